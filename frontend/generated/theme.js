@@ -1,0 +1,2 @@
+import {applyTheme as _applyTheme} from './theme-immich-export.generated.js';
+export const applyTheme = _applyTheme;

@@ -1,0 +1,179 @@
+package app.immichexport.album.ui;
+
+import app.immichexport.base.ui.MainLayout;
+import app.immichexport.immich.Album;
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichService;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** The albums of the connected Immich server, to pick for export. */
+@Route(value = "albums", layout = MainLayout.class)
+@RouteAlias(value = "", layout = MainLayout.class)
+@PageTitle("Albums · Immich Album Export")
+public class AlbumsView extends VerticalLayout {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
+
+    private final ImmichService immich;
+    @Resource
+    ManagedExecutorService executor;
+    private final Grid<Album> grid = new Grid<>(Album.class, false);
+    private final TextField filter = new TextField();
+    private final Span selection = new Span();
+    private final Div message = new Div();
+    private final Button retry = new Button("Retry", VaadinIcon.REFRESH.create(), e -> load());
+    private ListDataProvider<Album> albums = new ListDataProvider<>(List.of());
+
+    @Inject
+    public AlbumsView(ImmichService immich) {
+        this.immich = immich;
+        setSizeFull();
+        addClassName("albums-view");
+
+        filter.setPlaceholder("Filter by album or owner");
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> applyFilter());
+        filter.setId("album-filter");
+        selection.setId("album-selection");
+        HorizontalLayout toolbar = new HorizontalLayout(filter, selection);
+        toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+
+        message.setId("albums-message");
+        message.addClassName("albums-message");
+        retry.setId("albums-retry");
+        retry.setVisible(false);
+
+        configureGrid();
+        add(toolbar, message, retry, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private void configureGrid() {
+        grid.setId("albums-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(new ComponentRenderer<>(this::cover)).setHeader("Cover").setWidth("88px").setFlexGrow(0);
+        grid.addColumn(Album::name).setHeader("Album").setKey("name").setSortable(true)
+                .setComparator(Comparator.comparing(Album::name, String.CASE_INSENSITIVE_ORDER)).setFlexGrow(3);
+        grid.addColumn(Album::assetCount).setHeader("Assets").setKey("assets").setSortable(true)
+                .setComparator(Comparator.comparingInt(Album::assetCount)).setFlexGrow(0).setWidth("110px");
+        grid.addColumn(AlbumsView::dateRange).setHeader("Dates").setKey("dates").setSortable(true)
+                .setComparator(Comparator.comparing(Album::startDate, Comparator.nullsLast(Comparator.naturalOrder())))
+                .setFlexGrow(2);
+        grid.addColumn(Album::ownerName).setHeader("Owner").setKey("owner").setSortable(true).setFlexGrow(1);
+        grid.addColumn(new ComponentRenderer<>(this::sharedBadge)).setHeader("Shared").setKey("shared")
+                .setSortable(true).setComparator(Comparator.comparing(Album::shared)).setFlexGrow(0).setWidth("110px");
+        grid.addSelectionListener(e -> selection.setText(e.getAllSelectedItems().isEmpty() ? ""
+                : e.getAllSelectedItems().size() + " selected"));
+    }
+
+    private Image cover(Album album) {
+        Image image = new Image(album.thumbnailAssetId() == null ? "" : "thumbnails/" + album.thumbnailAssetId(),
+                "Cover of " + album.name());
+        image.addClassName("album-cover");
+        image.getElement().setAttribute("loading", "lazy");
+        return image;
+    }
+
+    private Span sharedBadge(Album album) {
+        Span badge = new Span(album.shared() ? "Shared" : "");
+        if (album.shared()) {
+            badge.getElement().getThemeList().add("badge");
+        }
+        return badge;
+    }
+
+    static String dateRange(Album album) {
+        Instant start = album.startDate();
+        Instant end = album.endDate();
+        if (start == null) {
+            return "";
+        }
+        String first = DAY.format(start);
+        String last = end == null ? first : DAY.format(end);
+        return first.equals(last) ? first : first + " – " + last;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        load();
+    }
+
+    private void load() {
+        UI ui = UI.getCurrent();
+        showMessage("Loading albums…", false);
+        grid.setVisible(false);
+        CompletableFuture.supplyAsync(immich::albums, executor).whenComplete((list, failure) -> ui.access(() -> {
+            if (failure != null) {
+                showMessage(reason(failure), true);
+                return;
+            }
+            albums = new ListDataProvider<>(list);
+            grid.setItems(albums);
+            applyFilter();
+            grid.setVisible(!list.isEmpty());
+            if (list.isEmpty()) {
+                showMessage("No albums yet. Create an album in Immich, then come back.", false);
+            } else {
+                message.setVisible(false);
+                retry.setVisible(false);
+            }
+        }));
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null && !(cause instanceof ImmichException)) {
+            cause = cause.getCause();
+        }
+        return cause != null ? cause.getMessage() : "Immich could not be asked for albums. Try again in a moment.";
+    }
+
+    private void showMessage(String text, boolean error) {
+        message.removeAll();
+        message.add(new Paragraph(text));
+        message.setVisible(true);
+        message.getElement().getThemeList().clear();
+        message.setClassName("error", error);
+        retry.setVisible(error);
+    }
+
+    private void applyFilter() {
+        String text = Objects.requireNonNullElse(filter.getValue(), "").trim().toLowerCase(Locale.ROOT);
+        albums.setFilter(album -> text.isEmpty() || album.name().toLowerCase(Locale.ROOT).contains(text)
+                || album.ownerName().toLowerCase(Locale.ROOT).contains(text));
+    }
+}

@@ -1,0 +1,21 @@
+package app.immichexport.api;
+
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichUnreachableException;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Immich trouble reaches API callers as a JSON message, never as a stack trace. */
+@Provider
+public class ImmichExceptionMapper implements ExceptionMapper<ImmichException> {
+
+    @Override
+    public Response toResponse(ImmichException e) {
+        int status = e instanceof ImmichUnreachableException ? 503 : 502;
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString()).build();
+    }
+}

@@ -1,0 +1,92 @@
+package app.immichexport.base;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Checks the environment's settings before anything uses them, so that a wrong value is reported as
+ * one line naming the variable instead of a stack trace deep in start-up.
+ */
+public final class ConfigurationCheck {
+
+    private final Function<String, Optional<String>> settings;
+
+    /** @param settings looks a setting up by its environment variable name */
+    public ConfigurationCheck(Function<String, Optional<String>> settings) {
+        this.settings = settings;
+    }
+
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        Optional<String> immichUrl = value("IMMICH_URL");
+        immichUrl.filter(url -> !isHttpUrl(url)).ifPresent(url -> problems.add(
+                "IMMICH_URL must be an http:// or https:// address such as http://immich-server:2283, not '" + url + "'"));
+        if (immichUrl.isPresent() && value("IMMICH_API_KEY").isEmpty()) {
+            problems.add("IMMICH_API_KEY must be set when IMMICH_URL is set (create a key in Immich under Account settings > API keys)");
+        }
+        if (immichUrl.isEmpty() && value("IMMICH_API_KEY").isPresent()) {
+            problems.add("IMMICH_URL must be set when IMMICH_API_KEY is set");
+        }
+        value("IMMICH_UPLOAD_DIR").filter(dir -> !isReadableDirectory(dir)).ifPresent(dir -> problems.add(
+                "IMMICH_UPLOAD_DIR must be a readable folder (Immich's upload folder, mounted read-only), not '" + dir + "'"));
+        value("EXPORT_ROOTS").ifPresent(roots -> {
+            for (String root : roots.split(",")) {
+                String trimmed = root.trim();
+                if (trimmed.isEmpty() || !isAbsolute(trimmed) || !Files.isDirectory(Path.of(trimmed))) {
+                    problems.add("EXPORT_ROOTS must list existing folders by absolute path, separated by commas; '"
+                            + trimmed + "' is not one");
+                }
+            }
+        });
+        value("DB_URL").filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> problems.add(
+                "DB_URL must be a PostgreSQL JDBC address such as jdbc:postgresql://db:5432/immich_export, not '" + url + "'"));
+        port("PORT", problems);
+        port("EMBEDDED_DB_PORT", problems);
+        return problems;
+    }
+
+    private void port(String name, List<String> problems) {
+        value(name).ifPresent(text -> {
+            try {
+                int port = Integer.parseInt(text.trim());
+                if (port < 1 || port > 65535) {
+                    problems.add(name + " must be a port number from 1 to 65535, not " + port);
+                }
+            } catch (NumberFormatException e) {
+                problems.add(name + " must be a port number from 1 to 65535, not '" + text + "'");
+            }
+        });
+    }
+
+    private Optional<String> value(String name) {
+        return settings.apply(name).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isAbsolute(String path) {
+        try {
+            return Path.of(path).isAbsolute();
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static boolean isReadableDirectory(String path) {
+        return isAbsolute(path) && Files.isDirectory(Path.of(path)) && Files.isReadable(Path.of(path));
+    }
+}

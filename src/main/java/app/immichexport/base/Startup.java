@@ -1,0 +1,46 @@
+package app.immichexport.base;
+
+import app.immichexport.database.DatabaseBootstrap;
+import app.immichexport.immich.ImmichConnections;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** Checks the configuration, then readies the database and Immich, in that order, at deployment. */
+@Singleton
+@jakarta.ejb.Startup
+@DataSourceDefinition(
+        name = DatabaseBootstrap.DATA_SOURCE,
+        className = "app.immichexport.database.ApplicationDataSource",
+        initialPoolSize = 0,
+        minPoolSize = 0,
+        maxPoolSize = 20)
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    DatabaseBootstrap database;
+
+    @Inject
+    ImmichConnections immich;
+
+    @PostConstruct
+    void start() {
+        List<String> problems = new ConfigurationCheck(settings::get).problems();
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> LOG.severe("Configuration error: " + problem));
+            System.err.flush();
+            // A half-configured instance could export to the wrong place: refuse to run at all.
+            Runtime.getRuntime().halt(2);
+        }
+        database.start();
+        immich.start();
+    }
+}

@@ -1,0 +1,67 @@
+package app.immichexport.immich;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** The Immich endpoints this application uses, relative to the server's {@code /api}. */
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface ImmichApi {
+
+    @GET
+    @Path("server/version")
+    ImmichDtos.ServerVersion serverVersion();
+
+    @GET
+    @Path("server/ping")
+    ImmichDtos.Ping ping();
+
+    @GET
+    @Path("api-keys/me")
+    ImmichDtos.ApiKey currentApiKey();
+
+    /** On 2.x {@code shared=true} lists the albums shared with the key's user; 3.x lists both by default. */
+    @GET
+    @Path("albums")
+    List<ImmichDtos.Album> albums(@QueryParam("shared") Boolean shared);
+
+    @GET
+    @Path("albums/{id}")
+    ImmichDtos.Album album(@PathParam("id") String id);
+
+    @DELETE
+    @Path("albums/{id}")
+    void deleteAlbum(@PathParam("id") String id);
+
+    @POST
+    @Path("search/metadata")
+    ImmichDtos.SearchResponse searchMetadata(ImmichDtos.MetadataSearch search);
+
+    @GET
+    @Path("assets/{id}")
+    ImmichDtos.Asset asset(@PathParam("id") String id);
+
+    @DELETE
+    @Path("assets")
+    void deleteAssets(ImmichDtos.AssetBulkDelete request);
+
+    @GET
+    @Path("assets/{id}/thumbnail")
+    @Produces(MediaType.WILDCARD)
+    Response thumbnail(@PathParam("id") String id, @QueryParam("size") String size);
+
+    @GET
+    @Path("assets/{id}/original")
+    @Produces(MediaType.WILDCARD)
+    Response original(@PathParam("id") String id, @HeaderParam("Range") String range);
+}

@@ -1,0 +1,177 @@
+package app.immichexport.immich;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * A connection to one Immich server with one API key. Handles the differences between the
+ * Immich lines it supports; nothing outside this package needs to know them.
+ */
+public class ImmichClient implements AutoCloseable {
+
+    static final int PAGE_SIZE = 1000;
+
+    private final String url;
+    private final ImmichApi api;
+    private ImmichVersion version;
+
+    public ImmichClient(String url, String apiKey) {
+        this.url = url;
+        this.api = RestClientBuilder.newBuilder()
+                .baseUri(apiBase(url))
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(60, TimeUnit.SECONDS)
+                .register(new ApiKeyFilter(apiKey))
+                .build(ImmichApi.class);
+    }
+
+    /** Users give the address they open Immich at; the API lives below {@code /api}. */
+    static URI apiBase(String url) {
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return URI.create(base.endsWith("/api") ? base + "/" : base + "/api/");
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Reads the version and the key's permissions; refuses servers older than 2.0. */
+    public ImmichServer server(boolean demo) {
+        ImmichVersion serverVersion = version();
+        ImmichDtos.ApiKey key = call("read the API key's permissions", api::currentApiKey);
+        return new ImmichServer(url, serverVersion, demo, key.name(), ImmichTranslator.permissions(key));
+    }
+
+    public ImmichVersion version() {
+        if (version == null) {
+            ImmichVersion read = ImmichTranslator.version(call("read the server version", api::serverVersion));
+            if (!read.isSupported()) {
+                throw new UnsupportedImmichVersionException(url, read);
+            }
+            version = read;
+        }
+        return version;
+    }
+
+    public boolean ping() {
+        return "pong".equals(call("ping the server", api::ping).res());
+    }
+
+    /** Owned albums and albums shared with the key's user, each once. */
+    public List<Album> albums() {
+        Map<String, Album> albums = new LinkedHashMap<>();
+        List<ImmichDtos.Album> listed = new ArrayList<>(call("list albums", () -> api.albums(null)));
+        if (version().albumsListAssets()) {
+            // 2.x lists only owned albums unless asked for the shared ones.
+            listed.addAll(call("list shared albums", () -> api.albums(true)));
+        }
+        listed.forEach(dto -> albums.putIfAbsent(dto.id(), ImmichTranslator.album(dto)));
+        return List.copyOf(albums.values());
+    }
+
+    /**
+     * Every member of the album, paged through {@code POST /search/metadata} on both lines.
+     * 2.x only returns timeline assets unless asked, so archived members are searched for too.
+     */
+    public AlbumMembers members(Album album) {
+        Map<String, Asset> assets = new LinkedHashMap<>();
+        List<String> visibilities = version().albumsListAssets() ? java.util.Arrays.asList(null, "archive")
+                : java.util.Collections.singletonList(null);
+        for (String visibility : visibilities) {
+            int page = 1;
+            while (true) {
+                int current = page;
+                ImmichDtos.MetadataSearch search = new ImmichDtos.MetadataSearch(List.of(album.id()), current,
+                        PAGE_SIZE, true, visibility);
+                ImmichDtos.AssetPage result = call("list the members of album " + album.name(),
+                        () -> api.searchMetadata(search)).assets();
+                result.items().forEach(dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
+                Integer next = nextPage(result.nextPage());
+                if (next == null || next <= current) {
+                    break;
+                }
+                page = next;
+            }
+        }
+        return new AlbumMembers(album, List.copyOf(assets.values()));
+    }
+
+    private static Integer nextPage(String nextPage) {
+        if (nextPage == null || nextPage.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(nextPage.trim());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    public Asset asset(String id) {
+        return ImmichTranslator.asset(call("read asset " + id, () -> api.asset(id)));
+    }
+
+    /** A small preview image of the asset, as Immich renders it. */
+    public Thumbnail thumbnail(String assetId) {
+        return call("load a thumbnail", () -> {
+            try (Response response = api.thumbnail(assetId, "thumbnail")) {
+                String type = response.getMediaType() == null ? "image/jpeg" : response.getMediaType().toString();
+                try (InputStream body = response.readEntity(InputStream.class)) {
+                    return new Thumbnail(type, body.readAllBytes());
+                } catch (IOException e) {
+                    throw new ProcessingException(e);
+                }
+            }
+        });
+    }
+
+    public record Thumbnail(String contentType, byte[] bytes) {
+    }
+
+    private <T> T call(String what, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException e) {
+            throw translate(what, e.getResponse().getStatus(), e);
+        } catch (ProcessingException e) {
+            throw new ImmichUnreachableException("Immich is not reachable at " + url + " (could not " + what
+                    + "): check IMMICH_URL and that the server is running", e);
+        }
+    }
+
+    private ImmichException translate(String what, int status, Exception cause) {
+        return switch (status) {
+            case 401 -> new ImmichException("Immich at " + url + " rejected the API key (401) when trying to " + what
+                    + ": check IMMICH_API_KEY", cause);
+            case 403 -> new ImmichException("The Immich API key may not " + what + " (403): give the key the "
+                    + "permissions listed in the README", cause);
+            case 404 -> new ImmichException("Immich at " + url + " does not know what we asked for when trying to "
+                    + what + " (404)", cause);
+            default -> status >= 500
+                    ? new ImmichUnreachableException("Immich at " + url + " failed to " + what + " (HTTP " + status + ")", cause)
+                    : new ImmichException("Immich at " + url + " refused to " + what + " (HTTP " + status + ")", cause);
+        };
+    }
+
+    @Override
+    public void close() {
+        if (api instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing an HTTP client frees resources only; nothing to report
+            }
+        }
+    }
+}

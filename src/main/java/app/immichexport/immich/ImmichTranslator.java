@@ -1,0 +1,83 @@
+package app.immichexport.immich;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Turns Immich's wire shapes of either line into our own types. Pure: no I/O. */
+final class ImmichTranslator {
+
+    private ImmichTranslator() {
+    }
+
+    static Album album(ImmichDtos.Album dto) {
+        ImmichDtos.User owner = owner(dto);
+        return new Album(dto.id(), dto.albumName(), Objects.requireNonNullElse(dto.description(), ""),
+                dto.assetCount(), dto.albumThumbnailAssetId(), instant(dto.startDate()), instant(dto.endDate()),
+                instant(dto.updatedAt()), owner == null ? dto.ownerId() : owner.id(),
+                owner == null ? "" : displayName(owner), Boolean.TRUE.equals(dto.shared()));
+    }
+
+    /** 2.x names the owner directly; 3.x only as the album user whose role is owner. */
+    private static ImmichDtos.User owner(ImmichDtos.Album dto) {
+        if (dto.owner() != null) {
+            return dto.owner();
+        }
+        List<ImmichDtos.AlbumUser> users = dto.albumUsers() == null ? List.of() : dto.albumUsers();
+        return users.stream().filter(u -> "owner".equals(u.role())).map(ImmichDtos.AlbumUser::user)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static String displayName(ImmichDtos.User user) {
+        return user.name() == null || user.name().isBlank() ? Objects.requireNonNullElse(user.email(), "") : user.name();
+    }
+
+    static Asset asset(ImmichDtos.Asset dto) {
+        ImmichDtos.ExifInfo exif = dto.exifInfo();
+        Instant taken = exif == null ? null : instant(exif.dateTimeOriginal());
+        Instant capturedAt = taken != null ? taken : instant(dto.fileCreatedAt());
+        long size = exif == null || exif.fileSizeInByte() == null ? -1 : exif.fileSizeInByte();
+        // For external-library assets Immich hashes the path, not the bytes: it cannot verify content.
+        String checksum = dto.libraryId() == null ? dto.checksum() : null;
+        return new Asset(dto.id(), dto.originalFileName(), dto.originalPath(), type(dto.type()), capturedAt,
+                instant(dto.fileModifiedAt()), checksum, size, dto.libraryId(), Boolean.TRUE.equals(dto.isTrashed()),
+                Boolean.TRUE.equals(dto.isOffline()), dto.visibility(), dto.livePhotoVideoId(), dto.ownerId());
+    }
+
+    static ImmichVersion version(ImmichDtos.ServerVersion dto) {
+        return new ImmichVersion(dto.major(), dto.minor(), dto.patch());
+    }
+
+    static Set<String> permissions(ImmichDtos.ApiKey key) {
+        return key.permissions() == null ? Set.of() : Set.copyOf(key.permissions());
+    }
+
+    private static Asset.AssetType type(String type) {
+        if (type == null) {
+            return Asset.AssetType.OTHER;
+        }
+        try {
+            return Asset.AssetType.valueOf(type);
+        } catch (IllegalArgumentException unknown) {
+            return Asset.AssetType.OTHER;
+        }
+    }
+
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package app.immichexport.simulator;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Misbehaviour to inject, for tests of how the application copes with a troubled Immich. */
+public final class Faults {
+
+    /** Share of requests (0..1) answered with HTTP 500. */
+    public volatile double errorRate;
+    /** Added to every response, in milliseconds. */
+    public volatile long latencyMillis;
+    /** When positive, original downloads stop after this many bytes (the connection is cut). */
+    public volatile long cutDownloadsAfterBytes;
+    /** When true, original downloads have one byte flipped (sizes match, checksums do not). */
+    public volatile boolean corruptDownloads;
+    /** Albums whose members search comes back empty although their asset count says otherwise. */
+    public final Set<String> emptyMemberAlbums = ConcurrentHashMap.newKeySet();
+    /** 2.x behaviour seen on some servers: in shared albums only the key owner's assets come back. */
+    public volatile boolean sharedAlbumsListOwnAssetsOnly;
+
+    boolean failNow() {
+        return errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate;
+    }
+
+    public void clear() {
+        errorRate = 0;
+        latencyMillis = 0;
+        cutDownloadsAfterBytes = 0;
+        corruptDownloads = false;
+        emptyMemberAlbums.clear();
+        sharedAlbumsListOwnAssetsOnly = false;
+    }
+}

@@ -1,0 +1,28 @@
+package app.immichexport.simulator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An album: an owner, the users it is shared with, and its members in the order they were added. */
+final class SimulatedAlbum {
+
+    final String id;
+    final String name;
+    final String ownerId;
+    final Instant createdAt;
+    final List<String> sharedWith = new CopyOnWriteArrayList<>();
+    final List<String> assetIds = new CopyOnWriteArrayList<>();
+    volatile boolean deleted;
+
+    SimulatedAlbum(String id, String name, String ownerId, Instant createdAt) {
+        this.id = id;
+        this.name = name;
+        this.ownerId = ownerId;
+        this.createdAt = createdAt;
+    }
+
+    boolean visibleTo(String userId) {
+        return !deleted && (ownerId.equals(userId) || sharedWith.contains(userId));
+    }
+}

@@ -1,0 +1,67 @@
+package app.immichexport.simulator;
+
+import java.time.Instant;
+
+/** One asset in the simulated library; mutable only where Immich lets it change (trash). */
+public final class SimulatedAsset {
+
+    final String id;
+    final String ownerId;
+    final String originalFileName;
+    final String type;
+    final Instant takenAt;
+    final String libraryId;
+    final String visibility;
+    final Content content;
+    String livePhotoVideoId;
+    volatile boolean trashed;
+
+    SimulatedAsset(String id, String ownerId, String originalFileName, String type, Instant takenAt,
+            String libraryId, String visibility, Content content) {
+        this.id = id;
+        this.ownerId = ownerId;
+        this.originalFileName = originalFileName;
+        this.type = type;
+        this.takenAt = takenAt;
+        this.libraryId = libraryId;
+        this.visibility = visibility;
+        this.content = content;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Content content() {
+        return content;
+    }
+
+    public boolean isTrashed() {
+        return trashed;
+    }
+
+    /** Where Immich keeps the original inside its container, as {@code originalPath} reports it. */
+    public String originalPath() {
+        if (libraryId != null) {
+            return "/mnt/external/" + originalFileName;
+        }
+        return "/usr/src/app/upload/" + relativeUploadPath();
+    }
+
+    /** The path below Immich's upload folder: {@code upload/<user>/<xx>/<yy>/<uuid>.<ext>}. */
+    public String relativeUploadPath() {
+        String plain = id.replace("-", "");
+        return "upload/" + ownerId + "/" + plain.substring(0, 2) + "/" + plain.substring(2, 4) + "/" + id + extension();
+    }
+
+    private String extension() {
+        int dot = originalFileName.lastIndexOf('.');
+        return dot < 0 ? "" : originalFileName.substring(dot).toLowerCase();
+    }
+
+    String checksum() {
+        // External-library assets: Immich hashes the path, not the content.
+        return libraryId == null ? content.sha1Base64()
+                : Content.of(("path:" + originalPath()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).sha1Base64();
+    }
+}

@@ -1,0 +1,143 @@
+package app.immichexport.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The users, API keys, albums and assets of a simulated Immich server. Ids are deterministic. */
+public final class SimulatedLibrary {
+
+    record User(String id, String name, String email) {
+    }
+
+    record Key(String id, String name, String userId, Set<String> permissions, Instant createdAt) {
+    }
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final Map<String, Key> keys = new ConcurrentHashMap<>();
+    private final Map<String, SimulatedAlbum> albums = new ConcurrentHashMap<>();
+    private final List<String> albumOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, SimulatedAsset> assets = new ConcurrentHashMap<>();
+    final Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
+
+    private String nextId(String kind) {
+        return UUID.nameUUIDFromBytes((kind + ":" + sequence.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public String addUser(String name, String email) {
+        String id = nextId("user");
+        users.put(id, new User(id, name, email));
+        return id;
+    }
+
+    /** @param permissions Immich permission names, or {@code all} */
+    public void addKey(String secret, String userId, String name, Set<String> permissions) {
+        keys.put(secret, new Key(nextId("key"), name, userId, Set.copyOf(permissions), epoch));
+    }
+
+    public String addAlbum(String name, String ownerId) {
+        String id = nextId("album");
+        albums.put(id, new SimulatedAlbum(id, name, ownerId, epoch));
+        albumOrder.add(id);
+        return id;
+    }
+
+    public void shareAlbum(String albumId, String userId) {
+        albums.get(albumId).sharedWith.add(userId);
+    }
+
+    /** Adds an asset uploaded to Immich and, when {@code albumId} is not null, makes it a member. */
+    public SimulatedAsset addAsset(String albumId, String ownerId, String fileName, String type, Instant takenAt,
+            Content content) {
+        return add(albumId, new SimulatedAsset(nextId("asset"), ownerId, fileName, type, takenAt, null, "timeline", content));
+    }
+
+    public SimulatedAsset addArchivedAsset(String albumId, String ownerId, String fileName, Instant takenAt, Content content) {
+        return add(albumId, new SimulatedAsset(nextId("asset"), ownerId, fileName, "IMAGE", takenAt, null, "archive", content));
+    }
+
+    /** An asset of an external library: Immich's checksum hashes its path, not its bytes. */
+    public SimulatedAsset addExternalAsset(String albumId, String ownerId, String fileName, Instant takenAt, Content content) {
+        return add(albumId, new SimulatedAsset(nextId("asset"), ownerId, fileName, "IMAGE", takenAt, nextId("library"),
+                "timeline", content));
+    }
+
+    /** The motion part of a live photo: a hidden video asset the still points to, not an album member. */
+    public SimulatedAsset addLivePhotoMotion(SimulatedAsset still, String fileName, Content content) {
+        SimulatedAsset motion = add(null, new SimulatedAsset(nextId("asset"), still.ownerId, fileName, "VIDEO",
+                still.takenAt, null, "hidden", content));
+        still.livePhotoVideoId = motion.id;
+        return motion;
+    }
+
+    private SimulatedAsset add(String albumId, SimulatedAsset asset) {
+        assets.put(asset.id, asset);
+        if (albumId != null) {
+            albums.get(albumId).assetIds.add(asset.id);
+        }
+        return asset;
+    }
+
+    Optional<Key> key(String secret) {
+        return Optional.ofNullable(secret).map(keys::get);
+    }
+
+    User user(String id) {
+        return users.get(id);
+    }
+
+    Optional<SimulatedAlbum> album(String id) {
+        return Optional.ofNullable(albums.get(id)).filter(a -> !a.deleted);
+    }
+
+    public Optional<SimulatedAsset> asset(String id) {
+        return Optional.ofNullable(assets.get(id));
+    }
+
+    List<SimulatedAlbum> albums() {
+        List<SimulatedAlbum> list = new ArrayList<>();
+        for (String id : albumOrder) {
+            SimulatedAlbum album = albums.get(id);
+            if (!album.deleted) {
+                list.add(album);
+            }
+        }
+        return list;
+    }
+
+    /** The album's members that are not in the trash, in the order they were added. */
+    List<SimulatedAsset> members(SimulatedAlbum album) {
+        return album.assetIds.stream().map(assets::get).filter(a -> !a.trashed).toList();
+    }
+
+    public List<String> albumIds() {
+        return albums().stream().map(a -> a.id).toList();
+    }
+
+    public String albumIdByName(String name) {
+        return albums().stream().filter(a -> a.name.equals(name)).map(a -> a.id).findFirst().orElseThrow();
+    }
+
+    /** Whether a user may see an asset: their own, or a member of an album they can see. */
+    boolean canSee(String userId, SimulatedAsset asset) {
+        return asset.ownerId.equals(userId) || albums().stream()
+                .anyMatch(a -> a.visibleTo(userId) && (a.assetIds.contains(asset.id)
+                        || a.assetIds.stream().map(assets::get).anyMatch(s -> asset.id.equals(s.livePhotoVideoId))));
+    }
+
+    void delete(SimulatedAlbum album) {
+        album.deleted = true;
+    }
+
+    void remove(SimulatedAsset asset) {
+        assets.remove(asset.id);
+    }
+}

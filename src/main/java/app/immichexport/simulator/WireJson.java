@@ -1,0 +1,171 @@
+package app.immichexport.simulator;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Immich's response bodies, field for field as the contract of each line has them. */
+final class WireJson {
+
+    private final ImmichLine line;
+    private final SimulatedLibrary library;
+
+    WireJson(ImmichLine line, SimulatedLibrary library) {
+        this.line = line;
+        this.library = library;
+    }
+
+    JsonObject version() {
+        return Json.createObjectBuilder().add("major", line.major).add("minor", line.minor).add("patch", line.patch)
+                .addNull("prerelease").build();
+    }
+
+    JsonObject apiKey(SimulatedLibrary.Key key) {
+        JsonArrayBuilder permissions = Json.createArrayBuilder();
+        key.permissions().stream().sorted().forEach(permissions::add);
+        return Json.createObjectBuilder().add("id", key.id()).add("name", key.name())
+                .add("createdAt", key.createdAt().toString()).add("updatedAt", key.createdAt().toString())
+                .add("permissions", permissions).build();
+    }
+
+    JsonObjectBuilder user(String userId) {
+        SimulatedLibrary.User user = library.user(userId);
+        return Json.createObjectBuilder().add("id", user.id()).add("name", user.name()).add("email", user.email())
+                .add("avatarColor", "primary").add("profileImagePath", "").add("profileChangedAt", library.epoch.toString());
+    }
+
+    /** @param withAssets 2.x only: include every member, as {@code GET /albums/{id}} does there */
+    JsonObject album(SimulatedAlbum album, boolean withAssets) {
+        List<SimulatedAsset> members = library.members(album);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", album.id).add("albumName", album.name).add("description", "")
+                .add("assetCount", members.size())
+                .add("createdAt", album.createdAt.toString()).add("updatedAt", album.createdAt.toString())
+                .add("hasSharedLink", false).add("isActivityEnabled", true)
+                .add("shared", !album.sharedWith.isEmpty()).add("order", "desc");
+        if (members.isEmpty()) {
+            json.addNull("albumThumbnailAssetId");
+        } else {
+            json.add("albumThumbnailAssetId", members.get(0).id);
+            Instant start = members.stream().map(a -> a.takenAt).min(Comparator.naturalOrder()).orElseThrow();
+            Instant end = members.stream().map(a -> a.takenAt).max(Comparator.naturalOrder()).orElseThrow();
+            json.add("startDate", start.toString()).add("endDate", end.toString())
+                    .add("lastModifiedAssetTimestamp", end.toString());
+        }
+        JsonArrayBuilder albumUsers = Json.createArrayBuilder();
+        if (line == ImmichLine.V3) {
+            // 3.x names the owner only as the first album user.
+            albumUsers.add(Json.createObjectBuilder().add("role", "owner").add("user", user(album.ownerId)));
+        }
+        album.sharedWith.forEach(u -> albumUsers.add(Json.createObjectBuilder().add("role", "editor").add("user", user(u))));
+        json.add("albumUsers", albumUsers);
+        if (line == ImmichLine.V2) {
+            json.add("owner", user(album.ownerId)).add("ownerId", album.ownerId);
+            JsonArrayBuilder assets = Json.createArrayBuilder();
+            if (withAssets) {
+                members.forEach(a -> assets.add(asset(a, true)));
+            }
+            json.add("assets", assets);
+        }
+        return json.build();
+    }
+
+    JsonObject asset(SimulatedAsset asset, boolean withExif) {
+        String created = asset.takenAt.toString();
+        boolean video = "VIDEO".equals(asset.type);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", asset.id).add("ownerId", asset.ownerId).add("type", asset.type)
+                .add("originalFileName", asset.originalFileName).add("originalPath", asset.originalPath())
+                .add("originalMimeType", mimeType(asset))
+                .add("checksum", asset.checksum())
+                .add("createdAt", created).add("updatedAt", created).add("fileCreatedAt", created)
+                .add("fileModifiedAt", created).add("localDateTime", created)
+                .add("hasMetadata", true).add("isArchived", "archive".equals(asset.visibility))
+                .add("isEdited", false).add("isFavorite", false).add("isOffline", false)
+                .add("isTrashed", asset.trashed).add("visibility", asset.visibility)
+                .addNull("thumbhash").add("width", 640).add("height", 480);
+        if (asset.libraryId == null) {
+            json.addNull("libraryId");
+        } else {
+            json.add("libraryId", asset.libraryId);
+        }
+        if (asset.livePhotoVideoId == null) {
+            json.addNull("livePhotoVideoId");
+        } else {
+            json.add("livePhotoVideoId", asset.livePhotoVideoId);
+        }
+        if (line == ImmichLine.V3) {
+            if (video) {
+                json.add("duration", 3000);
+            } else {
+                json.addNull("duration");
+            }
+        } else {
+            json.add("duration", video ? "0:00:03.000000" : "0:00:00.00000")
+                    .add("deviceAssetId", asset.originalFileName + "-" + asset.content.size())
+                    .add("deviceId", "simulator");
+        }
+        if (withExif) {
+            json.add("exifInfo", Json.createObjectBuilder().add("fileSizeInByte", asset.content.size())
+                    .add("dateTimeOriginal", created).add("description", "").addNull("rating"));
+        }
+        return json.build();
+    }
+
+    JsonObject searchResponse(List<SimulatedAsset> page, boolean withExif, String nextPage) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.forEach(a -> items.add(asset(a, withExif)));
+        JsonObjectBuilder assets = Json.createObjectBuilder()
+                // Immich fills total with the size of the page, not of the whole result.
+                .add("total", page.size()).add("count", page.size())
+                .add("items", items).add("facets", Json.createArrayBuilder());
+        if (nextPage == null) {
+            assets.addNull("nextPage");
+        } else {
+            assets.add("nextPage", nextPage);
+        }
+        if (line == ImmichLine.V3) {
+            assets.addNull("nextCursor");
+        }
+        JsonObjectBuilder albums = Json.createObjectBuilder().add("total", 0).add("count", 0)
+                .add("items", Json.createArrayBuilder()).add("facets", Json.createArrayBuilder());
+        return Json.createObjectBuilder().add("albums", albums).add("assets", assets).build();
+    }
+
+    JsonObject bulkIdResult(String id, boolean success, String error) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("success", success);
+        if (error != null) {
+            json.add("error", error);
+        }
+        return json.build();
+    }
+
+    static JsonObject error(int status, String message) {
+        return Json.createObjectBuilder().add("message", message).add("statusCode", status)
+                .add("error", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden"
+                        : status == 404 ? "Not Found" : status >= 500 ? "Internal Server Error" : "Bad Request")
+                .build();
+    }
+
+    static String mimeType(SimulatedAsset asset) {
+        String name = asset.originalFileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".mov")) {
+            return "video/quicktime";
+        }
+        if (name.endsWith(".mp4")) {
+            return "video/mp4";
+        }
+        if (name.endsWith(".heic")) {
+            return "image/heic";
+        }
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        return "VIDEO".equals(asset.type) ? "video/mp4" : "image/jpeg";
+    }
+}

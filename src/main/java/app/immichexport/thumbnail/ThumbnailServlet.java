@@ -1,0 +1,58 @@
+package app.immichexport.thumbnail;
+
+import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichService;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Serves album covers from Immich through the application, so the browser never needs the Immich
+ * key, and keeps them on disk so each is fetched once.
+ */
+@WebServlet(urlPatterns = "/thumbnails/*")
+public class ThumbnailServlet extends HttpServlet {
+
+    private static final Pattern ASSET_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+
+    @Inject
+    ImmichService immich;
+
+    @Inject
+    ThumbnailCache cache;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        if (!ASSET_ID.matcher(id).matches()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Optional<byte[]> cached = cache.get(id);
+        byte[] image;
+        String type = "image/jpeg";
+        if (cached.isPresent()) {
+            image = cached.get();
+        } else {
+            try {
+                ImmichClient.Thumbnail fetched = immich.thumbnail(id);
+                image = fetched.bytes();
+                type = fetched.contentType();
+                cache.put(id, image);
+            } catch (ImmichException e) {
+                response.sendError(HttpServletResponse.SC_BAD_GATEWAY);
+                return;
+            }
+        }
+        response.setContentType(type.startsWith("image/") ? type : "image/jpeg");
+        response.setHeader("Cache-Control", "private, max-age=86400");
+        response.setContentLength(image.length);
+        response.getOutputStream().write(image);
+    }
+}
