@@ -137,7 +137,7 @@ public final class ImmichSimulator implements AutoCloseable {
 
     private void defineRoutes() {
         route("GET", "/server/version", null, r -> Reply.ok(json().version(), "ServerVersionResponseDto"));
-        route("GET", "/server/ping", null, r -> Reply.ok(Json.createObjectBuilder().add("res", "pong").build(), "ServerPingResponse"));
+        route("GET", "/server/ping", null, r -> Reply.ok(json().ping(), "ServerPingResponse"));
         route("GET", "/api-keys/me", "", r -> Reply.ok(json().apiKey(r.key()), "ApiKeyResponseDto"));
         route("GET", "/albums", "album.read", this::listAlbums);
         route("GET", "/albums/{id}", "album.read", this::getAlbum);

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +22,17 @@ final class WireJson {
     }
 
     JsonObject version() {
-        return Json.createObjectBuilder().add("major", line.major).add("minor", line.minor).add("patch", line.patch)
-                .addNull("prerelease").build();
+        JsonObjectBuilder json = Json.createObjectBuilder().add("major", line.major).add("minor", line.minor)
+                .add("patch", line.patch);
+        if (line == ImmichLine.V3) {
+            json.addNull("prerelease");
+        }
+        return json.build();
+    }
+
+    /** 2.7.5's contract declares the ping answer without properties; 3.x names {@code res}. */
+    JsonObject ping() {
+        return line == ImmichLine.V3 ? Json.createObjectBuilder().add("res", "pong").build() : JsonValue.EMPTY_JSON_OBJECT;
     }
 
     JsonObject apiKey(SimulatedLibrary.Key key) {

@@ -1,0 +1,58 @@
+package app.immichexport.immich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.immichexport.simulator.Contract;
+import app.immichexport.simulator.ImmichLine;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What our client sends stays within what Immich publishes, on every supported line. */
+class ImmichApiContractTest {
+
+    @Test
+    void everyEndpointTheClientCallsIsListedByEveryLine() {
+        List<String> endpoints = new ArrayList<>();
+        for (Method method : ImmichApi.class.getDeclaredMethods()) {
+            String verb = null;
+            for (Annotation annotation : method.getAnnotations()) {
+                HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+                if (http != null) {
+                    verb = http.value();
+                }
+            }
+            String path = "/" + method.getAnnotation(Path.class).value();
+            endpoints.add(verb + " " + path);
+            for (ImmichLine line : ImmichLine.values()) {
+                assertTrue(Contract.of(line).lists(verb, path), verb + " " + path + " is not in Immich " + line.version());
+            }
+        }
+        assertEquals(11, endpoints.size(), "every client method was checked: " + endpoints);
+    }
+
+    @Test
+    void searchRequestsMatchTheSchemaOfEveryLine() throws Exception {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            String plain = jsonb.toJson(new ImmichDtos.MetadataSearch(List.of("a1"), 2, 1000, true, null));
+            String archived = jsonb.toJson(new ImmichDtos.MetadataSearch(List.of("a1"), 1, 1000, true, "archive"));
+            assertFalse(plain.contains("visibility"), "null fields are left out: " + plain);
+            String trash = jsonb.toJson(new ImmichDtos.AssetBulkDelete(List.of("x1", "x2"), false));
+            for (ImmichLine line : ImmichLine.values()) {
+                Contract contract = Contract.of(line);
+                assertEquals(Set.of(), contract.problems("MetadataSearchDto", plain));
+                assertEquals(Set.of(), contract.problems("MetadataSearchDto", archived));
+                assertEquals(Set.of(), contract.problems("AssetBulkDeleteDto", trash));
+            }
+        }
+    }
+}

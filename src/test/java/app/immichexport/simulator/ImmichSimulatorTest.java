@@ -1,0 +1,294 @@
+package app.immichexport.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The simulator answers like Immich: every body matches the contract of the line it emulates. */
+class ImmichSimulatorTest {
+
+    private static SimulatedLibrary library;
+    private static ImmichSimulator simulator;
+    private static SimulatorClient client;
+
+    @BeforeAll
+    static void start() {
+        library = TestLibraries.create();
+        simulator = ImmichSimulator.start(ImmichLine.V3, library, 0);
+        simulator.record(true);
+        client = new SimulatorClient(simulator, TestLibraries.KEY_ALL);
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @AfterEach
+    void checkContractAndReset() {
+        Contract contract = Contract.of(simulator.line());
+        List<ImmichSimulator.Exchange> exchanges = simulator.exchanges();
+        simulator.clearExchanges();
+        simulator.faults().clear();
+        for (ImmichSimulator.Exchange exchange : exchanges) {
+            assertTrue(contract.lists(exchange.method(), exchange.route()),
+                    exchange.method() + " " + exchange.route() + " is not an Immich " + simulator.line() + " endpoint");
+            if (exchange.dto() != null) {
+                assertEquals(Set.of(), contract.problems(exchange.dto(), exchange.responseBody()),
+                        exchange.route() + " answered outside the " + exchange.dto() + " schema");
+            }
+        }
+    }
+
+    private static JsonObject object(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private static JsonArray array(String body) {
+        return Json.createReader(new StringReader(body)).readArray();
+    }
+
+    private static String search(String albumId, int page, int size, String extra) {
+        return "{\"albumIds\":[\"" + albumId + "\"],\"page\":" + page + ",\"size\":" + size + ",\"withExif\":true" + extra + "}";
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void versionAndPingNeedNoKey(ImmichLine line) {
+        simulator.line(line);
+        SimulatorClient anonymous = new SimulatorClient(simulator, null);
+        JsonObject version = object(anonymous.get("/server/version").body());
+        assertEquals(line.major, version.getInt("major"));
+        HttpResponse<String> ping = anonymous.get("/server/ping");
+        assertEquals(200, ping.statusCode());
+        assertEquals(line == ImmichLine.V3 ? "pong" : null, object(ping.body()).getString("res", null));
+        assertEquals(401, anonymous.get("/albums").statusCode());
+        assertEquals(401, new SimulatorClient(simulator, "wrong").get("/api-keys/me").statusCode());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void albumsCarryAssetsAndOwnerOnlyOnTwoX(ImmichLine line) {
+        simulator.line(line);
+        JsonArray albums = array(client.get("/albums").body());
+        JsonObject wedding = albums.getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("albumName").equals("Wedding")).findFirst().orElseThrow();
+        assertEquals(13, wedding.getInt("assetCount"));
+        assertEquals(line == ImmichLine.V2, wedding.containsKey("assets"));
+        assertEquals(line == ImmichLine.V2, wedding.containsKey("owner"));
+        JsonObject one = object(client.get("/albums/" + wedding.getString("id")).body());
+        assertEquals(line == ImmichLine.V2 ? 13 : 0, one.containsKey("assets") ? one.getJsonArray("assets").size() : 0);
+        if (line == ImmichLine.V3) {
+            assertEquals("owner", wedding.getJsonArray("albumUsers").getJsonObject(0).getString("role"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void twoXListsSharedAlbumsOnlyWhenAsked(ImmichLine line) {
+        simulator.line(line);
+        Set<String> names = new HashSet<>();
+        array(client.get("/albums").body()).getValuesAs(JsonObject.class).forEach(a -> names.add(a.getString("albumName")));
+        assertEquals(line == ImmichLine.V3, names.contains("Family (shared by Sam)"));
+        if (line == ImmichLine.V2) {
+            Set<String> shared = new HashSet<>();
+            array(client.get("/albums?shared=true").body()).getValuesAs(JsonObject.class)
+                    .forEach(a -> shared.add(a.getString("albumName")));
+            assertTrue(shared.contains("Family (shared by Sam)"));
+        } else {
+            assertEquals(400, client.get("/albums?shared=true").statusCode());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void membersArePagedAndTotalIsThePageSize(ImmichLine line) {
+        simulator.line(line);
+        String big = library.albumIdByName(TestLibraries.BIG_ALBUM);
+        Set<String> ids = new HashSet<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String nextPage = "1";
+        while (nextPage != null) {
+            JsonObject assets = object(client.post("/search/metadata", search(big, Integer.parseInt(nextPage), 1000, ""))
+                    .body()).getJsonObject("assets");
+            assertEquals(assets.getInt("count"), assets.getInt("total"));
+            pageSizes.add(assets.getInt("count"));
+            assets.getJsonArray("items").getValuesAs(JsonObject.class).forEach(a -> ids.add(a.getString("id")));
+            nextPage = assets.isNull("nextPage") ? null : assets.getString("nextPage");
+        }
+        assertEquals(List.of(1000, 1000, 345), pageSizes);
+        assertEquals(TestLibraries.BIG_ALBUM_SIZE, ids.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void twoXHidesArchivedMembersUnlessAsked(ImmichLine line) {
+        simulator.line(line);
+        String album = library.albumIdByName(TestLibraries.ARCHIVE_ALBUM);
+        int byDefault = object(client.post("/search/metadata", search(album, 1, 1000, "")).body())
+                .getJsonObject("assets").getInt("count");
+        int archived = object(client.post("/search/metadata", search(album, 1, 1000, ",\"visibility\":\"archive\"")).body())
+                .getJsonObject("assets").getInt("count");
+        assertEquals(line == ImmichLine.V3 ? 3 : 2, byDefault);
+        assertEquals(1, archived);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void searchRejectsWhatImmichRejects(ImmichLine line) {
+        simulator.line(line);
+        String album = library.albumIdByName("Wedding");
+        assertEquals(400, client.post("/search/metadata", search(album, 1, 1001, "")).statusCode());
+        assertEquals(400, client.post("/search/metadata", search(album, 1, 10, ",\"madeUp\":1")).statusCode());
+        assertEquals(400, client.post("/search/metadata", "{\"albumIds\":[\"" + album + "\"],\"page\":1.5}").statusCode());
+        assertEquals(400, client.post("/search/metadata", search(album, 1, 10, ",\"visibility\":\"\"")).statusCode());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void originalsMatchTheirChecksumAndHonourRanges(ImmichLine line) throws Exception {
+        simulator.line(line);
+        JsonObject asset = firstMember("Wedding");
+        HttpResponse<byte[]> whole = client.getBytes("/assets/" + asset.getString("id") + "/original", null);
+        assertEquals(200, whole.statusCode());
+        assertEquals(asset.getString("checksum"), sha1(whole.body()));
+        assertEquals(asset.getJsonObject("exifInfo").getJsonNumber("fileSizeInByte").longValue(), whole.body().length);
+        HttpResponse<byte[]> tail = client.getBytes("/assets/" + asset.getString("id") + "/original", "bytes=100-");
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(whole.body(), 100, whole.body().length), tail.body());
+        assertEquals("image/jpeg", client.getBytes("/assets/" + asset.getString("id") + "/thumbnail?size=thumbnail", null)
+                .headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void externalAssetsHashTheirPathNotTheirBytes(ImmichLine line) throws Exception {
+        simulator.line(line);
+        String album = library.albumIdByName(TestLibraries.ARCHIVE_ALBUM);
+        JsonObject external = object(client.post("/search/metadata", search(album, 1, 10, "")).body())
+                .getJsonObject("assets").getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(a -> !a.isNull("libraryId")).findFirst().orElseThrow();
+        assertEquals(sha1(("path:" + external.getString("originalPath")).getBytes()), external.getString("checksum"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void permissionsOfTheKeyAreEnforced(ImmichLine line) {
+        simulator.line(line);
+        SimulatorClient readOnly = new SimulatorClient(simulator, TestLibraries.KEY_READ_ONLY);
+        JsonObject key = object(readOnly.get("/api-keys/me").body());
+        assertEquals(Set.of("album.read", "asset.read"), new HashSet<>(key.getJsonArray("permissions")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()));
+        String assetId = firstMember("Wedding").getString("id");
+        assertEquals(403, readOnly.getBytes("/assets/" + assetId + "/original", null).statusCode());
+        assertEquals(403, readOnly.delete("/assets", "{\"ids\":[\"" + assetId + "\"],\"force\":false}").statusCode());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void trashAndAlbumDeleteChangeTheLibrary(ImmichLine line) {
+        simulator.line(line);
+        SimulatedLibrary own = TestLibraries.create();
+        try (ImmichSimulator scratch = ImmichSimulator.start(line, own, 0)) {
+            SimulatorClient c = new SimulatorClient(scratch, TestLibraries.KEY_ALL);
+            String album = own.albumIdByName("Café Noël ☕");
+            JsonObject first = object(c.post("/search/metadata", search(album, 1, 10, "")).body())
+                    .getJsonObject("assets").getJsonArray("items").getJsonObject(0);
+            assertEquals(204, c.delete("/assets", "{\"ids\":[\"" + first.getString("id") + "\"],\"force\":false}").statusCode());
+            assertTrue(own.asset(first.getString("id")).orElseThrow().isTrashed());
+            assertEquals(4, object(c.post("/search/metadata", search(album, 1, 10, "")).body())
+                    .getJsonObject("assets").getInt("count"));
+            String shared = own.albumIdByName("Family (shared by Sam)");
+            assertEquals(400, c.delete("/albums/" + shared, null).statusCode(), "only the owner may delete an album");
+            assertEquals(204, c.delete("/albums/" + album, null).statusCode());
+            assertFalse(own.albumIds().contains(album));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void faultsCanBeInjected(ImmichLine line) throws Exception {
+        simulator.line(line);
+        JsonObject asset = firstMember("Wedding");
+        String path = "/assets/" + asset.getString("id") + "/original";
+
+        simulator.faults().corruptDownloads = true;
+        byte[] corrupt = client.getBytes(path, null).body();
+        assertNotEquals(asset.getString("checksum"), sha1(corrupt));
+        simulator.faults().corruptDownloads = false;
+
+        simulator.faults().cutDownloadsAfterBytes = 1000;
+        assertThrows(UncheckedIOException.class, () -> client.getBytes(path, null));
+        simulator.faults().cutDownloadsAfterBytes = 0;
+
+        simulator.faults().errorRate = 1.0;
+        assertEquals(500, client.get("/albums").statusCode());
+        simulator.faults().errorRate = 0;
+
+        String wedding = library.albumIdByName("Wedding");
+        simulator.faults().emptyMemberAlbums.add(wedding);
+        assertEquals(0, object(client.post("/search/metadata", search(wedding, 1, 1000, "")).body())
+                .getJsonObject("assets").getInt("count"));
+        assertEquals(13, object(client.get("/albums/" + wedding).body()).getInt("assetCount"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void pseudoRandomContentReadsTheSameFromAnyOffset() throws IOException {
+        Content content = Content.pseudoRandom(7, 100_003);
+        byte[] all;
+        try (InputStream in = content.open(0)) {
+            all = in.readAllBytes();
+        }
+        assertEquals(100_003, all.length);
+        try (InputStream in = content.open(12_345)) {
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            in.transferTo(rest);
+            assertArrayEquals(java.util.Arrays.copyOfRange(all, 12_345, all.length), rest.toByteArray());
+        }
+        assertNotEquals(Content.pseudoRandom(8, 100_003).sha1Base64(), content.sha1Base64());
+    }
+
+    @org.junit.jupiter.api.Test
+    void servesOnlyEndpointsBothLinesList() {
+        for (String endpoint : simulator.endpoints()) {
+            String[] parts = endpoint.split(" ");
+            for (ImmichLine line : ImmichLine.values()) {
+                assertTrue(Contract.of(line).lists(parts[0], parts[1]), endpoint + " is not in " + line.version());
+            }
+        }
+    }
+
+    private JsonObject firstMember(String albumName) {
+        String album = library.albumIdByName(albumName);
+        return object(client.post("/search/metadata", search(album, 1, 1, "")).body())
+                .getJsonObject("assets").getJsonArray("items").getJsonObject(0);
+    }
+
+    private static String sha1(byte[] bytes) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
+    }
+}
