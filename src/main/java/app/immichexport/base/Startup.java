@@ -37,6 +37,7 @@ public class Startup {
         if (!problems.isEmpty()) {
             problems.forEach(problem -> LOG.severe("Configuration error: " + problem));
             System.err.flush();
+            database.stop();
             // A half-configured instance could export to the wrong place: refuse to run at all.
             Runtime.getRuntime().halt(2);
         }

@@ -23,7 +23,7 @@ public class DatabaseBootstrap {
     }
 
     @PreDestroy
-    void stop() {
+    public void stop() {
         ApplicationDataSource.stopEmbedded();
     }
 }

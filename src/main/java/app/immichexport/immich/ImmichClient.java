@@ -24,7 +24,6 @@ public class ImmichClient implements AutoCloseable {
 
     private final String url;
     private final ImmichApi api;
-    private ImmichVersion version;
 
     public ImmichClient(String url, String apiKey) {
         this.url = url;
@@ -53,13 +52,11 @@ public class ImmichClient implements AutoCloseable {
         return new ImmichServer(url, serverVersion, demo, key.name(), ImmichTranslator.permissions(key));
     }
 
+    /** Read on every use, not remembered: Immich may be upgraded while this application runs. */
     public ImmichVersion version() {
-        if (version == null) {
-            ImmichVersion read = ImmichTranslator.version(call("read the server version", api::serverVersion));
-            if (!read.isSupported()) {
-                throw new UnsupportedImmichVersionException(url, read);
-            }
-            version = read;
+        ImmichVersion version = ImmichTranslator.version(call("read the server version", api::serverVersion));
+        if (!version.isSupported()) {
+            throw new UnsupportedImmichVersionException(url, version);
         }
         return version;
     }
@@ -73,8 +70,9 @@ public class ImmichClient implements AutoCloseable {
     /** Owned albums and albums shared with the key's user, each once. */
     public List<Album> albums() {
         Map<String, Album> albums = new LinkedHashMap<>();
+        boolean twoX = version().albumsListAssets();
         List<ImmichDtos.Album> listed = new ArrayList<>(call("list albums", () -> api.albums(null)));
-        if (version().albumsListAssets()) {
+        if (twoX) {
             // 2.x lists only owned albums unless asked for the shared ones.
             listed.addAll(call("list shared albums", () -> api.albums(true)));
         }

@@ -14,6 +14,11 @@ public class ImmichService {
     @Inject
     ImmichConnections connections;
 
+    /** True when no Immich is configured and the built-in simulator serves sample data. */
+    public boolean isDemo() {
+        return connections.isDemo();
+    }
+
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public ImmichServer server() {

@@ -1,5 +1,6 @@
 package app.immichexport.album.ui;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.base.ui.MainLayout;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
@@ -39,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
 @Route(value = "albums", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Albums · Immich Album Export")
+@CdiComponent
 public class AlbumsView extends VerticalLayout {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
@@ -61,6 +63,7 @@ public class AlbumsView extends VerticalLayout {
         addClassName("albums-view");
 
         filter.setPlaceholder("Filter by album or owner");
+        filter.setWidth("min(24rem, 100%)");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
@@ -76,6 +79,13 @@ public class AlbumsView extends VerticalLayout {
         retry.setVisible(false);
 
         configureGrid();
+        if (immich.isDemo()) {
+            Paragraph demo = new Paragraph("These are demo albums from the built-in Immich simulator. "
+                    + "Set IMMICH_URL and IMMICH_API_KEY to work with your own Immich server.");
+            demo.setId("demo-notice");
+            demo.addClassName("demo-notice");
+            add(demo);
+        }
         add(toolbar, message, retry, grid);
         setFlexGrow(1, grid);
     }
@@ -84,7 +94,7 @@ public class AlbumsView extends VerticalLayout {
         grid.setId("albums-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(new ComponentRenderer<>(this::cover)).setHeader("Cover").setWidth("88px").setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(this::cover)).setHeader("Cover").setWidth("104px").setFlexGrow(0);
         grid.addColumn(Album::name).setHeader("Album").setKey("name").setSortable(true)
                 .setComparator(Comparator.comparing(Album::name, String.CASE_INSENSITIVE_ORDER)).setFlexGrow(3);
         grid.addColumn(Album::assetCount).setHeader("Assets").setKey("assets").setSortable(true)
@@ -99,9 +109,13 @@ public class AlbumsView extends VerticalLayout {
                 : e.getAllSelectedItems().size() + " selected"));
     }
 
-    private Image cover(Album album) {
-        Image image = new Image(album.thumbnailAssetId() == null ? "" : "thumbnails/" + album.thumbnailAssetId(),
-                "Cover of " + album.name());
+    private com.vaadin.flow.component.Component cover(Album album) {
+        if (album.thumbnailAssetId() == null) {
+            Div none = new Div();
+            none.addClassName("album-cover");
+            return none;
+        }
+        Image image = new Image("thumbnails/" + album.thumbnailAssetId(), "Cover of " + album.name());
         image.addClassName("album-cover");
         image.getElement().setAttribute("loading", "lazy");
         return image;

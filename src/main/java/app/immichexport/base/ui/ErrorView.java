@@ -1,5 +1,6 @@
 package app.immichexport.base.ui;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +14,7 @@ import java.util.logging.Logger;
 
 /** Any unexpected failure: a plain message for the user, the details only in the server log. */
 @ParentLayout(MainLayout.class)
+@CdiComponent
 public class ErrorView extends Div implements HasErrorParameter<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ErrorView.class.getName());

@@ -1,5 +1,6 @@
 package app.immichexport.base.ui;
 
+import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.album.ui.AlbumsView;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import jakarta.inject.Inject;
 
 /** The frame around every view: title, connected Immich server, and the side navigation. */
+@CdiComponent
 public class MainLayout extends AppLayout {
 
     private final Span serverStatus = new Span();

@@ -1,0 +1,34 @@
+package app.immichexport.it;
+
+import java.io.File;
+import org.eu.ingwar.tools.arquillian.extension.suite.annotations.ArquillianSuiteDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** One deployment of the real, packaged application, shared by every integration test class. */
+@ArquillianSuiteDeployment
+public class Deployments {
+
+    @Deployment(testable = true)
+    public static WebArchive application() throws java.io.IOException {
+        // EXPORT_ROOTS of the test run must exist, or the application refuses to start.
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/it-exports"));
+        // A fresh database for every run: DATA_DIR of the test run is target/it-data.
+        deleteRecursively(java.nio.file.Path.of("target/it-data"));
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(new File("target/ROOT.war"))
+                .as(WebArchive.class)
+                .addClass(ExportJobPersistenceIT.class);
+    }
+
+    private static void deleteRecursively(java.nio.file.Path folder) throws java.io.IOException {
+        if (java.nio.file.Files.exists(folder)) {
+            try (var paths = java.nio.file.Files.walk(folder)) {
+                for (java.nio.file.Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(path);
+                }
+            }
+        }
+    }
+}
