@@ -73,6 +73,27 @@ class AlbumsViewIT {
     }
 
     @Test
+    void saysPlainlyWhenImmichFailsAndRecoversOnRetry() {
+        app.immichexport.simulator.ImmichSimulator immich = TestImmich.simulator();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        immich.faults().errorRate = 1.0;
+        try {
+            browser.get(TestImmich.loopback(deployed) + "albums");
+            wait.until(b -> b.findElement(By.id("albums-retry")).isDisplayed());
+            String message = browser.findElement(By.id("albums-message")).getText();
+            assertTrue(message.contains("Immich at http://127.0.0.1:") && message.contains("HTTP 500"), message);
+            String page = browser.findElement(By.tagName("body")).getText();
+            assertTrue(!page.contains("Exception") && !page.contains("at app."), page);
+            assertEquals("Immich not connected", browser.findElement(By.id("server-status")).getText());
+        } finally {
+            immich.faults().clear();
+        }
+        browser.findElement(By.id("albums-retry")).click();
+        wait.until(b -> cellTexts().contains("Wedding"));
+        assertTrue(!browser.findElement(By.id("albums-retry")).isDisplayed());
+    }
+
+    @Test
     void coversAreServedThroughTheApplication() {
         browser.get(TestImmich.loopback(deployed));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.cssSelector("img.album-cover")).isEmpty());
