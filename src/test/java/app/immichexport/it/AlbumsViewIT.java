@@ -65,6 +65,7 @@ class AlbumsViewIT {
         String status = browser.findElement(By.id("server-status")).getText();
         assertTrue(status.contains("3.2.2"), status);
         assertTrue(browser.findElements(By.id("demo-notice")).isEmpty(), "a configured Immich is not demo data");
+        wait.until(b -> b.findElement(By.id("key-capabilities")).getText().contains("download originals"));
 
         WebElement filter = browser.findElement(By.cssSelector("#album-filter input"));
         filter.sendKeys("norway");

@@ -5,6 +5,7 @@ import app.immichexport.base.ui.MainLayout;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.KeyCapabilities;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -52,6 +53,7 @@ public class AlbumsView extends VerticalLayout {
     private final Grid<Album> grid = new Grid<>(Album.class, false);
     private final TextField filter = new TextField();
     private final Span selection = new Span();
+    private final Span keyCapabilities = new Span();
     private final Div message = new Div();
     private final Button retry = new Button("Retry", VaadinIcon.REFRESH.create(), e -> load());
     private ListDataProvider<Album> albums = new ListDataProvider<>(List.of());
@@ -70,7 +72,9 @@ public class AlbumsView extends VerticalLayout {
         filter.addValueChangeListener(e -> applyFilter());
         filter.setId("album-filter");
         selection.setId("album-selection");
-        HorizontalLayout toolbar = new HorizontalLayout(filter, selection);
+        keyCapabilities.setId("key-capabilities");
+        keyCapabilities.addClassName("key-capabilities");
+        HorizontalLayout toolbar = new HorizontalLayout(filter, selection, keyCapabilities);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
         message.setId("albums-message");
@@ -150,6 +154,8 @@ public class AlbumsView extends VerticalLayout {
         UI ui = UI.getCurrent();
         showMessage("Loading albums…", false);
         grid.setVisible(false);
+        CompletableFuture.supplyAsync(immich::server, executor).thenAccept(server -> ui.access(
+                () -> keyCapabilities.setText(KeyCapabilities.summary(server))));
         CompletableFuture.supplyAsync(immich::albums, executor).whenComplete((list, failure) -> ui.access(() -> {
             if (failure != null) {
                 showMessage(reason(failure), true);

@@ -4,6 +4,7 @@ import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.album.ui.AlbumsView;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
+import app.immichexport.immich.KeyCapabilities;
 import app.immichexport.immich.ImmichService;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -47,6 +48,7 @@ public class MainLayout extends AppLayout {
             serverStatus.setText((server.demo() ? "Demo data · built-in Immich simulator " : "Immich ")
                     + server.version() + (server.demo() ? "" : " at " + server.url()));
             serverStatus.getElement().getThemeList().add(server.demo() ? "badge contrast" : "badge success");
+            serverStatus.setTitle(KeyCapabilities.summary(server));
         } catch (ImmichException e) {
             serverStatus.setText("Immich not connected");
             serverStatus.getElement().getThemeList().add("badge error");
