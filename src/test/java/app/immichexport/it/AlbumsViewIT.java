@@ -50,37 +50,55 @@ class AlbumsViewIT {
         browser.quit();
     }
 
+    /** Waits, and on time-out keeps a screenshot and the page's text, which say why. */
+    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition, String what) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            try {
+                java.nio.file.Path folder = Files.createDirectories(java.nio.file.Path.of("target", "browser-failures"));
+                Files.write(folder.resolve(what.replaceAll("\\W+", "-") + ".png"),
+                        ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            } catch (java.io.IOException ignored) {
+                // the failure below matters more than its screenshot
+            }
+            throw new AssertionError("Timed out waiting for " + what + "; the page shows: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** Read in one script call: the grid re-renders its cells while it filters. */
+    @SuppressWarnings("unchecked")
     private List<String> cellTexts() {
-        return browser.findElements(By.tagName("vaadin-grid-cell-content")).stream().map(WebElement::getText).toList();
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('vaadin-grid-cell-content')].map(c => c.textContent.trim())");
     }
 
     @Test
     void showsTheAlbumsOfTheConnectedImmich() {
         TestImmich.simulator().line(ImmichLine.V3);
         browser.get(TestImmich.loopback(deployed));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(b -> cellTexts().contains("Summer in Norway"));
+        waitFor(b -> cellTexts().contains("Summer in Norway"), "the albums");
         List<String> cells = cellTexts();
         assertTrue(cells.containsAll(List.of("Wedding", "Café Noël ☕", "Family (shared by Sam)", "Sam Demo")), cells.toString());
         String status = browser.findElement(By.id("server-status")).getText();
         assertTrue(status.contains("3.2.2"), status);
         assertTrue(browser.findElements(By.id("demo-notice")).isEmpty(), "a configured Immich is not demo data");
-        wait.until(b -> b.findElement(By.id("key-capabilities")).getText().contains("download originals"));
+        waitFor(b -> b.findElement(By.id("key-capabilities")).getText().contains("download originals"), "the key's permissions");
 
         WebElement filter = browser.findElement(By.cssSelector("#album-filter input"));
         filter.sendKeys("norway");
-        wait.until(b -> !cellTexts().contains("Wedding"));
+        waitFor(b -> !cellTexts().contains("Wedding"), "the filter");
         assertTrue(cellTexts().contains("Summer in Norway"));
     }
 
     @Test
     void saysPlainlyWhenImmichFailsAndRecoversOnRetry() {
         app.immichexport.simulator.ImmichSimulator immich = TestImmich.simulator();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         immich.faults().errorRate = 1.0;
         try {
             browser.get(TestImmich.loopback(deployed) + "albums");
-            wait.until(b -> b.findElement(By.id("albums-retry")).isDisplayed());
+            waitFor(b -> b.findElement(By.id("albums-retry")).isDisplayed(), "the retry button");
             String message = browser.findElement(By.id("albums-message")).getText();
             assertTrue(message.contains("Immich at http://127.0.0.1:") && message.contains("HTTP 500"), message);
             String page = browser.findElement(By.tagName("body")).getText();
@@ -90,14 +108,14 @@ class AlbumsViewIT {
             immich.faults().clear();
         }
         browser.findElement(By.id("albums-retry")).click();
-        wait.until(b -> cellTexts().contains("Wedding"));
+        waitFor(b -> cellTexts().contains("Wedding"), "the albums after retry");
         assertTrue(!browser.findElement(By.id("albums-retry")).isDisplayed());
     }
 
     @Test
     void coversAreServedThroughTheApplication() {
         browser.get(TestImmich.loopback(deployed));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(By.cssSelector("img.album-cover")).isEmpty());
+        waitFor(b -> !b.findElements(By.cssSelector("img.album-cover")).isEmpty(), "the covers");
         String src = browser.findElement(By.cssSelector("img.album-cover")).getAttribute("src");
         assertTrue(src.contains("/thumbnails/"), src);
         Object width = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(

@@ -4,6 +4,7 @@ import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.base.ui.MainLayout;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.KeyCapabilities;
 import com.vaadin.flow.component.AttachEvent;
@@ -154,24 +155,31 @@ public class AlbumsView extends VerticalLayout {
         UI ui = UI.getCurrent();
         showMessage("Loading albums…", false);
         grid.setVisible(false);
-        CompletableFuture.supplyAsync(immich::server, executor).thenAccept(server -> ui.access(
-                () -> keyCapabilities.setText(KeyCapabilities.summary(server))));
-        CompletableFuture.supplyAsync(immich::albums, executor).whenComplete((list, failure) -> ui.access(() -> {
-            if (failure != null) {
-                showMessage(reason(failure), true);
-                return;
-            }
-            albums = new ListDataProvider<>(list);
-            grid.setItems(albums);
-            applyFilter();
-            grid.setVisible(!list.isEmpty());
-            if (list.isEmpty()) {
-                showMessage("No albums yet. Create an album in Immich, then come back.", false);
-            } else {
-                message.setVisible(false);
-                retry.setVisible(false);
-            }
-        }));
+        CompletableFuture.supplyAsync(() -> new Loaded(immich.server(), immich.albums()), executor)
+                .whenComplete((loaded, failure) -> ui.access(() -> {
+                    if (failure != null) {
+                        showMessage(reason(failure), true);
+                    } else {
+                        show(loaded);
+                    }
+                }));
+    }
+
+    private record Loaded(ImmichServer server, List<Album> albums) {
+    }
+
+    private void show(Loaded loaded) {
+        keyCapabilities.setText(KeyCapabilities.summary(loaded.server()));
+        albums = new ListDataProvider<>(loaded.albums());
+        grid.setItems(albums);
+        applyFilter();
+        grid.setVisible(!loaded.albums().isEmpty());
+        if (loaded.albums().isEmpty()) {
+            showMessage("No albums yet. Create an album in Immich, then come back.", false);
+        } else {
+            message.setVisible(false);
+            retry.setVisible(false);
+        }
     }
 
     private static String reason(Throwable failure) {
