@@ -5,15 +5,11 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
-import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,7 +17,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +35,6 @@ import java.util.regex.Pattern;
 public final class ImmichSimulator implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ImmichSimulator.class.getName());
-    private static final Set<String> VISIBILITIES = Set.of("archive", "timeline", "hidden", "locked");
 
     /** One request and its answer, kept for tests that check the simulator against the contract. */
     public record Exchange(String method, String route, String requestBody, int status, String dto, String responseBody) {
@@ -270,79 +264,39 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private Reply searchMetadata(Request r) {
-        JsonObject body;
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            body = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        JsonObject body = jsonObject(r.body());
+        if (body == null) {
             return Reply.status(400, "Request body must be a JSON object");
         }
-        Set<String> known = Set.of("albumIds", "page", "size", "withExif", "visibility", "withDeleted", "cursor");
-        for (Map.Entry<String, JsonValue> field : body.entrySet()) {
-            if (!known.contains(field.getKey()) || (field.getKey().equals("cursor") && line == ImmichLine.V2)) {
-                return Reply.status(400, "property " + field.getKey() + " should not exist");
-            }
-            if (line == ImmichLine.V3 && field.getValue() instanceof JsonString s && s.getString().isEmpty()) {
-                return Reply.status(400, field.getKey() + " should not be empty");
-            }
+        MetadataSearch.Result result = new MetadataSearch(line, library, faults).run(r.key().userId(), body);
+        if (result.error() != null) {
+            return Reply.status(400, result.error());
         }
-        int page = integer(body, "page", 1);
-        int size = integer(body, "size", 250);
-        if (page < 1 || size < 1 || size > 1000) {
-            return Reply.status(400, "page must be a positive integer and size an integer from 1 to 1000");
-        }
-        String visibility = body.containsKey("visibility") ? body.getString("visibility", "") : null;
-        if (visibility != null && !VISIBILITIES.contains(visibility)) {
-            return Reply.status(400, "visibility must be one of " + VISIBILITIES);
-        }
-        boolean withDeleted = body.getBoolean("withDeleted", false);
-        String userId = r.key().userId();
-        List<SimulatedAsset> matches = new ArrayList<>();
-        List<String> albumIds = body.containsKey("albumIds")
-                ? body.getJsonArray("albumIds").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
-                : List.of();
-        if (albumIds.isEmpty()) {
-            return Reply.status(400, "the simulator only searches by albumIds");
-        }
-        for (String albumId : albumIds) {
-            SimulatedAlbum album = library.album(albumId).filter(a -> a.visibleTo(userId)).orElse(null);
-            if (album == null) {
-                return Reply.status(400, "Not found or no album.read access");
-            }
-            if (faults.emptyMemberAlbums.contains(albumId)) {
-                continue;
-            }
-            album.assetIds.stream().map(library::asset).flatMap(java.util.Optional::stream)
-                    .filter(a -> withDeleted || !a.trashed)
-                    .filter(a -> visibility != null ? visibility.equals(a.visibility)
-                            : line == ImmichLine.V3 ? !"locked".equals(a.visibility) : "timeline".equals(a.visibility))
-                    .filter(a -> !(line == ImmichLine.V2 && faults.sharedAlbumsListOwnAssetsOnly) || a.ownerId.equals(userId))
-                    .filter(a -> !matches.contains(a))
-                    .forEach(matches::add);
-        }
-        matches.sort(Comparator.comparing((SimulatedAsset a) -> a.takenAt).reversed().thenComparing(a -> a.id));
-        int from = Math.min(matches.size(), (page - 1) * size);
-        int to = Math.min(matches.size(), from + size);
-        String nextPage = to < matches.size() ? String.valueOf(page + 1) : null;
-        return Reply.ok(json().searchResponse(matches.subList(from, to), body.getBoolean("withExif", false), nextPage),
+        return Reply.ok(json().searchResponse(result.page(), body.getBoolean("withExif", false), result.nextPage()),
                 "SearchResponseDto");
     }
 
-    private static int integer(JsonObject body, String name, int fallback) {
-        JsonValue value = body.get(name);
-        if (value == null) {
-            return fallback;
+    /** The request body as a JSON object, or null when it is not one. */
+    private static JsonObject jsonObject(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return null;
         }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            return number.intValue();
+    }
+
+    private Reply original(Request r) throws IOException {
+        SimulatedAsset asset = visibleAsset(r).orElse(null);
+        if (asset == null) {
+            return Reply.status(400, "Not found or no asset.download access");
         }
-        return -1;
+        record(r, OriginalDownload.serve(r.http(), asset, faults));
+        return null;
     }
 
     private Reply deleteAssets(Request r) {
-        JsonObject body;
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            body = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        JsonObject body = jsonObject(r.body());
+        if (body == null) {
             return Reply.status(400, "Request body must be a JSON object");
         }
         List<SimulatedAsset> targets = new ArrayList<>();
@@ -375,67 +329,6 @@ public final class ImmichSimulator implements AutoCloseable {
         r.http().getResponseBody().write(image);
         record(r, 200);
         return null;
-    }
-
-    private Reply original(Request r) throws IOException {
-        SimulatedAsset asset = visibleAsset(r).orElse(null);
-        if (asset == null) {
-            return Reply.status(400, "Not found or no asset.download access");
-        }
-        long size = asset.content.size();
-        long start = 0;
-        long end = size - 1;
-        String range = r.http().getRequestHeaders().getFirst("Range");
-        Matcher m = range == null ? null : Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(range);
-        if (m != null && m.matches()) {
-            start = Long.parseLong(m.group(1));
-            if (!m.group(2).isEmpty()) {
-                end = Math.min(end, Long.parseLong(m.group(2)));
-            }
-            if (start >= size || start > end) {
-                r.http().getResponseHeaders().set("Content-Range", "bytes */" + size);
-                return Reply.status(416, "Range not satisfiable");
-            }
-        }
-        long length = end - start + 1;
-        var headers = r.http().getResponseHeaders();
-        headers.set("Content-Type", WireJson.mimeType(asset));
-        headers.set("Accept-Ranges", "bytes");
-        headers.set("Content-Disposition", "attachment; filename=\"" + asset.originalFileName.replace("\"", "") + "\"");
-        int status = m != null && m.matches() ? 206 : 200;
-        if (status == 206) {
-            headers.set("Content-Range", "bytes " + start + "-" + end + "/" + size);
-        }
-        r.http().sendResponseHeaders(status, length);
-        record(r, status);
-        streamBody(asset, start, length, r.http().getResponseBody());
-        return null;
-    }
-
-    private void streamBody(SimulatedAsset asset, long start, long length, OutputStream out) throws IOException {
-        long cutAfter = faults.cutDownloadsAfterBytes > 0 ? faults.cutDownloadsAfterBytes : Long.MAX_VALUE;
-        long corruptAt = faults.corruptDownloads ? asset.content.size() / 2 : -1;
-        byte[] buffer = new byte[64 * 1024];
-        long sent = 0;
-        try (InputStream in = asset.content.open(start)) {
-            while (sent < length) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - sent));
-                if (n < 0) {
-                    break;
-                }
-                long position = start + sent;
-                if (corruptAt >= position && corruptAt < position + n) {
-                    buffer[(int) (corruptAt - position)] ^= 0x5A;
-                }
-                if (sent + n > cutAfter) {
-                    out.write(buffer, 0, (int) (cutAfter - sent));
-                    out.flush();
-                    throw new IOException("download cut off by fault injection");
-                }
-                out.write(buffer, 0, n);
-                sent += n;
-            }
-        }
     }
 
     private void record(Request r, int status) {

@@ -1,0 +1,97 @@
+package app.immichexport.simulator;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code POST /search/metadata} by album: Immich's validation, visibility defaults and paging. */
+final class MetadataSearch {
+
+    private static final Set<String> VISIBILITIES = Set.of("archive", "timeline", "hidden", "locked");
+    private static final Set<String> KNOWN_FIELDS = Set.of("albumIds", "page", "size", "withExif", "visibility",
+            "withDeleted", "cursor");
+
+    /** Either an error message, or one page of results and the number of the next page (null on the last). */
+    record Result(String error, List<SimulatedAsset> page, String nextPage) {
+        static Result error(String message) {
+            return new Result(message, List.of(), null);
+        }
+    }
+
+    private final ImmichLine line;
+    private final SimulatedLibrary library;
+    private final Faults faults;
+
+    MetadataSearch(ImmichLine line, SimulatedLibrary library, Faults faults) {
+        this.line = line;
+        this.library = library;
+        this.faults = faults;
+    }
+
+    Result run(String userId, JsonObject body) {
+        for (Map.Entry<String, JsonValue> field : body.entrySet()) {
+            if (!KNOWN_FIELDS.contains(field.getKey()) || (field.getKey().equals("cursor") && line == ImmichLine.V2)) {
+                return Result.error("property " + field.getKey() + " should not exist");
+            }
+            if (line == ImmichLine.V3 && field.getValue() instanceof JsonString s && s.getString().isEmpty()) {
+                return Result.error(field.getKey() + " should not be empty");
+            }
+        }
+        int page = integer(body, "page", 1);
+        int size = integer(body, "size", 250);
+        if (page < 1 || size < 1 || size > 1000) {
+            return Result.error("page must be a positive integer and size an integer from 1 to 1000");
+        }
+        String visibility = body.containsKey("visibility") ? body.getString("visibility", "") : null;
+        if (visibility != null && !VISIBILITIES.contains(visibility)) {
+            return Result.error("visibility must be one of " + VISIBILITIES);
+        }
+        List<String> albumIds = body.containsKey("albumIds")
+                ? body.getJsonArray("albumIds").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                : List.of();
+        if (albumIds.isEmpty()) {
+            return Result.error("the simulator only searches by albumIds");
+        }
+        List<SimulatedAsset> matches = new ArrayList<>();
+        for (String albumId : albumIds) {
+            SimulatedAlbum album = library.album(albumId).filter(a -> a.visibleTo(userId)).orElse(null);
+            if (album == null) {
+                return Result.error("Not found or no album.read access");
+            }
+            if (!faults.emptyMemberAlbums.contains(albumId)) {
+                members(album, userId, visibility, body.getBoolean("withDeleted", false)).stream()
+                        .filter(a -> !matches.contains(a)).forEach(matches::add);
+            }
+        }
+        // Immich returns the newest first.
+        matches.sort(Comparator.comparing((SimulatedAsset a) -> a.takenAt).reversed().thenComparing(a -> a.id));
+        int from = Math.min(matches.size(), (page - 1) * size);
+        int to = Math.min(matches.size(), from + size);
+        return new Result(null, matches.subList(from, to), to < matches.size() ? String.valueOf(page + 1) : null);
+    }
+
+    private List<SimulatedAsset> members(SimulatedAlbum album, String userId, String visibility, boolean withDeleted) {
+        return album.assetIds.stream().map(library::asset).flatMap(Optional::stream)
+                .filter(a -> withDeleted || !a.trashed)
+                // 3.x returns every visibility but locked by default, 2.x only the timeline.
+                .filter(a -> visibility != null ? visibility.equals(a.visibility)
+                        : line == ImmichLine.V3 ? !"locked".equals(a.visibility) : "timeline".equals(a.visibility))
+                .filter(a -> !(line == ImmichLine.V2 && faults.sharedAlbumsListOwnAssetsOnly) || a.ownerId.equals(userId))
+                .toList();
+    }
+
+    private static int integer(JsonObject body, String name, int fallback) {
+        JsonValue value = body.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        return value instanceof JsonNumber number && number.isIntegral() ? number.intValue() : -1;
+    }
+}
