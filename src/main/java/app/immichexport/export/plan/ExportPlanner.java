@@ -1,0 +1,203 @@
+package app.immichexport.export.plan;
+
+import app.immichexport.export.plan.PlannedFile.Kind;
+import app.immichexport.export.plan.SkippedAsset.Reason;
+import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes an {@link ExportPlan}: a pure function of the albums, their members and the options,
+ * with no I/O, so that the preview and the job are the same computation.
+ */
+public final class ExportPlanner {
+
+    private ExportPlanner() {
+    }
+
+    /** A photo or video with the files that travel with it: its live-photo motion part and sidecar. */
+    private record Unit(Asset asset, String albumId, Asset motion, Long sidecarSize) {
+    }
+
+    public static ExportPlan plan(PlanInput input, ExportOptions options) {
+        List<SkippedAsset> skipped = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, Map<String, Unit>> folders = new LinkedHashMap<>();
+        for (AlbumMembers members : input.albums()) {
+            if (!members.isComplete()) {
+                warnings.add("Immich listed " + members.assets().size() + " of the " + members.album().assetCount()
+                        + " assets of album '" + members.album().name() + "': only those can be exported");
+            }
+            String folder = String.join("/", options.folderTemplate().folderFor(members.album()));
+            Map<String, Unit> units = folders.computeIfAbsent(folder, f -> new LinkedHashMap<>());
+            for (Asset asset : members.assets()) {
+                Reason reason = skipReason(asset, options);
+                if (reason != null) {
+                    skipped.add(new SkippedAsset(asset.id(), members.album().id(), asset.originalFileName(), reason));
+                    continue;
+                }
+                Asset motion = null;
+                if (options.includeMotionParts() && asset.livePhotoVideoId() != null) {
+                    motion = input.motionParts().get(asset.livePhotoVideoId());
+                    if (motion == null) {
+                        skipped.add(new SkippedAsset(asset.livePhotoVideoId(), members.album().id(),
+                                asset.originalFileName(), Reason.MOTION_PART_MISSING));
+                    }
+                }
+                Long sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
+                units.putIfAbsent(asset.id(), new Unit(asset, members.album().id(), motion, sidecar));
+            }
+        }
+        List<PlannedFile> files = new ArrayList<>();
+        folders.forEach((folder, units) -> files.addAll(nameFolder(folder, units.values(), input.earlierPaths())));
+        files.sort(Comparator.comparing(PlannedFile::relativePath));
+        files.forEach(file -> requireInside(options.root(), file.relativePath()));
+        return new ExportPlan(List.copyOf(files), List.copyOf(skipped), List.copyOf(warnings));
+    }
+
+    static Reason skipReason(Asset asset, ExportOptions options) {
+        if (asset.trashed()) {
+            return Reason.TRASHED;
+        }
+        if (asset.offline()) {
+            return Reason.OFFLINE;
+        }
+        if (asset.isExternal() && !options.includeExternal()) {
+            return Reason.EXTERNAL;
+        }
+        return asset.type() == Asset.AssetType.OTHER ? Reason.UNSUPPORTED : null;
+    }
+
+    /**
+     * Names every unit of one folder. Names written earlier are kept; the others are given in the
+     * order the photos were taken, and a name already taken gets the asset's id added, which does not
+     * depend on what else is in the album.
+     */
+    private static List<PlannedFile> nameFolder(String folder, java.util.Collection<Unit> units,
+            Map<String, Set<String>> earlierPaths) {
+        Set<String> taken = new HashSet<>();
+        List<PlannedFile> files = new ArrayList<>();
+        List<Unit> fresh = new ArrayList<>();
+        for (Unit unit : units) {
+            String earlier = earlierName(folder, PlannedFile.key(Kind.ORIGINAL, unit.asset().id()), earlierPaths);
+            if (earlier == null) {
+                fresh.add(unit);
+            } else {
+                taken.add(SafeName.collisionKey(earlier));
+                files.add(file(folder, unit.asset(), unit.albumId(), Kind.ORIGINAL, earlier, false));
+                String base = SafeName.split(earlier)[0];
+                addCompanions(folder, unit, base, taken, earlierPaths, files);
+            }
+        }
+        fresh.sort(Comparator.comparing((Unit u) -> u.asset().capturedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(u -> u.asset().id()));
+        for (Unit unit : fresh) {
+            String wanted = SafeName.ofFile(unit.asset().originalFileName(), "asset-" + unit.asset().id());
+            String[] parts = SafeName.split(wanted);
+            String base = null;
+            for (String candidate : candidates(parts[0], parts[1], unit.asset().id())) {
+                if (allFree(unit, candidate, parts[1], taken)) {
+                    base = candidate;
+                    break;
+                }
+            }
+            String name = base + parts[1];
+            taken.add(SafeName.collisionKey(name));
+            files.add(file(folder, unit.asset(), unit.albumId(), Kind.ORIGINAL, name, !name.equals(wanted)));
+            addCompanions(folder, unit, base, taken, earlierPaths, files);
+        }
+        return files;
+    }
+
+    private static List<String> candidates(String base, String extension, String assetId) {
+        String shortId = assetId.replace("-", "").substring(0, Math.min(8, assetId.replace("-", "").length()));
+        return List.of(base, withSuffix(base, " (" + shortId + ")", extension),
+                withSuffix(base, " (" + assetId + ")", extension));
+    }
+
+    /** The base with a suffix, shortened so that base, suffix and extension fit in one name. */
+    private static String withSuffix(String base, String suffix, String extension) {
+        String full = SafeName.truncate(base, suffix + extension);
+        return full.substring(0, full.length() - extension.length());
+    }
+
+    private static boolean allFree(Unit unit, String base, String extension, Set<String> taken) {
+        if (taken.contains(SafeName.collisionKey(base + extension))) {
+            return false;
+        }
+        if (unit.motion() != null && taken.contains(SafeName.collisionKey(motionName(base, unit.motion())))) {
+            return false;
+        }
+        return unit.sidecarSize() == null || !taken.contains(SafeName.collisionKey(base + extension + ".xmp"));
+    }
+
+    /** The motion part beside its still with the same base name, the sidecar named as Immich names it. */
+    private static void addCompanions(String folder, Unit unit, String base, Set<String> taken,
+            Map<String, Set<String>> earlierPaths, List<PlannedFile> files) {
+        if (unit.motion() != null) {
+            String name = companionName(folder, PlannedFile.key(Kind.MOTION_PART, unit.motion().id()),
+                    motionName(base, unit.motion()), unit.motion().id(), taken, earlierPaths);
+            files.add(file(folder, unit.motion(), unit.albumId(), Kind.MOTION_PART, name, false));
+        }
+        if (unit.sidecarSize() != null) {
+            String stillName = files.stream().filter(f -> f.kind() == Kind.ORIGINAL && f.assetId().equals(unit.asset().id()))
+                    .reduce((first, second) -> second).orElseThrow().fileName();
+            String name = companionName(folder, PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
+                    SafeName.truncate(stillName, ".xmp"), unit.asset().id(), taken, earlierPaths);
+            files.add(new PlannedFile(unit.asset().id(), unit.albumId(), Kind.SIDECAR, join(folder, name),
+                    unit.sidecarSize(), null, unit.asset().capturedAt(), stillName + ".xmp", false));
+        }
+    }
+
+    private static String companionName(String folder, String key, String wanted, String assetId, Set<String> taken,
+            Map<String, Set<String>> earlierPaths) {
+        String earlier = earlierName(folder, key, earlierPaths);
+        String name = earlier != null ? earlier : wanted;
+        if (earlier == null && taken.contains(SafeName.collisionKey(name))) {
+            String[] parts = SafeName.split(name);
+            name = SafeName.truncate(parts[0], " (" + assetId + ")" + parts[1]);
+        }
+        taken.add(SafeName.collisionKey(name));
+        return name;
+    }
+
+    private static String earlierName(String folder, String key, Map<String, Set<String>> earlierPaths) {
+        for (String path : earlierPaths.getOrDefault(key, Set.of())) {
+            int slash = path.lastIndexOf('/');
+            if ((slash < 0 ? "" : path.substring(0, slash)).equals(folder)) {
+                return path.substring(slash + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String motionName(String base, Asset motion) {
+        String extension = SafeName.split(SafeName.ofFile(motion.originalFileName(), "motion.MOV"))[1];
+        return SafeName.truncate(base, extension.isEmpty() ? ".MOV" : extension);
+    }
+
+    private static PlannedFile file(String folder, Asset asset, String albumId, Kind kind, String name, boolean renamed) {
+        return new PlannedFile(asset.id(), albumId, kind, join(folder, name), asset.size(), asset.checksumSha1(),
+                asset.capturedAt(), asset.originalFileName(), renamed);
+    }
+
+    private static String join(String folder, String name) {
+        return folder.isEmpty() ? name : folder + "/" + name;
+    }
+
+    /** The last line of defence: whatever the names, nothing is planned outside the root. */
+    private static void requireInside(Path root, String relativePath) {
+        Path normalRoot = root.toAbsolutePath().normalize();
+        Path target = normalRoot.resolve(relativePath).normalize();
+        if (!target.startsWith(normalRoot) || target.equals(normalRoot)) {
+            throw new IllegalStateException("Refusing a target outside the export root: " + relativePath);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package app.immichexport.export.plan;
+
+import app.immichexport.immich.Album;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where an album's files go below the export root: folders separated by {@code /}, each made of
+ * text and tokens such as {@code {album}} or {@code {year}}.
+ */
+public final class FolderTemplate {
+
+    public static final String DEFAULT = "{album}";
+    public static final String YEAR_FOLDERS = "{year}/{album}";
+    /** The folder name used for a date token when the album has no date (it has no assets). */
+    public static final String NO_DATE = "No date";
+
+    private static final Pattern TOKEN = Pattern.compile("\\{([^{}]*)}");
+    private static final Map<String, Function<Album, String>> TOKENS = Map.of(
+            "album", Album::name,
+            "owner", Album::ownerName,
+            "year", album -> date(album, "%04d", ZonedDateTime::getYear),
+            "month", album -> date(album, "%02d", ZonedDateTime::getMonthValue),
+            "day", album -> date(album, "%02d", ZonedDateTime::getDayOfMonth));
+
+    private final String text;
+    private final List<String> folders;
+
+    private FolderTemplate(String text, List<String> folders) {
+        this.text = text;
+        this.folders = folders;
+    }
+
+    /** @throws IllegalArgumentException with a message for the user when the template is not valid */
+    public static FolderTemplate parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("The folder template is empty: use for example " + DEFAULT);
+        }
+        List<String> folders = new ArrayList<>();
+        for (String folder : trimmed.split("/", -1)) {
+            if (folder.isBlank()) {
+                throw new IllegalArgumentException("The folder template '" + trimmed + "' has an empty folder between slashes");
+            }
+            Matcher m = TOKEN.matcher(folder);
+            while (m.find()) {
+                if (!TOKENS.containsKey(m.group(1))) {
+                    throw new IllegalArgumentException("Unknown token {" + m.group(1) + "} in the folder template: use "
+                            + "{album}, {year}, {month}, {day} or {owner}");
+                }
+            }
+            if (folder.replaceAll(TOKEN.pattern(), "").matches(".*[{}].*")) {
+                throw new IllegalArgumentException("Unbalanced braces in the folder template '" + trimmed + "'");
+            }
+            folders.add(folder);
+        }
+        return new FolderTemplate(trimmed, List.copyOf(folders));
+    }
+
+    /** The album's folder below the root, as safe path components. */
+    public List<String> folderFor(Album album) {
+        List<String> path = new ArrayList<>(folders.size());
+        for (String folder : folders) {
+            Matcher m = TOKEN.matcher(folder);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(TOKENS.get(m.group(1)).apply(album)));
+            }
+            m.appendTail(out);
+            path.add(SafeName.of(out.toString(), "Untitled"));
+        }
+        return path;
+    }
+
+    /** An example of the resulting path, for showing next to the template while it is typed. */
+    public String example(Album album, String fileName) {
+        return String.join("/", folderFor(album)) + "/" + SafeName.ofFile(fileName, "file");
+    }
+
+    private static String date(Album album, String format, Function<ZonedDateTime, Integer> part) {
+        return album.startDate() == null ? NO_DATE
+                : String.format(format, part.apply(album.startDate().atZone(ZoneOffset.UTC)));
+    }
+
+    public String text() {
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

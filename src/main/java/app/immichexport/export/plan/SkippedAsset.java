@@ -1,0 +1,23 @@
+package app.immichexport.export.plan;
+
+/** An album member the export leaves out, and why. */
+public record SkippedAsset(String assetId, String albumId, String originalFileName, Reason reason) {
+
+    public enum Reason {
+        TRASHED("it is in the Immich trash"),
+        OFFLINE("Immich reports its file as offline"),
+        EXTERNAL("it belongs to an external library, whose files are already on disk (turn on external assets to copy them anyway)"),
+        UNSUPPORTED("Immich does not say what kind of file it is"),
+        MOTION_PART_MISSING("its live-photo motion part is not known to Immich");
+
+        private final String explanation;
+
+        Reason(String explanation) {
+            this.explanation = explanation;
+        }
+
+        public String explanation() {
+            return explanation;
+        }
+    }
+}

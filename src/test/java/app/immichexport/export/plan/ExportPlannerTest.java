@@ -1,0 +1,197 @@
+package app.immichexport.export.plan;
+
+import static app.immichexport.export.plan.Fixtures.JUNE_2024;
+import static app.immichexport.export.plan.Fixtures.album;
+import static app.immichexport.export.plan.Fixtures.id;
+import static app.immichexport.export.plan.Fixtures.members;
+import static app.immichexport.export.plan.Fixtures.photo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.immichexport.export.plan.PlannedFile.Kind;
+import app.immichexport.export.plan.SkippedAsset.Reason;
+import app.immichexport.immich.Album;
+import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ExportPlannerTest {
+
+    private static final Path ROOT = Path.of("/library");
+    private static final ExportOptions DEFAULTS = ExportOptions.defaults(ROOT);
+
+    private static Map<String, String> pathsByKey(ExportPlan plan) {
+        return plan.files().stream().collect(Collectors.toMap(PlannedFile::key, PlannedFile::relativePath));
+    }
+
+    private static List<String> paths(ExportPlan plan) {
+        return plan.files().stream().map(PlannedFile::relativePath).toList();
+    }
+
+    @Test
+    void eachAlbumBecomesAFolderOfItsOriginals() {
+        Album wedding = album("Wedding", JUNE_2024);
+        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(wedding,
+                photo(id(1), "IMG_0001.JPG", JUNE_2024), photo(id(2), "IMG_0002.JPG", JUNE_2024)))), DEFAULTS);
+        assertEquals(List.of("Wedding/IMG_0001.JPG", "Wedding/IMG_0002.JPG"), paths(plan));
+        PlannedFile first = plan.files().get(0);
+        assertEquals("c2hhMQ==", first.expectedSha1());
+        assertEquals(1000, first.expectedSize());
+        assertEquals(JUNE_2024, first.modifiedTime());
+        assertEquals(2000, plan.totalBytes());
+    }
+
+    @Test
+    void yearFoldersComeFromTheAlbumsStartDate() {
+        ExportOptions years = DEFAULTS.withTemplate(FolderTemplate.YEAR_FOLDERS);
+        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(
+                members(album("Wedding", JUNE_2024), photo(id(1), "a.jpg", JUNE_2024)),
+                members(album("Undated", null), photo(id(2), "b.jpg", null)))), years);
+        assertEquals(List.of("2024/Wedding/a.jpg", "No date/Undated/b.jpg"), paths(plan));
+        assertEquals("2024/06/Wedding/x.jpg",
+                FolderTemplate.parse("{year}/{month}/{album}").example(album("Wedding", JUNE_2024), "x.jpg"));
+    }
+
+    @Test
+    void templatesAreCheckedWithAMessageForTheUser() {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> FolderTemplate.parse("{year}/{albun}"));
+        assertTrue(unknown.getMessage().contains("{albun}"), unknown.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FolderTemplate.parse("{year}//{album}"));
+        assertThrows(IllegalArgumentException.class, () -> FolderTemplate.parse(" "));
+        assertThrows(IllegalArgumentException.class, () -> FolderTemplate.parse("{album"));
+        assertEquals("Photos/{year}", FolderTemplate.parse(" Photos/{year} ").text());
+    }
+
+    @Test
+    void sameNamesNeverOverwriteEachOther() {
+        Album trip = album("Trip", JUNE_2024);
+        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(trip,
+                photo(id(1), "IMG_0001.JPG", JUNE_2024),
+                photo(id(2), "IMG_0001.JPG", JUNE_2024.plusSeconds(60)),
+                photo(id(3), "img_0001.jpg", JUNE_2024.plusSeconds(120)),
+                photo(id(4), "a:b.jpg", JUNE_2024),
+                photo(id(5), "a_b.jpg", JUNE_2024.plusSeconds(1))))), DEFAULTS);
+        Set<String> keys = plan.files().stream().map(f -> SafeName.collisionKey(f.relativePath())).collect(Collectors.toSet());
+        assertEquals(5, keys.size(), paths(plan).toString());
+        Map<String, String> byKey = pathsByKey(plan);
+        assertEquals("Trip/IMG_0001.JPG", byKey.get(PlannedFile.key(Kind.ORIGINAL, id(1))), "the earliest keeps the name");
+        String second = byKey.get(PlannedFile.key(Kind.ORIGINAL, id(2)));
+        assertEquals("Trip/IMG_0001 (" + id(2).replace("-", "").substring(0, 8) + ").JPG", second);
+        assertEquals(3, plan.renamedCount());
+    }
+
+    @Test
+    void namesDoNotDependOnTheOrderImmichListsAssetsIn() {
+        List<Asset> assets = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            assets.add(photo(id(i), "IMG_" + (i % 7) + ".JPG", JUNE_2024.plusSeconds(i % 5)));
+        }
+        Album album = album("Shuffled", JUNE_2024);
+        Map<String, String> expected = pathsByKey(ExportPlanner.plan(
+                PlanInput.of(List.of(members(album, assets.toArray(Asset[]::new)))), DEFAULTS));
+        Random random = new Random(42);
+        for (int round = 0; round < 10; round++) {
+            Collections.shuffle(assets, random);
+            assertEquals(expected, pathsByKey(ExportPlanner.plan(
+                    PlanInput.of(List.of(members(album, assets.toArray(Asset[]::new)))), DEFAULTS)));
+        }
+    }
+
+    @Test
+    void addingAssetsLaterNeverRenamesAFileAlreadyExported() {
+        Album album = album("Growing", JUNE_2024);
+        Asset first = photo(id(1), "IMG_0001.JPG", JUNE_2024);
+        ExportPlan before = ExportPlanner.plan(PlanInput.of(List.of(members(album, first))), DEFAULTS);
+        Map<String, Set<String>> earlier = before.files().stream()
+                .collect(Collectors.toMap(PlannedFile::key, f -> Set.of(f.relativePath())));
+
+        // taken earlier and listed first, it would have won the plain name on a fresh plan
+        Asset older = photo(id(2), "IMG_0001.JPG", JUNE_2024.minusSeconds(3600));
+        ExportPlan after = ExportPlanner.plan(new PlanInput(List.of(members(album, older, first)), Map.of(), Map.of(),
+                earlier), DEFAULTS);
+        Map<String, String> byKey = pathsByKey(after);
+        assertEquals("Growing/IMG_0001.JPG", byKey.get(PlannedFile.key(Kind.ORIGINAL, id(1))));
+        assertTrue(byKey.get(PlannedFile.key(Kind.ORIGINAL, id(2))).startsWith("Growing/IMG_0001 ("));
+    }
+
+    @Test
+    void aLivePhotosMotionPartSitsBesideItsStill() {
+        Asset motion = Fixtures.video("m1", "IMG_0042.MOV", JUNE_2024);
+        Asset still = Fixtures.livePhoto(id(1), "IMG_0042.HEIC", JUNE_2024, "m1");
+        Asset clash = Fixtures.video(id(2), "IMG_0042.MOV", JUNE_2024.minusSeconds(10));
+        ExportPlan plan = ExportPlanner.plan(new PlanInput(List.of(members(album("Live", JUNE_2024), still, clash)),
+                Map.of("m1", motion), Map.of(), Map.of()), DEFAULTS);
+        Map<String, String> byKey = pathsByKey(plan);
+        String stillPath = byKey.get(PlannedFile.key(Kind.ORIGINAL, id(1)));
+        String motionPath = byKey.get(PlannedFile.key(Kind.MOTION_PART, "m1"));
+        assertEquals(SafeName.split(stillPath)[0], SafeName.split(motionPath)[0], stillPath + " / " + motionPath);
+        assertTrue(motionPath.endsWith(".MOV"));
+        assertEquals("Live/IMG_0042.MOV", byKey.get(PlannedFile.key(Kind.ORIGINAL, id(2))), "the plain video keeps its name");
+        assertEquals(3, plan.files().size());
+
+        ExportPlan without = ExportPlanner.plan(new PlanInput(List.of(members(album("Live", JUNE_2024), still)),
+                Map.of("m1", motion), Map.of(), Map.of()), new ExportOptions(ROOT, DEFAULTS.folderTemplate(), false, true, false));
+        assertEquals(List.of("Live/IMG_0042.HEIC"), paths(without));
+    }
+
+    @Test
+    void sidecarsAreNamedAsImmichNamesThem() {
+        ExportPlan plan = ExportPlanner.plan(new PlanInput(List.of(members(album("Side", JUNE_2024),
+                photo(id(1), "photo.jpg", JUNE_2024))), Map.of(), Map.of(id(1), 321L), Map.of()), DEFAULTS);
+        assertEquals(List.of("Side/photo.jpg", "Side/photo.jpg.xmp"), paths(plan));
+        assertNull(plan.files().get(1).expectedSha1());
+        assertEquals(321, plan.files().get(1).expectedSize());
+    }
+
+    @Test
+    void skippedAssetsSayWhy() {
+        Asset ok = photo(id(1), "ok.jpg", JUNE_2024);
+        Asset trashed = Fixtures.with(photo(id(2), "t.jpg", JUNE_2024), true, false, null, Asset.AssetType.IMAGE);
+        Asset offline = Fixtures.with(photo(id(3), "o.jpg", JUNE_2024), false, true, null, Asset.AssetType.IMAGE);
+        Asset external = Fixtures.with(photo(id(4), "e.jpg", JUNE_2024), false, false, "lib1", Asset.AssetType.IMAGE);
+        Asset other = Fixtures.with(photo(id(5), "x.bin", JUNE_2024), false, false, null, Asset.AssetType.OTHER);
+        Asset live = Fixtures.livePhoto(id(6), "live.heic", JUNE_2024, "gone");
+        AlbumMembers all = members(album("Mixed", JUNE_2024), ok, trashed, offline, external, other, live);
+        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(all)), DEFAULTS);
+        assertEquals(List.of("Mixed/live.heic", "Mixed/ok.jpg"), paths(plan));
+        assertEquals(Map.of(id(2), Reason.TRASHED, id(3), Reason.OFFLINE, id(4), Reason.EXTERNAL, id(5), Reason.UNSUPPORTED,
+                "gone", Reason.MOTION_PART_MISSING),
+                plan.skipped().stream().collect(Collectors.toMap(SkippedAsset::assetId, SkippedAsset::reason)));
+
+        ExportPlan withExternal = ExportPlanner.plan(PlanInput.of(List.of(all)),
+                new ExportOptions(ROOT, DEFAULTS.folderTemplate(), true, true, true));
+        PlannedFile copied = withExternal.files().stream().filter(f -> f.assetId().equals(id(4))).findFirst().orElseThrow();
+        assertNull(copied.expectedSha1(), "Immich's checksum of an external asset cannot verify its bytes");
+    }
+
+    @Test
+    void anAlbumListedIncompletelyIsAWarning() {
+        Album album = album("Partial", JUNE_2024);
+        Album claimsMore = new Album(album.id(), album.name(), "", 5, null, JUNE_2024, JUNE_2024, JUNE_2024, "u1", "A", true);
+        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(new AlbumMembers(claimsMore,
+                List.of(photo(id(1), "a.jpg", JUNE_2024))))), DEFAULTS);
+        assertEquals(1, plan.warnings().size());
+        assertTrue(plan.warnings().get(0).contains("1 of the 5"), plan.warnings().get(0));
+    }
+
+    @Test
+    void theSameAssetInTwoAlbumsOfOneFolderIsWrittenOnce() {
+        Asset shared = photo(id(1), "a.jpg", JUNE_2024);
+        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(album("Same", JUNE_2024), shared),
+                members(album("Same", JUNE_2024), shared))), DEFAULTS);
+        assertEquals(List.of("Same/a.jpg"), paths(plan));
+        assertFalse(plan.files().get(0).renamed());
+    }
+}
