@@ -1,0 +1,41 @@
+package app.immichexport.export.copy;
+
+/**
+ * What happened to one planned file.
+ *
+ * @param sha1   base64 SHA-1 of the bytes now at the target, when known
+ * @param reason why it failed or conflicts, for the user
+ */
+public record CopyOutcome(Status status, long bytes, String sha1, String reason) {
+
+    public enum Status {
+        /** written and verified */
+        COPIED,
+        /** already there with the same content; nothing written */
+        IDENTICAL,
+        /** a different file has the name; left as it is */
+        CONFLICT,
+        /** not written; nothing left behind */
+        FAILED
+    }
+
+    static CopyOutcome copied(long bytes, String sha1) {
+        return new CopyOutcome(Status.COPIED, bytes, sha1, null);
+    }
+
+    static CopyOutcome identical(long bytes, String sha1) {
+        return new CopyOutcome(Status.IDENTICAL, bytes, sha1, null);
+    }
+
+    static CopyOutcome conflict(String reason) {
+        return new CopyOutcome(Status.CONFLICT, 0, null, reason);
+    }
+
+    static CopyOutcome failed(String reason) {
+        return new CopyOutcome(Status.FAILED, 0, null, reason);
+    }
+
+    public boolean isVerifiedOnDisk() {
+        return status == Status.COPIED || status == Status.IDENTICAL;
+    }
+}

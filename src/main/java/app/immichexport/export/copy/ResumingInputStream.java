@@ -1,0 +1,96 @@
+package app.immichexport.export.copy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+
+/**
+ * A download that survives a cut connection: when reading fails, it opens the source again at the
+ * byte where it stopped (an HTTP Range request) and goes on, a few times, waiting longer each time.
+ * What arrives is still verified as a whole by its SHA-1, so a bad resume cannot pass unnoticed.
+ */
+public final class ResumingInputStream extends InputStream {
+
+    /** Opens the source at an offset. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open(long offset) throws IOException;
+    }
+
+    private final Opener opener;
+    private final int maxRetries;
+    private final long backoffMillis;
+    private InputStream current;
+    private long position;
+    private int retries;
+
+    public ResumingInputStream(Opener opener, int maxRetries, long backoffMillis) {
+        this.opener = opener;
+        this.maxRetries = maxRetries;
+        this.backoffMillis = backoffMillis;
+    }
+
+    /** How often the source had to be opened again. */
+    public int retries() {
+        return retries;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        while (true) {
+            try {
+                if (current == null) {
+                    current = opener.open(position);
+                }
+                int n = current.read(buffer, offset, length);
+                if (n > 0) {
+                    position += n;
+                }
+                return n;
+            } catch (InterruptedIOException cancelled) {
+                throw cancelled;
+            } catch (IOException failure) {
+                closeQuietly();
+                if (retries >= maxRetries) {
+                    throw new IOException("gave up after " + retries + " retries at byte " + position + ": "
+                            + failure.getMessage(), failure);
+                }
+                retries++;
+                pause(backoffMillis * retries);
+            }
+        }
+    }
+
+    private static void pause(long millis) throws InterruptedIOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("cancelled while waiting to retry");
+        }
+    }
+
+    private void closeQuietly() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException ignored) {
+                // the connection is being abandoned anyway
+            }
+            current = null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (current != null) {
+            current.close();
+        }
+    }
+}

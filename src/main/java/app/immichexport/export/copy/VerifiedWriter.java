@@ -1,0 +1,132 @@
+package app.immichexport.export.copy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Writes a stream to its final name only once every byte is verified: into a hidden temporary file
+ * in the target folder, hashing as the bytes pass, flushed to disk, then published under the final
+ * name without ever replacing a file that is there. A failure leaves nothing behind.
+ */
+public final class VerifiedWriter {
+
+    static final int BUFFER = 1 << 20;
+    public static final String TEMP_SUFFIX = ".immich-export.part";
+
+    private VerifiedWriter() {
+    }
+
+    /**
+     * @param expectedSize bytes, or negative when unknown
+     * @param expectedSha1 base64 SHA-1, or null when nothing can verify the content
+     * @return the SHA-1 of what was written
+     * @throws FileAlreadyExistsException when a file appeared under the final name meanwhile
+     * @throws ContentMismatchException   when the bytes are not the expected ones
+     */
+    public static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified)
+            throws IOException {
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        Path temp = folder.resolve("." + shortened(target.getFileName().toString()) + "." + System.nanoTime() + TEMP_SUFFIX);
+        try {
+            MessageDigest sha1 = sha1();
+            long written = 0;
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                byte[] buffer = new byte[BUFFER];
+                ByteBuffer wrapped = ByteBuffer.wrap(buffer);
+                for (int n; (n = source.readNBytes(buffer, 0, buffer.length)) > 0; ) {
+                    sha1.update(buffer, 0, n);
+                    wrapped.clear().limit(n);
+                    while (wrapped.hasRemaining()) {
+                        out.write(wrapped);
+                    }
+                    written += n;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.io.InterruptedIOException("cancelled");
+                    }
+                }
+                out.force(true);
+            }
+            String actual = Base64.getEncoder().encodeToString(sha1.digest());
+            if (expectedSize >= 0 && written != expectedSize) {
+                throw new ContentMismatchException("received " + written + " bytes, Immich says " + expectedSize);
+            }
+            if (expectedSha1 != null && !expectedSha1.equals(actual)) {
+                throw new ContentMismatchException("SHA-1 " + actual + " differs from Immich's checksum " + expectedSha1);
+            }
+            if (modified != null) {
+                Files.setLastModifiedTime(temp, FileTime.from(modified));
+            }
+            publish(temp, target);
+            syncFolder(folder);
+            return actual;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A hard link is created atomically and fails if the name is taken, so a file that appeared
+     * meanwhile is never replaced. File systems without hard links get a check, then a rename.
+     */
+    private static void publish(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+            return;
+        } catch (FileAlreadyExistsException taken) {
+            throw taken;
+        } catch (UnsupportedOperationException | IOException noHardLinks) {
+            // e.g. exFAT and some network shares
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not every file system lets a folder be synced; the file itself already is
+        }
+    }
+
+    /** Temporary names stay within the 255-byte limit whatever the final name. */
+    private static String shortened(String name) {
+        return name.length() > 100 ? name.substring(0, 100) : name;
+    }
+
+    static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-1 of a file on disk, base64, as Immich writes its checksums. */
+    public static String sha1Of(Path file) throws IOException {
+        MessageDigest sha1 = sha1();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha1.update(buffer, 0, n);
+            }
+        }
+        return Base64.getEncoder().encodeToString(sha1.digest());
+    }
+}

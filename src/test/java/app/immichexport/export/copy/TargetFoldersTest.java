@@ -1,0 +1,47 @@
+package app.immichexport.export.copy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TargetFoldersTest {
+
+    @TempDir
+    Path base;
+
+    @Test
+    void createsTheFoldersBelowTheRoot() throws IOException {
+        Path root = Files.createDirectory(base.resolve("root"));
+        Path target = TargetFolders.prepare(root, "2024/Wedding/IMG_0001.JPG");
+        assertEquals(root.toRealPath().resolve("2024/Wedding/IMG_0001.JPG"), target);
+        assertTrue(Files.isDirectory(target.getParent()));
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void refusesASymbolicLinkPlantedInsideTheRoot() throws IOException {
+        Path root = Files.createDirectory(base.resolve("root"));
+        Path outside = Files.createDirectory(base.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("Wedding"), outside);
+        assertThrows(IOException.class, () -> TargetFolders.prepare(root, "Wedding/IMG_0001.JPG"));
+        try (var files = Files.list(outside)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
+    void refusesStepsOutOfTheRoot() throws IOException {
+        Path root = Files.createDirectory(base.resolve("root"));
+        assertThrows(IOException.class, () -> TargetFolders.prepare(root, "../escape.jpg"));
+        assertThrows(IOException.class, () -> TargetFolders.prepare(root, "a/../../escape.jpg"));
+        assertThrows(IOException.class, () -> TargetFolders.prepare(root, "a//b.jpg"));
+        assertFalse(Files.exists(base.resolve("escape.jpg")));
+    }
+}

@@ -1,0 +1,104 @@
+package app.immichexport.export.copy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifiedWriterTest {
+
+    @TempDir
+    Path folder;
+
+    private static byte[] bytes(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    private static String sha1(byte[] data) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(data));
+    }
+
+    private long filesIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    @Test
+    void writesVerifiedBytesWithTheCaptureTime() throws Exception {
+        byte[] data = bytes(3 * VerifiedWriter.BUFFER + 17, 1);
+        Path target = folder.resolve("2024/Wedding/IMG_0001.JPG");
+        Instant taken = Instant.parse("2024-06-15T14:00:00Z");
+        String sha1 = VerifiedWriter.write(new ByteArrayInputStream(data), target, data.length, sha1(data), taken);
+        assertEquals(sha1(data), sha1);
+        assertArrayEquals(data, Files.readAllBytes(target));
+        assertEquals(taken, Files.getLastModifiedTime(target).toInstant());
+        assertEquals(1, filesIn(target.getParent()), "no temporary file remains");
+        assertEquals(sha1, VerifiedWriter.sha1Of(target));
+    }
+
+    @Test
+    void aWrongChecksumLeavesNothingBehind() throws Exception {
+        byte[] data = bytes(10_000, 2);
+        Path target = folder.resolve("bad.jpg");
+        ContentMismatchException e = assertThrows(ContentMismatchException.class, () ->
+                VerifiedWriter.write(new ByteArrayInputStream(data), target, data.length, sha1(bytes(10_000, 3)), null));
+        assertTrue(e.getMessage().contains("SHA-1"), e.getMessage());
+        assertFalse(Files.exists(target));
+        assertEquals(0, filesIn(folder));
+    }
+
+    @Test
+    void aShortStreamFailsOnItsSize() throws Exception {
+        byte[] data = bytes(1000, 4);
+        assertThrows(ContentMismatchException.class, () ->
+                VerifiedWriter.write(new ByteArrayInputStream(data, 0, 600), folder.resolve("short.jpg"), 1000, null, null));
+        assertEquals(0, filesIn(folder));
+    }
+
+    @Test
+    void aStreamThatBreaksLeavesNothingBehind() {
+        InputStream breaking = new InputStream() {
+            private int left = 5000;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    throw new IOException("connection reset");
+                }
+                left--;
+                return 7;
+            }
+        };
+        assertThrows(IOException.class, () -> VerifiedWriter.write(breaking, folder.resolve("cut.jpg"), 10_000, null, null));
+        assertFalse(Files.exists(folder.resolve("cut.jpg")));
+    }
+
+    @Test
+    void neverReplacesAFileThatIsThere() throws Exception {
+        Path target = folder.resolve("taken.jpg");
+        Files.writeString(target, "someone else's photo");
+        byte[] data = bytes(100, 5);
+        assertThrows(FileAlreadyExistsException.class,
+                () -> VerifiedWriter.write(new ByteArrayInputStream(data), target, data.length, sha1(data), null));
+        assertEquals("someone else's photo", Files.readString(target));
+        assertEquals(1, filesIn(folder));
+    }
+}
