@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.database.DatabaseBootstrap;
-import app.immichexport.export.ExportJob;
-import app.immichexport.export.ExportJobRepository;
+import app.immichexport.export.job.ExportJob;
+import app.immichexport.export.job.ExportJobRepository;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;

@@ -152,7 +152,7 @@ public final class ExportPlanner {
             String name = companionName(folder, PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
                     SafeName.truncate(stillName, ".xmp"), unit.asset().id(), taken, earlierPaths);
             files.add(new PlannedFile(unit.asset().id(), unit.albumId(), Kind.SIDECAR, join(folder, name),
-                    unit.sidecarSize(), null, unit.asset().capturedAt(), stillName + ".xmp", false));
+                    unit.sidecarSize(), null, unit.asset().capturedAt(), stillName + ".xmp", false, null));
         }
     }
 
@@ -185,7 +185,7 @@ public final class ExportPlanner {
 
     private static PlannedFile file(String folder, Asset asset, String albumId, Kind kind, String name, boolean renamed) {
         return new PlannedFile(asset.id(), albumId, kind, join(folder, name), asset.size(), asset.checksumSha1(),
-                asset.capturedAt(), asset.originalFileName(), renamed);
+                asset.capturedAt(), asset.originalFileName(), renamed, asset.originalPath());
     }
 
     private static String join(String folder, String name) {

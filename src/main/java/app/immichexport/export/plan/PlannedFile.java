@@ -11,9 +11,10 @@ import java.time.Instant;
  *                      the content (external-library assets)
  * @param modifiedTime  the modification time to set: when the photo was taken
  * @param renamed       true when the name had to be changed because another file wanted it
+ * @param sourcePath    where Immich keeps the original ({@code originalPath}), or null for sidecars
  */
 public record PlannedFile(String assetId, String albumId, Kind kind, String relativePath, long expectedSize,
-        String expectedSha1, Instant modifiedTime, String originalFileName, boolean renamed) {
+        String expectedSha1, Instant modifiedTime, String originalFileName, boolean renamed, String sourcePath) {
 
     public enum Kind { ORIGINAL, MOTION_PART, SIDECAR }
 
