@@ -1,6 +1,7 @@
 package app.immichexport.base;
 
 import app.immichexport.database.DatabaseBootstrap;
+import app.immichexport.export.job.ExportService;
 import app.immichexport.immich.ImmichConnections;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -31,6 +32,9 @@ public class Startup {
     @Inject
     ImmichConnections immich;
 
+    @Inject
+    ExportService exports;
+
     @PostConstruct
     void start() {
         List<String> problems = new ConfigurationCheck(settings::get).problems();
@@ -42,6 +46,7 @@ public class Startup {
             Runtime.getRuntime().halt(2);
         }
         database.start();
+        exports.markInterrupted();
         immich.start();
     }
 }

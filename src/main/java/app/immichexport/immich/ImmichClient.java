@@ -136,6 +136,37 @@ public class ImmichClient implements AutoCloseable {
         });
     }
 
+    /**
+     * The original's bytes from {@code offset} on, streamed; the caller closes the stream.
+     *
+     * @throws java.io.IOException when Immich cannot be reached or refuses
+     */
+    public InputStream openOriginal(String assetId, long offset) throws java.io.IOException {
+        Response response;
+        try {
+            response = api.original(assetId, offset > 0 ? "bytes=" + offset + "-" : null);
+        } catch (WebApplicationException e) {
+            throw new java.io.IOException(translate("download asset " + assetId, e.getResponse().getStatus(), e).getMessage(), e);
+        } catch (ProcessingException e) {
+            throw new java.io.IOException("Immich is not reachable at " + url + ": " + e.getMessage(), e);
+        }
+        if (offset > 0 && response.getStatus() != 206) {
+            response.close();
+            throw new java.io.IOException("Immich did not resume the download at byte " + offset);
+        }
+        InputStream body = response.readEntity(InputStream.class);
+        return new java.io.FilterInputStream(body) {
+            @Override
+            public void close() throws java.io.IOException {
+                try {
+                    super.close();
+                } finally {
+                    response.close();
+                }
+            }
+        };
+    }
+
     public record Thumbnail(String contentType, byte[] bytes) {
     }
 

@@ -32,6 +32,14 @@ public final class SimulatedAsset {
         return id;
     }
 
+    public java.time.Instant takenAt() {
+        return takenAt;
+    }
+
+    public String originalFileName() {
+        return originalFileName;
+    }
+
     public Content content() {
         return content;
     }

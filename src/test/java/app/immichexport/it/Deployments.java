@@ -13,10 +13,11 @@ public class Deployments {
 
     @Deployment(testable = true)
     public static WebArchive application() throws java.io.IOException {
-        // EXPORT_ROOTS of the test run must exist, or the application refuses to start.
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/it-exports"));
-        // A fresh database for every run: DATA_DIR of the test run is target/it-data.
+        // A fresh database and export root for every run (DATA_DIR and EXPORT_ROOTS, see pom.xml);
+        // the export root must exist, or the application refuses to start.
         deleteRecursively(java.nio.file.Path.of("target/it-data"));
+        deleteRecursively(java.nio.file.Path.of("target/it-exports"));
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/it-exports"));
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(new File("target/ROOT.war"))
                 .as(WebArchive.class)
                 .addClass(ExportJobPersistenceIT.class);

@@ -2,6 +2,7 @@ package app.immichexport.it;
 
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.ImmichSimulator;
+import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
 import java.net.URL;
 
@@ -12,6 +13,7 @@ import java.net.URL;
 final class TestImmich {
 
     private static ImmichSimulator simulator;
+    private static SimulatedLibrary library;
 
     private TestImmich() {
     }
@@ -19,10 +21,16 @@ final class TestImmich {
     static synchronized ImmichSimulator simulator() {
         if (simulator == null) {
             int port = Integer.parseInt(System.getProperty("it.simulator.port"));
-            simulator = ImmichSimulator.start(ImmichLine.V3, TestLibraries.create(), port);
+            library = TestLibraries.create();
+            simulator = ImmichSimulator.start(ImmichLine.V3, library, port);
             simulator.record(true);
         }
         return simulator;
+    }
+
+    static synchronized SimulatedLibrary library() {
+        simulator();
+        return library;
     }
 
     /** Arquillian reports the machine's address; tests only ever talk to loopback. */

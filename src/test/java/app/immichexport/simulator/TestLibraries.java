@@ -11,6 +11,8 @@ public final class TestLibraries {
     public static final String BIG_ALBUM = "Big album";
     public static final int BIG_ALBUM_SIZE = 2345;
     public static final String ARCHIVE_ALBUM = "With archived photo";
+    public static final String LARGE_FILES_ALBUM = "Large files";
+    public static final int LARGE_FILE_SIZE = 200_000;
 
     private TestLibraries() {
     }
@@ -29,6 +31,11 @@ public final class TestLibraries {
         library.addAsset(archive, owner, "visible.jpg", "IMAGE", start, Content.pseudoRandom(-1, 100));
         library.addArchivedAsset(archive, owner, "archived.jpg", start.plusSeconds(5), Content.pseudoRandom(-2, 100));
         library.addExternalAsset(archive, owner, "external.jpg", start.plusSeconds(9), Content.pseudoRandom(-3, 100));
+        String large = library.addAlbum(LARGE_FILES_ALBUM, owner);
+        for (int i = 0; i < 3; i++) {
+            library.addAsset(large, owner, "large-" + i + ".bin.JPG", "IMAGE", start.plusSeconds(i),
+                    Content.pseudoRandom(1000 + i, LARGE_FILE_SIZE));
+        }
         return library;
     }
 }

@@ -31,7 +31,7 @@ public record CopyOutcome(Status status, long bytes, String sha1, String reason)
         return new CopyOutcome(Status.CONFLICT, 0, null, reason);
     }
 
-    static CopyOutcome failed(String reason) {
+    public static CopyOutcome failed(String reason) {
         return new CopyOutcome(Status.FAILED, 0, null, reason);
     }
 

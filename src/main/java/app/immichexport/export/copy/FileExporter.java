@@ -83,7 +83,7 @@ public final class FileExporter {
                 retries++;
             }
             ResumingInputStream in = new ResumingInputStream(offset -> originals.open(file.assetId(), offset),
-                    RESUMES, backoffMillis);
+                    file.expectedSize(), RESUMES, backoffMillis);
             try (in) {
                 String sha1 = write(in, target, file);
                 return new Result(CopyOutcome.copied(Files.size(target), sha1), Source.API, retries + in.retries());

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 
 /**
- * A download that survives a cut connection: when reading fails, it opens the source again at the
+ * A download that survives a cut connection: when reading fails or ends too early, it opens the source again at the
  * byte where it stopped (an HTTP Range request) and goes on, a few times, waiting longer each time.
  * What arrives is still verified as a whole by its SHA-1, so a bad resume cannot pass unnoticed.
  */
@@ -18,14 +18,17 @@ public final class ResumingInputStream extends InputStream {
     }
 
     private final Opener opener;
+    private final long expectedSize;
     private final int maxRetries;
     private final long backoffMillis;
     private InputStream current;
     private long position;
     private int retries;
 
-    public ResumingInputStream(Opener opener, int maxRetries, long backoffMillis) {
+    /** @param expectedSize the whole length, or negative when unknown: a shorter stream then counts as cut */
+    public ResumingInputStream(Opener opener, long expectedSize, int maxRetries, long backoffMillis) {
         this.opener = opener;
+        this.expectedSize = expectedSize;
         this.maxRetries = maxRetries;
         this.backoffMillis = backoffMillis;
     }
@@ -51,6 +54,9 @@ public final class ResumingInputStream extends InputStream {
                 int n = current.read(buffer, offset, length);
                 if (n > 0) {
                     position += n;
+                } else if (n < 0 && position < expectedSize) {
+                    // some HTTP clients report a dropped connection as a plain end of the stream
+                    throw new IOException("the connection ended at byte " + position + " of " + expectedSize);
                 }
                 return n;
             } catch (InterruptedIOException cancelled) {

@@ -1,6 +1,7 @@
 package app.immichexport.export.copy;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,12 +22,17 @@ public final class TargetFolders {
         String[] components = relativePath.split("/");
         for (int i = 0; i < components.length - 1; i++) {
             folder = step(realRoot, folder, components[i]);
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.createDirectory(folder);
+                } catch (FileAlreadyExistsException createdMeanwhile) {
+                    // another file of the same job made it first; checked below like any other
+                }
+            }
             if (Files.isSymbolicLink(folder)) {
                 throw new IOException("Refusing to write through the symbolic link " + folder);
             }
-            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(folder);
-            } else if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 throw new IOException(folder + " is a file where a folder is needed");
             }
         }

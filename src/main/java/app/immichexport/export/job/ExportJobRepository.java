@@ -15,8 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Stores and finds jobs, their items and the changes they made in Immich. */
+/**
+ * Stores and finds jobs, their items and the changes they made in Immich. Every method runs in a
+ * transaction: jobs call it from their own threads, where no request's persistence context exists.
+ */
 @ApplicationScoped
+@Transactional
 public class ExportJobRepository {
 
     private static final List<String> VERIFIED = List.of(ExportItem.Outcome.COPIED.name(), ExportItem.Outcome.IDENTICAL.name());
@@ -24,13 +28,20 @@ public class ExportJobRepository {
     @PersistenceContext(unitName = "immich-export")
     EntityManager em;
 
-    @Transactional
     public ExportJob save(ExportJob job) {
         if (job.getId() == null) {
             em.persist(job);
             return job;
         }
         return em.merge(job);
+    }
+
+    /** Changes a job in one transaction. */
+    public void update(long id, java.util.function.Consumer<ExportJob> change) {
+        ExportJob job = em.find(ExportJob.class, id);
+        if (job != null) {
+            change.accept(job);
+        }
     }
 
     public Optional<ExportJob> find(long id) {
@@ -42,12 +53,10 @@ public class ExportJobRepository {
                 .setMaxResults(limit).getResultList();
     }
 
-    @Transactional
     public void saveItems(List<ExportItem> items) {
         items.forEach(em::persist);
     }
 
-    @Transactional
     public void saveChange(ImmichChange change) {
         em.persist(change);
     }

@@ -44,7 +44,7 @@ class ResumingInputStreamTest {
     @Test
     void resumesWhereTheCutConnectionStopped() throws IOException {
         List<Long> offsets = new ArrayList<>();
-        try (ResumingInputStream in = new ResumingInputStream(flaky(2, 30_000, offsets), 3, 1)) {
+        try (ResumingInputStream in = new ResumingInputStream(flaky(2, 30_000, offsets), DATA.length, 3, 1)) {
             assertArrayEquals(DATA, in.readAllBytes());
             assertEquals(2, in.retries());
         }
@@ -52,9 +52,23 @@ class ResumingInputStreamTest {
     }
 
     @Test
+    void aStreamEndingEarlyCountsAsCutWhenTheSizeIsKnown() throws IOException {
+        List<Long> offsets = new ArrayList<>();
+        ResumingInputStream.Opener quietlyShort = offset -> {
+            offsets.add(offset);
+            int end = (int) Math.min(DATA.length, offset + 40_000);
+            return new ByteArrayInputStream(DATA, (int) offset, end - (int) offset);
+        };
+        try (ResumingInputStream in = new ResumingInputStream(quietlyShort, DATA.length, 3, 1)) {
+            assertArrayEquals(DATA, in.readAllBytes());
+        }
+        assertEquals(List.of(0L, 40_000L, 80_000L), offsets);
+    }
+
+    @Test
     void givesUpAfterItsRetries() {
         List<Long> offsets = new ArrayList<>();
-        ResumingInputStream in = new ResumingInputStream(flaky(10, 10, offsets), 2, 1);
+        ResumingInputStream in = new ResumingInputStream(flaky(10, 10, offsets), DATA.length, 2, 1);
         IOException e = assertThrows(IOException.class, in::readAllBytes);
         assertEquals(3, offsets.size());
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("gave up after 2 retries"), e.getMessage());

@@ -37,6 +37,24 @@ class TargetFoldersTest {
     }
 
     @Test
+    void manyWritersCreatingTheSameFoldersAtOnceAllSucceed() throws Exception {
+        Path root = Files.createDirectory(base.resolve("root"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Path>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                int n = i;
+                results.add(pool.submit(() -> TargetFolders.prepare(root, "a/b/c/d/file" + n + ".jpg")));
+            }
+            for (java.util.concurrent.Future<Path> result : results) {
+                assertTrue(Files.isDirectory(result.get().getParent()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void refusesStepsOutOfTheRoot() throws IOException {
         Path root = Files.createDirectory(base.resolve("root"));
         assertThrows(IOException.class, () -> TargetFolders.prepare(root, "../escape.jpg"));

@@ -1,0 +1,133 @@
+package app.immichexport.export.job;
+
+import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.export.plan.SkippedAsset;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Exports for automations: start one, follow it, list what became of each file, cancel or resume it. */
+@Path("exports")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Exports")
+public class ExportResource {
+
+    @Inject
+    ExportService exports;
+
+    @Inject
+    ExportJobRepository jobs;
+
+    public record JobView(long id, ExportJob.State state, String requestedBy, Instant requestedAt, Instant startedAt,
+            Instant finishedAt, List<String> albumIds, String exportRoot, String folderTemplate, boolean moveToTrash,
+            boolean deleteAlbums, JobProgress progress, double percent, String message) {
+
+        static JobView of(ExportJob job, JobProgress progress) {
+            return new JobView(job.getId(), job.getState(), job.getRequestedBy(), job.getRequestedAt(), job.getStartedAt(),
+                    job.getFinishedAt(), job.albumIdList(), job.getExportRoot(), job.getFolderTemplate(),
+                    job.isMoveToTrash(), job.isDeleteAlbums(), progress, Math.round(progress.fraction() * 1000) / 10.0,
+                    job.getMessage());
+        }
+    }
+
+    public record PlanView(int files, long bytes, long renamed, List<PlannedFile> planned, List<SkippedView> skipped,
+            List<String> warnings) {
+    }
+
+    public record SkippedView(String assetId, String albumId, String originalFileName, String reason) {
+        static SkippedView of(SkippedAsset skipped) {
+            return new SkippedView(skipped.assetId(), skipped.albumId(), skipped.originalFileName(),
+                    skipped.reason().explanation());
+        }
+    }
+
+    @POST
+    @Operation(summary = "Start an export of albums, or with dryRun only plan it")
+    public Response start(ExportRequest request) {
+        if (request.dry()) {
+            ExportPlan plan = exports.plan(request);
+            return Response.ok(new PlanView(plan.files().size(), plan.totalBytes(), plan.renamedCount(), plan.files(),
+                    plan.skipped().stream().map(SkippedView::of).toList(), plan.warnings())).build();
+        }
+        ExportJob job = exports.start(request, "api");
+        return Response.accepted(view(job)).build();
+    }
+
+    @GET
+    @Operation(summary = "The most recent jobs, newest first")
+    public List<JobView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+        return jobs.newestFirst(Math.min(limit, 500)).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A job's state and counters")
+    public JobView get(@PathParam("id") long id) {
+        return view(job(id));
+    }
+
+    @GET
+    @Path("{id}/items")
+    @Operation(summary = "What became of each file of a job, optionally only one outcome")
+    public List<ExportItem> items(@PathParam("id") long id, @QueryParam("outcome") ExportItem.Outcome outcome,
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("1000") int limit) {
+        job(id);
+        return jobs.items(id, outcome, Math.max(0, offset), Math.min(Math.max(1, limit), 10_000));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a running job")
+    public JobView cancel(@PathParam("id") long id) {
+        ExportJob job = job(id);
+        if (!exports.cancel(id)) {
+            throw new ExportRefusedException("Job " + id + " is not running (it is " + job.getState() + ")");
+        }
+        return view(job);
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @Operation(summary = "Run a job again; files already verified on disk are not copied again")
+    public Response resume(@PathParam("id") long id) {
+        return Response.accepted(view(exports.resume(id, "api"))).build();
+    }
+
+    private ExportJob job(long id) {
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("No export job " + id));
+    }
+
+    private JobView view(ExportJob job) {
+        return JobView.of(job, exports.progress(job.getId()).orElseThrow());
+    }
+
+    /** A refused export is the caller's to fix: a 400 with the reason. */
+    @Provider
+    public static class RefusedMapper implements ExceptionMapper<ExportRefusedException> {
+        @Override
+        public Response toResponse(ExportRefusedException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                    .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString()).build();
+        }
+    }
+}

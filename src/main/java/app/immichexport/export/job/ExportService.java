@@ -1,0 +1,267 @@
+package app.immichexport.export.job;
+
+import app.immichexport.base.Settings;
+import app.immichexport.export.copy.FileExporter;
+import app.immichexport.export.copy.UploadFolder;
+import app.immichexport.export.plan.ExportOptions;
+import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.plan.ExportPlanner;
+import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.export.plan.PlanInput;
+import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
+import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichConnections;
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichServer;
+import app.immichexport.immich.ImmichService;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** Plans, starts, follows and cancels exports. */
+@ApplicationScoped
+public class ExportService {
+
+    static final long FREE_SPACE_MARGIN = 64L << 20;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    ImmichService immich;
+
+    @Inject
+    ImmichConnections connections;
+
+    @Inject
+    ExportJobRepository repository;
+
+    @Inject
+    FolderLocks locks;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private final Map<Long, JobRunner> running = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+    private ExecutorService workers;
+
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(parallelism(), threadFactory);
+        }
+        return workers;
+    }
+
+    int parallelism() {
+        return settings.get("EXPORT_PARALLELISM").map(Integer::parseInt).orElse(4);
+    }
+
+    /** The exact files an export would write, without writing anything. */
+    public ExportPlan plan(ExportRequest request) {
+        Path root = root(request);
+        ExportOptions options = options(request, root);
+        return ExportPlanner.plan(input(request, root, options), options);
+    }
+
+    /** Checks the request, plans it and starts the job in the background. */
+    public ExportJob start(ExportRequest request, String user) {
+        Path root = root(request);
+        ExportOptions options = options(request, root);
+        checkPermissions(request);
+        Map<String, FileExporter.Recorded> recorded = repository.recorded(root.toString());
+        ExportPlan plan = ExportPlanner.plan(input(request, root, options), options);
+        checkFreeSpace(root, plan, recorded);
+
+        ExportJob job = new ExportJob(user, clock.instant(), String.join(",", request.albumIds()), root.toString());
+        job.options(options.folderTemplate().text(), options.includeMotionParts(), options.includeSidecars(),
+                options.includeExternal(), request.trash(), request.deleteAlbum());
+        job.counters(new JobProgress(plan.files().size() + plan.skipped().size(), plan.totalBytes(), 0, 0, 0, 0,
+                plan.skipped().size(), 0, 0, ""));
+        job = repository.save(job);
+
+        ImmichClient client = connections.client();
+        Optional<UploadFolder> upload = settings.immichUploadDir().map(UploadFolder::new);
+        FileExporter exporter = new FileExporter(root, upload, client::openOriginal, recorded, 500);
+        Set<Path> folders = plan.files().stream().map(f -> root.resolve(f.folder()).normalize()).collect(Collectors.toSet());
+        long id = job.getId();
+        JobRunner runner = new JobRunner(id, plan, exporter, repository, locks, folders, workers(), parallelism(), clock, null);
+        running.put(id, runner);
+        executor.submit(() -> {
+            try {
+                runner.run();
+            } finally {
+                running.remove(id);
+            }
+        });
+        return job;
+    }
+
+    /** Live counters of a running job, else what was recorded. */
+    public Optional<JobProgress> progress(long jobId) {
+        JobRunner runner = running.get(jobId);
+        if (runner != null) {
+            return Optional.of(runner.progress());
+        }
+        return repository.find(jobId).map(job -> new JobProgress(job.getFilesTotal(), job.getBytesTotal(),
+                job.getFilesDone(), job.getBytesDone(), job.getCopied(), job.getIdentical(), job.getSkipped(),
+                job.getFailed(), job.getConflicts(), ""));
+    }
+
+    public boolean cancel(long jobId) {
+        JobRunner runner = running.get(jobId);
+        if (runner == null) {
+            return false;
+        }
+        runner.cancel();
+        return true;
+    }
+
+    public boolean isRunning(long jobId) {
+        return running.containsKey(jobId);
+    }
+
+    /** Follows a running job; returns false when it is not running. */
+    public boolean follow(long jobId, Consumer<JobProgress> listener) {
+        JobRunner runner = running.get(jobId);
+        if (runner == null) {
+            return false;
+        }
+        runner.addListener(listener);
+        return true;
+    }
+
+    public void unfollow(long jobId, Consumer<JobProgress> listener) {
+        JobRunner runner = running.get(jobId);
+        if (runner != null) {
+            runner.removeListener(listener);
+        }
+    }
+
+    /** Runs the job again with the same request: files already verified on disk are not copied again. */
+    public ExportJob resume(long jobId, String user) {
+        ExportJob earlier = repository.find(jobId).orElseThrow(() -> new ExportRefusedException("No job " + jobId));
+        if (running.containsKey(jobId)) {
+            throw new ExportRefusedException("Job " + jobId + " is still running");
+        }
+        ExportRequest again = new ExportRequest(earlier.albumIdList(), earlier.getExportRoot(), earlier.getFolderTemplate(),
+                earlier.isIncludeMotion(), earlier.isIncludeSidecars(), earlier.isIncludeExternal(), earlier.isMoveToTrash(),
+                earlier.isDeleteAlbums(), false);
+        return start(again, user);
+    }
+
+    /** Jobs that were running when the application stopped are marked so, to be resumed. */
+    public void markInterrupted() {
+        for (ExportJob job : repository.unfinished()) {
+            job.setState(ExportJob.State.INTERRUPTED);
+            job.setFinishedAt(clock.instant());
+            job.setMessage("Interrupted when the application stopped: resume it to finish; verified files are not copied again");
+            repository.save(job);
+        }
+    }
+
+    private Path root(ExportRequest request) {
+        if (request.albumIds() == null || request.albumIds().isEmpty()) {
+            throw new ExportRefusedException("Choose at least one album to export");
+        }
+        List<Path> roots = settings.exportRoots().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        Path root = request.exportRoot() == null || request.exportRoot().isBlank() ? roots.get(0)
+                : Path.of(request.exportRoot()).toAbsolutePath().normalize();
+        if (!roots.contains(root)) {
+            throw new ExportRefusedException(root + " is not an export root; the export roots are: " + roots);
+        }
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new ExportRefusedException("The export root " + root + " is not mounted or not writable");
+        }
+        return root;
+    }
+
+    private static ExportOptions options(ExportRequest request, Path root) {
+        String template = request.folderTemplate() == null || request.folderTemplate().isBlank()
+                ? FolderTemplate.DEFAULT : request.folderTemplate();
+        try {
+            return new ExportOptions(root, FolderTemplate.parse(template), request.motion(), request.sidecars(),
+                    request.external());
+        } catch (IllegalArgumentException e) {
+            throw new ExportRefusedException(e.getMessage());
+        }
+    }
+
+    private PlanInput input(ExportRequest request, Path root, ExportOptions options) {
+        List<AlbumMembers> albums = new ArrayList<>();
+        for (String albumId : request.albumIds()) {
+            albums.add(immich.members(albumId));
+        }
+        Map<String, Asset> motionParts = new HashMap<>();
+        if (options.includeMotionParts()) {
+            ImmichClient client = connections.client();
+            albums.stream().flatMap(a -> a.assets().stream()).map(Asset::livePhotoVideoId).filter(id -> id != null)
+                    .distinct().forEach(id -> {
+                        try {
+                            motionParts.put(id, client.asset(id));
+                        } catch (ImmichException e) {
+                            // reported by the plan as a missing motion part
+                        }
+                    });
+        }
+        return new PlanInput(albums, motionParts, Map.of(), repository.earlierPaths(root.toString()));
+    }
+
+    private void checkPermissions(ExportRequest request) {
+        if (request.trash() || request.deleteAlbum()) {
+            throw new ExportRefusedException("Moving originals to the Immich trash and deleting albums are not available "
+                    + "yet: export without them");
+        }
+        ImmichServer server = immich.server();
+        if (!server.may("asset.download") && settings.immichUploadDir().isEmpty()) {
+            throw new ExportRefusedException("The Immich API key may not download originals (it lacks asset.download), "
+                    + "and no upload folder is mounted (IMMICH_UPLOAD_DIR)");
+        }
+    }
+
+    private static void checkFreeSpace(Path root, ExportPlan plan, Map<String, FileExporter.Recorded> recorded) {
+        long needed = plan.files().stream().filter(f -> !recorded.containsKey(f.relativePath()))
+                .mapToLong(f -> Math.max(0, f.expectedSize())).sum();
+        long withMargin = needed + needed / 20 + FREE_SPACE_MARGIN;
+        try {
+            long free = Files.getFileStore(root).getUsableSpace();
+            if (free < withMargin) {
+                throw new ExportRefusedException(String.format("Not enough free space in %s: the export needs %,d MB "
+                        + "(with a margin), %,d MB are free", root, withMargin >> 20, free >> 20));
+            }
+        } catch (IOException e) {
+            throw new ExportRefusedException("Cannot tell the free space of " + root + ": " + e.getMessage());
+        }
+    }
+
+
+    @PreDestroy
+    void stop() {
+        running.values().forEach(JobRunner::cancel);
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+}

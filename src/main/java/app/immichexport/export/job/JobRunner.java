@@ -1,0 +1,267 @@
+package app.immichexport.export.job;
+
+import app.immichexport.export.copy.CopyOutcome;
+import app.immichexport.export.copy.FileExporter;
+import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.export.plan.SkippedAsset;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Carries out one job's plan: every file through the {@link FileExporter}, a few at a time, each
+ * outcome recorded, progress reported a few times a second at most.
+ */
+final class JobRunner implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    private static final long NOTIFY_MILLIS = 250;
+    private static final long PERSIST_MILLIS = 2000;
+    private static final int ITEM_BATCH = 200;
+
+    private final long jobId;
+    private final ExportPlan plan;
+    private final FileExporter exporter;
+    private final ExportJobRepository repository;
+    private final FolderLocks locks;
+    private final Set<Path> folders;
+    private final ExecutorService workers;
+    private final int parallelism;
+    private final Clock clock;
+    private final Runnable afterCopy;
+
+    private final AtomicInteger filesDone = new AtomicInteger();
+    private final AtomicLong bytesDone = new AtomicLong();
+    private final AtomicInteger copied = new AtomicInteger();
+    private final AtomicInteger identical = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger conflicts = new AtomicInteger();
+    private final List<ExportItem> pending = new ArrayList<>();
+    private final List<Future<?>> futures = new CopyOnWriteArrayList<>();
+    private final List<Consumer<JobProgress>> listeners = new CopyOnWriteArrayList<>();
+    private volatile String currentFile = "";
+    private volatile boolean cancelled;
+    private volatile Thread thread;
+    private long lastNotify;
+    private long lastPersist;
+
+    JobRunner(long jobId, ExportPlan plan, FileExporter exporter, ExportJobRepository repository, FolderLocks locks,
+            Set<Path> folders, ExecutorService workers, int parallelism, Clock clock, Runnable afterCopy) {
+        this.jobId = jobId;
+        this.plan = plan;
+        this.exporter = exporter;
+        this.repository = repository;
+        this.locks = locks;
+        this.folders = folders;
+        this.workers = workers;
+        this.parallelism = parallelism;
+        this.clock = clock;
+        this.afterCopy = afterCopy;
+    }
+
+    JobProgress progress() {
+        return new JobProgress(plan.files().size() + plan.skipped().size(), plan.totalBytes(),
+                filesDone.get() + plan.skipped().size(), bytesDone.get(), copied.get(), identical.get(),
+                plan.skipped().size(), failed.get(), conflicts.get(), currentFile);
+    }
+
+    void addListener(Consumer<JobProgress> listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(Consumer<JobProgress> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Stops soon: no new file is started, files being written are abandoned without a trace. */
+    void cancel() {
+        cancelled = true;
+        futures.forEach(f -> f.cancel(true));
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        boolean locked = false;
+        try {
+            if (locks.wouldWait(jobId, folders)) {
+                update(job -> job.setState(ExportJob.State.WAITING));
+                notifyListeners(true);
+            }
+            locks.acquire(jobId, folders);
+            locked = true;
+            update(job -> {
+                job.setState(ExportJob.State.RUNNING);
+                job.setStartedAt(clock.instant());
+            });
+            recordSkipped();
+            copyAll();
+            if (!cancelled && afterCopy != null) {
+                afterCopy.run();
+            }
+            finish(cancelled ? ExportJob.State.CANCELLED
+                    : failed.get() > 0 ? ExportJob.State.FAILED : ExportJob.State.SUCCEEDED, summary());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finish(ExportJob.State.CANCELLED, summary());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Export job " + jobId + " failed", e);
+            finish(ExportJob.State.FAILED, "The job stopped: " + e.getMessage());
+        } finally {
+            if (locked) {
+                locks.release(jobId);
+            }
+            thread = null;
+        }
+    }
+
+    private void copyAll() throws InterruptedException {
+        Semaphore permits = new Semaphore(parallelism);
+        for (PlannedFile file : plan.files()) {
+            if (cancelled) {
+                break;
+            }
+            permits.acquire();
+            futures.add(workers.submit(() -> {
+                try {
+                    if (!cancelled) {
+                        export(file);
+                    }
+                } finally {
+                    permits.release();
+                }
+            }));
+        }
+        permits.acquire(parallelism);
+        flushItems();
+    }
+
+    private void export(PlannedFile file) {
+        currentFile = file.relativePath();
+        FileExporter.Result result;
+        try {
+            result = exporter.export(file);
+        } catch (RuntimeException e) {
+            // an unexpected failure of one file is that file's failure, not the job's
+            result = new FileExporter.Result(CopyOutcome.failed("unexpected error: " + e), null, 0);
+        }
+        CopyOutcome outcome = result.outcome();
+        switch (outcome.status()) {
+            case COPIED -> copied.incrementAndGet();
+            case IDENTICAL -> identical.incrementAndGet();
+            case CONFLICT -> conflicts.incrementAndGet();
+            case FAILED -> failed.incrementAndGet();
+        }
+        filesDone.incrementAndGet();
+        bytesDone.addAndGet(Math.max(0, file.expectedSize()));
+        addItem(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
+                file.relativePath(), outcome.isVerifiedOnDisk() ? outcome.bytes() : null, outcome.sha1(),
+                file.modifiedTime(), ExportItem.Outcome.valueOf(outcome.status().name()),
+                outcome.reason(), result.retries(), clock.instant()));
+        notifyListeners(false);
+    }
+
+    private void recordSkipped() {
+        for (SkippedAsset skipped : plan.skipped()) {
+            addItem(new ExportItem(jobId, skipped.assetId(), skipped.albumId(), "ORIGINAL", null, null, null, null, null,
+                    ExportItem.Outcome.SKIPPED, skipped.reason().explanation(), 0, clock.instant()));
+        }
+    }
+
+    private void addItem(ExportItem item) {
+        List<ExportItem> batch = null;
+        synchronized (pending) {
+            pending.add(item);
+            if (pending.size() >= ITEM_BATCH) {
+                batch = new ArrayList<>(pending);
+                pending.clear();
+            }
+        }
+        if (batch != null) {
+            repository.saveItems(batch);
+        }
+    }
+
+    private void flushItems() {
+        List<ExportItem> batch;
+        synchronized (pending) {
+            batch = new ArrayList<>(pending);
+            pending.clear();
+        }
+        if (!batch.isEmpty()) {
+            repository.saveItems(batch);
+        }
+    }
+
+    private void notifyListeners(boolean force) {
+        long now = clock.millis();
+        boolean persist;
+        synchronized (this) {
+            if (!force && now - lastNotify < NOTIFY_MILLIS) {
+                return;
+            }
+            lastNotify = now;
+            persist = now - lastPersist >= PERSIST_MILLIS;
+            if (persist) {
+                lastPersist = now;
+            }
+        }
+        JobProgress progress = progress();
+        if (persist) {
+            update(job -> job.counters(progress));
+        }
+        listeners.forEach(listener -> listener.accept(progress));
+    }
+
+    private String summary() {
+        List<String> parts = new ArrayList<>();
+        parts.add(copied.get() + " copied");
+        parts.add(identical.get() + " already there");
+        if (!plan.skipped().isEmpty()) {
+            parts.add(plan.skipped().size() + " skipped");
+        }
+        if (conflicts.get() > 0) {
+            parts.add(conflicts.get() + " conflicts (different files already at their paths)");
+        }
+        if (failed.get() > 0) {
+            parts.add(failed.get() + " failed");
+        }
+        return (cancelled ? "Cancelled: " : "") + String.join(", ", parts);
+    }
+
+    private void finish(ExportJob.State state, String message) {
+        flushItems();
+        JobProgress progress = progress();
+        update(job -> {
+            job.counters(progress);
+            job.setState(state);
+            job.setFinishedAt(clock.instant());
+            job.setMessage(message);
+        });
+        listeners.forEach(listener -> listener.accept(progress));
+    }
+
+    private void update(Consumer<ExportJob> change) {
+        repository.update(jobId, change);
+    }
+}

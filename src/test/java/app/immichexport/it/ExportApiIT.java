@@ -1,0 +1,221 @@
+package app.immichexport.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.immichexport.simulator.ImmichLine;
+import app.immichexport.simulator.ImmichSimulator;
+import app.immichexport.simulator.SimulatedAsset;
+import app.immichexport.simulator.TestLibraries;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Exports through the REST API land the right bytes, names and times, and say what they did. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ExportApiIT {
+
+    /** EXPORT_ROOTS of the test run (see pom.xml). */
+    private static final Path ROOT = Path.of("target/it-exports").toAbsolutePath();
+
+    @ArquillianResource
+    URL deployed;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void clearFaults() {
+        TestImmich.simulator().faults().clear();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path))
+                .header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject object(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    private String albumId(String name) {
+        return TestImmich.library().albumIdByName(name);
+    }
+
+    private JsonObject startAndWait(String albums, String template) throws Exception {
+        HttpResponse<String> started = send("POST", "api/exports",
+                "{\"albumIds\":[" + albums + "],\"folderTemplate\":\"" + template + "\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        return waitFor(object(started.body()).getJsonNumber("id").longValue());
+    }
+
+    private JsonObject waitFor(long id) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonObject job = object(send("GET", "api/exports/" + id, null).body());
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED").contains(job.getString("state"))) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + id + " did not finish in 60 s");
+    }
+
+    private List<JsonObject> items(long jobId, String outcome) throws Exception {
+        JsonArray items = Json.createReader(new StringReader(send("GET", "api/exports/" + jobId + "/items"
+                + (outcome == null ? "" : "?outcome=" + outcome), null).body())).readArray();
+        return items.getValuesAs(JsonObject.class);
+    }
+
+    private static String quoted(String... ids) {
+        return Stream.of(ids).map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+    }
+
+    private static String sha1(Path file) throws Exception {
+        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(file)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aFullExportLandsTheRightBytesNamesTimesAndAuditRows(ImmichLine line) throws Exception {
+        ImmichSimulator immich = TestImmich.simulator();
+        immich.line(line);
+        String template = "full-" + line + "/{year}/{album}";
+        JsonObject job = startAndWait(quoted(albumId("Wedding"), albumId("Café Noël ☕")), template);
+        long id = job.getJsonNumber("id").longValue();
+        assertEquals("SUCCEEDED", job.getString("state"), job + " failed items: " + items(id, "FAILED"));
+
+        List<JsonObject> copied = items(id, "COPIED");
+        assertEquals(13 + 1 + 5, copied.size(), "12 photos and a live photo with its motion part, and 5 photos");
+        for (JsonObject item : copied) {
+            Path file = ROOT.resolve(item.getString("targetPath"));
+            SimulatedAsset asset = TestImmich.library().asset(item.getString("assetId")).orElseThrow();
+            assertEquals(asset.content().sha1Base64(), sha1(file), file.toString());
+            assertEquals(asset.content().sha1Base64(), item.getString("sha1"));
+            assertEquals(asset.takenAt(), Files.getLastModifiedTime(file).toInstant(), file.toString());
+            assertEquals("API", item.getString("source"));
+        }
+        Path wedding = ROOT.resolve("full-" + line + "/2024/Wedding");
+        assertTrue(Files.exists(wedding.resolve("IMG_0042.HEIC")));
+        assertTrue(Files.exists(wedding.resolve("IMG_0042.MOV")), "the motion part sits beside its still");
+        assertTrue(Files.exists(ROOT.resolve("full-" + line + "/2025/Café Noël ☕/PXL_0001.JPG")));
+        try (Stream<Path> files = Files.walk(ROOT.resolve("full-" + line))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no temporary file remains");
+        }
+        JsonObject progress = job.getJsonObject("progress");
+        assertEquals(19, progress.getInt("copied"));
+        assertEquals(100.0, job.getJsonNumber("percent").doubleValue());
+
+        JsonObject again = startAndWait(quoted(albumId("Wedding"), albumId("Café Noël ☕")), template);
+        assertEquals("SUCCEEDED", again.getString("state"));
+        assertEquals(0, again.getJsonObject("progress").getInt("copied"), "a re-run copies nothing");
+        assertEquals(19, again.getJsonObject("progress").getInt("identical"));
+    }
+
+    @Test
+    void aCorruptDownloadFailsThatItemAndLeavesNoFile() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        TestImmich.simulator().faults().corruptDownloads = true;
+        JsonObject job = startAndWait(quoted(albumId("Summer in Norway")), "corrupt/{album}");
+        assertEquals("FAILED", job.getString("state"));
+        List<JsonObject> failed = items(job.getJsonNumber("id").longValue(), "FAILED");
+        assertEquals(8, failed.size());
+        assertTrue(failed.get(0).getString("reason").contains("SHA-1"), failed.get(0).toString());
+        Path folder = ROOT.resolve("corrupt/Summer in Norway");
+        try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+            assertEquals(0, files.count(), "nothing is left where the files would have been");
+        }
+    }
+
+    @Test
+    void aCutDownloadIsResumed() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        TestImmich.simulator().faults().cutDownloadsAfterBytes = 80_000;
+        JsonObject job = startAndWait(quoted(albumId(TestLibraries.LARGE_FILES_ALBUM)), "cut/{album}");
+        assertEquals("SUCCEEDED", job.getString("state"), job.toString());
+        for (JsonObject item : items(job.getJsonNumber("id").longValue(), "COPIED")) {
+            assertEquals(2, item.getInt("retries"), "200,000 bytes in pieces of 80,000: two resumes");
+            assertEquals(TestLibraries.LARGE_FILE_SIZE, Files.size(ROOT.resolve(item.getString("targetPath"))));
+        }
+    }
+
+    @Test
+    void immichFailingMidJobFailsCleanlyAndTheJobResumes() throws Exception {
+        ImmichSimulator immich = TestImmich.simulator();
+        immich.line(ImmichLine.V3);
+        immich.faults().latencyMillis = 400;
+        HttpResponse<String> started = send("POST", "api/exports",
+                "{\"albumIds\":[" + quoted(albumId("Family (shared by Sam)")) + "],\"folderTemplate\":\"down/{album}\"}");
+        long id = object(started.body()).getJsonNumber("id").longValue();
+        for (int i = 0; i < 500 && copiedSoFar(id) == 0; i++) {
+            Thread.sleep(20);
+        }
+        immich.faults().errorRate = 1.0;
+        JsonObject failedJob = waitFor(id);
+        immich.faults().clear();
+        assertEquals("FAILED", failedJob.getString("state"), failedJob.toString());
+        int copiedBefore = failedJob.getJsonObject("progress").getInt("copied");
+        int failedBefore = failedJob.getJsonObject("progress").getInt("failed");
+        assertTrue(copiedBefore >= 1 && failedBefore >= 1, failedJob.toString());
+
+        HttpResponse<String> resumed = send("POST", "api/exports/" + id + "/resume", null);
+        assertEquals(202, resumed.statusCode(), resumed.body());
+        JsonObject done = waitFor(object(resumed.body()).getJsonNumber("id").longValue());
+        assertEquals("SUCCEEDED", done.getString("state"), done.toString());
+        assertEquals(failedBefore, done.getJsonObject("progress").getInt("copied"), "only what failed is copied");
+        assertEquals(copiedBefore, done.getJsonObject("progress").getInt("identical"), "verified work is not repeated");
+    }
+
+    private int copiedSoFar(long id) throws Exception {
+        return object(send("GET", "api/exports/" + id, null).body()).getJsonObject("progress").getInt("copied");
+    }
+
+    @Test
+    void aDryRunPlansWithoutWriting() throws Exception {
+        HttpResponse<String> response = send("POST", "api/exports", "{\"albumIds\":[" + quoted(albumId("Wedding"))
+                + "],\"folderTemplate\":\"dry/{album}\",\"dryRun\":true}");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject plan = object(response.body());
+        assertEquals(14, plan.getInt("files"));
+        assertTrue(plan.getJsonArray("planned").getValuesAs(JsonObject.class).stream()
+                .anyMatch(f -> f.getString("relativePath").equals("dry/Wedding/IMG_0042.MOV")));
+        assertFalse(Files.exists(ROOT.resolve("dry")));
+    }
+
+    @Test
+    void wrongRequestsAreRefusedWithAReason() throws Exception {
+        Map<String, String> cases = Map.of(
+                "{\"albumIds\":[]}", "at least one album",
+                "{\"albumIds\":[" + quoted(albumId("Wedding")) + "],\"exportRoot\":\"/etc\"}", "not an export root",
+                "{\"albumIds\":[" + quoted(albumId("Wedding")) + "],\"folderTemplate\":\"{yaer}\"}", "{yaer}");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            HttpResponse<String> response = send("POST", "api/exports", c.getKey());
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(object(response.body()).getString("error").contains(c.getValue()), response.body());
+        }
+    }
+}
