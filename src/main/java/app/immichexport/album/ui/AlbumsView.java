@@ -2,6 +2,9 @@ package app.immichexport.album.ui;
 
 import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.base.ui.MainLayout;
+import app.immichexport.export.ui.ExportView;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.Map;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
@@ -55,6 +58,7 @@ public class AlbumsView extends VerticalLayout {
     private final TextField filter = new TextField();
     private final Span selection = new Span();
     private final Span keyCapabilities = new Span();
+    private final Button export = new Button("Export…", VaadinIcon.DOWNLOAD.create());
     private final Div message = new Div();
     private final Button retry = new Button("Retry", VaadinIcon.REFRESH.create(), e -> load());
     private ListDataProvider<Album> albums = new ListDataProvider<>(List.of());
@@ -75,7 +79,12 @@ public class AlbumsView extends VerticalLayout {
         selection.setId("album-selection");
         keyCapabilities.setId("key-capabilities");
         keyCapabilities.addClassName("key-capabilities");
-        HorizontalLayout toolbar = new HorizontalLayout(filter, selection, keyCapabilities);
+        export.setId("export-button");
+        export.setEnabled(false);
+        export.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        export.addClickListener(e -> UI.getCurrent().navigate(ExportView.class, new QueryParameters(Map.of("album",
+                grid.getSelectedItems().stream().map(Album::id).toList()))));
+        HorizontalLayout toolbar = new HorizontalLayout(filter, export, selection, keyCapabilities);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
         message.setId("albums-message");
@@ -110,8 +119,10 @@ public class AlbumsView extends VerticalLayout {
         grid.addColumn(Album::ownerName).setHeader("Owner").setKey("owner").setSortable(true).setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(this::sharedBadge)).setHeader("Shared").setKey("shared")
                 .setSortable(true).setComparator(Comparator.comparing(Album::shared)).setFlexGrow(0).setWidth("110px");
-        grid.addSelectionListener(e -> selection.setText(e.getAllSelectedItems().isEmpty() ? ""
-                : e.getAllSelectedItems().size() + " selected"));
+        grid.addSelectionListener(e -> {
+            selection.setText(e.getAllSelectedItems().isEmpty() ? "" : e.getAllSelectedItems().size() + " selected");
+            export.setEnabled(!e.getAllSelectedItems().isEmpty());
+        });
     }
 
     private com.vaadin.flow.component.Component cover(Album album) {

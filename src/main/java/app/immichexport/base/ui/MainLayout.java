@@ -2,6 +2,7 @@ package app.immichexport.base.ui;
 
 import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.album.ui.AlbumsView;
+import app.immichexport.export.ui.HistoryView;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.KeyCapabilities;
@@ -38,6 +39,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Albums", AlbumsView.class, VaadinIcon.PICTURE.create()));
+        nav.addItem(new SideNavItem("Jobs", HistoryView.class, VaadinIcon.TASKS.create()));
         addToDrawer(nav);
         showServer(immich);
     }

@@ -95,6 +95,16 @@ public class ExportResource {
         return jobs.items(id, outcome, Math.max(0, offset), Math.min(Math.max(1, limit), 10_000));
     }
 
+    @GET
+    @Path("{id}/items.csv")
+    @Produces("text/csv")
+    @Operation(summary = "A job's items as CSV")
+    public Response itemsCsv(@PathParam("id") long id, @QueryParam("outcome") ExportItem.Outcome outcome) {
+        job(id);
+        jakarta.ws.rs.core.StreamingOutput csv = out -> ItemsCsv.write(jobs, id, outcome, out);
+        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"job-" + id + ".csv\"").build();
+    }
+
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a running job")

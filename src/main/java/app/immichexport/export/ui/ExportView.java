@@ -1,0 +1,231 @@
+package app.immichexport.export.ui;
+
+import app.immichexport.base.Settings;
+import app.immichexport.base.ui.Formats;
+import app.immichexport.base.ui.MainLayout;
+import app.immichexport.export.job.ExportJob;
+import app.immichexport.export.job.ExportRefusedException;
+import app.immichexport.export.job.ExportRequest;
+import app.immichexport.export.job.ExportService;
+import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.export.plan.SkippedAsset;
+import app.immichexport.immich.Album;
+import app.immichexport.immich.ImmichException;
+import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Options for an export of the chosen albums, and the exact folder tree it will write. */
+@Route(value = "export", layout = MainLayout.class)
+@PageTitle("Export · Immich Album Export")
+@CdiComponent
+public class ExportView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Album SAMPLE = new Album("sample", "Wedding", "", 1, null, Instant.parse("2024-06-15T12:00:00Z"),
+            null, null, "", "Alex", false);
+
+    private final ExportService exports;
+    private final Select<Path> root = new Select<>();
+    private final TextField template = new TextField("Folder template");
+    private final Checkbox yearFolders = new Checkbox("Year folders ({year}/{album})");
+    private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
+    private final Checkbox external = new Checkbox("Also copy external-library assets", false);
+    private final Span example = new Span();
+    private final Button preview = new Button("Preview");
+    private final Button start = new Button("Start export");
+    private final Div summary = new Div();
+    private final PreviewTree tree = new PreviewTree();
+    private final Grid<SkippedAsset> skipped = new Grid<>();
+    private List<String> albumIds = List.of();
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    public ExportView(ExportService exports, Settings settings) {
+        this.exports = exports;
+        setSizeFull();
+        root.setLabel("Export root");
+        root.setItems(settings.exportRoots());
+        root.setValue(settings.exportRoots().get(0));
+        root.setId("export-root");
+        root.setWidth("22rem");
+        template.setValue(FolderTemplate.DEFAULT);
+        template.setValueChangeMode(ValueChangeMode.EAGER);
+        template.setWidth("22rem");
+        template.setId("folder-template");
+        template.setHelperText("Tokens: {album} {year} {month} {day} {owner}");
+        template.addValueChangeListener(e -> showExample());
+        yearFolders.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                template.setValue(e.getValue() ? FolderTemplate.YEAR_FOLDERS : FolderTemplate.DEFAULT);
+            }
+        });
+        example.setId("example-path");
+        example.addClassName("example-path");
+        preview.setId("preview-button");
+        preview.addClickListener(e -> preview());
+        start.setId("start-button");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.setEnabled(false);
+        start.addClickListener(e -> start());
+        summary.setId("preview-summary");
+
+        skipped.setId("skipped-grid");
+        skipped.addColumn(SkippedAsset::originalFileName).setHeader("Skipped asset");
+        skipped.addColumn(s -> s.reason().explanation()).setHeader("Why").setFlexGrow(3);
+        skipped.setAllRowsVisible(true);
+        skipped.setVisible(false);
+        tree.setVisible(false);
+        tree.setMinHeight("24rem");
+
+        VerticalLayout choices = new VerticalLayout(yearFolders, motion, external);
+        choices.setPadding(false);
+        choices.setSpacing(false);
+        choices.setWidth("auto");
+        HorizontalLayout options = new HorizontalLayout(root, template, choices);
+        options.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.START);
+        options.setWrap(true);
+        HorizontalLayout actions = new HorizontalLayout(preview, start);
+        add(new H2("Export"), options, example, actions, summary, tree, skipped);
+        setFlexGrow(1, tree);
+        showExample();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        albumIds = event.getLocation().getQueryParameters().getParameters().getOrDefault("album", List.of());
+        preview.setEnabled(!albumIds.isEmpty());
+        if (albumIds.isEmpty()) {
+            showSummary("Choose one or more albums on the Albums page first.", true);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        showExample();
+    }
+
+    private ExportRequest request() {
+        return new ExportRequest(albumIds, root.getValue().toString(), template.getValue(), motion.getValue(), true,
+                external.getValue(), false, false, false);
+    }
+
+    private void showExample() {
+        try {
+            example.setText("For example: " + root.getValue().resolve(FolderTemplate.parse(template.getValue())
+                    .example(SAMPLE, "IMG_0001.JPG")));
+            template.setInvalid(false);
+            preview.setEnabled(!albumIds.isEmpty());
+        } catch (IllegalArgumentException e) {
+            template.setErrorMessage(e.getMessage());
+            template.setInvalid(true);
+            example.setText("");
+            preview.setEnabled(false);
+        }
+        start.setEnabled(false);
+    }
+
+    private void preview() {
+        UI ui = UI.getCurrent();
+        ExportRequest request = request();
+        preview.setEnabled(false);
+        start.setEnabled(false);
+        showSummary("Asking Immich for the albums' assets…", false);
+        CompletableFuture.supplyAsync(() -> exports.plan(request), executor).whenComplete((plan, failure) -> ui.access(() -> {
+            preview.setEnabled(true);
+            if (failure != null) {
+                showSummary(reason(failure), true);
+                return;
+            }
+            showPlan(plan);
+        }));
+    }
+
+    private void showPlan(ExportPlan plan) {
+        summary.removeAll();
+        String free = freeSpace(root.getValue());
+        summary.add(new Paragraph(plan.files().size() + " files, " + Formats.bytes(plan.totalBytes()) + " to "
+                + root.getValue() + " (" + free + " free)"
+                + (plan.renamedCount() > 0 ? "; " + plan.renamedCount() + " renamed because their names collide" : "")
+                + (plan.skipped().isEmpty() ? "" : "; " + plan.skipped().size() + " skipped")));
+        plan.warnings().forEach(w -> summary.add(warning(w)));
+        summary.setClassName("error", false);
+        tree.show(plan);
+        tree.setVisible(true);
+        skipped.setItems(plan.skipped());
+        skipped.setVisible(!plan.skipped().isEmpty());
+        start.setEnabled(!plan.files().isEmpty());
+    }
+
+    private void start() {
+        try {
+            ExportJob job = exports.start(request(), "ui");
+            UI.getCurrent().navigate(JobView.class, new RouteParameters("id", String.valueOf(job.getId())));
+        } catch (ExportRefusedException | ImmichException e) {
+            showSummary(e.getMessage(), true);
+        }
+    }
+
+    private static Paragraph warning(String text) {
+        Paragraph warning = new Paragraph(text);
+        warning.addClassName("warning");
+        return warning;
+    }
+
+    private void showSummary(String text, boolean error) {
+        summary.removeAll();
+        summary.add(new Paragraph(text));
+        summary.setClassName("error", error);
+        tree.setVisible(false);
+        tree.setMinHeight("24rem");
+        skipped.setVisible(false);
+    }
+
+    private static String freeSpace(Path root) {
+        try {
+            return Formats.bytes(Files.getFileStore(root).getUsableSpace());
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ExportRefusedException || cause instanceof ImmichException) {
+                return cause.getMessage();
+            }
+        }
+        return "The preview failed. Try again; the server log has the details.";
+    }
+}

@@ -1,0 +1,68 @@
+package app.immichexport.export.ui;
+
+import app.immichexport.base.ui.Formats;
+import app.immichexport.base.ui.MainLayout;
+import app.immichexport.export.job.ExportJob;
+import app.immichexport.export.job.ExportJobRepository;
+import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+
+/** Every export, newest first, with its state and counts; a row opens the job. */
+@Route(value = "jobs", layout = MainLayout.class)
+@PageTitle("Jobs · Immich Album Export")
+@CdiComponent
+public class HistoryView extends VerticalLayout {
+
+    @Inject
+    public HistoryView(ExportJobRepository jobs) {
+        setSizeFull();
+        ListDataProvider<ExportJob> data = new ListDataProvider<>(jobs.newestFirst(500));
+        Grid<ExportJob> grid = new Grid<>();
+        grid.setId("jobs-grid");
+        grid.addColumn(ExportJob::getId).setHeader("Job").setSortable(true).setFlexGrow(0).setWidth("90px");
+        grid.addColumn(job -> Formats.when(job.getRequestedAt())).setHeader("Started").setSortable(true)
+                .setComparator(Comparator.comparing(ExportJob::getRequestedAt));
+        grid.addColumn(ExportJob::getRequestedBy).setHeader("By").setSortable(true);
+        grid.addColumn(job -> job.albumIdList().size() + (job.albumIdList().size() == 1 ? " album" : " albums"))
+                .setHeader("Albums");
+        grid.addColumn(new ComponentRenderer<>(HistoryView::badge)).setHeader("State").setSortable(true)
+                .setComparator(Comparator.comparing(ExportJob::getState));
+        grid.addColumn(job -> job.getCopied() + " copied, " + job.getIdentical() + " already there"
+                + (job.getFailed() > 0 ? ", " + job.getFailed() + " failed" : "")
+                + (job.getConflicts() > 0 ? ", " + job.getConflicts() + " conflicts" : "")).setHeader("Files").setFlexGrow(2);
+        grid.addColumn(job -> Formats.duration(job.duration())).setHeader("Took");
+        grid.setItems(data);
+        grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(JobView.class,
+                new RouteParameters("id", String.valueOf(e.getItem().getId())))));
+
+        Select<ExportJob.State> state = new Select<>();
+        state.setLabel("State");
+        state.setItems(ExportJob.State.values());
+        state.setEmptySelectionAllowed(true);
+        state.setEmptySelectionCaption("Any");
+        state.addValueChangeListener(e -> data.setFilter(job -> e.getValue() == null || job.getState() == e.getValue()));
+        add(new H2("Jobs"), state, grid);
+        setFlexGrow(1, grid);
+    }
+
+    private static Span badge(ExportJob job) {
+        Span badge = new Span(job.getState().name().toLowerCase());
+        badge.getElement().getThemeList().add(switch (job.getState()) {
+            case SUCCEEDED -> "badge success";
+            case FAILED, INTERRUPTED -> "badge error";
+            default -> "badge";
+        });
+        return badge;
+    }
+}

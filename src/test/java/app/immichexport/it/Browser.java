@@ -1,0 +1,89 @@
+package app.immichexport.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium, driven by its chromedriver, with the waits Vaadin pages need. */
+final class Browser {
+
+    private final WebDriver driver;
+
+    private Browser(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    static Browser open() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    void get(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    Object asyncScript(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
+    /** The texts of all grid cells, read in one script call: grids re-render their cells while they change. */
+    @SuppressWarnings("unchecked")
+    List<String> cellTexts() {
+        return (List<String>) script(
+                "return [...document.querySelectorAll('vaadin-grid-cell-content')].map(c => c.textContent.trim())");
+    }
+
+    /** Waits, and on time-out keeps a screenshot and the page's text, which say why. */
+    void waitFor(Function<WebDriver, Boolean> condition, String what) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        } catch (TimeoutException e) {
+            try {
+                Path folder = Files.createDirectories(Path.of("target", "browser-failures"));
+                Files.write(folder.resolve(what.replaceAll("\\W+", "-") + ".png"),
+                        ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            } catch (IOException ignored) {
+                // the failure below matters more than its screenshot
+            }
+            throw new AssertionError("Timed out waiting for " + what + "; the page shows: "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    void close() {
+        driver.quit();
+    }
+}
