@@ -30,6 +30,10 @@ interface ImmichApi {
     @Path("api-keys/me")
     ImmichDtos.ApiKey currentApiKey();
 
+    @GET
+    @Path("users/me")
+    ImmichDtos.User currentUser();
+
     /** On 2.x {@code shared=true} lists the albums shared with the key's user; 3.x lists both by default. */
     @GET
     @Path("albums")
@@ -50,10 +54,6 @@ interface ImmichApi {
     @GET
     @Path("assets/{id}")
     ImmichDtos.Asset asset(@PathParam("id") String id);
-
-    @DELETE
-    @Path("assets")
-    void deleteAssets(ImmichDtos.AssetBulkDelete request);
 
     @GET
     @Path("assets/{id}/thumbnail")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -22,11 +23,20 @@ public class ImmichClient implements AutoCloseable {
 
     static final int PAGE_SIZE = 1000;
 
+    /** The one call not made through {@link ImmichApi}: see {@link #trash}. */
+    static final String TRASH_METHOD = "DELETE";
+    static final String TRASH_PATH = "assets";
+    private static final jakarta.json.bind.Jsonb JSON = jakarta.json.bind.JsonbBuilder.create();
+
     private final String url;
+    private final String apiKey;
     private final ImmichApi api;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     public ImmichClient(String url, String apiKey) {
         this.url = url;
+        this.apiKey = apiKey;
         this.api = RestClientBuilder.newBuilder()
                 .baseUri(apiBase(url))
                 .connectTimeout(5, TimeUnit.SECONDS)
@@ -118,6 +128,54 @@ public class ImmichClient implements AutoCloseable {
         }
     }
 
+    /** The key's user, when the key may tell ({@code user.read}); empty otherwise. */
+    public Optional<String> currentUserId() {
+        try {
+            return Optional.ofNullable(api.currentUser().id());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 403) {
+                return Optional.empty();
+            }
+            throw translate("read the key's user", e.getResponse().getStatus(), e);
+        } catch (ProcessingException e) {
+            throw new ImmichUnreachableException("Immich is not reachable at " + url + " (could not read the key's user)", e);
+        }
+    }
+
+    /**
+     * Moves assets to Immich's trash (not deleted for good). Immich takes the ids in the body of a
+     * DELETE, which the REST client drops, so this call goes through the JDK's HTTP client.
+     */
+    public void trash(List<String> assetIds) {
+        String body = JSON.toJson(new ImmichDtos.AssetBulkDelete(assetIds, false));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(apiBase(url).resolve(TRASH_PATH))
+                .timeout(java.time.Duration.ofSeconds(60)).header("x-api-key", apiKey)
+                .header("Content-Type", "application/json")
+                .method(TRASH_METHOD, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        java.net.http.HttpResponse<String> response;
+        try {
+            response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new ImmichUnreachableException("Immich is not reachable at " + url + " (could not move assets to "
+                    + "the trash)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImmichException("Interrupted while moving assets to the trash", e);
+        }
+        if (response.statusCode() >= 300) {
+            throw translate("move assets to the trash", response.statusCode(),
+                    new WebApplicationException(Response.status(response.statusCode()).entity(response.body()).build()));
+        }
+    }
+
+    /** Deletes an album; its assets stay in the library. */
+    public void deleteAlbum(String albumId) {
+        call("delete album " + albumId, () -> {
+            api.deleteAlbum(albumId);
+            return null;
+        });
+    }
+
     public Asset asset(String id) {
         return ImmichTranslator.asset(call("read asset " + id, () -> api.asset(id)));
     }
@@ -191,8 +249,25 @@ public class ImmichClient implements AutoCloseable {
                     + what + " (404)", cause);
             default -> status >= 500
                     ? new ImmichUnreachableException("Immich at " + url + " failed to " + what + " (HTTP " + status + ")", cause)
-                    : new ImmichException("Immich at " + url + " refused to " + what + " (HTTP " + status + ")", cause);
+                    : new ImmichException("Immich at " + url + " refused to " + what + " (HTTP " + status + ")"
+                            + immichMessage(cause), cause);
         };
+    }
+
+    /** Immich explains a refusal in the body's {@code message}; worth passing on. */
+    private static String immichMessage(Exception cause) {
+        if (!(cause instanceof WebApplicationException web)) {
+            return "";
+        }
+        try {
+            String body = web.getResponse().readEntity(String.class);
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+                jakarta.json.JsonValue message = reader.readObject().get("message");
+                return message == null ? "" : ": " + message.toString().replace("\"", "");
+            }
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
     }
 
     @Override

@@ -133,6 +133,7 @@ public final class ImmichSimulator implements AutoCloseable {
         route("GET", "/server/version", null, r -> Reply.ok(json().version(), "ServerVersionResponseDto"));
         route("GET", "/server/ping", null, r -> Reply.ok(json().ping(), "ServerPingResponse"));
         route("GET", "/api-keys/me", "", r -> Reply.ok(json().apiKey(r.key()), "ApiKeyResponseDto"));
+        route("GET", "/users/me", "user.read", r -> Reply.ok(json().userAdmin(r.key().userId()), "UserAdminResponseDto"));
         route("GET", "/albums", "album.read", this::listAlbums);
         route("GET", "/albums/{id}", "album.read", this::getAlbum);
         route("DELETE", "/albums/{id}", "album.delete", this::deleteAlbum);

@@ -122,6 +122,11 @@ public final class SimulatedLibrary {
         return albums().stream().map(a -> a.id).toList();
     }
 
+    /** Assets by their original file name, for tests. */
+    public List<SimulatedAsset> assetsNamed(String fileName) {
+        return assets.values().stream().filter(a -> a.originalFileName.equals(fileName)).toList();
+    }
+
     public String albumIdByName(String name) {
         return albums().stream().filter(a -> a.name.equals(name)).map(a -> a.id).findFirst().orElseThrow();
     }

@@ -49,6 +49,18 @@ final class WireJson {
                 .add("avatarColor", "primary").add("profileImagePath", "").add("profileChangedAt", library.epoch.toString());
     }
 
+    /** {@code GET /users/me}: the key's user as an administrator sees it. */
+    JsonObject userAdmin(String userId) {
+        JsonObjectBuilder json = user(userId).add("createdAt", library.epoch.toString())
+                .add("updatedAt", library.epoch.toString()).addNull("deletedAt").add("isAdmin", false).addNull("license")
+                .add("oauthId", "").addNull("quotaSizeInBytes").addNull("quotaUsageInBytes")
+                .add("shouldChangePassword", false).add("status", "active").addNull("storageLabel");
+        if (line == ImmichLine.V3) {
+            json.add("clusterGroupId", "");
+        }
+        return json.build();
+    }
+
     /** @param withAssets 2.x only: include every member, as {@code GET /albums/{id}} does there */
     JsonObject album(SimulatedAlbum album, boolean withAssets) {
         List<SimulatedAsset> members = library.members(album);

@@ -38,6 +38,10 @@ class ImmichApiContractTest {
             }
         }
         assertEquals(11, endpoints.size(), "every client method was checked: " + endpoints);
+        for (ImmichLine line : ImmichLine.values()) {
+            assertTrue(Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
+                    "the trash call is an Immich " + line.version() + " endpoint");
+        }
     }
 
     @Test

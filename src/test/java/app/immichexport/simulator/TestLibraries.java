@@ -13,6 +13,10 @@ public final class TestLibraries {
     public static final String ARCHIVE_ALBUM = "With archived photo";
     public static final String LARGE_FILES_ALBUM = "Large files";
     public static final int LARGE_FILE_SIZE = 200_000;
+    public static final String MOVE_ALBUM = "Move me";
+    public static final String MOVE_SHARED_ALBUM = "Move with Sam's photo";
+    public static final String MOVE_CORRUPT_ALBUM = "Move but corrupt";
+    public static final String LYING_ALBUM = "Lying album";
 
     private TestLibraries() {
     }
@@ -36,6 +40,31 @@ public final class TestLibraries {
             library.addAsset(large, owner, "large-" + i + ".bin.JPG", "IMAGE", start.plusSeconds(i),
                     Content.pseudoRandom(1000 + i, LARGE_FILE_SIZE));
         }
+        String sam = library.albums().stream().filter(a -> !a.ownerId.equals(owner)).findFirst().orElseThrow().ownerId;
+        String move = library.addAlbum(MOVE_ALBUM, owner);
+        for (int i = 0; i < 3; i++) {
+            library.addAsset(move, owner, "move-" + i + ".jpg", "IMAGE", start.plusSeconds(i), Content.pseudoRandom(2000 + i, 700));
+        }
+        SimulatedAsset still = library.addAsset(move, owner, "live.heic", "IMAGE", start, Content.pseudoRandom(2100, 900));
+        library.addLivePhotoMotion(still, "live.mov", Content.pseudoRandom(2101, 1500));
+        String shared = library.addAlbum(MOVE_SHARED_ALBUM, owner);
+        library.shareAlbum(shared, sam);
+        library.addAsset(shared, owner, "mine-1.jpg", "IMAGE", start, Content.pseudoRandom(2200, 600));
+        library.addAsset(shared, owner, "mine-2.jpg", "IMAGE", start, Content.pseudoRandom(2201, 600));
+        library.addAsset(shared, sam, "sams.jpg", "IMAGE", start, Content.pseudoRandom(2202, 600));
+        String corrupt = library.addAlbum(MOVE_CORRUPT_ALBUM, owner);
+        library.addAsset(corrupt, owner, "c-1.jpg", "IMAGE", start, Content.pseudoRandom(2300, 600));
+        library.addAsset(corrupt, owner, "c-2.jpg", "IMAGE", start, Content.pseudoRandom(2301, 600));
+        String lying = library.addAlbum(LYING_ALBUM, owner);
+        for (int i = 0; i < 3; i++) {
+            library.addAsset(lying, owner, "lie-" + i + ".jpg", "IMAGE", start, Content.pseudoRandom(2400 + i, 600));
+        }
         return library;
+    }
+
+    /** Gives the tests' main key other permissions, as if its owner had edited it in Immich. */
+    public static void setPermissions(SimulatedLibrary library, Set<String> permissions) {
+        String owner = library.albums().get(0).ownerId;
+        library.addKey(KEY_ALL, owner, "it", permissions);
     }
 }

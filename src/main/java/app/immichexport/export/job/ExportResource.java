@@ -105,6 +105,14 @@ public class ExportResource {
         return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"job-" + id + ".csv\"").build();
     }
 
+    @GET
+    @Path("{id}/changes")
+    @Operation(summary = "The calls a job made that changed Immich (trash, album delete), with their results")
+    public List<ImmichChange> changes(@PathParam("id") long id) {
+        job(id);
+        return jobs.changes(id);
+    }
+
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a running job")

@@ -92,7 +92,8 @@ public class ExportService {
         ExportOptions options = options(request, root);
         checkPermissions(request);
         Map<String, FileExporter.Recorded> recorded = repository.recorded(root.toString());
-        ExportPlan plan = ExportPlanner.plan(input(request, root, options), options);
+        PlanInput input = input(request, root, options);
+        ExportPlan plan = ExportPlanner.plan(input, options);
         checkFreeSpace(root, plan, recorded);
 
         ExportJob job = new ExportJob(user, clock.instant(), String.join(",", request.albumIds()), root.toString());
@@ -107,7 +108,10 @@ public class ExportService {
         FileExporter exporter = new FileExporter(root, upload, client::openOriginal, recorded, 500);
         Set<Path> folders = plan.files().stream().map(f -> root.resolve(f.folder()).normalize()).collect(Collectors.toSet());
         long id = job.getId();
-        JobRunner runner = new JobRunner(id, plan, exporter, repository, locks, folders, workers(), parallelism(), clock, null);
+        MoveStep move = request.trash() || request.deleteAlbum()
+                ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, repository, clock) : null;
+        JobRunner runner = new JobRunner(id, plan, exporter, repository, locks, folders, workers(), parallelism(), clock,
+                move == null ? null : move::run);
         running.put(id, runner);
         executor.submit(() -> {
             try {
@@ -230,11 +234,15 @@ public class ExportService {
     }
 
     private void checkPermissions(ExportRequest request) {
-        if (request.trash() || request.deleteAlbum()) {
-            throw new ExportRefusedException("Moving originals to the Immich trash and deleting albums are not available "
-                    + "yet: export without them");
-        }
         ImmichServer server = immich.server();
+        if (request.trash() && !server.may("asset.delete")) {
+            throw new ExportRefusedException("The Immich API key may not move originals to the trash (it lacks "
+                    + "asset.delete): export without moving, or give the key that permission");
+        }
+        if (request.deleteAlbum() && !server.may("album.delete")) {
+            throw new ExportRefusedException("The Immich API key may not delete albums (it lacks album.delete): "
+                    + "export without deleting albums, or give the key that permission");
+        }
         if (!server.may("asset.download") && settings.immichUploadDir().isEmpty()) {
             throw new ExportRefusedException("The Immich API key may not download originals (it lacks asset.download), "
                     + "and no upload folder is mounted (IMMICH_UPLOAD_DIR)");

@@ -40,7 +40,9 @@ final class JobRunner implements Runnable {
     private final ExecutorService workers;
     private final int parallelism;
     private final Clock clock;
-    private final Runnable afterCopy;
+    private final java.util.function.Function<Set<String>, String> afterCopy;
+    private final Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private String afterCopyReport;
 
     private final AtomicInteger filesDone = new AtomicInteger();
     private final AtomicLong bytesDone = new AtomicLong();
@@ -58,7 +60,8 @@ final class JobRunner implements Runnable {
     private long lastPersist;
 
     JobRunner(long jobId, ExportPlan plan, FileExporter exporter, ExportJobRepository repository, FolderLocks locks,
-            Set<Path> folders, ExecutorService workers, int parallelism, Clock clock, Runnable afterCopy) {
+            Set<Path> folders, ExecutorService workers, int parallelism, Clock clock,
+            java.util.function.Function<Set<String>, String> afterCopy) {
         this.jobId = jobId;
         this.plan = plan;
         this.exporter = exporter;
@@ -117,7 +120,7 @@ final class JobRunner implements Runnable {
             recordSkipped();
             copyAll();
             if (!cancelled && afterCopy != null) {
-                afterCopy.run();
+                afterCopyReport = afterCopy.apply(Set.copyOf(verified));
             }
             finish(cancelled ? ExportJob.State.CANCELLED
                     : failed.get() > 0 ? ExportJob.State.FAILED : ExportJob.State.SUCCEEDED, summary());
@@ -171,6 +174,9 @@ final class JobRunner implements Runnable {
             case IDENTICAL -> identical.incrementAndGet();
             case CONFLICT -> conflicts.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
+        }
+        if (outcome.isVerifiedOnDisk()) {
+            verified.add(file.key());
         }
         filesDone.incrementAndGet();
         bytesDone.addAndGet(Math.max(0, file.expectedSize()));
@@ -246,7 +252,8 @@ final class JobRunner implements Runnable {
         if (failed.get() > 0) {
             parts.add(failed.get() + " failed");
         }
-        return (cancelled ? "Cancelled: " : "") + String.join(", ", parts);
+        return (cancelled ? "Cancelled: " : "") + String.join(", ", parts)
+                + (afterCopyReport == null || afterCopyReport.isEmpty() ? "" : ". " + afterCopyReport);
     }
 
     private void finish(ExportJob.State state, String message) {

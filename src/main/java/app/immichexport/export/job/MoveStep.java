@@ -1,0 +1,133 @@
+package app.immichexport.export.job;
+
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
+import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * After the copy, frees Immich: per album, and only when every member of it is verified on disk,
+ * moves the key user's originals to the Immich trash and then deletes the album. An album Immich
+ * listed incompletely is never touched. Every change is recorded; what was not done is explained.
+ */
+final class MoveStep {
+
+    static final int TRASH_BATCH = 500;
+
+    private final long jobId;
+    private final List<AlbumMembers> albums;
+    private final boolean trash;
+    private final boolean deleteAlbums;
+    private final ImmichClient immich;
+    private final ExportJobRepository repository;
+    private final Clock clock;
+
+    MoveStep(long jobId, List<AlbumMembers> albums, boolean trash, boolean deleteAlbums, ImmichClient immich,
+            ExportJobRepository repository, Clock clock) {
+        this.jobId = jobId;
+        this.albums = albums;
+        this.trash = trash;
+        this.deleteAlbums = deleteAlbums;
+        this.immich = immich;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** @param verified keys ({@link PlannedFile#key()}) of the files verified on disk by this job */
+    String run(Set<String> verified) {
+        Optional<String> me = immich.currentUserId();
+        List<String> notes = new ArrayList<>();
+        int trashed = 0;
+        int deleted = 0;
+        for (AlbumMembers members : albums) {
+            String name = "'" + members.album().name() + "'";
+            if (!members.isComplete()) {
+                notes.add(name + " untouched: Immich listed " + members.assets().size() + " of its "
+                        + members.album().assetCount() + " assets");
+                continue;
+            }
+            List<Asset> present = members.assets().stream().filter(a -> !a.trashed()).toList();
+            long unverified = present.stream().filter(a -> !a.isExternal() && !isVerified(a, verified)).count();
+            if (unverified > 0) {
+                notes.add(name + " untouched: " + unverified + " of its assets are not verified on disk");
+                continue;
+            }
+            boolean handled = true;
+            if (trash) {
+                List<String> own = present.stream().filter(a -> !a.isExternal())
+                        .filter(a -> me.isPresent() && me.get().equals(a.ownerId())).map(Asset::id).toList();
+                long others = present.stream().filter(a -> !a.isExternal()).count() - own.size();
+                handled = trash(own);
+                if (handled) {
+                    trashed += own.size();
+                }
+                if (others > 0) {
+                    notes.add(others + " assets of " + name + " not trashed: " + (me.isEmpty()
+                            ? "the API key may not tell whose they are (it lacks user.read)"
+                            : "they belong to another Immich user, whose key is needed"));
+                }
+            }
+            if (deleteAlbums) {
+                if (!handled) {
+                    notes.add(name + " not deleted: moving its originals to the trash failed");
+                } else if (me.isPresent() && members.album().ownerId() != null && !me.get().equals(members.album().ownerId())) {
+                    notes.add(name + " not deleted: it belongs to another Immich user");
+                } else if (deleteAlbum(members)) {
+                    deleted++;
+                }
+            }
+        }
+        List<String> done = new ArrayList<>();
+        if (trash) {
+            done.add(trashed + " originals moved to the Immich trash");
+        }
+        if (deleteAlbums) {
+            done.add(deleted + (deleted == 1 ? " album" : " albums") + " deleted");
+        }
+        done.addAll(notes);
+        return String.join("; ", done);
+    }
+
+    /** A live photo counts only with its motion part, which Immich deletes together with the still. */
+    private static boolean isVerified(Asset asset, Set<String> verified) {
+        return verified.contains(PlannedFile.key(PlannedFile.Kind.ORIGINAL, asset.id()))
+                && (asset.livePhotoVideoId() == null
+                        || verified.contains(PlannedFile.key(PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId())));
+    }
+
+    private boolean trash(List<String> ids) {
+        for (int from = 0; from < ids.size(); from += TRASH_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + TRASH_BATCH));
+            try {
+                immich.trash(batch);
+                record(ImmichChange.Action.TRASH_ASSETS, batch, true, batch.size() + " moved to the trash");
+            } catch (ImmichException e) {
+                record(ImmichChange.Action.TRASH_ASSETS, batch, false, e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean deleteAlbum(AlbumMembers members) {
+        try {
+            immich.deleteAlbum(members.album().id());
+            record(ImmichChange.Action.DELETE_ALBUM, List.of(members.album().id()), true,
+                    "deleted album '" + members.album().name() + "'");
+            return true;
+        } catch (ImmichException e) {
+            record(ImmichChange.Action.DELETE_ALBUM, List.of(members.album().id()), false, e.getMessage());
+            return false;
+        }
+    }
+
+    private void record(ImmichChange.Action action, List<String> ids, boolean succeeded, String result) {
+        repository.saveChange(new ImmichChange(jobId, action, String.join(",", ids), succeeded, result, clock.instant()));
+    }
+}
