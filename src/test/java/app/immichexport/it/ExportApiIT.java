@@ -206,6 +206,71 @@ class ExportApiIT {
         assertFalse(Files.exists(ROOT.resolve("dry")));
     }
 
+    private long start(String albums, String template) throws Exception {
+        HttpResponse<String> started = send("POST", "api/exports",
+                "{\"albumIds\":[" + albums + "],\"folderTemplate\":\"" + template + "\"}");
+        assertEquals(202, started.statusCode(), started.body());
+        return object(started.body()).getJsonNumber("id").longValue();
+    }
+
+    private String state(long id) throws Exception {
+        return object(send("GET", "api/exports/" + id, null).body()).getString("state");
+    }
+
+    @Test
+    void cancelStopsTheJobWithinASecondAndLeavesNoPartialFile() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        TestImmich.simulator().faults().latencyMillis = 200;
+        long id = start(quoted(albumId(TestLibraries.BIG_ALBUM)), "cancel/{album}");
+        for (int i = 0; i < 300 && copiedSoFar(id) == 0; i++) {
+            Thread.sleep(20);
+        }
+        long asked = System.nanoTime();
+        assertEquals(200, send("POST", "api/exports/" + id + "/cancel", null).statusCode());
+        while (!state(id).equals("CANCELLED")) {
+            assertTrue(System.nanoTime() - asked < 1_000_000_000L, "cancelled within a second, now " + state(id));
+            Thread.sleep(20);
+        }
+        JsonObject job = waitFor(id);
+        assertTrue(job.getJsonObject("progress").getInt("copied") < TestLibraries.BIG_ALBUM_SIZE, job.toString());
+        try (Stream<Path> files = Files.walk(ROOT.resolve("cancel"))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")));
+        }
+    }
+
+    @Test
+    void aSecondJobIntoTheSameFoldersWaitsForTheFirst() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        TestImmich.simulator().faults().latencyMillis = 100;
+        // the first job is slow: over two thousand downloads, each delayed
+        long first = start(quoted(albumId(TestLibraries.BIG_ALBUM)), "overlap/{album}");
+        long second = start(quoted(albumId(TestLibraries.BIG_ALBUM), albumId("Summer in Norway")), "overlap/{album}");
+        boolean sawWaiting = false;
+        for (int i = 0; i < 250 && !sawWaiting; i++) {
+            sawWaiting = state(second).equals("WAITING") && state(first).equals("RUNNING");
+            Thread.sleep(20);
+        }
+        assertTrue(sawWaiting, "the second job waits while the first writes into the same folder");
+        TestImmich.simulator().faults().latencyMillis = 0;
+        send("POST", "api/exports/" + first + "/cancel", null);
+        JsonObject firstJob = waitFor(first);
+        assertEquals("CANCELLED", firstJob.getString("state"));
+        JsonObject later = waitFor(second);
+        assertEquals("SUCCEEDED", later.getString("state"), later.toString());
+        assertEquals(firstJob.getJsonObject("progress").getInt("copied"), later.getJsonObject("progress").getInt("identical"),
+                "it found the first job's files and did not copy them again");
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() throws Exception {
+        String description = send("GET", "openapi", null).body();
+        assertTrue(description.contains("title: Immich Album Export"), description);
+        for (String path : List.of("/api/exports:", "/api/exports/{id}/items:", "/api/exports/{id}/cancel:",
+                "/api/exports/{id}/resume:", "/api/exports/{id}/changes:", "/api/albums:")) {
+            assertTrue(description.contains(path), path);
+        }
+    }
+
     @Test
     void wrongRequestsAreRefusedWithAReason() throws Exception {
         Map<String, String> cases = Map.of(

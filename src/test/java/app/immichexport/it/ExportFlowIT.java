@@ -74,4 +74,22 @@ class ExportFlowIT {
         List<String> cells = browser.cellTexts();
         assertTrue(cells.contains("succeeded"), cells.toString());
     }
+
+    @Test
+    void movingOriginalsAsksForConfirmationAndCancelChangesNothing() {
+        String albumId = TestImmich.library().albumIdByName("Café Noël ☕");
+        browser.get(TestImmich.loopback(deployed) + "export?album=" + albumId);
+        browser.waitFor(b -> !b.findElements(By.id("move-to-trash")).isEmpty(), "the export options");
+        browser.find(By.id("move-to-trash")).click();
+        browser.find(By.id("preview-button")).click();
+        browser.waitFor(b -> browser.find(By.id("start-button")).isEnabled(), "the preview");
+        browser.find(By.id("start-button")).click();
+        browser.waitFor(b -> !b.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty(), "the confirmation");
+        String text = (String) browser.script("return document.querySelector('vaadin-confirm-dialog-overlay').textContent");
+        assertTrue(text.contains("Trash up to 5 originals in Immich after they are verified on disk"), text);
+        browser.script("document.querySelector('vaadin-confirm-dialog-overlay [slot=cancel-button]').click()");
+        browser.waitFor(b -> b.findElements(By.cssSelector("vaadin-confirm-dialog-overlay[opened]")).isEmpty(), "the dialog to close");
+        assertTrue(browser.find(By.tagName("h2")).getText().equals("Export"), "still on the export page");
+        assertTrue(TestImmich.library().assetsNamed("PXL_0001.JPG").stream().noneMatch(a -> a.isTrashed()));
+    }
 }

@@ -17,7 +17,6 @@ import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,20 +58,27 @@ public class ExportService {
     FolderLocks locks;
 
     @Resource
-    ManagedExecutorService executor;
-
-    @Resource
     ManagedThreadFactory threadFactory;
 
     private final Map<Long, JobRunner> running = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
     private ExecutorService workers;
+    private ExecutorService jobs;
 
+    /** Copies files: a bounded number at a time, across all jobs. */
     private synchronized ExecutorService workers() {
         if (workers == null) {
             workers = Executors.newFixedThreadPool(parallelism(), threadFactory);
         }
         return workers;
+    }
+
+    /** Runs jobs: one managed thread each, as a job may wait long for another's folders. */
+    private synchronized ExecutorService jobs() {
+        if (jobs == null) {
+            jobs = Executors.newCachedThreadPool(threadFactory);
+        }
+        return jobs;
     }
 
     int parallelism() {
@@ -113,7 +119,7 @@ public class ExportService {
         JobRunner runner = new JobRunner(id, plan, exporter, repository, locks, folders, workers(), parallelism(), clock,
                 move == null ? null : move::run);
         running.put(id, runner);
-        executor.submit(() -> {
+        jobs().submit(() -> {
             try {
                 runner.run();
             } finally {
@@ -270,6 +276,9 @@ public class ExportService {
         running.values().forEach(JobRunner::cancel);
         if (workers != null) {
             workers.shutdownNow();
+        }
+        if (jobs != null) {
+            jobs.shutdownNow();
         }
     }
 }

@@ -6,27 +6,38 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Keeps two jobs whose target folders overlap from writing at the same time: the second waits. */
+/**
+ * Keeps two jobs whose target folders overlap from writing at the same time: the second waits.
+ * It waits on a private monitor: a CDI proxy would hold its own monitor across a synchronized
+ * method's wait, and no job could ever release.
+ */
 @ApplicationScoped
 public class FolderLocks {
 
+    private final Object monitor = new Object();
     private final Map<Long, Set<Path>> held = new HashMap<>();
 
     /** Blocks until no running job writes into, above or below these folders. */
-    public synchronized void acquire(long jobId, Set<Path> folders) throws InterruptedException {
-        while (overlapsAny(jobId, folders)) {
-            wait();
+    public void acquire(long jobId, Set<Path> folders) throws InterruptedException {
+        synchronized (monitor) {
+            while (overlapsAny(jobId, folders)) {
+                monitor.wait();
+            }
+            held.put(jobId, Set.copyOf(folders));
         }
-        held.put(jobId, Set.copyOf(folders));
     }
 
-    public synchronized boolean wouldWait(long jobId, Set<Path> folders) {
-        return overlapsAny(jobId, folders);
+    public boolean wouldWait(long jobId, Set<Path> folders) {
+        synchronized (monitor) {
+            return overlapsAny(jobId, folders);
+        }
     }
 
-    public synchronized void release(long jobId) {
-        held.remove(jobId);
-        notifyAll();
+    public void release(long jobId) {
+        synchronized (monitor) {
+            held.remove(jobId);
+            monitor.notifyAll();
+        }
     }
 
     private boolean overlapsAny(long jobId, Set<Path> folders) {

@@ -107,6 +107,9 @@ final class JobRunner implements Runnable {
         thread = Thread.currentThread();
         boolean locked = false;
         try {
+            if (cancelled) {
+                throw new InterruptedException("cancelled before it started");
+            }
             if (locks.wouldWait(jobId, folders)) {
                 update(job -> job.setState(ExportJob.State.WAITING));
                 notifyListeners(true);
@@ -138,24 +141,31 @@ final class JobRunner implements Runnable {
         }
     }
 
-    private void copyAll() throws InterruptedException {
+    private void copyAll() {
         Semaphore permits = new Semaphore(parallelism);
-        for (PlannedFile file : plan.files()) {
-            if (cancelled) {
-                break;
-            }
-            permits.acquire();
-            futures.add(workers.submit(() -> {
-                try {
-                    if (!cancelled) {
-                        export(file);
-                    }
-                } finally {
-                    permits.release();
+        try {
+            for (PlannedFile file : plan.files()) {
+                if (cancelled) {
+                    break;
                 }
-            }));
+                permits.acquire();
+                futures.add(workers.submit(() -> {
+                    try {
+                        if (!cancelled) {
+                            export(file);
+                        }
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+        } catch (InterruptedException cancelledWhileWaitingForAWorker) {
+            // fall through: the files already started must still finish and clean up
+        } finally {
+            permits.acquireUninterruptibly(parallelism);
+            // a cancel interrupts this thread too; the database calls that follow must not see it
+            Thread.interrupted();
         }
-        permits.acquire(parallelism);
         flushItems();
     }
 

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -59,6 +60,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final Checkbox yearFolders = new Checkbox("Year folders ({year}/{album})");
     private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
     private final Checkbox external = new Checkbox("Also copy external-library assets", false);
+    private final Checkbox moveToTrash = new Checkbox("Move the originals to the Immich trash once they are verified on disk");
+    private final Checkbox deleteAlbums = new Checkbox("Delete the albums in Immich afterwards (their assets stay)");
     private final Span example = new Span();
     private final Button preview = new Button("Preview");
     private final Button start = new Button("Start export");
@@ -66,6 +69,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final PreviewTree tree = new PreviewTree();
     private final Grid<SkippedAsset> skipped = new Grid<>();
     private List<String> albumIds = List.of();
+    private long plannedOriginals;
 
     @Resource
     ManagedExecutorService executor;
@@ -108,7 +112,13 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         tree.setVisible(false);
         tree.setMinHeight("24rem");
 
-        VerticalLayout choices = new VerticalLayout(yearFolders, motion, external);
+        moveToTrash.setId("move-to-trash");
+        deleteAlbums.setId("delete-albums");
+        moveToTrash.setHelperText("Per album, and only when every photo of it is copied and verified; Immich keeps them "
+                + "in its trash for a while.");
+        moveToTrash.addValueChangeListener(e -> start.setEnabled(false));
+        deleteAlbums.addValueChangeListener(e -> start.setEnabled(false));
+        VerticalLayout choices = new VerticalLayout(yearFolders, motion, external, moveToTrash, deleteAlbums);
         choices.setPadding(false);
         choices.setSpacing(false);
         choices.setWidth("auto");
@@ -138,7 +148,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
     private ExportRequest request() {
         return new ExportRequest(albumIds, root.getValue().toString(), template.getValue(), motion.getValue(), true,
-                external.getValue(), false, false, false);
+                external.getValue(), moveToTrash.getValue(), deleteAlbums.getValue(), false);
     }
 
     private void showExample() {
@@ -186,9 +196,37 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         skipped.setItems(plan.skipped());
         skipped.setVisible(!plan.skipped().isEmpty());
         start.setEnabled(!plan.files().isEmpty());
+        plannedOriginals = plan.files().stream().filter(f -> f.kind() == app.immichexport.export.plan.PlannedFile.Kind.ORIGINAL)
+                .count();
     }
 
     private void start() {
+        if (moveToTrash.getValue() || deleteAlbums.getValue()) {
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setId("confirm-move");
+            confirm.setHeader("Change Immich after the copy?");
+            confirm.setText(confirmation());
+            confirm.setCancelable(true);
+            confirm.setConfirmText("Start");
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(e -> startJob());
+            confirm.open();
+        } else {
+            startJob();
+        }
+    }
+
+    private String confirmation() {
+        String trash = moveToTrash.getValue() ? "Trash up to " + plannedOriginals + " originals in Immich after they are "
+                + "verified on disk" : "";
+        String delete = deleteAlbums.getValue() ? "delete " + albumIds.size() + (albumIds.size() == 1 ? " album" : " albums")
+                + " once their assets are handled" : "";
+        String both = trash.isEmpty() ? delete.substring(0, 1).toUpperCase() + delete.substring(1)
+                : delete.isEmpty() ? trash : trash + ", then " + delete;
+        return both + ". Albums Immich lists incompletely, or with any file not verified, are left untouched.";
+    }
+
+    private void startJob() {
         try {
             ExportJob job = exports.start(request(), "ui");
             UI.getCurrent().navigate(JobView.class, new RouteParameters("id", String.valueOf(job.getId())));
