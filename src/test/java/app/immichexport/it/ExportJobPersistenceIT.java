@@ -39,6 +39,20 @@ class ExportJobPersistenceIT {
         }
     }
 
+    @Inject
+    app.immichexport.export.job.ExportService exports;
+
+    @Test
+    void jobsRunningWhenTheApplicationStoppedAreMarkedInterrupted() {
+        ExportJob running = new ExportJob("alex", Instant.now(), "a1", "/exports");
+        running.setState(ExportJob.State.RUNNING);
+        long id = jobs.save(running).getId();
+        exports.markInterrupted();
+        ExportJob after = jobs.find(id).orElseThrow();
+        assertEquals(ExportJob.State.INTERRUPTED, after.getState());
+        assertTrue(after.getMessage().contains("resume it"), after.getMessage());
+    }
+
     @Test
     void aJobRecordSurvivesTheRoundTrip() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

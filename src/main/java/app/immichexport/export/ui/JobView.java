@@ -52,6 +52,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     private final Span current = new Span();
     private final Paragraph message = new Paragraph();
     private final Button cancel = new Button("Cancel");
+    private final Button resume = new Button("Resume");
     private final Select<ExportItem.Outcome> outcome = new Select<>();
     private final Grid<ExportItem> items = new Grid<>();
     private final Anchor csv = new Anchor();
@@ -76,6 +77,13 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
             exports.cancel(jobId);
             cancel.setEnabled(false);
         });
+        resume.setId("job-resume");
+        resume.setTooltipText("Run this export again: files already verified on disk are not copied again");
+        resume.addClickListener(e -> {
+            ExportJob again = exports.resume(jobId, "ui");
+            resume.getUI().ifPresent(ui -> ui.navigate(JobView.class,
+                    new com.vaadin.flow.router.RouteParameters("id", String.valueOf(again.getId()))));
+        });
         outcome.setLabel("Show");
         outcome.setItems(ExportItem.Outcome.values());
         outcome.setEmptySelectionAllowed(true);
@@ -92,7 +100,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         items.addColumn(i -> i.getReason() == null ? "" : i.getReason()).setHeader("Reason").setFlexGrow(2);
         csv.setText("Download as CSV");
         csv.setId("items-csv");
-        HorizontalLayout status = new HorizontalLayout(state, counts, rate, cancel);
+        HorizontalLayout status = new HorizontalLayout(state, counts, rate, cancel, resume);
         status.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(title, status, bar, current, message, new HorizontalLayout(outcome, csv), items);
         setFlexGrow(1, items);
@@ -143,6 +151,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         current.setText(finished || progress.currentFile().isEmpty() ? "" : "Now: " + progress.currentFile());
         message.setText(job.getMessage() == null ? "" : job.getMessage());
         cancel.setVisible(!finished);
+        resume.setVisible(finished && job.getState() != ExportJob.State.SUCCEEDED);
         if (finished) {
             showItems();
         }
