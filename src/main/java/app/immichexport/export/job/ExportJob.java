@@ -116,6 +116,11 @@ public class ExportJob {
         this.conflicts = progress.conflicts();
     }
 
+    /** The counters as last recorded. */
+    public JobProgress progress() {
+        return new JobProgress(filesTotal, bytesTotal, filesDone, bytesDone, copied, identical, skipped, failed, conflicts, "");
+    }
+
     public List<String> albumIdList() {
         return albumIds.isEmpty() ? List.of() : Arrays.asList(albumIds.split(","));
     }

@@ -135,9 +135,7 @@ public class ExportService {
         if (runner != null) {
             return Optional.of(runner.progress());
         }
-        return repository.find(jobId).map(job -> new JobProgress(job.getFilesTotal(), job.getBytesTotal(),
-                job.getFilesDone(), job.getBytesDone(), job.getCopied(), job.getIdentical(), job.getSkipped(),
-                job.getFailed(), job.getConflicts(), ""));
+        return repository.find(jobId).map(ExportJob::progress);
     }
 
     public boolean cancel(long jobId) {
