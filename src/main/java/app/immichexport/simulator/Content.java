@@ -40,6 +40,33 @@ public abstract class Content {
         };
     }
 
+    /** The bytes of a file on disk, whose SHA-1 the caller already knows (computed while writing it). */
+    public static Content file(java.nio.file.Path path, String knownSha1Base64) {
+        Content content = new Content() {
+            @Override
+            public long size() {
+                try {
+                    return java.nio.file.Files.size(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public InputStream open(long offset) {
+                try {
+                    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path);
+                    channel.position(offset);
+                    return java.nio.channels.Channels.newInputStream(channel);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        content.sha1 = knownSha1Base64;
+        return content;
+    }
+
     /** Deterministic pseudo-random bytes: large files without holding them in memory. */
     public static Content pseudoRandom(long seed, long size) {
         return new Content() {

@@ -58,8 +58,12 @@ public final class SimulatedAsset {
 
     /** The path below Immich's upload folder: {@code upload/<user>/<xx>/<yy>/<uuid>.<ext>}. */
     public String relativeUploadPath() {
+        return uploadPath(ownerId, id, extension());
+    }
+
+    public static String uploadPath(String ownerId, String id, String extension) {
         String plain = id.replace("-", "");
-        return "upload/" + ownerId + "/" + plain.substring(0, 2) + "/" + plain.substring(2, 4) + "/" + id + extension();
+        return "upload/" + ownerId + "/" + plain.substring(0, 2) + "/" + plain.substring(2, 4) + "/" + id + extension;
     }
 
     private String extension() {

@@ -54,6 +54,12 @@ public final class SimulatedLibrary {
         albums.get(albumId).sharedWith.add(userId);
     }
 
+    /** An asset whose id is given, e.g. to match a file already placed in an upload folder. */
+    public SimulatedAsset addAssetWithId(String id, String albumId, String ownerId, String fileName, Instant takenAt,
+            Content content) {
+        return add(albumId, new SimulatedAsset(id, ownerId, fileName, "IMAGE", takenAt, null, "timeline", content));
+    }
+
     /** Adds an asset uploaded to Immich and, when {@code albumId} is not null, makes it a member. */
     public SimulatedAsset addAsset(String albumId, String ownerId, String fileName, String type, Instant takenAt,
             Content content) {
@@ -120,6 +126,11 @@ public final class SimulatedLibrary {
 
     public List<String> albumIds() {
         return albums().stream().map(a -> a.id).toList();
+    }
+
+    /** The ids of an album's members, in the order they were added. */
+    public List<String> memberIds(String albumId) {
+        return List.copyOf(albums.get(albumId).assetIds);
     }
 
     /** Assets by their original file name, for tests. */

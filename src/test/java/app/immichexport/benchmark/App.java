@@ -1,0 +1,98 @@
+package app.immichexport.benchmark;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The packaged application, started as its own process for a benchmark, and driven over its REST API. */
+final class App implements AutoCloseable {
+
+    private final Process process;
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private App(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    static App start(Path work, String immichUrl, String key, Path upload) throws Exception {
+        int port = ExportBenchmark.freePort();
+        Path exports = Files.createDirectories(work.resolve("exports"));
+        ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of("target/immich-album-export.jar").toAbsolutePath()
+                .toString(), "--port", String.valueOf(port), "--nocluster")
+                .redirectErrorStream(true).redirectOutput(work.resolve("app-" + port + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("IMMICH_URL", immichUrl);
+        env.put("IMMICH_API_KEY", key);
+        env.put("EXPORT_ROOTS", exports.toString());
+        env.put("DATA_DIR", work.resolve("data").toString());
+        env.put("EMBEDDED_DB_PORT", String.valueOf(ExportBenchmark.freePort()));
+        if (upload != null) {
+            env.put("IMMICH_UPLOAD_DIR", upload.toString());
+        } else {
+            env.remove("IMMICH_UPLOAD_DIR");
+        }
+        App app = new App(builder.start(), "http://127.0.0.1:" + port + "/");
+        app.awaitReady();
+        return app;
+    }
+
+    private void awaitReady() throws Exception {
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the application did not start; see its log in the benchmark folder");
+    }
+
+    /** Runs one export to its end and returns the seconds from the request to the last file verified. */
+    double export(String albumId, String template) throws Exception {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+        long start = System.nanoTime();
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + template + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("export refused: " + started.body());
+        }
+        long id = json(started.body()).getJsonNumber("id").longValue();
+        while (true) {
+            jakarta.json.JsonObject job = json(http.send(HttpRequest.newBuilder(URI.create(base + "api/exports/" + id))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            String state = job.getString("state");
+            if (state.equals("SUCCEEDED")) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            if (!state.equals("RUNNING") && !state.equals("QUEUED") && !state.equals("WAITING")) {
+                throw new IllegalStateException("export ended " + state + ": " + job);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static jakarta.json.JsonObject json(String body) {
+        return jakarta.json.Json.createReader(new StringReader(body)).readObject();
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        process.waitFor();
+    }
+}

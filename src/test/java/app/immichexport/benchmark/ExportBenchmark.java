@@ -1,0 +1,177 @@
+package app.immichexport.benchmark;
+
+import app.immichexport.simulator.Content;
+import app.immichexport.simulator.ImmichLine;
+import app.immichexport.simulator.ImmichSimulator;
+import app.immichexport.simulator.SimulatedAsset;
+import app.immichexport.simulator.SimulatedLibrary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Measures exports of a synthetic library against standard tools on the same files and disk, and
+ * prints the figures. Not a test: run it with {@code mvn -B -Pbenchmark package} (see README).
+ */
+public final class ExportBenchmark {
+
+    private static final String KEY = "bench-key";
+
+    private final Path work;
+    private final List<String> results = new ArrayList<>();
+
+    private ExportBenchmark(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(System.getProperty("bench.dir", "target/benchmark")).toAbsolutePath();
+        int small = Integer.getInteger("bench.smallFiles", 2000);
+        long smallSize = Long.getLong("bench.smallSize", 3_000_000L);
+        int large = Integer.getInteger("bench.largeFiles", 10);
+        long largeSize = Long.getLong("bench.largeSize", 300_000_000L);
+        new ExportBenchmark(work).run(small, smallSize, large, largeSize);
+    }
+
+    private void run(int small, long smallSize, int large, long largeSize) throws Exception {
+        delete(work);
+        Files.createDirectories(work);
+        SimulatedLibrary library = new SimulatedLibrary();
+        String user = library.addUser("Bench", "bench@example.org");
+        library.addKey(KEY, user, "bench", Set.of("all"));
+        String album = library.addAlbum("Benchmark", user);
+        Path upload = work.resolve("upload");
+        long bytes = 0;
+        System.out.printf("Writing %d x %,d + %d x %,d bytes into %s%n", small, smallSize, large, largeSize, upload);
+        for (int i = 0; i < small + large; i++) {
+            long size = i < small ? smallSize : largeSize;
+            String id = UUID.nameUUIDFromBytes(("bench" + i).getBytes(StandardCharsets.UTF_8)).toString();
+            Path file = upload.resolve(SimulatedAsset.uploadPath(user, id, ".jpg"));
+            String sha1 = writeRandom(file, size, i);
+            library.addAssetWithId(id, album, user, String.format("IMG_%05d.JPG", i), Instant.parse("2024-06-15T12:00:00Z")
+                    .plusSeconds(i), Content.file(file, sha1));
+            bytes += size;
+        }
+        try (ImmichSimulator immich = ImmichSimulator.start(ImmichLine.V3, library, 0)) {
+            Path tree = upload.resolve("upload");
+            double cp = timed("cp -r", "cp", "-r", tree.toString(), work.resolve("cp").toString());
+            delete(work.resolve("cp"));
+            double cpSha = timed("cp -r then sha1sum", "sh", "-c", "cp -r '" + tree + "' '" + work.resolve("cpsha")
+                    + "' && find '" + work.resolve("cpsha") + "' -type f -print0 | xargs -0 sha1sum > /dev/null");
+            delete(work.resolve("cpsha"));
+            Path curlConfig = curlConfig(library, immich, album);
+            double curl = timed("curl then sha1sum", "sh", "-c", "curl -s -K '" + curlConfig + "' && find '"
+                    + work.resolve("curl") + "' -type f -print0 | xargs -0 sha1sum > /dev/null");
+            delete(work.resolve("curl"));
+
+            double fromUpload;
+            double rerun;
+            try (App app = App.start(work, immich.url(), KEY, upload)) {
+                fromUpload = app.export(album, "upload-run/{album}");
+                record("this app, from the upload folder, verified", fromUpload);
+                rerun = app.export(album, "upload-run/{album}");
+                record("this app, re-run with nothing changed", rerun);
+            }
+            timed("rsync -a (first)", "rsync", "-a", tree + "/", work.resolve("rsync").toString());
+            double rsync = timed("rsync -a, re-run with nothing changed", "rsync", "-a", tree + "/",
+                    work.resolve("rsync").toString());
+            delete(work.resolve("rsync"));
+            delete(work.resolve("exports"));
+            double fromApi;
+            try (App app = App.start(work, immich.url(), KEY, null)) {
+                fromApi = app.export(album, "api-run/{album}");
+                record("this app, downloaded from Immich, verified", fromApi);
+            }
+            delete(work.resolve("exports"));
+
+            double mb = bytes / 1e6;
+            System.out.println();
+            System.out.printf("%,d files, %,.0f MB; times in seconds (page cache warm, 2 cores)%n", small + large, mb);
+            results.forEach(System.out::println);
+            System.out.println();
+            System.out.printf("upload folder vs cp -r then sha1sum: %.2fx the throughput (target >= 1.2)%n", cpSha / fromUpload);
+            System.out.printf("upload folder vs bare cp -r:         %.2fx the throughput (target >= 0.6)%n", cp / fromUpload);
+            System.out.printf("API download vs curl then sha1sum:   %.2fx the throughput (target >= 1.0)%n", curl / fromApi);
+            System.out.printf("re-run vs rsync -a re-run:           %.2fx the wall time (target <= 1.0)%n", rerun / rsync);
+        } finally {
+            delete(work.resolve("upload"));
+        }
+    }
+
+    private Path curlConfig(SimulatedLibrary library, ImmichSimulator immich, String album) throws IOException {
+        Path out = Files.createDirectories(work.resolve("curl"));
+        StringBuilder config = new StringBuilder("header = \"x-api-key: " + KEY + "\"\n");
+        for (String id : library.memberIds(album)) {
+            config.append("url = \"").append(immich.url()).append("/api/assets/").append(id).append("/original\"\n");
+            config.append("output = \"").append(out.resolve(id + ".jpg")).append("\"\n");
+        }
+        Path file = work.resolve("curl.cfg");
+        Files.writeString(file, config);
+        return file;
+    }
+
+    private double timed(String name, String... command) throws IOException, InterruptedException {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(name + " failed");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        record(name, seconds);
+        return seconds;
+    }
+
+    private void record(String name, double seconds) {
+        String line = String.format("%8.2f  %s", seconds, name);
+        System.out.println(line);
+        results.add(line);
+    }
+
+    /** Pseudo-random bytes, written and hashed in one pass. */
+    private static String writeRandom(Path file, long size, long seed) throws Exception {
+        Files.createDirectories(file.getParent());
+        MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+        SplittableRandom random = new SplittableRandom(seed);
+        byte[] buffer = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long left = size; left > 0; ) {
+                random.nextBytes(buffer);
+                int n = (int) Math.min(buffer.length, left);
+                sha1.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
+        return Base64.getEncoder().encodeToString(sha1.digest());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void delete(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
