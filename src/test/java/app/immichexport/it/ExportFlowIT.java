@@ -73,6 +73,10 @@ class ExportFlowIT {
         browser.waitFor(b -> browser.cellTexts().contains(jobTitle.replace("Job ", "")), "the job in the history");
         List<String> cells = browser.cellTexts();
         assertTrue(cells.contains("succeeded"), cells.toString());
+
+        browser.find(By.cssSelector("vaadin-side-nav-item[path='albums']")).click();
+        browser.waitFor(b -> browser.cellTexts().stream().anyMatch(c -> c.endsWith(" to " + Path.of("target/it-exports")
+                .toAbsolutePath())), "the albums page to say where Wedding was exported");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package app.immichexport.album.ui;
 
 import com.vaadin.cdi.annotation.CdiComponent;
+import app.immichexport.base.ui.Formats;
 import app.immichexport.base.ui.MainLayout;
+import app.immichexport.export.job.ExportJobRepository;
 import app.immichexport.export.ui.ExportView;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
@@ -52,6 +54,8 @@ public class AlbumsView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final ImmichService immich;
+    private final ExportJobRepository jobs;
+    private Map<String, ExportJobRepository.LastExport> lastExports = Map.of();
     @Resource
     ManagedExecutorService executor;
     private final Grid<Album> grid = new Grid<>(Album.class, false);
@@ -64,8 +68,9 @@ public class AlbumsView extends VerticalLayout {
     private ListDataProvider<Album> albums = new ListDataProvider<>(List.of());
 
     @Inject
-    public AlbumsView(ImmichService immich) {
+    public AlbumsView(ImmichService immich, ExportJobRepository jobs) {
         this.immich = immich;
+        this.jobs = jobs;
         setSizeFull();
         addClassName("albums-view");
 
@@ -117,6 +122,7 @@ public class AlbumsView extends VerticalLayout {
                 .setComparator(Comparator.comparing(Album::startDate, Comparator.nullsLast(Comparator.naturalOrder())))
                 .setFlexGrow(2);
         grid.addColumn(Album::ownerName).setHeader("Owner").setKey("owner").setSortable(true).setFlexGrow(1);
+        grid.addColumn(this::exported).setHeader("Exported").setKey("exported").setFlexGrow(2);
         grid.addColumn(new ComponentRenderer<>(this::sharedBadge)).setHeader("Shared").setKey("shared")
                 .setSortable(true).setComparator(Comparator.comparing(Album::shared)).setFlexGrow(0).setWidth("110px");
         grid.addSelectionListener(e -> {
@@ -135,6 +141,11 @@ public class AlbumsView extends VerticalLayout {
         image.addClassName("album-cover");
         image.getElement().setAttribute("loading", "lazy");
         return image;
+    }
+
+    private String exported(Album album) {
+        ExportJobRepository.LastExport last = lastExports.get(album.id());
+        return last == null ? "" : Formats.when(last.finishedAt()) + " to " + last.root();
     }
 
     private Span sharedBadge(Album album) {
@@ -166,6 +177,7 @@ public class AlbumsView extends VerticalLayout {
         UI ui = UI.getCurrent();
         showMessage("Loading albums…", false);
         grid.setVisible(false);
+        lastExports = jobs.lastExports();
         CompletableFuture.supplyAsync(() -> new Loaded(immich.server(), immich.albums()), executor)
                 .whenComplete((loaded, failure) -> ui.access(() -> {
                     if (failure != null) {

@@ -113,6 +113,24 @@ public class ExportJobRepository {
         return recorded;
     }
 
+    /** When and where an album was last exported by a job that succeeded. */
+    public record LastExport(Instant finishedAt, String root) {
+    }
+
+    /** The last successful export of each album, by album id. */
+    public Map<String, LastExport> lastExports() {
+        List<ExportJob> succeeded = em.createQuery("select j from ExportJob j where j.state = :state "
+                + "order by j.finishedAt desc", ExportJob.class).setParameter("state", ExportJob.State.SUCCEEDED)
+                .setMaxResults(2000).getResultList();
+        Map<String, LastExport> last = new HashMap<>();
+        for (ExportJob job : succeeded) {
+            for (String albumId : job.albumIdList()) {
+                last.putIfAbsent(albumId, new LastExport(job.getFinishedAt(), job.getExportRoot()));
+            }
+        }
+        return last;
+    }
+
     /** Jobs that were running when the application stopped. */
     public List<ExportJob> unfinished() {
         return em.createQuery("select j from ExportJob j where j.state in :states", ExportJob.class)
