@@ -3,7 +3,10 @@ package app.immichexport.immich;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
@@ -34,9 +37,24 @@ public class ImmichService {
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 5, unit = ChronoUnit.MINUTES)
     public AlbumMembers members(String albumId) {
-        Album album = albums().stream().filter(a -> a.id().equals(albumId)).findFirst()
-                .orElseThrow(() -> new ImmichException("No album with id " + albumId + " is visible to this API key", null));
-        return connections.client().members(album);
+        return members(List.of(albumId)).get(0);
+    }
+
+    /** The members of several albums; the albums themselves are listed once, not once per album. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public List<AlbumMembers> members(List<String> albumIds) {
+        ImmichClient client = connections.client();
+        Map<String, Album> albums = client.albums().stream().collect(Collectors.toMap(Album::id, a -> a));
+        List<AlbumMembers> members = new ArrayList<>();
+        for (String albumId : albumIds) {
+            Album album = albums.get(albumId);
+            if (album == null) {
+                throw new ImmichException("No album with id " + albumId + " is visible to this API key", null);
+            }
+            members.add(client.members(album));
+        }
+        return members;
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)

@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,10 +217,7 @@ public class ExportService {
     }
 
     private PlanInput input(ExportRequest request, Path root, ExportOptions options) {
-        List<AlbumMembers> albums = new ArrayList<>();
-        for (String albumId : request.albumIds()) {
-            albums.add(immich.members(albumId));
-        }
+        List<AlbumMembers> albums = immich.members(request.albumIds());
         Map<String, Asset> motionParts = new HashMap<>();
         if (options.includeMotionParts()) {
             ImmichClient client = connections.client();
