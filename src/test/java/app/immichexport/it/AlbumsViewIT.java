@@ -9,10 +9,9 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -24,42 +23,25 @@ class AlbumsViewIT {
     @ArquillianResource
     URL deployed;
 
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
-    private List<String> cellTexts() {
-        return browser.cellTexts();
-    }
-
-    private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition, String what) {
-        browser.waitFor(condition, what);
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @Test
     void showsTheAlbumsOfTheConnectedImmich() {
         TestImmich.simulator().line(ImmichLine.V3);
         browser.get(TestImmich.loopback(deployed));
-        waitFor(b -> cellTexts().contains("Summer in Norway"), "the albums");
-        List<String> cells = cellTexts();
+        browser.waitFor(b -> browser.cellTexts().contains("Summer in Norway"), "the albums");
+        List<String> cells = browser.cellTexts();
         assertTrue(cells.containsAll(List.of("Wedding", "Café Noël ☕", "Family (shared by Sam)", "Sam Demo")), cells.toString());
         String status = browser.find(By.id("server-status")).getText();
         assertTrue(status.contains("3.2.2"), status);
         assertTrue(browser.findAll(By.id("demo-notice")).isEmpty(), "a configured Immich is not demo data");
-        waitFor(b -> b.findElement(By.id("key-capabilities")).getText().contains("download originals"), "the key's permissions");
+        browser.waitFor(b -> b.findElement(By.id("key-capabilities")).getText().contains("download originals"), "the key's permissions");
 
         WebElement filter = browser.find(By.cssSelector("#album-filter input"));
         filter.sendKeys("norway");
-        waitFor(b -> !cellTexts().contains("Wedding"), "the filter");
-        assertTrue(cellTexts().contains("Summer in Norway"));
+        browser.waitFor(b -> !browser.cellTexts().contains("Wedding"), "the filter");
+        assertTrue(browser.cellTexts().contains("Summer in Norway"));
     }
 
     @Test
@@ -68,7 +50,7 @@ class AlbumsViewIT {
         immich.faults().errorRate = 1.0;
         try {
             browser.get(TestImmich.loopback(deployed) + "albums");
-            waitFor(b -> b.findElement(By.id("albums-retry")).isDisplayed(), "the retry button");
+            browser.waitFor(b -> b.findElement(By.id("albums-retry")).isDisplayed(), "the retry button");
             String message = browser.find(By.id("albums-message")).getText();
             assertTrue(message.contains("Immich at http://127.0.0.1:") && message.contains("HTTP 500"), message);
             String page = browser.find(By.tagName("body")).getText();
@@ -78,14 +60,14 @@ class AlbumsViewIT {
             immich.faults().clear();
         }
         browser.find(By.id("albums-retry")).click();
-        waitFor(b -> cellTexts().contains("Wedding"), "the albums after retry");
+        browser.waitFor(b -> browser.cellTexts().contains("Wedding"), "the albums after retry");
         assertTrue(!browser.find(By.id("albums-retry")).isDisplayed());
     }
 
     @Test
     void coversAreServedThroughTheApplication() {
         browser.get(TestImmich.loopback(deployed));
-        waitFor(b -> !b.findElements(By.cssSelector("img.album-cover")).isEmpty(), "the covers");
+        browser.waitFor(b -> !b.findElements(By.cssSelector("img.album-cover")).isEmpty(), "the covers");
         String src = browser.find(By.cssSelector("img.album-cover")).getAttribute("src");
         assertTrue(src.contains("/thumbnails/"), src);
         Object width = browser.asyncScript(

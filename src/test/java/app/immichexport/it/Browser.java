@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -19,16 +22,25 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium, driven by its chromedriver, with the waits Vaadin pages need. */
-final class Browser {
+/**
+ * Debian's headless Chromium, driven by its chromedriver, with the waits Vaadin pages need. Register
+ * it as an extension: a fresh browser opens before each test and closes after it.
+ */
+final class Browser implements BeforeEachCallback, AfterEachCallback {
 
-    private final WebDriver driver;
+    private WebDriver driver;
 
-    private Browser(WebDriver driver) {
-        this.driver = driver;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        driver = open();
     }
 
-    static Browser open() throws IOException {
+    @Override
+    public void afterEach(ExtensionContext context) {
+        driver.quit();
+    }
+
+    private static WebDriver open() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -36,7 +48,7 @@ final class Browser {
                 "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        return new Browser(new ChromeDriver(service, options));
+        return new ChromeDriver(service, options);
     }
 
     void get(String url) {
@@ -83,7 +95,4 @@ final class Browser {
         }
     }
 
-    void close() {
-        driver.quit();
-    }
 }
