@@ -39,6 +39,8 @@ public class ApplicationDataSource implements DataSource {
                 config.getOptionalValue("db.password", String.class).ifPresent(postgres::setPassword);
             }
             postgres.setURL(url);
+            // jobs write their audit rows in batches of many; sent as multi-row inserts, one round trip each
+            postgres.setReWriteBatchedInserts(true);
             target = postgres;
         }
         return target;

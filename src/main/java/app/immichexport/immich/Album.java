@@ -7,8 +7,9 @@ import java.time.Instant;
  *
  * @param ownerName the owner's display name, or empty when the server did not say
  * @param startDate earliest asset, null for an empty album
+ * @param lastModifiedAssetAt when a member last changed, null when the server did not say
  */
 public record Album(String id, String name, String description, int assetCount, String thumbnailAssetId,
-        Instant startDate, Instant endDate, Instant updatedAt, String ownerId, String ownerName,
+        Instant startDate, Instant endDate, Instant updatedAt, Instant lastModifiedAssetAt, String ownerId, String ownerName,
         boolean shared) {
 }

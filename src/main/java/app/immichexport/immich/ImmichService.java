@@ -45,16 +45,29 @@ public class ImmichService {
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public List<AlbumMembers> members(List<String> albumIds) {
         ImmichClient client = connections.client();
-        Map<String, Album> albums = client.albums().stream().collect(Collectors.toMap(Album::id, a -> a));
-        List<AlbumMembers> members = new ArrayList<>();
+        return albums(albumIds).stream().map(client::members).toList();
+    }
+
+    /** Some albums, as Immich describes them now, in the order asked; an album the key cannot see is an error. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public List<Album> albums(List<String> albumIds) {
+        Map<String, Album> albums = connections.client().albums().stream().collect(Collectors.toMap(Album::id, a -> a));
+        List<Album> chosen = new ArrayList<>();
         for (String albumId : albumIds) {
             Album album = albums.get(albumId);
             if (album == null) {
                 throw new ImmichException("No album with id " + albumId + " is visible to this API key", null);
             }
-            members.add(client.members(album));
+            chosen.add(album);
         }
-        return members;
+        return chosen;
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public AlbumMembers members(Album album) {
+        return connections.client().members(album);
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)

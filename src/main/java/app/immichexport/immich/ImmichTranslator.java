@@ -17,7 +17,7 @@ final class ImmichTranslator {
         ImmichDtos.User owner = owner(dto);
         return new Album(dto.id(), dto.albumName(), Objects.requireNonNullElse(dto.description(), ""),
                 dto.assetCount(), dto.albumThumbnailAssetId(), instant(dto.startDate()), instant(dto.endDate()),
-                instant(dto.updatedAt()), owner == null ? dto.ownerId() : owner.id(),
+                instant(dto.updatedAt()), instant(dto.lastModifiedAssetTimestamp()), owner == null ? dto.ownerId() : owner.id(),
                 owner == null ? "" : displayName(owner), Boolean.TRUE.equals(dto.shared()));
     }
 

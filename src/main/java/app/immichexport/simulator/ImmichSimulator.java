@@ -74,6 +74,14 @@ public final class ImmichSimulator implements AutoCloseable {
     private volatile ImmichLine line;
     private volatile boolean recording;
 
+    static {
+        // Immich's server (Node) sends small replies at once; the JDK server otherwise waits on
+        // Nagle's algorithm and the client's delayed acknowledgement, about 40 ms per request.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private ImmichSimulator(ImmichLine line, SimulatedLibrary library, int port) throws IOException {
         this.line = line;
         this.library = library;
@@ -313,7 +321,7 @@ public final class ImmichSimulator implements AutoCloseable {
             if (force) {
                 library.remove(asset);
             } else {
-                asset.trashed = true;
+                library.trash(asset);
             }
         }
         return new Reply(204, null, null);

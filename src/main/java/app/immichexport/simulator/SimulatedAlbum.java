@@ -14,12 +14,15 @@ final class SimulatedAlbum {
     final List<String> sharedWith = new CopyOnWriteArrayList<>();
     final List<String> assetIds = new CopyOnWriteArrayList<>();
     volatile boolean deleted;
+    /** As in Immich: bumped when members are added or removed. */
+    volatile Instant updatedAt;
 
     SimulatedAlbum(String id, String name, String ownerId, Instant createdAt) {
         this.id = id;
         this.name = name;
         this.ownerId = ownerId;
         this.createdAt = createdAt;
+        this.updatedAt = createdAt;
     }
 
     boolean visibleTo(String userId) {

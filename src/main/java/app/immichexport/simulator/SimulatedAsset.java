@@ -15,6 +15,8 @@ public final class SimulatedAsset {
     final Content content;
     String livePhotoVideoId;
     volatile boolean trashed;
+    /** As in Immich: bumped by any change to the asset, moving it to the trash included. */
+    volatile Instant updatedAt;
 
     SimulatedAsset(String id, String ownerId, String originalFileName, String type, Instant takenAt,
             String libraryId, String visibility, Content content) {
@@ -26,6 +28,7 @@ public final class SimulatedAsset {
         this.libraryId = libraryId;
         this.visibility = visibility;
         this.content = content;
+        this.updatedAt = takenAt;
     }
 
     public String id() {

@@ -87,9 +87,31 @@ public final class SimulatedLibrary {
     private SimulatedAsset add(String albumId, SimulatedAsset asset) {
         assets.put(asset.id, asset);
         if (albumId != null) {
-            albums.get(albumId).assetIds.add(asset.id);
+            SimulatedAlbum album = albums.get(albumId);
+            album.assetIds.add(asset.id);
+            album.updatedAt = changeTime();
         }
         return asset;
+    }
+
+    /** Takes an asset out of an album, as a user does in Immich; the asset stays in the library. */
+    public void removeFromAlbum(String albumId, String assetId) {
+        SimulatedAlbum album = albums.get(albumId);
+        if (album.assetIds.remove(assetId)) {
+            album.updatedAt = changeTime();
+        }
+    }
+
+    /** Moves an asset to the trash, as Immich does for a delete without force. */
+    void trash(SimulatedAsset asset) {
+        asset.trashed = true;
+        asset.updatedAt = changeTime();
+    }
+
+    /** Now, but never before the library's epoch, so that every change is later than the initial state. */
+    private Instant changeTime() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return now.isAfter(epoch) ? now : epoch.plusMillis(sequence.incrementAndGet());
     }
 
     Optional<Key> key(String secret) {

@@ -67,7 +67,7 @@ final class WireJson {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", album.id).add("albumName", album.name).add("description", "")
                 .add("assetCount", members.size())
-                .add("createdAt", album.createdAt.toString()).add("updatedAt", album.createdAt.toString())
+                .add("createdAt", album.createdAt.toString()).add("updatedAt", album.updatedAt.toString())
                 .add("hasSharedLink", false).add("isActivityEnabled", true)
                 .add("shared", !album.sharedWith.isEmpty()).add("order", "desc");
         if (members.isEmpty()) {
@@ -76,8 +76,9 @@ final class WireJson {
             json.add("albumThumbnailAssetId", members.get(0).id);
             Instant start = members.stream().map(a -> a.takenAt).min(Comparator.naturalOrder()).orElseThrow();
             Instant end = members.stream().map(a -> a.takenAt).max(Comparator.naturalOrder()).orElseThrow();
+            Instant lastModified = members.stream().map(a -> a.updatedAt).max(Comparator.naturalOrder()).orElseThrow();
             json.add("startDate", start.toString()).add("endDate", end.toString())
-                    .add("lastModifiedAssetTimestamp", end.toString());
+                    .add("lastModifiedAssetTimestamp", lastModified.toString());
         }
         JsonArrayBuilder albumUsers = Json.createArrayBuilder();
         if (line == ImmichLine.V3) {
@@ -105,7 +106,7 @@ final class WireJson {
                 .add("originalFileName", asset.originalFileName).add("originalPath", asset.originalPath())
                 .add("originalMimeType", mimeType(asset))
                 .add("checksum", asset.checksum())
-                .add("createdAt", created).add("updatedAt", created).add("fileCreatedAt", created)
+                .add("createdAt", created).add("updatedAt", asset.updatedAt.toString()).add("fileCreatedAt", created)
                 .add("fileModifiedAt", created).add("localDateTime", created)
                 .add("hasMetadata", true).add("isArchived", "archive".equals(asset.visibility))
                 .add("isEdited", false).add("isFavorite", false).add("isOffline", false)

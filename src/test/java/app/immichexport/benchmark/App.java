@@ -82,7 +82,7 @@ final class App implements AutoCloseable {
             if (!state.equals("RUNNING") && !state.equals("QUEUED") && !state.equals("WAITING")) {
                 throw new IllegalStateException("export ended " + state + ": " + job);
             }
-            Thread.sleep(50);
+            Thread.sleep(5);
         }
     }
 

@@ -83,7 +83,7 @@ class ImmichTranslatorTest {
 
     @Test
     void membersAreCompleteOnlyWhenImmichReturnedTheWholeCount() {
-        Album album = new Album("a", "A", "", 3, null, null, null, null, "u", "U", false);
+        Album album = new Album("a", "A", "", 3, null, null, null, null, null, "u", "U", false);
         Asset one = ImmichTranslator.asset(asset(null, null));
         assertFalse(new AlbumMembers(album, List.of(one)).isComplete());
         assertEquals(2, new AlbumMembers(album, List.of(one)).missing());

@@ -12,10 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,22 +42,17 @@ class ExportApiIT {
     @ArquillianResource
     URL deployed;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @AfterEach
     void clearFaults() {
         TestImmich.simulator().faults().clear();
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path))
-                .header("Content-Type", "application/json");
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiCalls(deployed).send(method, path, body);
     }
 
     private static JsonObject object(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
+        return ApiCalls.object(body);
     }
 
     private String albumId(String name) {

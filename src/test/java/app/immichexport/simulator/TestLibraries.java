@@ -17,6 +17,7 @@ public final class TestLibraries {
     public static final String MOVE_SHARED_ALBUM = "Move with Sam's photo";
     public static final String MOVE_CORRUPT_ALBUM = "Move but corrupt";
     public static final String LYING_ALBUM = "Lying album";
+    public static final String CHANGING_ALBUM = "Changing album";
 
     private TestLibraries() {
     }
@@ -59,7 +60,19 @@ public final class TestLibraries {
         for (int i = 0; i < 3; i++) {
             library.addAsset(lying, owner, "lie-" + i + ".jpg", "IMAGE", start, Content.pseudoRandom(2400 + i, 600));
         }
+        String changing = library.addAlbum(CHANGING_ALBUM, owner);
+        for (int i = 0; i < 4; i++) {
+            library.addAsset(changing, owner, "change-" + i + ".jpg", "IMAGE", start.plusSeconds(i),
+                    Content.pseudoRandom(2500 + i, 800));
+        }
         return library;
+    }
+
+    /** Adds a photo to an album, as a user does in Immich. */
+    public static SimulatedAsset addPhoto(SimulatedLibrary library, String albumName, String fileName) {
+        String owner = library.albums().get(0).ownerId;
+        return library.addAsset(library.albumIdByName(albumName), owner, fileName, "IMAGE",
+                Instant.parse("2021-04-01T08:00:00Z"), Content.pseudoRandom(fileName.hashCode(), 900));
     }
 
     /** Gives the tests' main key other permissions, as if its owner had edited it in Immich. */

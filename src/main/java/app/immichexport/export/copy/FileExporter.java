@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,16 @@ public final class FileExporter {
 
     public enum Source { UPLOAD_FOLDER, API }
 
-    /** What was done, from where, and how often a download had to be resumed. */
-    public record Result(CopyOutcome outcome, Source source, int retries) {
+    /**
+     * What was done, from where, and how often a download had to be resumed.
+     *
+     * @param asRecorded the file was found exactly as this application recorded it: nothing new to record
+     */
+    public record Result(CopyOutcome outcome, Source source, int retries, boolean asRecorded) {
+
+        public Result(CopyOutcome outcome, Source source, int retries) {
+            this(outcome, source, retries, false);
+        }
     }
 
     /** What this application recorded of a file it wrote earlier. */
@@ -36,7 +45,7 @@ public final class FileExporter {
     static final int RESUMES = 3;
     static final int CORRUPT_RETRIES = 1;
 
-    private final Path root;
+    private final TargetFolders folders;
     private final Optional<UploadFolder> upload;
     private final Originals originals;
     private final Map<String, Recorded> recorded;
@@ -44,22 +53,40 @@ public final class FileExporter {
 
     public FileExporter(Path root, Optional<UploadFolder> upload, Originals originals, Map<String, Recorded> recorded,
             long backoffMillis) {
-        this.root = root;
+        this.folders = new TargetFolders(root);
         this.upload = upload;
         this.originals = originals;
         this.recorded = recorded;
         this.backoffMillis = backoffMillis;
     }
 
+    /**
+     * The result for a file found at its target exactly as this application recorded it, from one
+     * look at the file without reading it; empty when it must be copied or read.
+     */
+    public Optional<Result> asRecorded(PlannedFile file) {
+        try {
+            BasicFileAttributes there = attributes(folders.prepare(file.relativePath()));
+            if (there != null && there.isRegularFile() && matchesRecord(file, there)) {
+                return Optional.of(new Result(CopyOutcome.identical(there.size(), recorded.get(file.relativePath()).sha1()),
+                        null, 0, true));
+            }
+        } catch (IOException e) {
+            // the full export reports it
+        }
+        return Optional.empty();
+    }
+
     public Result export(PlannedFile file) {
         Path target;
         try {
-            target = TargetFolders.prepare(root, file.relativePath());
+            target = folders.prepare(file.relativePath());
         } catch (IOException e) {
             return new Result(CopyOutcome.failed(e.getMessage()), null, 0);
         }
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return new Result(existing(file, target), null, 0);
+        BasicFileAttributes there = attributes(target);
+        if (there != null) {
+            return existing(file, target, there, null);
         }
         Optional<Path> local = upload.flatMap(u -> u.find(file.sourcePath()));
         if (local.isPresent()) {
@@ -67,7 +94,7 @@ public final class FileExporter {
                 String sha1 = write(in, target, file);
                 return new Result(CopyOutcome.copied(Files.size(target), sha1), Source.UPLOAD_FOLDER, 0);
             } catch (FileAlreadyExistsException e) {
-                return new Result(existing(file, target), null, 0);
+                return existing(file, target, attributes(target), null);
             } catch (IOException e) {
                 // the mounted file is not the one Immich describes (or is unreadable): ask Immich itself
             }
@@ -88,7 +115,7 @@ public final class FileExporter {
                 String sha1 = write(in, target, file);
                 return new Result(CopyOutcome.copied(Files.size(target), sha1), Source.API, retries + in.retries());
             } catch (FileAlreadyExistsException e) {
-                return new Result(existing(file, target), Source.API, retries + in.retries());
+                return existing(file, target, attributes(target), new Result(null, Source.API, retries + in.retries()));
             } catch (ContentMismatchException e) {
                 problem = "the download did not match Immich's description: " + e.getMessage();
                 retries += in.retries();
@@ -110,25 +137,45 @@ public final class FileExporter {
      * A file is at the target already. It is ours and unchanged when its size and time match what we
      * recorded (no need to read it); otherwise its bytes must match Immich's checksum.
      */
-    private CopyOutcome existing(PlannedFile file, Path target) {
+    private Result existing(PlannedFile file, Path target, BasicFileAttributes there, Result download) {
+        Source source = download == null ? null : download.source();
+        int retries = download == null ? 0 : download.retries();
+        if (there == null || !there.isRegularFile()) {
+            return new Result(CopyOutcome.conflict("something other than a file is at " + file.relativePath()
+                    + "; it was left as it is"), source, retries);
+        }
+        long size = there.size();
+        if (matchesRecord(file, there)) {
+            return new Result(CopyOutcome.identical(size, recorded.get(file.relativePath()).sha1()), source, retries, true);
+        }
         try {
-            long size = Files.size(target);
-            long mtime = Files.getLastModifiedTime(target).toMillis();
-            Recorded earlier = recorded.get(file.relativePath());
-            if (earlier != null && earlier.size() == size && earlier.modifiedAt() != null
-                    && earlier.modifiedAt().toEpochMilli() == mtime
-                    && (file.expectedSha1() == null || file.expectedSha1().equals(earlier.sha1()))) {
-                return CopyOutcome.identical(size, earlier.sha1());
-            }
             if (file.expectedSha1() != null && (file.expectedSize() < 0 || file.expectedSize() == size)) {
                 String sha1 = VerifiedWriter.sha1Of(target);
                 if (sha1.equals(file.expectedSha1())) {
-                    return CopyOutcome.identical(size, sha1);
+                    return new Result(CopyOutcome.identical(size, sha1), source, retries);
                 }
             }
-            return CopyOutcome.conflict("a different file is already at " + file.relativePath() + "; it was left as it is");
         } catch (IOException e) {
-            return CopyOutcome.failed("cannot read the file already at " + file.relativePath() + ": " + e.getMessage());
+            return new Result(CopyOutcome.failed("cannot read the file already at " + file.relativePath() + ": "
+                    + e.getMessage()), source, retries);
+        }
+        return new Result(CopyOutcome.conflict("a different file is already at " + file.relativePath()
+                + "; it was left as it is"), source, retries);
+    }
+
+    private boolean matchesRecord(PlannedFile file, BasicFileAttributes there) {
+        Recorded earlier = recorded.get(file.relativePath());
+        return earlier != null && earlier.size() == there.size() && earlier.modifiedAt() != null
+                && earlier.modifiedAt().toEpochMilli() == there.lastModifiedTime().toMillis()
+                && (file.expectedSha1() == null || file.expectedSha1().equals(earlier.sha1()));
+    }
+
+    /** One look at the target, not following a link; null when nothing is there. */
+    private static BasicFileAttributes attributes(Path target) {
+        try {
+            return Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException nothingThere) {
+            return null;
         }
     }
 }

@@ -41,6 +41,9 @@ public class ExportItem {
     private int retries;
     @Column(name = "finished_at", nullable = false)
     private Instant finishedAt;
+    /** Set when the file on disk is new or differs from what the file index says: the index must follow. */
+    @jakarta.persistence.Transient
+    private boolean indexChanged;
 
     protected ExportItem() {
     }
@@ -116,5 +119,14 @@ public class ExportItem {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    public boolean isIndexChanged() {
+        return indexChanged;
+    }
+
+    ExportItem indexChanged(boolean changed) {
+        this.indexChanged = changed;
+        return this;
     }
 }

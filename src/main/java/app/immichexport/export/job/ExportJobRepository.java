@@ -2,18 +2,30 @@ package app.immichexport.export.job;
 
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.plan.PlannedFile;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Stores and finds jobs, their items and the changes they made in Immich. Every method runs in a
@@ -23,10 +35,12 @@ import java.util.Set;
 @Transactional
 public class ExportJobRepository {
 
-    private static final List<String> VERIFIED = List.of(ExportItem.Outcome.COPIED.name(), ExportItem.Outcome.IDENTICAL.name());
 
     @PersistenceContext(unitName = "immich-export")
     EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/immichExport")
+    DataSource dataSource;
 
     public ExportJob save(ExportJob job) {
         if (job.getId() == null) {
@@ -53,8 +67,110 @@ public class ExportJobRepository {
                 .setMaxResults(limit).getResultList();
     }
 
-    public void saveItems(List<ExportItem> items) {
-        items.forEach(em::persist);
+    /**
+     * A job's items, and the file index entries of files that are new or changed on disk. The items
+     * go in with PostgreSQL's COPY: a job records tens of thousands of them, and a re-run that copies
+     * nothing spends most of its time recording that.
+     */
+    public void saveItems(String root, List<ExportItem> items) {
+        try (Connection connection = dataSource.getConnection()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("copy export_item (job_id, asset_id, album_id, kind, source, target_path, size, sha1, modified_at, "
+                    + "outcome, reason, retries, finished_at) from stdin with (format csv)",
+                    new java.io.StringReader(CopyRows.items(items)));
+            List<ExportItem> changed = items.stream().filter(i -> i.isIndexChanged() && i.getSize() != null
+                    && i.getSha1() != null && i.getTargetPath() != null).toList();
+            if (!changed.isEmpty()) {
+                index(connection, root, changed);
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("Cannot record the items of a job: " + e.getMessage(), e);
+        }
+    }
+
+    private static void index(Connection connection, String root, List<ExportItem> files) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("insert into exported_file (export_root, target_path, "
+                + "asset_id, kind, album_id, size, sha1, modified_at, job_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (export_root, target_path) do update set asset_id = excluded.asset_id, kind = excluded.kind, "
+                + "album_id = excluded.album_id, size = excluded.size, sha1 = excluded.sha1, "
+                + "modified_at = excluded.modified_at, job_id = excluded.job_id")) {
+            for (ExportItem file : files) {
+                upsert.setString(1, root);
+                upsert.setString(2, file.getTargetPath());
+                upsert.setString(3, file.getAssetId());
+                upsert.setString(4, file.getKind());
+                upsert.setString(5, file.getAlbumId());
+                upsert.setLong(6, file.getSize());
+                upsert.setString(7, file.getSha1());
+                upsert.setObject(8, utc(file.getModifiedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                upsert.setLong(9, file.getJobId());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public void saveAlbums(List<JobAlbum> albums) {
+        albums.forEach(em::persist);
+    }
+
+    /**
+     * Marks the albums of a job that ended whose every file is on disk, verified: a later run may take
+     * their files over while Immich reports them unchanged.
+     */
+    public void markCompleteAlbums(long jobId, Set<String> fullyListed) {
+        if (fullyListed.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("update export_album a set complete = true where a.job_id = ?1 and a.album_id = any (?2) "
+                + "and not exists (select 1 from export_item i where i.job_id = a.job_id and i.album_id = a.album_id "
+                + "and i.outcome in ('FAILED', 'CONFLICT'))")
+                .setParameter(1, jobId).setParameter(2, fullyListed.toArray(String[]::new)).executeUpdate();
+    }
+
+    /** The newest complete export of an album with the same root and options, if any. */
+    public Optional<JobAlbum> lastComplete(String albumId, ExportJob like) {
+        return em.createQuery("select a from JobAlbum a, ExportJob j where a.jobId = j.id and a.albumId = :album "
+                + "and a.complete = true and j.exportRoot = :root and j.folderTemplate = :template "
+                + "and j.includeMotion = :motion and j.includeSidecars = :sidecars and j.includeExternal = :external "
+                + "order by a.jobId desc", JobAlbum.class)
+                .setParameter("album", albumId).setParameter("root", like.getExportRoot())
+                .setParameter("template", like.getFolderTemplate()).setParameter("motion", like.isIncludeMotion())
+                .setParameter("sidecars", like.isIncludeSidecars()).setParameter("external", like.isIncludeExternal())
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** One row of a job's items for an album, as a later run takes it over. */
+    public record ItemRow(String assetId, String kind, String targetPath, Long size, String sha1, Instant modifiedAt,
+            String outcome, String reason) {
+    }
+
+    /** The files and skipped members a job recorded for an album. */
+    public List<ItemRow> albumItems(long jobId, String albumId) {
+        List<ItemRow> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select asset_id, kind, target_path, size, sha1, "
+                     + "modified_at, outcome, reason from export_item where job_id = ? and album_id = ? "
+                     + "and outcome in ('COPIED', 'IDENTICAL', 'SKIPPED') order by id")) {
+            select.setLong(1, jobId);
+            select.setString(2, albumId);
+            select.setFetchSize(5000);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    OffsetDateTime modified = result.getObject(6, OffsetDateTime.class);
+                    rows.add(new ItemRow(result.getString(1), result.getString(2), result.getString(3),
+                            (Long) result.getObject(4), result.getString(5), modified == null ? null : modified.toInstant(),
+                            result.getString(7), result.getString(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the items of job " + jobId + ": " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     public void saveChange(ImmichChange change) {
@@ -86,31 +202,36 @@ public class ExportJobRepository {
         return query.getSingleResult();
     }
 
-    /** Paths written below a root by earlier jobs, by {@link PlannedFile#key()}, so they keep their names. */
-    public Map<String, Set<String>> earlierPaths(String root) {
-        List<Object[]> rows = em.createQuery("select i.kind, i.assetId, i.targetPath from ExportItem i, ExportJob j "
-                + "where i.jobId = j.id and j.exportRoot = :root and i.outcome in :verified", Object[].class)
-                .setParameter("root", root).setParameter("verified", VERIFIED).getResultList();
+    /**
+     * What this application wrote below a root, from the file index: each file as last verified, and
+     * the paths by {@link PlannedFile#key()}, so that files keep their names in later runs.
+     */
+    public ExportedFiles exportedFiles(String root) {
+        Map<String, FileExporter.Recorded> recorded = new HashMap<>();
         Map<String, Set<String>> paths = new HashMap<>();
-        for (Object[] row : rows) {
-            paths.computeIfAbsent(PlannedFile.key(PlannedFile.Kind.valueOf((String) row[0]), (String) row[1]),
-                    k -> new HashSet<>()).add((String) row[2]);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select target_path, kind, asset_id, size, sha1, "
+                     + "modified_at from exported_file where export_root = ?")) {
+            select.setString(1, root);
+            select.setFetchSize(5000);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    String path = result.getString(1);
+                    OffsetDateTime modified = result.getObject(6, OffsetDateTime.class);
+                    recorded.put(path, new FileExporter.Recorded(result.getLong(4), result.getString(5),
+                            modified == null ? null : modified.toInstant()));
+                    paths.computeIfAbsent(PlannedFile.key(PlannedFile.Kind.valueOf(result.getString(2)),
+                            result.getString(3)), k -> new HashSet<>()).add(path);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read what was exported to " + root + ": " + e.getMessage(), e);
         }
-        return paths;
+        return new ExportedFiles(recorded, paths);
     }
 
-    /** Every file verified below a root, by relative path, newest record winning. */
-    public Map<String, FileExporter.Recorded> recorded(String root) {
-        List<Object[]> rows = em.createQuery("select i.targetPath, i.size, i.sha1, i.modifiedAt from ExportItem i, "
-                + "ExportJob j where i.jobId = j.id and j.exportRoot = :root and i.outcome in :verified order by i.id",
-                Object[].class).setParameter("root", root).setParameter("verified", VERIFIED).getResultList();
-        Map<String, FileExporter.Recorded> recorded = new HashMap<>();
-        for (Object[] row : rows) {
-            if (row[1] != null && row[2] != null) {
-                recorded.put((String) row[0], new FileExporter.Recorded((Long) row[1], (String) row[2], (Instant) row[3]));
-            }
-        }
-        return recorded;
+    /** See {@link #exportedFiles(String)}. */
+    public record ExportedFiles(Map<String, FileExporter.Recorded> recorded, Map<String, Set<String>> pathsByKey) {
     }
 
     /** When and where an album was last exported by a job that succeeded. */

@@ -8,6 +8,8 @@ import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.ExportPlanner;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.PlanInput;
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichClient;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +75,7 @@ public class ExportService {
         return workers;
     }
 
-    /** Runs jobs: one managed thread each, as a job may wait long for another's folders. */
+    /** Runs jobs, one managed thread each as a job may wait long for another's folders, and their background work. */
     private synchronized ExecutorService jobs() {
         if (jobs == null) {
             jobs = Executors.newCachedThreadPool(threadFactory);
@@ -88,35 +91,60 @@ public class ExportService {
     public ExportPlan plan(ExportRequest request) {
         Path root = root(request);
         ExportOptions options = options(request, root);
-        return ExportPlanner.plan(input(request, root, options), options);
+        Map<String, Set<String>> earlierPaths = repository.exportedFiles(root.toString()).pathsByKey();
+        return ExportPlanner.plan(input(immich.members(request.albumIds()), options, earlierPaths), options);
     }
 
-    /** Checks the request, plans it and starts the job in the background. */
+    /**
+     * Checks the request, plans it and starts the job in the background. Albums Immich reports
+     * unchanged since a complete export with the same options are not listed again: their files
+     * are taken over from that export and checked on disk.
+     */
     public ExportJob start(ExportRequest request, String user) {
         Path root = root(request);
         ExportOptions options = options(request, root);
         checkPermissions(request);
-        Map<String, FileExporter.Recorded> recorded = repository.recorded(root.toString());
-        PlanInput input = input(request, root, options);
-        ExportPlan plan = ExportPlanner.plan(input, options);
-        checkFreeSpace(root, plan, recorded);
-
         ExportJob job = new ExportJob(user, clock.instant(), String.join(",", request.albumIds()), root.toString());
         job.options(options.folderTemplate().text(), options.includeMotionParts(), options.includeSidecars(),
                 options.includeExternal(), request.trash(), request.deleteAlbum());
+        List<Album> albums = immich.albums(request.albumIds());
+        boolean moving = request.trash() || request.deleteAlbum();
+        // moving acts on what Immich lists now, so an album to move is always listed
+        Map<String, UnchangedAlbums.TakenOver> unchanged = moving ? Map.of()
+                : UnchangedAlbums.find(albums, options, job, repository);
+        List<AlbumMembers> listed = albums.stream().filter(a -> !unchanged.containsKey(a.id())).map(immich::members).toList();
+        // when every album is taken over, what is known of its files is all the run needs of the file index
+        ExportJobRepository.ExportedFiles exported = listed.isEmpty()
+                ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
+                : repository.exportedFiles(root.toString());
+        PlanInput input = input(listed, options, exported.pathsByKey());
+        ExportPlan plan = ExportPlanner.plan(input, options).with(
+                unchanged.values().stream().flatMap(t -> t.files().stream()).toList(),
+                unchanged.values().stream().flatMap(t -> t.skipped().stream()).toList(),
+                unchanged.size() + (unchanged.size() == 1 ? " album" : " albums") + " unchanged in Immich since the "
+                        + "last complete export: not listed again, every file checked on disk");
+        Map<String, FileExporter.Recorded> recorded = exported.recorded();
+        checkFreeSpace(root, plan, recorded);
+
         job.counters(new JobProgress(plan.files().size() + plan.skipped().size(), plan.totalBytes(), 0, 0, 0, 0,
                 plan.skipped().size(), 0, 0, ""));
         job = repository.save(job);
+        long jobId = job.getId();
+        repository.saveAlbums(albums.stream().map(a -> new JobAlbum(jobId, a,
+                unchanged.containsKey(a.id()) ? unchanged.get(a.id()).fromJob() : null)).toList());
+        Set<String> fullyKnown = new HashSet<>(unchanged.keySet());
+        listed.stream().filter(AlbumMembers::isComplete).forEach(m -> fullyKnown.add(m.album().id()));
 
         ImmichClient client = connections.client();
         Optional<UploadFolder> upload = settings.immichUploadDir().map(UploadFolder::new);
         FileExporter exporter = new FileExporter(root, upload, client::openOriginal, recorded, 500);
-        Set<Path> folders = plan.files().stream().map(f -> root.resolve(f.folder()).normalize()).collect(Collectors.toSet());
+        Set<Path> folders = plan.files().stream().map(PlannedFile::folder).distinct()
+                .map(f -> root.resolve(f).normalize()).collect(Collectors.toSet());
         long id = job.getId();
         MoveStep move = request.trash() || request.deleteAlbum()
                 ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, repository, clock) : null;
-        JobRunner runner = new JobRunner(id, plan, exporter, repository, locks, folders, workers(), parallelism(), clock,
-                move == null ? null : move::run);
+        JobRunner runner = new JobRunner(id, root.toString(), plan, exporter, repository, locks, folders,
+                new JobRunner.Pools(workers(), parallelism(), jobs()), clock, move == null ? null : move::run, fullyKnown);
         running.put(id, runner);
         jobs().submit(() -> {
             try {
@@ -216,8 +244,7 @@ public class ExportService {
         }
     }
 
-    private PlanInput input(ExportRequest request, Path root, ExportOptions options) {
-        List<AlbumMembers> albums = immich.members(request.albumIds());
+    private PlanInput input(List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths) {
         Map<String, Asset> motionParts = new HashMap<>();
         if (options.includeMotionParts()) {
             ImmichClient client = connections.client();
@@ -230,7 +257,7 @@ public class ExportService {
                         }
                     });
         }
-        return new PlanInput(albums, motionParts, Map.of(), repository.earlierPaths(root.toString()));
+        return new PlanInput(albums, motionParts, Map.of(), earlierPaths);
     }
 
     private void checkPermissions(ExportRequest request) {

@@ -29,18 +29,19 @@ final class JobRunner implements Runnable {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
     private static final long NOTIFY_MILLIS = 250;
     private static final long PERSIST_MILLIS = 2000;
-    private static final int ITEM_BATCH = 200;
+    private static final int ITEM_BATCH = 5000;
 
     private final long jobId;
+    private final String root;
     private final ExportPlan plan;
     private final FileExporter exporter;
     private final ExportJobRepository repository;
     private final FolderLocks locks;
     private final Set<Path> folders;
-    private final ExecutorService workers;
-    private final int parallelism;
+    private final Pools pools;
     private final Clock clock;
     private final java.util.function.Function<Set<String>, String> afterCopy;
+    private final Set<String> fullyKnownAlbums;
     private final Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String afterCopyReport;
 
@@ -51,7 +52,9 @@ final class JobRunner implements Runnable {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
     private final List<ExportItem> pending = new ArrayList<>();
-    private final List<Future<?>> futures = new CopyOnWriteArrayList<>();
+    private final Object saveLock = new Object();
+    private Future<?> saving = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private final java.util.Queue<Future<?>> futures = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final List<Consumer<JobProgress>> listeners = new CopyOnWriteArrayList<>();
     private volatile String currentFile = "";
     private volatile boolean cancelled;
@@ -59,17 +62,29 @@ final class JobRunner implements Runnable {
     private long lastNotify;
     private long lastPersist;
 
-    JobRunner(long jobId, ExportPlan plan, FileExporter exporter, ExportJobRepository repository, FolderLocks locks,
-            Set<Path> folders, ExecutorService workers, int parallelism, Clock clock,
-            java.util.function.Function<Set<String>, String> afterCopy) {
+    /**
+     * @param workers     copy files, {@code parallelism} at a time across all jobs
+     * @param background  never waits on the workers: records items while they copy
+     */
+    record Pools(ExecutorService workers, int parallelism, ExecutorService background) {
+    }
+
+    /**
+     * @param afterCopy        run once every file was handled, with the keys of the files verified on disk
+     * @param fullyKnownAlbums albums whose every member is in the plan: complete when all their files are on disk
+     */
+    JobRunner(long jobId, String root, ExportPlan plan, FileExporter exporter, ExportJobRepository repository,
+            FolderLocks locks, Set<Path> folders, Pools pools, Clock clock,
+            java.util.function.Function<Set<String>, String> afterCopy, Set<String> fullyKnownAlbums) {
         this.jobId = jobId;
+        this.root = root;
+        this.fullyKnownAlbums = Set.copyOf(fullyKnownAlbums);
         this.plan = plan;
         this.exporter = exporter;
         this.repository = repository;
         this.locks = locks;
         this.folders = folders;
-        this.workers = workers;
-        this.parallelism = parallelism;
+        this.pools = pools;
         this.clock = clock;
         this.afterCopy = afterCopy;
     }
@@ -122,6 +137,9 @@ final class JobRunner implements Runnable {
             });
             recordSkipped();
             copyAll();
+            if (!cancelled) {
+                repository.markCompleteAlbums(jobId, fullyKnownAlbums);
+            }
             if (!cancelled && afterCopy != null) {
                 afterCopyReport = afterCopy.apply(Set.copyOf(verified));
             }
@@ -142,14 +160,21 @@ final class JobRunner implements Runnable {
     }
 
     private void copyAll() {
+        int parallelism = pools.parallelism();
         Semaphore permits = new Semaphore(parallelism);
         try {
             for (PlannedFile file : plan.files()) {
                 if (cancelled) {
                     break;
                 }
+                // files already there as recorded are settled here: a look each, no worker needed
+                java.util.Optional<FileExporter.Result> known = exporter.asRecorded(file);
+                if (known.isPresent()) {
+                    record(file, known.get());
+                    continue;
+                }
                 permits.acquire();
-                futures.add(workers.submit(() -> {
+                futures.add(pools.workers().submit(() -> {
                     try {
                         if (!cancelled) {
                             export(file);
@@ -178,6 +203,10 @@ final class JobRunner implements Runnable {
             // an unexpected failure of one file is that file's failure, not the job's
             result = new FileExporter.Result(CopyOutcome.failed("unexpected error: " + e), null, 0);
         }
+        record(file, result);
+    }
+
+    private void record(PlannedFile file, FileExporter.Result result) {
         CopyOutcome outcome = result.outcome();
         switch (outcome.status()) {
             case COPIED -> copied.incrementAndGet();
@@ -185,7 +214,7 @@ final class JobRunner implements Runnable {
             case CONFLICT -> conflicts.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
         }
-        if (outcome.isVerifiedOnDisk()) {
+        if (outcome.isVerifiedOnDisk() && afterCopy != null) {
             verified.add(file.key());
         }
         filesDone.incrementAndGet();
@@ -193,7 +222,8 @@ final class JobRunner implements Runnable {
         addItem(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
                 file.relativePath(), outcome.isVerifiedOnDisk() ? outcome.bytes() : null, outcome.sha1(),
                 file.modifiedTime(), ExportItem.Outcome.valueOf(outcome.status().name()),
-                outcome.reason(), result.retries(), clock.instant()));
+                outcome.reason(), result.retries(), clock.instant())
+                .indexChanged(outcome.isVerifiedOnDisk() && !result.asRecorded()));
         notifyListeners(false);
     }
 
@@ -214,7 +244,7 @@ final class JobRunner implements Runnable {
             }
         }
         if (batch != null) {
-            repository.saveItems(batch);
+            save(batch);
         }
     }
 
@@ -225,7 +255,44 @@ final class JobRunner implements Runnable {
             pending.clear();
         }
         if (!batch.isEmpty()) {
-            repository.saveItems(batch);
+            save(batch);
+        }
+        awaitSaved();
+    }
+
+    /**
+     * Records a batch of items while the next files are handled; one batch at a time, so that they
+     * are written in order and a slow database holds the job back rather than filling the memory.
+     */
+    private void save(List<ExportItem> batch) {
+        synchronized (saveLock) {
+            awaitSaved();
+            saving = pools.background().submit(() -> repository.saveItems(root, batch));
+        }
+    }
+
+    private void awaitSaved() {
+        synchronized (saveLock) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        saving.get();
+                        return;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // reported once: the job fails, and its final state can still be recorded
+                        saving = java.util.concurrent.CompletableFuture.completedFuture(null);
+                        throw new IllegalStateException("Cannot record the job's items: " + e.getCause().getMessage(),
+                                e.getCause());
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -244,6 +311,7 @@ final class JobRunner implements Runnable {
         }
         JobProgress progress = progress();
         if (persist) {
+            flushItems();
             update(job -> job.counters(progress));
         }
         listeners.forEach(listener -> listener.accept(progress));
@@ -263,7 +331,8 @@ final class JobRunner implements Runnable {
             parts.add(failed.get() + " failed");
         }
         return (cancelled ? "Cancelled: " : "") + String.join(", ", parts)
-                + (afterCopyReport == null || afterCopyReport.isEmpty() ? "" : ". " + afterCopyReport);
+                + (afterCopyReport == null || afterCopyReport.isEmpty() ? "" : ". " + afterCopyReport)
+                + plan.warnings().stream().map(w -> ". " + w).collect(java.util.stream.Collectors.joining());
     }
 
     private void finish(ExportJob.State state, String message) {

@@ -15,6 +15,21 @@ public record ExportPlan(List<PlannedFile> files, List<SkippedAsset> skipped, Li
         return files.stream().mapToLong(f -> Math.max(0, f.expectedSize())).sum();
     }
 
+    /** This plan with files and skipped members taken over from an earlier export, in path order. */
+    public ExportPlan with(List<PlannedFile> moreFiles, List<SkippedAsset> moreSkipped, String note) {
+        if (moreFiles.isEmpty() && moreSkipped.isEmpty()) {
+            return this;
+        }
+        List<PlannedFile> allFiles = new java.util.ArrayList<>(files);
+        allFiles.addAll(moreFiles);
+        allFiles.sort(java.util.Comparator.comparing(PlannedFile::relativePath));
+        List<SkippedAsset> allSkipped = new java.util.ArrayList<>(skipped);
+        allSkipped.addAll(moreSkipped);
+        List<String> allWarnings = new java.util.ArrayList<>(warnings);
+        allWarnings.add(note);
+        return new ExportPlan(List.copyOf(allFiles), List.copyOf(allSkipped), List.copyOf(allWarnings));
+    }
+
     public long renamedCount() {
         return files.stream().filter(PlannedFile::renamed).count();
     }

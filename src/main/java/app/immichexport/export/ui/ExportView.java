@@ -52,7 +52,7 @@ import java.util.concurrent.CompletableFuture;
 public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Album SAMPLE = new Album("sample", "Wedding", "", 1, null, Instant.parse("2024-06-15T12:00:00Z"),
-            null, null, "", "Alex", false);
+            null, null, null, "", "Alex", false);
 
     private final ExportService exports;
     private final Select<Path> root = new Select<>();

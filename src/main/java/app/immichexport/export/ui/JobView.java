@@ -124,6 +124,8 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         UI ui = attachEvent.getUI();
         listener = progress -> ui.access(() -> refresh(progress));
         exports.follow(jobId, listener);
+        // the job may have ended since the page was built, before it could be followed
+        exports.progress(jobId).ifPresent(this::refresh);
     }
 
     @Override

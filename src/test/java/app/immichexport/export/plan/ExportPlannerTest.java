@@ -179,7 +179,7 @@ class ExportPlannerTest {
     @Test
     void anAlbumListedIncompletelyIsAWarning() {
         Album album = album("Partial", JUNE_2024);
-        Album claimsMore = new Album(album.id(), album.name(), "", 5, null, JUNE_2024, JUNE_2024, JUNE_2024, "u1", "A", true);
+        Album claimsMore = new Album(album.id(), album.name(), "", 5, null, JUNE_2024, JUNE_2024, JUNE_2024, null, "u1", "A", true);
         ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(new AlbumMembers(claimsMore,
                 List.of(photo(id(1), "a.jpg", JUNE_2024))))), DEFAULTS);
         assertEquals(1, plan.warnings().size());

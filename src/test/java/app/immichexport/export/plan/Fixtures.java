@@ -16,13 +16,13 @@ final class Fixtures {
     }
 
     static Album album(String name, Instant start) {
-        return new Album(UUID.nameUUIDFromBytes(name.getBytes()).toString(), name, "", 0, null, start, start, start,
+        return new Album(UUID.nameUUIDFromBytes(name.getBytes()).toString(), name, "", 0, null, start, start, start, start,
                 "u1", "Alex", false);
     }
 
     static AlbumMembers members(Album album, Asset... assets) {
         Album counted = new Album(album.id(), album.name(), album.description(), assets.length, album.thumbnailAssetId(),
-                album.startDate(), album.endDate(), album.updatedAt(), album.ownerId(), album.ownerName(), album.shared());
+                album.startDate(), album.endDate(), album.updatedAt(), album.lastModifiedAssetAt(), album.ownerId(), album.ownerName(), album.shared());
         return new AlbumMembers(counted, List.of(assets));
     }
 

@@ -51,7 +51,7 @@ class HostileNamesTest {
         int fileCount = 0;
         for (int a = 0; a < 40; a++) {
             Album album = new Album(UUID.randomUUID().toString(), hostile(random), "", 0, null,
-                    a % 5 == 0 ? null : JUNE_2024, JUNE_2024, JUNE_2024, "u1", hostile(random), false);
+                    a % 5 == 0 ? null : JUNE_2024, JUNE_2024, JUNE_2024, null, "u1", hostile(random), false);
             List<Asset> assets = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 String name = hostile(random) + EXTENSIONS[random.nextInt(EXTENSIONS.length)];
