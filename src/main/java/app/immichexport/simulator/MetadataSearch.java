@@ -59,17 +59,17 @@ final class MetadataSearch {
         if (albumIds.isEmpty()) {
             return Result.error("the simulator only searches by albumIds");
         }
-        List<SimulatedAsset> matches = new ArrayList<>();
+        java.util.Set<SimulatedAsset> found = new java.util.LinkedHashSet<>();
         for (String albumId : albumIds) {
             SimulatedAlbum album = library.album(albumId).filter(a -> a.visibleTo(userId)).orElse(null);
             if (album == null) {
                 return Result.error("Not found or no album.read access");
             }
             if (!faults.emptyMemberAlbums.contains(albumId)) {
-                members(album, userId, visibility, body.getBoolean("withDeleted", false)).stream()
-                        .filter(a -> !matches.contains(a)).forEach(matches::add);
+                found.addAll(members(album, userId, visibility, body.getBoolean("withDeleted", false)));
             }
         }
+        List<SimulatedAsset> matches = new ArrayList<>(found);
         // Immich returns the newest first.
         matches.sort(Comparator.comparing((SimulatedAsset a) -> a.takenAt).reversed().thenComparing(a -> a.id));
         int from = Math.min(matches.size(), (page - 1) * size);

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The packaged application, started as its own process for a benchmark, and driven over its REST API. */
@@ -16,18 +18,21 @@ final class App implements AutoCloseable {
 
     private final Process process;
     private final String base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private App(Process process, String base) {
         this.process = process;
         this.base = base;
     }
 
-    static App start(Path work, String immichUrl, String key, Path upload) throws Exception {
+    static App start(Path work, String immichUrl, String key, Path upload, String... jvmOptions) throws Exception {
         int port = ExportBenchmark.freePort();
         Path exports = Files.createDirectories(work.resolve("exports"));
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", Path.of("target/immich-album-export.jar").toAbsolutePath()
-                .toString(), "--port", String.valueOf(port), "--nocluster")
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", Path.of("target/immich-album-export.jar").toAbsolutePath().toString(),
+                "--port", String.valueOf(port), "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("app-" + port + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("IMMICH_URL", immichUrl);
@@ -58,6 +63,23 @@ final class App implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("the application did not start; see its log in the benchmark folder");
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Plans an export without writing, and returns how many files the plan holds. */
+    int dryRun(String albumId) throws Exception {
+        HttpResponse<String> planned = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"albumIds\":[\"" + albumId + "\"],\"dryRun\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (planned.statusCode() != 200) {
+            throw new IllegalStateException("planning failed: " + planned.statusCode() + " "
+                    + planned.body().substring(0, Math.min(500, planned.body().length())));
+        }
+        return json(planned.body()).getInt("files");
     }
 
     /** Runs one export to its end and returns the seconds from the request to the last file verified. */

@@ -47,7 +47,16 @@ public final class ExportBenchmark {
         long largeSize = Long.getLong("bench.largeSize", 300_000_000L);
         int rerunFiles = Integer.getInteger("bench.rerunFiles", 10_000);
         int repeats = Integer.getInteger("bench.repeats", 3);
-        new ExportBenchmark(work).run(small, smallSize, large, largeSize, rerunFiles, repeats);
+        long hugeSize = Long.getLong("bench.hugeSize", 4L << 30);
+        int planAssets = Integer.getInteger("bench.planAssets", 100_000);
+        ExportBenchmark benchmark = new ExportBenchmark(work);
+        String parts = System.getProperty("bench.parts", "throughput,memory");
+        if (parts.contains("throughput")) {
+            benchmark.run(small, smallSize, large, largeSize, rerunFiles, repeats);
+        }
+        if (parts.contains("memory")) {
+            benchmark.memory(hugeSize, planAssets);
+        }
     }
 
     private void run(int small, long smallSize, int large, long largeSize, int rerunFiles, int repeats) throws Exception {
@@ -138,6 +147,68 @@ public final class ExportBenchmark {
         } finally {
             delete(work.resolve("upload"));
         }
+    }
+
+    /**
+     * Peak heap of the application (heap capped at 256 MiB) while it exports one huge file and while
+     * it exports one small file, and whether it plans a very large album within that heap.
+     */
+    private void memory(long hugeSize, int planAssets) throws Exception {
+        delete(work);
+        Files.createDirectories(work);
+        SimulatedLibrary library = new SimulatedLibrary();
+        String user = library.addUser("Memory", "memory@example.org");
+        library.addKey(KEY, user, "memory", Set.of("all"));
+        Path upload = work.resolve("upload");
+        String huge = library.addAlbum("One huge file", user);
+        String small = library.addAlbum("One small file", user);
+        String many = library.addAlbum("Very large album", user);
+        System.out.printf("Writing one file of %,d bytes and one of 1 MB%n", hugeSize);
+        for (String album : List.of(huge, small)) {
+            long size = album.equals(huge) ? hugeSize : 1L << 20;
+            String id = UUID.nameUUIDFromBytes(album.getBytes(StandardCharsets.UTF_8)).toString();
+            Path file = upload.resolve(SimulatedAsset.uploadPath(user, id, ".mov"));
+            String sha1 = writeRandom(file, size, size);
+            library.addAssetWithId(id, album, user, "VIDEO.MOV", Instant.parse("2024-06-15T12:00:00Z"), Content.file(file, sha1));
+        }
+        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        for (int i = 0; i < planAssets; i++) {
+            library.addAsset(many, user, String.format("IMG_%06d.JPG", i % 90_000), "IMAGE", start.plusSeconds(i),
+                    Content.pseudoRandom(i, 100));
+        }
+        List<String> lines = new ArrayList<>();
+        try (ImmichSimulator immich = ImmichSimulator.start(ImmichLine.V3, library, 0);
+             App app = App.start(work, immich.url(), KEY, upload, "-Xmx256m")) {
+            app.export(small, "warm-up/{album}");
+            double[] smallPeak;
+            try (HeapSampler heap = HeapSampler.start(app.pid())) {
+                app.export(small, "{album}");
+                smallPeak = new double[] {heap.peakMib(), heap.peakRetainedMib()};
+            }
+            double[] hugePeak;
+            double seconds;
+            try (HeapSampler heap = HeapSampler.start(app.pid())) {
+                seconds = app.export(huge, "{album}");
+                hugePeak = new double[] {heap.peakMib(), heap.peakRetainedMib()};
+            }
+            lines.add(String.format("peak heap exporting a 1 MB file:       %6.1f MiB in all, %6.1f MiB retained",
+                    smallPeak[0], smallPeak[1]));
+            lines.add(String.format("peak heap exporting a %,d MB file: %6.1f MiB in all, %6.1f MiB retained (%.1f s)",
+                    hugeSize >> 20, hugePeak[0], hugePeak[1], seconds));
+            lines.add(String.format("large vs small: %+.1f %% in all, %+.1f %% retained (target: within 10 %%)",
+                    100 * (hugePeak[0] - smallPeak[0]) / smallPeak[0], 100 * (hugePeak[1] - smallPeak[1]) / smallPeak[1]));
+            long before = System.nanoTime();
+            try (HeapSampler heap = HeapSampler.start(app.pid())) {
+                int files = app.dryRun(many);
+                lines.add(String.format("planning a %,d-asset album with -Xmx256m: %,d files planned in %.1f s, peak heap %.1f MiB",
+                        planAssets, files, (System.nanoTime() - before) / 1e9, heap.peakMib()));
+            }
+        } finally {
+            delete(work.resolve("upload"));
+            delete(work.resolve("exports"));
+        }
+        System.out.println();
+        lines.forEach(System.out::println);
     }
 
     private Path curlConfig(SimulatedLibrary library, ImmichSimulator immich, String album) throws IOException {
