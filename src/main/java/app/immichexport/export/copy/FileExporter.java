@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * Brings one planned file to disk, verified: from Immich's upload folder when it is mounted and
@@ -78,6 +79,11 @@ public final class FileExporter {
     }
 
     public Result export(PlannedFile file) {
+        return export(file, bytes -> { });
+    }
+
+    /** @param written told of the bytes as they are written, for progress within large files */
+    public Result export(PlannedFile file, LongConsumer written) {
         Path target;
         try {
             target = folders.prepare(file.relativePath());
@@ -91,7 +97,7 @@ public final class FileExporter {
         Optional<Path> local = upload.flatMap(u -> u.find(file.sourcePath()));
         if (local.isPresent()) {
             try (InputStream in = Files.newInputStream(local.get())) {
-                String sha1 = write(in, target, file);
+                String sha1 = write(in, target, file, written);
                 return new Result(CopyOutcome.copied(Files.size(target), sha1), Source.UPLOAD_FOLDER, 0);
             } catch (FileAlreadyExistsException e) {
                 return existing(file, target, attributes(target), null);
@@ -99,10 +105,10 @@ public final class FileExporter {
                 // the mounted file is not the one Immich describes (or is unreadable): ask Immich itself
             }
         }
-        return download(file, target);
+        return download(file, target, written);
     }
 
-    private Result download(PlannedFile file, Path target) {
+    private Result download(PlannedFile file, Path target, LongConsumer written) {
         int retries = 0;
         String problem = null;
         for (int attempt = 0; attempt <= CORRUPT_RETRIES; attempt++) {
@@ -112,7 +118,7 @@ public final class FileExporter {
             ResumingInputStream in = new ResumingInputStream(offset -> originals.open(file.assetId(), offset),
                     file.expectedSize(), RESUMES, backoffMillis);
             try (in) {
-                String sha1 = write(in, target, file);
+                String sha1 = write(in, target, file, written);
                 return new Result(CopyOutcome.copied(Files.size(target), sha1), Source.API, retries + in.retries());
             } catch (FileAlreadyExistsException e) {
                 return existing(file, target, attributes(target), new Result(null, Source.API, retries + in.retries()));
@@ -129,8 +135,8 @@ public final class FileExporter {
         return new Result(CopyOutcome.failed(problem), Source.API, retries);
     }
 
-    private static String write(InputStream in, Path target, PlannedFile file) throws IOException {
-        return VerifiedWriter.write(in, target, file.expectedSize(), file.expectedSha1(), file.modifiedTime());
+    private static String write(InputStream in, Path target, PlannedFile file, LongConsumer written) throws IOException {
+        return VerifiedWriter.write(in, target, file.expectedSize(), file.expectedSha1(), file.modifiedTime(), written);
     }
 
     /**

@@ -38,6 +38,12 @@ public final class VerifiedWriter {
      */
     public static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified)
             throws IOException {
+        return write(source, target, expectedSize, expectedSha1, modified, bytes -> { });
+    }
+
+    /** As above, telling {@code written} of every piece written, so that progress moves within large files. */
+    public static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified,
+            java.util.function.LongConsumer progress) throws IOException {
         Path folder = target.getParent();
         Files.createDirectories(folder);
         Path temp = folder.resolve("." + shortened(target.getFileName().toString()) + "." + System.nanoTime() + TEMP_SUFFIX);
@@ -54,6 +60,7 @@ public final class VerifiedWriter {
                         out.write(wrapped);
                     }
                     written += n;
+                    progress.accept(n);
                     if (Thread.currentThread().isInterrupted()) {
                         throw new java.io.InterruptedIOException("cancelled");
                     }

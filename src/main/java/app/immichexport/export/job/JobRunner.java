@@ -170,7 +170,7 @@ final class JobRunner implements Runnable {
                 // files already there as recorded are settled here: a look each, no worker needed
                 java.util.Optional<FileExporter.Result> known = exporter.asRecorded(file);
                 if (known.isPresent()) {
-                    record(file, known.get());
+                    record(file, known.get(), 0);
                     continue;
                 }
                 permits.acquire();
@@ -196,17 +196,26 @@ final class JobRunner implements Runnable {
 
     private void export(PlannedFile file) {
         currentFile = file.relativePath();
+        AtomicLong written = new AtomicLong();
         FileExporter.Result result;
         try {
-            result = exporter.export(file);
+            result = exporter.export(file, bytes -> {
+                written.addAndGet(bytes);
+                bytesDone.addAndGet(bytes);
+                notifyListeners(false);
+            });
         } catch (RuntimeException e) {
             // an unexpected failure of one file is that file's failure, not the job's
             result = new FileExporter.Result(CopyOutcome.failed("unexpected error: " + e), null, 0);
         }
-        record(file, result);
+        record(file, result, written.get());
     }
 
-    private void record(PlannedFile file, FileExporter.Result result) {
+    /**
+     * @param counted bytes already added to the progress while writing: whatever was written (a retry
+     *                writes again), a file counts for its planned size once done
+     */
+    private void record(PlannedFile file, FileExporter.Result result, long counted) {
         CopyOutcome outcome = result.outcome();
         switch (outcome.status()) {
             case COPIED -> copied.incrementAndGet();
@@ -218,7 +227,7 @@ final class JobRunner implements Runnable {
             verified.add(file.key());
         }
         filesDone.incrementAndGet();
-        bytesDone.addAndGet(Math.max(0, file.expectedSize()));
+        bytesDone.addAndGet(Math.max(0, file.expectedSize()) - counted);
         addItem(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
                 file.relativePath(), outcome.isVerifiedOnDisk() ? outcome.bytes() : null, outcome.sha1(),
                 file.modifiedTime(), ExportItem.Outcome.valueOf(outcome.status().name()),

@@ -42,6 +42,16 @@ class VerifiedWriterTest {
     }
 
     @Test
+    void tellsOfTheBytesAsTheyAreWrittenNotOnlyAtTheEnd() throws Exception {
+        byte[] data = bytes(3 * VerifiedWriter.BUFFER + 17, 4);
+        java.util.List<Long> pieces = new java.util.ArrayList<>();
+        VerifiedWriter.write(new ByteArrayInputStream(data), folder.resolve("big.mov"), data.length, sha1(data), null,
+                pieces::add);
+        assertEquals(4, pieces.size(), "one report per buffer filled");
+        assertEquals(data.length, pieces.stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
     void writesVerifiedBytesWithTheCaptureTime() throws Exception {
         byte[] data = bytes(3 * VerifiedWriter.BUFFER + 17, 1);
         Path target = folder.resolve("2024/Wedding/IMG_0001.JPG");
