@@ -64,4 +64,15 @@ interface ImmichApi {
     @Path("assets/{id}/original")
     @Produces(MediaType.WILDCARD)
     Response original(@PathParam("id") String id, @HeaderParam("Range") String range);
+
+    @GET
+    @Path("asset-files")
+    @Since(major = 3, minor = 2)
+    List<ImmichDtos.AssetFile> assetFiles(@QueryParam("assetId") String assetId, @QueryParam("type") String type);
+
+    @GET
+    @Path("asset-files/{id}/download")
+    @Produces(MediaType.WILDCARD)
+    @Since(major = 3, minor = 2)
+    Response downloadAssetFile(@PathParam("id") String id);
 }

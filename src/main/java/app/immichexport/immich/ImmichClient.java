@@ -200,11 +200,30 @@ public class ImmichClient implements AutoCloseable {
      * @throws java.io.IOException when Immich cannot be reached or refuses
      */
     public InputStream openOriginal(String assetId, long offset) throws java.io.IOException {
+        return open("download asset " + assetId, offset, () -> api.original(assetId, offset > 0 ? "bytes=" + offset + "-" : null));
+    }
+
+    /** An asset's XMP sidecar, when the server offers asset files (3.2 and later) and the asset has one. */
+    public Optional<Sidecar> sidecar(String assetId) {
+        List<ImmichDtos.AssetFile> files = call("list the files of asset " + assetId, () -> api.assetFiles(assetId, "sidecar"));
+        return files.stream().filter(f -> "sidecar".equals(f.type())).findFirst()
+                .map(f -> new Sidecar(assetId, f.id(), f.path()));
+    }
+
+    /** Immich sends asset files whole: a download cut short is started again, never resumed. */
+    public InputStream openAssetFile(String fileId, long offset) throws java.io.IOException {
+        if (offset > 0) {
+            throw new java.io.IOException("Immich does not resume downloads of asset files");
+        }
+        return open("download asset file " + fileId, 0, () -> api.downloadAssetFile(fileId));
+    }
+
+    private InputStream open(String what, long offset, java.util.function.Supplier<Response> request) throws java.io.IOException {
         Response response;
         try {
-            response = api.original(assetId, offset > 0 ? "bytes=" + offset + "-" : null);
+            response = request.get();
         } catch (WebApplicationException e) {
-            throw new java.io.IOException(translate("download asset " + assetId, e.getResponse().getStatus(), e).getMessage(), e);
+            throw new java.io.IOException(translate(what, e.getResponse().getStatus(), e).getMessage(), e);
         } catch (ProcessingException e) {
             throw new java.io.IOException("Immich is not reachable at " + url + ": " + e.getMessage(), e);
         }

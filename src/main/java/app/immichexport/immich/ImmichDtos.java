@@ -42,6 +42,9 @@ final class ImmichDtos {
             String livePhotoVideoId, String ownerId, ExifInfo exifInfo) {
     }
 
+    public record AssetFile(String id, String type, String path) {
+    }
+
     public record AssetPage(List<Asset> items, int count, int total, String nextPage) {
     }
 

@@ -9,6 +9,13 @@ public record ImmichVersion(int major, int minor, int patch) implements Comparab
         return compareTo(OLDEST_SUPPORTED) >= 0;
     }
 
+    /** The first version whose API lists an asset's files, its XMP sidecar among them. */
+    public static final ImmichVersion FIRST_WITH_ASSET_FILES = new ImmichVersion(3, 2, 0);
+
+    public boolean offersAssetFiles() {
+        return compareTo(FIRST_WITH_ASSET_FILES) >= 0;
+    }
+
     /** From 3.0 albums no longer carry their assets nor their owner. */
     public boolean albumsListAssets() {
         return major < 3;

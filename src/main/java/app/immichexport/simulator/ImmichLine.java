@@ -15,6 +15,18 @@ public enum ImmichLine {
         this.patch = patch;
     }
 
+    public int major() {
+        return major;
+    }
+
+    public int minor() {
+        return minor;
+    }
+
+    public int patch() {
+        return patch;
+    }
+
     public String version() {
         return major + "." + minor + "." + patch;
     }

@@ -61,7 +61,9 @@ public final class ImmichSimulator implements AutoCloseable {
         Reply handle(Request request) throws IOException;
     }
 
-    private record Route(String method, Pattern pattern, String template, String permission, Handler handler) {
+    /** @param onlyOn the one line that offers the endpoint, or null when both do */
+    private record Route(String method, Pattern pattern, String template, String permission, Handler handler,
+            ImmichLine onlyOn) {
     }
 
     private final SimulatedLibrary library;
@@ -150,16 +152,24 @@ public final class ImmichSimulator implements AutoCloseable {
         route("DELETE", "/assets", "asset.delete", this::deleteAssets);
         route("GET", "/assets/{id}/thumbnail", "asset.view", this::thumbnail);
         route("GET", "/assets/{id}/original", "asset.download", this::original);
+        // asset files arrived with 3.2: a 2.x server answers 404
+        route("GET", "/asset-files", "assetFile.read", this::searchAssetFiles, ImmichLine.V3);
+        route("GET", "/asset-files/{id}/download", "assetFile.download", this::downloadAssetFile, ImmichLine.V3);
     }
 
     private void route(String method, String template, String permission, Handler handler) {
-        Pattern pattern = Pattern.compile("/api" + template.replace("{id}", "([0-9a-fA-F-]{1,64})"));
-        routes.add(new Route(method, pattern, template, permission, handler));
+        route(method, template, permission, handler, null);
     }
 
-    /** The method and path template of every endpoint the simulator serves. */
-    public List<String> endpoints() {
-        return routes.stream().map(r -> r.method() + " " + r.template()).toList();
+    private void route(String method, String template, String permission, Handler handler, ImmichLine onlyOn) {
+        Pattern pattern = Pattern.compile("/api" + template.replace("{id}", "([0-9a-fA-F-]{1,64})"));
+        routes.add(new Route(method, pattern, template, permission, handler, onlyOn));
+    }
+
+    /** The method and path template of every endpoint the simulator serves on a line. */
+    public List<String> endpoints(ImmichLine on) {
+        return routes.stream().filter(r -> r.onlyOn() == null || r.onlyOn() == on)
+                .map(r -> r.method() + " " + r.template()).toList();
     }
 
     private WireJson json() {
@@ -171,7 +181,8 @@ public final class ImmichSimulator implements AutoCloseable {
             String path = http.getRequestURI().getPath();
             for (Route route : routes) {
                 Matcher matcher = route.pattern().matcher(path);
-                if (matcher.matches() && route.method().equals(http.getRequestMethod())) {
+                if (matcher.matches() && route.method().equals(http.getRequestMethod())
+                        && (route.onlyOn() == null || route.onlyOn() == line)) {
                     serve(http, route, matcher);
                     return;
                 }
@@ -300,6 +311,40 @@ public final class ImmichSimulator implements AutoCloseable {
             return Reply.status(400, "Not found or no asset.download access");
         }
         record(r, OriginalDownload.serve(r.http(), asset, faults));
+        return null;
+    }
+
+    private Reply searchAssetFiles(Request r) {
+        String assetId = r.query().get("assetId");
+        if (assetId == null) {
+            return Reply.status(400, "assetId must be a UUID");
+        }
+        SimulatedAsset asset = library.asset(assetId).filter(a -> library.canSee(r.key().userId(), a)).orElse(null);
+        if (asset == null) {
+            return Reply.status(400, "Not found or no assetFile.read access");
+        }
+        String type = r.query().get("type");
+        JsonArrayBuilder files = Json.createArrayBuilder();
+        if (asset.sidecar != null && (type == null || type.equals("sidecar"))) {
+            files.add(json().sidecarFile(asset));
+        }
+        return Reply.ok(files.build(), "AssetFileResponseDto[]");
+    }
+
+    private Reply downloadAssetFile(Request r) throws IOException {
+        SimulatedAsset asset = library.assetBySidecarId(r.param(1)).filter(a -> library.canSee(r.key().userId(), a))
+                .orElse(null);
+        if (asset == null) {
+            return Reply.status(400, "Not found or no assetFile.download access");
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = asset.sidecar.open(0)) {
+            bytes = in.readAllBytes();
+        }
+        r.http().getResponseHeaders().set("Content-Type", "application/xml");
+        r.http().sendResponseHeaders(200, bytes.length);
+        r.http().getResponseBody().write(bytes);
+        record(r, 200);
         return null;
     }
 

@@ -14,6 +14,8 @@ public final class SimulatedAsset {
     final String visibility;
     final Content content;
     String livePhotoVideoId;
+    /** The XMP sidecar Immich keeps beside the original, or null. */
+    volatile Content sidecar;
     volatile boolean trashed;
     /** As in Immich: bumped by any change to the asset, moving it to the trash included. */
     volatile Instant updatedAt;
@@ -49,6 +51,12 @@ public final class SimulatedAsset {
 
     public boolean isTrashed() {
         return trashed;
+    }
+
+    /** The sidecar's asset-file id: derived from the asset's, so that it is stable. */
+    public String sidecarId() {
+        return java.util.UUID.nameUUIDFromBytes(("sidecar:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** Where Immich keeps the original inside its container, as {@code originalPath} reports it. */

@@ -114,6 +114,16 @@ public final class SimulatedLibrary {
         return now.isAfter(epoch) ? now : epoch.plusMillis(sequence.incrementAndGet());
     }
 
+    /** Gives an asset an XMP sidecar, as Immich keeps one when the photo came with it or was edited. */
+    public void addSidecar(SimulatedAsset asset, Content content) {
+        asset.sidecar = content;
+        asset.updatedAt = changeTime();
+    }
+
+    Optional<SimulatedAsset> assetBySidecarId(String fileId) {
+        return assets.values().stream().filter(a -> a.sidecar != null && a.sidecarId().equals(fileId)).findFirst();
+    }
+
     Optional<Key> key(String secret) {
         return Optional.ofNullable(secret).map(keys::get);
     }

@@ -98,6 +98,14 @@ final class WireJson {
         return json.build();
     }
 
+    /** An {@code AssetFileResponseDto} of type sidecar, named as Immich names it: the original's name plus .xmp. */
+    JsonObject sidecarFile(SimulatedAsset asset) {
+        String at = asset.updatedAt.toString();
+        return Json.createObjectBuilder().add("id", asset.sidecarId()).add("type", "sidecar")
+                .add("path", asset.originalPath() + ".xmp").add("createdAt", at).add("updatedAt", at)
+                .add("isEdited", false).add("isProgressive", false).add("isTransparent", false).build();
+    }
+
     JsonObject asset(SimulatedAsset asset, boolean withExif) {
         String created = asset.takenAt.toString();
         boolean video = "VIDEO".equals(asset.type);

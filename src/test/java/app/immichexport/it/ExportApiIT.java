@@ -128,6 +128,27 @@ class ExportApiIT {
         assertEquals(19, again.getJsonObject("progress").getInt("identical"));
     }
 
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void sidecarsComeAlongWhereImmichOffersThem(ImmichLine line) throws Exception {
+        TestImmich.simulator().line(line);
+        JsonObject job = startAndWait(quoted(albumId(TestLibraries.SIDECAR_ALBUM)), "sidecars-" + line + "/{album}");
+        assertEquals("SUCCEEDED", job.getString("state"), job.toString());
+        Path folder = ROOT.resolve("sidecars-" + line + "/" + TestLibraries.SIDECAR_ALBUM);
+        assertTrue(Files.exists(folder.resolve("described.jpg")));
+        assertTrue(Files.exists(folder.resolve("plain.jpg")));
+        if (line == ImmichLine.V3) {
+            assertEquals(TestLibraries.SIDECAR_XML, Files.readString(folder.resolve("described.jpg.xmp")),
+                    "the sidecar sits beside its photo, named as Immich names it");
+            assertFalse(Files.exists(folder.resolve("plain.jpg.xmp")));
+            assertEquals(1, items(job.getJsonNumber("id").longValue(), "COPIED").stream()
+                    .filter(i -> i.getString("kind").equals("SIDECAR")).count());
+        } else {
+            assertFalse(Files.exists(folder.resolve("described.jpg.xmp")));
+            assertTrue(job.getString("message").contains("XMP sidecars are not exported: Immich 2.7.5"), job.toString());
+        }
+    }
+
     @Test
     void aCorruptDownloadFailsThatItemAndLeavesNoFile() throws Exception {
         TestImmich.simulator().line(ImmichLine.V3);

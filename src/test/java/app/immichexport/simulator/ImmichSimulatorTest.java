@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,6 +56,10 @@ class ImmichSimulatorTest {
         simulator.clearExchanges();
         simulator.faults().clear();
         for (ImmichSimulator.Exchange exchange : exchanges) {
+            if (exchange.route().equals("?")) {
+                assertEquals(404, exchange.status(), "a path the line does not serve is not found, as on Immich");
+                continue;
+            }
             assertTrue(contract.lists(exchange.method(), exchange.route()),
                     exchange.method() + " " + exchange.route() + " is not an Immich " + simulator.line() + " endpoint");
             if (exchange.dto() != null) {
@@ -272,14 +277,35 @@ class ImmichSimulatorTest {
         assertNotEquals(Content.pseudoRandom(8, 100_003).sha1Base64(), content.sha1Base64());
     }
 
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void sidecarsAreAssetFilesFromThreeTwoOn(ImmichLine line) throws Exception {
+        simulator.line(line);
+        SimulatedAsset described = library.assetsNamed("described.jpg").get(0);
+        HttpResponse<String> files = client.get("/asset-files?assetId=" + described.id() + "&type=sidecar");
+        if (line == ImmichLine.V2) {
+            assertEquals(404, files.statusCode(), "2.7 has no asset files");
+            return;
+        }
+        JsonObject sidecar = array(files.body()).getJsonObject(0);
+        assertEquals("sidecar", sidecar.getString("type"));
+        assertTrue(sidecar.getString("path").endsWith(".jpg.xmp"), sidecar.toString());
+        assertEquals(TestLibraries.SIDECAR_XML, new String(client.getBytes("/asset-files/" + sidecar.getString("id")
+                + "/download", null).body(), StandardCharsets.UTF_8));
+        SimulatedAsset plain = library.assetsNamed("plain.jpg").get(0);
+        assertEquals(0, array(client.get("/asset-files?assetId=" + plain.id() + "&type=sidecar").body()).size());
+    }
+
     @org.junit.jupiter.api.Test
-    void servesOnlyEndpointsBothLinesList() {
-        for (String endpoint : simulator.endpoints()) {
-            String[] parts = endpoint.split(" ");
-            for (ImmichLine line : ImmichLine.values()) {
+    void servesOnlyEndpointsItsLineLists() {
+        for (ImmichLine line : ImmichLine.values()) {
+            for (String endpoint : simulator.endpoints(line)) {
+                String[] parts = endpoint.split(" ");
                 assertTrue(Contract.of(line).lists(parts[0], parts[1]), endpoint + " is not in " + line.version());
             }
         }
+        assertTrue(simulator.endpoints(ImmichLine.V3).contains("GET /asset-files"));
+        assertFalse(simulator.endpoints(ImmichLine.V2).contains("GET /asset-files"), "asset files arrived with 3.2");
     }
 
     private JsonObject firstMember(String albumName) {

@@ -18,6 +18,8 @@ public final class TestLibraries {
     public static final String MOVE_CORRUPT_ALBUM = "Move but corrupt";
     public static final String LYING_ALBUM = "Lying album";
     public static final String CHANGING_ALBUM = "Changing album";
+    public static final String SIDECAR_ALBUM = "With sidecars";
+    public static final String SIDECAR_XML = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF/></x:xmpmeta>";
 
     private TestLibraries() {
     }
@@ -65,6 +67,11 @@ public final class TestLibraries {
             library.addAsset(changing, owner, "change-" + i + ".jpg", "IMAGE", start.plusSeconds(i),
                     Content.pseudoRandom(2500 + i, 800));
         }
+        String sidecars = library.addAlbum(SIDECAR_ALBUM, owner);
+        SimulatedAsset described = library.addAsset(sidecars, owner, "described.jpg", "IMAGE", start,
+                Content.pseudoRandom(2600, 700));
+        library.addSidecar(described, Content.of(SIDECAR_XML.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        library.addAsset(sidecars, owner, "plain.jpg", "IMAGE", start.plusSeconds(1), Content.pseudoRandom(2601, 700));
         return library;
     }
 

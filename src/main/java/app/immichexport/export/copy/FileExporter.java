@@ -19,10 +19,10 @@ import java.util.function.LongConsumer;
  */
 public final class FileExporter {
 
-    /** Opens an asset's original bytes from Immich, from an offset. */
+    /** Opens a planned file's bytes from Immich (an original, a motion part or a sidecar), from an offset. */
     @FunctionalInterface
     public interface Originals {
-        InputStream open(String assetId, long offset) throws IOException;
+        InputStream open(PlannedFile file, long offset) throws IOException;
     }
 
     public enum Source { UPLOAD_FOLDER, API }
@@ -115,7 +115,7 @@ public final class FileExporter {
             if (attempt > 0) {
                 retries++;
             }
-            ResumingInputStream in = new ResumingInputStream(offset -> originals.open(file.assetId(), offset),
+            ResumingInputStream in = new ResumingInputStream(offset -> originals.open(file, offset),
                     file.expectedSize(), RESUMES, backoffMillis);
             try (in) {
                 String sha1 = write(in, target, file, written);

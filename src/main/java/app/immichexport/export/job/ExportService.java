@@ -17,6 +17,8 @@ import app.immichexport.immich.ImmichConnections;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.ImmichVersion;
+import app.immichexport.immich.Sidecar;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -26,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,7 +95,9 @@ public class ExportService {
         Path root = root(request);
         ExportOptions options = options(request, root);
         Map<String, Set<String>> earlierPaths = repository.exportedFiles(root.toString()).pathsByKey();
-        return ExportPlanner.plan(input(immich.members(request.albumIds()), options, earlierPaths), options);
+        List<String> warnings = new ArrayList<>();
+        PlanInput input = input(immich.members(request.albumIds()), options, earlierPaths, warnings);
+        return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
     /**
@@ -117,8 +122,9 @@ public class ExportService {
         ExportJobRepository.ExportedFiles exported = listed.isEmpty()
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
                 : repository.exportedFiles(root.toString());
-        PlanInput input = input(listed, options, exported.pathsByKey());
-        ExportPlan plan = ExportPlanner.plan(input, options).with(
+        List<String> warnings = new ArrayList<>();
+        PlanInput input = input(listed, options, exported.pathsByKey(), warnings);
+        ExportPlan plan = ExportPlanner.plan(input, options).withWarnings(warnings).with(
                 unchanged.values().stream().flatMap(t -> t.files().stream()).toList(),
                 unchanged.values().stream().flatMap(t -> t.skipped().stream()).toList(),
                 unchanged.size() + (unchanged.size() == 1 ? " album" : " albums") + " unchanged in Immich since the "
@@ -137,7 +143,7 @@ public class ExportService {
 
         ImmichClient client = connections.client();
         Optional<UploadFolder> upload = settings.immichUploadDir().map(UploadFolder::new);
-        FileExporter exporter = new FileExporter(root, upload, client::openOriginal, recorded, 500);
+        FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(client, input.sidecars()), recorded, 500);
         Set<Path> folders = plan.files().stream().map(PlannedFile::folder).distinct()
                 .map(f -> root.resolve(f).normalize()).collect(Collectors.toSet());
         long id = job.getId();
@@ -244,7 +250,9 @@ public class ExportService {
         }
     }
 
-    private PlanInput input(List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths) {
+    /** @param warnings receives what the user should know about the input, e.g. why no sidecars come along */
+    private PlanInput input(List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths,
+            List<String> warnings) {
         Map<String, Asset> motionParts = new HashMap<>();
         if (options.includeMotionParts()) {
             ImmichClient client = connections.client();
@@ -257,7 +265,24 @@ public class ExportService {
                         }
                     });
         }
-        return new PlanInput(albums, motionParts, Map.of(), earlierPaths);
+        return new PlanInput(albums, motionParts, sidecars(albums, options, warnings), earlierPaths);
+    }
+
+    private Map<String, Sidecar> sidecars(List<AlbumMembers> albums, ExportOptions options, List<String> warnings) {
+        if (!options.includeSidecars() || albums.stream().allMatch(a -> a.assets().isEmpty())) {
+            return Map.of();
+        }
+        ImmichServer server = immich.server();
+        if (!server.version().offersAssetFiles()) {
+            warnings.add("XMP sidecars are not exported: Immich " + server.version() + " does not offer them through its API ("
+                    + ImmichVersion.FIRST_WITH_ASSET_FILES + " and later do)");
+            return Map.of();
+        }
+        if (!server.may("assetFile.read") || !server.may("assetFile.download")) {
+            warnings.add("XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
+            return Map.of();
+        }
+        return Sidecars.of(albums, connections.client(), workers());
     }
 
     private void checkPermissions(ExportRequest request) {

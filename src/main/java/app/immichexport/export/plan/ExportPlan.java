@@ -15,6 +15,15 @@ public record ExportPlan(List<PlannedFile> files, List<SkippedAsset> skipped, Li
         return files.stream().mapToLong(f -> Math.max(0, f.expectedSize())).sum();
     }
 
+    public ExportPlan withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new ExportPlan(files, skipped, List.copyOf(all));
+    }
+
     /** This plan with files and skipped members taken over from an earlier export, in path order. */
     public ExportPlan with(List<PlannedFile> moreFiles, List<SkippedAsset> moreSkipped, String note) {
         if (moreFiles.isEmpty() && moreSkipped.isEmpty()) {

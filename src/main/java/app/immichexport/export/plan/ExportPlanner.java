@@ -4,6 +4,7 @@ import app.immichexport.export.plan.PlannedFile.Kind;
 import app.immichexport.export.plan.SkippedAsset.Reason;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
+import app.immichexport.immich.Sidecar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ public final class ExportPlanner {
     }
 
     /** A photo or video with the files that travel with it: its live-photo motion part and sidecar. */
-    private record Unit(Asset asset, String albumId, Asset motion, Long sidecarSize) {
+    private record Unit(Asset asset, String albumId, Asset motion, Sidecar sidecar) {
     }
 
     public static ExportPlan plan(PlanInput input, ExportOptions options) {
@@ -51,7 +52,7 @@ public final class ExportPlanner {
                                 asset.originalFileName(), Reason.MOTION_PART_MISSING));
                     }
                 }
-                Long sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
+                Sidecar sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
                 units.putIfAbsent(asset.id(), new Unit(asset, members.album().id(), motion, sidecar));
             }
         }
@@ -135,7 +136,7 @@ public final class ExportPlanner {
         if (unit.motion() != null && taken.contains(SafeName.collisionKey(motionName(base, unit.motion())))) {
             return false;
         }
-        return unit.sidecarSize() == null || !taken.contains(SafeName.collisionKey(base + extension + ".xmp"));
+        return unit.sidecar() == null || !taken.contains(SafeName.collisionKey(base + extension + ".xmp"));
     }
 
     /** The motion part beside its still with the same base name, the sidecar named as Immich names it. */
@@ -146,13 +147,13 @@ public final class ExportPlanner {
                     motionName(base, unit.motion()), unit.motion().id(), taken, earlierPaths);
             files.add(file(folder, unit.motion(), unit.albumId(), Kind.MOTION_PART, name, false));
         }
-        if (unit.sidecarSize() != null) {
+        if (unit.sidecar() != null) {
             String stillName = files.stream().filter(f -> f.kind() == Kind.ORIGINAL && f.assetId().equals(unit.asset().id()))
                     .reduce((first, second) -> second).orElseThrow().fileName();
             String name = companionName(folder, PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
                     SafeName.truncate(stillName, ".xmp"), unit.asset().id(), taken, earlierPaths);
             files.add(new PlannedFile(unit.asset().id(), unit.albumId(), Kind.SIDECAR, join(folder, name),
-                    unit.sidecarSize(), null, unit.asset().capturedAt(), stillName + ".xmp", false, null));
+                    -1, null, unit.asset().capturedAt(), stillName + ".xmp", false, unit.sidecar().path()));
         }
     }
 

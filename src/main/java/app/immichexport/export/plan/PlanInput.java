@@ -2,6 +2,7 @@ package app.immichexport.export.plan;
 
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
+import app.immichexport.immich.Sidecar;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,11 +11,11 @@ import java.util.Set;
  * What the plan is computed from.
  *
  * @param motionParts   live-photo motion assets by id (they are not album members themselves)
- * @param sidecars      assets that have an XMP sidecar in Immich, by asset id, with its size
+ * @param sidecars      the XMP sidecars Immich keeps, by asset id
  * @param earlierPaths  paths this application wrote before, by {@link PlannedFile#key()}: kept, so that
  *                      a re-run or a grown album never renames a file already exported
  */
-public record PlanInput(List<AlbumMembers> albums, Map<String, Asset> motionParts, Map<String, Long> sidecars,
+public record PlanInput(List<AlbumMembers> albums, Map<String, Asset> motionParts, Map<String, Sidecar> sidecars,
         Map<String, Set<String>> earlierPaths) {
 
     public static PlanInput of(List<AlbumMembers> albums) {

@@ -6,12 +6,12 @@ import java.time.Instant;
  * One file an export will write.
  *
  * @param relativePath  below the export root, folders separated by {@code /}
- * @param expectedSize  bytes, or -1 when Immich did not say
+ * @param expectedSize  bytes, or -1 when Immich did not say (sidecars)
  * @param expectedSha1  base64 SHA-1 to verify against, or null when Immich's checksum cannot verify
  *                      the content (external-library assets)
  * @param modifiedTime  the modification time to set: when the photo was taken
  * @param renamed       true when the name had to be changed because another file wanted it
- * @param sourcePath    where Immich keeps the original ({@code originalPath}), or null for sidecars
+ * @param sourcePath    where Immich keeps the file ({@code originalPath}, or the sidecar's path), or null when not known
  */
 public record PlannedFile(String assetId, String albumId, Kind kind, String relativePath, long expectedSize,
         String expectedSha1, Instant modifiedTime, String originalFileName, boolean renamed, String sourcePath) {

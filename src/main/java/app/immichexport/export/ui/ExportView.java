@@ -59,6 +59,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField template = new TextField("Folder template");
     private final Checkbox yearFolders = new Checkbox("Year folders ({year}/{album})");
     private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
+    private final Checkbox sidecars = new Checkbox("XMP sidecars (Immich 3.2 and later)", true);
     private final Checkbox external = new Checkbox("Also copy external-library assets", false);
     private final Checkbox moveToTrash = new Checkbox("Move the originals to the Immich trash once they are verified on disk");
     private final Checkbox deleteAlbums = new Checkbox("Delete the albums in Immich afterwards (their assets stay)");
@@ -116,9 +117,13 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         deleteAlbums.setId("delete-albums");
         moveToTrash.setHelperText("Per album, and only when every photo of it is copied and verified; Immich keeps them "
                 + "in its trash for a while.");
+        // a changed option needs a new preview before the job can start
+        motion.addValueChangeListener(e -> start.setEnabled(false));
+        sidecars.addValueChangeListener(e -> start.setEnabled(false));
+        external.addValueChangeListener(e -> start.setEnabled(false));
         moveToTrash.addValueChangeListener(e -> start.setEnabled(false));
         deleteAlbums.addValueChangeListener(e -> start.setEnabled(false));
-        VerticalLayout choices = new VerticalLayout(yearFolders, motion, external, moveToTrash, deleteAlbums);
+        VerticalLayout choices = new VerticalLayout(yearFolders, motion, sidecars, external, moveToTrash, deleteAlbums);
         choices.setPadding(false);
         choices.setSpacing(false);
         choices.setWidth("auto");
@@ -147,7 +152,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private ExportRequest request() {
-        return new ExportRequest(albumIds, root.getValue().toString(), template.getValue(), motion.getValue(), true,
+        return new ExportRequest(albumIds, root.getValue().toString(), template.getValue(), motion.getValue(), sidecars.getValue(),
                 external.getValue(), moveToTrash.getValue(), deleteAlbums.getValue(), false);
     }
 

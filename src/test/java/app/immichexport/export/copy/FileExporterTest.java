@@ -51,7 +51,7 @@ class FileExporterTest {
 
     /** Immich's download: optionally corrupt, optionally cut after some bytes on the first connections. */
     private FileExporter.Originals immich(boolean corrupt, int cuts) {
-        return (assetId, offset) -> {
+        return (file, offset) -> {
             int connection = downloads.getAndIncrement();
             byte[] served = bytes.clone();
             if (corrupt) {

@@ -149,10 +149,12 @@ class ExportPlannerTest {
     @Test
     void sidecarsAreNamedAsImmichNamesThem() {
         ExportPlan plan = ExportPlanner.plan(new PlanInput(List.of(members(album("Side", JUNE_2024),
-                photo(id(1), "photo.jpg", JUNE_2024))), Map.of(), Map.of(id(1), 321L), Map.of()), DEFAULTS);
+                photo(id(1), "photo.jpg", JUNE_2024))), Map.of(), Map.of(id(1), new app.immichexport.immich.Sidecar(id(1),
+                "f1", "/usr/src/app/upload/upload/u1/aa/bb/x.jpg.xmp")), Map.of()), DEFAULTS);
         assertEquals(List.of("Side/photo.jpg", "Side/photo.jpg.xmp"), paths(plan));
-        assertNull(plan.files().get(1).expectedSha1());
-        assertEquals(321, plan.files().get(1).expectedSize());
+        assertNull(plan.files().get(1).expectedSha1(), "Immich keeps no checksum of a sidecar");
+        assertEquals(-1, plan.files().get(1).expectedSize());
+        assertEquals("/usr/src/app/upload/upload/u1/aa/bb/x.jpg.xmp", plan.files().get(1).sourcePath());
     }
 
     @Test

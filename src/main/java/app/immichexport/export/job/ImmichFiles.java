@@ -1,0 +1,42 @@
+package app.immichexport.export.job;
+
+import app.immichexport.export.copy.FileExporter;
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.Sidecar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A planned file's bytes from Immich: originals and motion parts by asset id, sidecars by their file id. */
+final class ImmichFiles implements FileExporter.Originals {
+
+    private final ImmichClient client;
+    private final Map<String, String> sidecarFileIds = new ConcurrentHashMap<>();
+
+    ImmichFiles(ImmichClient client, Map<String, Sidecar> knownSidecars) {
+        this.client = client;
+        knownSidecars.forEach((assetId, sidecar) -> sidecarFileIds.put(assetId, sidecar.fileId()));
+    }
+
+    @Override
+    public InputStream open(PlannedFile file, long offset) throws IOException {
+        if (file.kind() != PlannedFile.Kind.SIDECAR) {
+            return client.openOriginal(file.assetId(), offset);
+        }
+        String fileId = sidecarFileIds.get(file.assetId());
+        if (fileId == null) {
+            // taken over from an earlier export, so not looked up in this run
+            try {
+                fileId = client.sidecar(file.assetId()).map(Sidecar::fileId)
+                        .orElseThrow(() -> new IOException("Immich no longer has a sidecar for this asset"));
+            } catch (ImmichException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            sidecarFileIds.put(file.assetId(), fileId);
+        }
+        return client.openAssetFile(fileId, offset);
+    }
+}
