@@ -31,6 +31,7 @@ public final class ExportBenchmark {
     private static final String KEY = "bench-key";
     private static final String RERUN_KEY = "bench-rerun-key";
     private static final long RERUN_SIZE = 20_000;
+    private static final int PREVIEW_ASSETS = 20_000;
 
     private final Path work;
     private final List<String> results = new ArrayList<>();
@@ -163,6 +164,7 @@ public final class ExportBenchmark {
         String huge = library.addAlbum("One huge file", user);
         String small = library.addAlbum("One small file", user);
         String many = library.addAlbum("Very large album", user);
+        String preview = library.addAlbum("Preview album", user);
         System.out.printf("Writing one file of %,d bytes and one of 1 MB%n", hugeSize);
         for (String album : List.of(huge, small)) {
             long size = album.equals(huge) ? hugeSize : 1L << 20;
@@ -175,6 +177,10 @@ public final class ExportBenchmark {
         for (int i = 0; i < planAssets; i++) {
             library.addAsset(many, user, String.format("IMG_%06d.JPG", i % 90_000), "IMAGE", start.plusSeconds(i),
                     Content.pseudoRandom(i, 100));
+        }
+        for (int i = 0; i < PREVIEW_ASSETS; i++) {
+            library.addAsset(preview, user, String.format("PIC_%05d.JPG", i), "IMAGE", start.plusSeconds(i),
+                    Content.pseudoRandom(-i, 100));
         }
         List<String> lines = new ArrayList<>();
         try (ImmichSimulator immich = ImmichSimulator.start(ImmichLine.V3, library, 0);
@@ -197,6 +203,10 @@ public final class ExportBenchmark {
                     hugeSize >> 20, hugePeak[0], hugePeak[1], seconds));
             lines.add(String.format("large vs small: %+.1f %% in all, %+.1f %% retained (target: within 10 %%)",
                     100 * (hugePeak[0] - smallPeak[0]) / smallPeak[0], 100 * (hugePeak[1] - smallPeak[1]) / smallPeak[1]));
+            long previewStart = System.nanoTime();
+            int previewed = app.dryRun(preview);
+            lines.add(String.format("planning (the preview's work) a %,d-asset album, sidecars looked up: %,d files in %.1f s",
+                    PREVIEW_ASSETS, previewed, (System.nanoTime() - previewStart) / 1e9));
             long before = System.nanoTime();
             try (HeapSampler heap = HeapSampler.start(app.pid())) {
                 int files = app.dryRun(many);

@@ -22,6 +22,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Exports for automations: start one, follow it, list what became of each file, cancel or resume it. */
@@ -50,24 +53,22 @@ public class ExportResource {
         }
     }
 
+    /** The answer to a dry run; written by {@link PlanJson}, described here for the API's documentation. */
     public record PlanView(int files, long bytes, long renamed, List<PlannedFile> planned, List<SkippedView> skipped,
             List<String> warnings) {
     }
 
     public record SkippedView(String assetId, String albumId, String originalFileName, String reason) {
-        static SkippedView of(SkippedAsset skipped) {
-            return new SkippedView(skipped.assetId(), skipped.albumId(), skipped.originalFileName(),
-                    skipped.reason().explanation());
-        }
     }
 
     @POST
     @Operation(summary = "Start an export of albums, or with dryRun only plan it")
+    @APIResponse(responseCode = "202", description = "The job, started", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "200", description = "With dryRun: the plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
     public Response start(ExportRequest request) {
         if (request.dry()) {
             ExportPlan plan = exports.plan(request);
-            return Response.ok(new PlanView(plan.files().size(), plan.totalBytes(), plan.renamedCount(), plan.files(),
-                    plan.skipped().stream().map(SkippedView::of).toList(), plan.warnings())).build();
+            return Response.ok(PlanJson.of(plan), MediaType.APPLICATION_JSON).build();
         }
         ExportJob job = exports.start(request, "api");
         return Response.accepted(view(job)).build();

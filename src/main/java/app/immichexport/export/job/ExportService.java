@@ -282,7 +282,7 @@ public class ExportService {
             warnings.add("XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
             return Map.of();
         }
-        return Sidecars.of(albums, connections.client(), workers());
+        return Sidecars.of(albums, connections.client(), jobs());
     }
 
     private void checkPermissions(ExportRequest request) {

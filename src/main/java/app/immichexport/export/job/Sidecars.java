@@ -23,18 +23,31 @@ import java.util.concurrent.Future;
 final class Sidecars {
 
     private static final int ATTEMPTS = 3;
+    /** Questions in flight at once: Immich answers each in a few milliseconds, mostly waiting on the network. */
+    private static final int CONCURRENCY = 8;
 
     private Sidecars() {
     }
 
+    /** @param pool runs the {@value #CONCURRENCY} askers; it must not bound them below that */
     static Map<String, Sidecar> of(List<AlbumMembers> albums, ImmichClient client, ExecutorService pool) {
-        List<Callable<Optional<Sidecar>>> questions = new ArrayList<>();
-        albums.stream().flatMap(a -> a.assets().stream()).map(Asset::id).distinct()
-                .forEach(id -> questions.add(() -> ask(client, id)));
+        List<String> ids = albums.stream().flatMap(a -> a.assets().stream()).map(Asset::id).distinct().toList();
+        int parts = Math.max(1, Math.min(CONCURRENCY, ids.size() / 50));
+        List<Callable<List<Sidecar>>> askers = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            List<String> slice = ids.subList(part * ids.size() / parts, (part + 1) * ids.size() / parts);
+            askers.add(() -> {
+                List<Sidecar> found = new ArrayList<>();
+                for (String id : slice) {
+                    ask(client, id).ifPresent(found::add);
+                }
+                return found;
+            });
+        }
         Map<String, Sidecar> sidecars = new HashMap<>();
         try {
-            for (Future<Optional<Sidecar>> answer : pool.invokeAll(questions)) {
-                answer.get().ifPresent(s -> sidecars.put(s.assetId(), s));
+            for (Future<List<Sidecar>> answer : pool.invokeAll(askers)) {
+                answer.get().forEach(s -> sidecars.put(s.assetId(), s));
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof ImmichException immich ? immich
