@@ -42,6 +42,11 @@ public class ExportJobRepository {
     @Resource(lookup = "java:app/jdbc/immichExport")
     DataSource dataSource;
 
+    /** At most this many items are kept in memory by {@link #rememberAlbumItems}, the oldest dropped first. */
+    static final int KEPT_ROWS = 100_000;
+    private final java.util.LinkedHashMap<String, List<ItemRow>> albumItems = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    private int keptRows;
+
     public ExportJob save(ExportJob job) {
         if (job.getId() == null) {
             em.persist(job);
@@ -149,8 +154,31 @@ public class ExportJobRepository {
             String outcome, String reason) {
     }
 
+    /**
+     * Keeps the items of an album a job brought completely to disk, so that a re-run of the album
+     * reads none from the database. An ended job's items never change: a kept copy cannot go stale.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void rememberAlbumItems(long jobId, String albumId, List<ItemRow> rows) {
+        synchronized (albumItems) {
+            albumItems.put(jobId + "/" + albumId, List.copyOf(rows));
+            keptRows += rows.size();
+            var eldest = albumItems.entrySet().iterator();
+            while (keptRows > KEPT_ROWS && eldest.hasNext()) {
+                keptRows -= eldest.next().getValue().size();
+                eldest.remove();
+            }
+        }
+    }
+
     /** The files and skipped members a job recorded for an album. */
     public List<ItemRow> albumItems(long jobId, String albumId) {
+        synchronized (albumItems) {
+            List<ItemRow> kept = albumItems.get(jobId + "/" + albumId);
+            if (kept != null) {
+                return kept;
+            }
+        }
         List<ItemRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("select asset_id, kind, target_path, size, sha1, "

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,9 @@ final class JobRunner implements Runnable {
     private final Clock clock;
     private final java.util.function.Function<Set<String>, String> afterCopy;
     private final Set<String> fullyKnownAlbums;
+    /** What a later run takes over from this job, by album: kept for the albums whose every member is in the plan. */
+    private final Map<String, List<ExportJobRepository.ItemRow>> albumRows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> incompleteAlbums = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private String afterCopyReport;
 
@@ -139,6 +143,11 @@ final class JobRunner implements Runnable {
             copyAll();
             if (!cancelled) {
                 repository.markCompleteAlbums(jobId, fullyKnownAlbums);
+                albumRows.forEach((albumId, rows) -> {
+                    if (!incompleteAlbums.contains(albumId)) {
+                        repository.rememberAlbumItems(jobId, albumId, rows);
+                    }
+                });
             }
             if (!cancelled && afterCopy != null) {
                 afterCopyReport = afterCopy.apply(Set.copyOf(verified));
@@ -226,6 +235,9 @@ final class JobRunner implements Runnable {
         if (outcome.isVerifiedOnDisk() && afterCopy != null) {
             verified.add(file.key());
         }
+        keepRow(file.albumId(), outcome.isVerifiedOnDisk() ? new ExportJobRepository.ItemRow(file.assetId(),
+                file.kind().name(), file.relativePath(), outcome.bytes(), outcome.sha1(), file.modifiedTime(),
+                outcome.status().name(), null) : null);
         filesDone.incrementAndGet();
         bytesDone.addAndGet(Math.max(0, file.expectedSize()) - counted);
         addItem(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
@@ -236,8 +248,22 @@ final class JobRunner implements Runnable {
         notifyListeners(false);
     }
 
+    /** @param row null when the file is not on disk: its album is then not complete */
+    private void keepRow(String albumId, ExportJobRepository.ItemRow row) {
+        if (albumId == null || !fullyKnownAlbums.contains(albumId)) {
+            return;
+        }
+        if (row == null) {
+            incompleteAlbums.add(albumId);
+        } else {
+            albumRows.computeIfAbsent(albumId, a -> java.util.Collections.synchronizedList(new ArrayList<>())).add(row);
+        }
+    }
+
     private void recordSkipped() {
         for (SkippedAsset skipped : plan.skipped()) {
+            keepRow(skipped.albumId(), new ExportJobRepository.ItemRow(skipped.assetId(), "ORIGINAL", null, null, null,
+                    null, ExportItem.Outcome.SKIPPED.name(), skipped.reason().explanation()));
             addItem(new ExportItem(jobId, skipped.assetId(), skipped.albumId(), "ORIGINAL", null, null, null, null, null,
                     ExportItem.Outcome.SKIPPED, skipped.reason().explanation(), 0, clock.instant()));
         }

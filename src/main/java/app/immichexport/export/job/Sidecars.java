@@ -23,13 +23,13 @@ import java.util.concurrent.Future;
 final class Sidecars {
 
     private static final int ATTEMPTS = 3;
-    /** Questions in flight at once: Immich answers each in a few milliseconds, mostly waiting on the network. */
-    private static final int CONCURRENCY = 8;
+    /** Questions in flight at once: over a network each answer is mostly waiting, so many are worth asking together. */
+    private static final int CONCURRENCY = 16;
 
     private Sidecars() {
     }
 
-    /** @param pool runs the {@value #CONCURRENCY} askers; it must not bound them below that */
+    /** @param pool runs the askers, {@value #CONCURRENCY} at most; it must not bound them below that */
     static Map<String, Sidecar> of(List<AlbumMembers> albums, ImmichClient client, ExecutorService pool) {
         List<String> ids = albums.stream().flatMap(a -> a.assets().stream()).map(Asset::id).distinct().toList();
         int parts = Math.max(1, Math.min(CONCURRENCY, ids.size() / 50));

@@ -3,7 +3,6 @@ package app.immichexport.export.ui;
 import app.immichexport.base.Settings;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.base.ui.MainLayout;
-import app.immichexport.export.job.ExportJob;
 import app.immichexport.export.job.ExportRefusedException;
 import app.immichexport.export.job.ExportRequest;
 import app.immichexport.export.job.ExportService;
@@ -231,13 +230,21 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         return both + ". Albums Immich lists incompletely, or with any file not verified, are left untouched.";
     }
 
+    /** Planned again, away from the page's thread: a large album takes Immich a while to list. */
     private void startJob() {
-        try {
-            ExportJob job = exports.start(request(), "ui");
-            UI.getCurrent().navigate(JobView.class, new RouteParameters("id", String.valueOf(job.getId())));
-        } catch (ExportRefusedException | ImmichException e) {
-            showSummary(e.getMessage(), true);
-        }
+        UI ui = UI.getCurrent();
+        ExportRequest request = request();
+        preview.setEnabled(false);
+        start.setEnabled(false);
+        showSummary("Starting: asking Immich for the albums' assets…", false);
+        CompletableFuture.supplyAsync(() -> exports.start(request, "ui"), executor).whenComplete((job, failure) -> ui.access(() -> {
+            if (failure == null) {
+                ui.navigate(JobView.class, new RouteParameters("id", String.valueOf(job.getId())));
+                return;
+            }
+            preview.setEnabled(true);
+            showSummary(reason(failure), true);
+        }));
     }
 
     private static Paragraph warning(String text) {
@@ -269,6 +276,6 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 return cause.getMessage();
             }
         }
-        return "The preview failed. Try again; the server log has the details.";
+        return "That did not work. Try again; the server log has the details.";
     }
 }
