@@ -30,7 +30,7 @@ final class JobRunner implements Runnable {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
     private static final long NOTIFY_MILLIS = 250;
     private static final long PERSIST_MILLIS = 2000;
-    private static final int ITEM_BATCH = 5000;
+    private static final int ITEM_BATCH = 2000;
 
     private final long jobId;
     private final String root;
