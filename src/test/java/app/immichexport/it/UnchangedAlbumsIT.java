@@ -7,6 +7,7 @@ import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.ImmichSimulator;
 import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.TestLibraries;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -47,12 +48,16 @@ class UnchangedAlbumsIT {
         assertEquals(4, progress(unchanged, "identical"), "every file is still accounted for");
         assertEquals(0, searches(immich), "the unchanged album is not listed again");
         assertTrue(unchanged.getString("message").contains("unchanged in Immich"), unchanged.getString("message"));
+        assertEquals(List.of("IDENTICAL:change-0.jpg", "IDENTICAL:change-1.jpg", "IDENTICAL:change-2.jpg",
+                "IDENTICAL:change-3.jpg"), items(unchanged), "every file has its item, as in any job");
 
         Path folder = ROOT.resolve("unchanged/" + TestLibraries.CHANGING_ALBUM);
         Files.delete(folder.resolve("change-2.jpg"));
         JsonObject repaired = export(album);
         assertEquals(1, progress(repaired, "copied"), "a file gone from disk is copied again: " + repaired);
         assertEquals(3, progress(repaired, "identical"));
+        assertEquals(List.of("IDENTICAL:change-0.jpg", "IDENTICAL:change-1.jpg", "COPIED:change-2.jpg",
+                "IDENTICAL:change-3.jpg"), items(repaired), "one item per file, the copied one as copied");
         assertTrue(Files.exists(folder.resolve("change-2.jpg")));
         assertEquals(0, searches(immich));
 
@@ -85,6 +90,15 @@ class UnchangedAlbumsIT {
             Thread.sleep(100);
         }
         throw new AssertionError("job " + id + " did not finish in 30 s");
+    }
+
+    /** Outcome and file name of each item of a job, by file name. */
+    private List<String> items(JsonObject job) throws Exception {
+        String body = send("GET", "api/exports/" + job.getJsonNumber("id").longValue() + "/items", null).body();
+        return Json.createReader(new java.io.StringReader(body)).readArray().getValuesAs(JsonObject.class).stream()
+                .map(i -> i.getString("outcome") + ":" + i.getString("targetPath").substring(i.getString("targetPath")
+                        .lastIndexOf('/') + 1)).sorted(java.util.Comparator.comparing(s -> s.substring(s.indexOf(':'))))
+                .toList();
     }
 
     private static int progress(JsonObject job, String counter) {

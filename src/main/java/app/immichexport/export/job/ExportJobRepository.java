@@ -119,6 +119,28 @@ public class ExportJobRepository {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /**
+     * Records, as identical, the files of an album taken over from an earlier job and found on disk
+     * as recorded, by copying that job's rows inside the database: a re-run of a large unchanged album
+     * sends none of them. The rows this job recorded itself for the album (files copied again) win.
+     *
+     * @throws IllegalStateException when the count differs from {@code expected}; nothing is then recorded
+     */
+    public void copyItemsFoundAsBefore(long jobId, long fromJob, String albumId, int expected) {
+        int copied = em.createNativeQuery("insert into export_item (job_id, asset_id, album_id, kind, source, target_path, "
+                + "size, sha1, modified_at, outcome, reason, retries, finished_at) select ?1, e.asset_id, e.album_id, e.kind, "
+                + "null, e.target_path, e.size, e.sha1, e.modified_at, 'IDENTICAL', null, 0, now() from export_item e "
+                + "where e.job_id = ?2 and e.album_id = ?3 and e.outcome in ('COPIED', 'IDENTICAL') and e.target_path not in "
+                // a small set, looked up by hash: this job's own rows for the album
+                + "(select t.target_path from export_item t where t.job_id = ?1 and t.album_id = ?3 "
+                + "and t.target_path is not null)")
+                .setParameter(1, jobId).setParameter(2, fromJob).setParameter(3, albumId).executeUpdate();
+        if (copied != expected) {
+            throw new IllegalStateException("job " + fromJob + " has " + copied + " rows for album " + albumId
+                    + ", " + expected + " expected");
+        }
+    }
+
     public void saveAlbums(List<JobAlbum> albums) {
         albums.forEach(em::persist);
     }

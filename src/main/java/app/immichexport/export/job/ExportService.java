@@ -150,7 +150,9 @@ public class ExportService {
         MoveStep move = request.trash() || request.deleteAlbum()
                 ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, repository, clock) : null;
         JobRunner runner = new JobRunner(id, root.toString(), plan, exporter, repository, locks, folders,
-                new JobRunner.Pools(workers(), parallelism(), jobs()), clock, move == null ? null : move::run, fullyKnown);
+                new JobRunner.Pools(workers(), parallelism(), jobs()), clock, move == null ? null : move::run,
+                new JobRunner.Albums(fullyKnown, unchanged.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().fromJob()))));
         running.put(id, runner);
         jobs().submit(() -> {
             try {

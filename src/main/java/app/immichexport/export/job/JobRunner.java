@@ -7,6 +7,7 @@ import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,9 @@ final class JobRunner implements Runnable {
     private final Clock clock;
     private final java.util.function.Function<Set<String>, String> afterCopy;
     private final Set<String> fullyKnownAlbums;
+    private final Map<String, Long> takenOverFrom;
+    /** Files of taken-over albums found as recorded: their items are copied from the earlier job at the end. */
+    private final Map<String, List<PlannedFile>> foundAsBefore = new java.util.concurrent.ConcurrentHashMap<>();
     /** What a later run takes over from this job, by album: kept for the albums whose every member is in the plan. */
     private final Map<String, List<ExportJobRepository.ItemRow>> albumRows = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> incompleteAlbums = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -74,15 +78,23 @@ final class JobRunner implements Runnable {
     }
 
     /**
+     * @param fullyKnown    albums whose every member is in the plan: complete when all their files are on disk
+     * @param takenOverFrom albums whose files were taken over from an earlier job, with that job's id
+     */
+    record Albums(Set<String> fullyKnown, Map<String, Long> takenOverFrom) {
+    }
+
+    /**
      * @param afterCopy        run once every file was handled, with the keys of the files verified on disk
-     * @param fullyKnownAlbums albums whose every member is in the plan: complete when all their files are on disk
+     * @param albums          what the plan knows of its albums
      */
     JobRunner(long jobId, String root, ExportPlan plan, FileExporter exporter, ExportJobRepository repository,
             FolderLocks locks, Set<Path> folders, Pools pools, Clock clock,
-            java.util.function.Function<Set<String>, String> afterCopy, Set<String> fullyKnownAlbums) {
+            java.util.function.Function<Set<String>, String> afterCopy, Albums albums) {
         this.jobId = jobId;
         this.root = root;
-        this.fullyKnownAlbums = Set.copyOf(fullyKnownAlbums);
+        this.fullyKnownAlbums = Set.copyOf(albums.fullyKnown());
+        this.takenOverFrom = Map.copyOf(albums.takenOverFrom());
         this.plan = plan;
         this.exporter = exporter;
         this.repository = repository;
@@ -201,6 +213,32 @@ final class JobRunner implements Runnable {
             Thread.interrupted();
         }
         flushItems();
+        recordFoundAsBefore(!cancelled);
+    }
+
+    /**
+     * The items of files found as the earlier job recorded them: copied from its rows in the database
+     * when every file was checked, else (a cancelled job) written one by one for the files checked.
+     */
+    private void recordFoundAsBefore(boolean everyFileChecked) {
+        foundAsBefore.forEach((albumId, files) -> {
+            if (everyFileChecked) {
+                try {
+                    repository.copyItemsFoundAsBefore(jobId, takenOverFrom.get(albumId), albumId, files.size());
+                    return;
+                } catch (RuntimeException notAsExpected) {
+                    LOG.log(Level.WARNING, "Recording the items of album " + albumId + " one by one", notAsExpected);
+                }
+            }
+            Instant now = clock.instant();
+            for (PlannedFile file : files) {
+                addItem(new ExportItem(jobId, file.assetId(), albumId, file.kind().name(), null, file.relativePath(),
+                        file.expectedSize(), file.expectedSha1(), file.modifiedTime(), ExportItem.Outcome.IDENTICAL, null, 0,
+                        now));
+            }
+        });
+        foundAsBefore.clear();
+        flushItems();
     }
 
     private void export(PlannedFile file) {
@@ -240,6 +278,12 @@ final class JobRunner implements Runnable {
                 outcome.status().name(), null) : null);
         filesDone.incrementAndGet();
         bytesDone.addAndGet(Math.max(0, file.expectedSize()) - counted);
+        if (result.asRecorded() && takenOverFrom.containsKey(file.albumId())) {
+            foundAsBefore.computeIfAbsent(file.albumId(), a -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(file);
+            notifyListeners(false);
+            return;
+        }
         addItem(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
                 file.relativePath(), outcome.isVerifiedOnDisk() ? outcome.bytes() : null, outcome.sha1(),
                 file.modifiedTime(), ExportItem.Outcome.valueOf(outcome.status().name()),
