@@ -2,7 +2,6 @@ package app.immichexport.export.job;
 
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.PlannedFile;
-import app.immichexport.export.plan.SkippedAsset;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
