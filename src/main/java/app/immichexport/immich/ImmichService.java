@@ -70,6 +70,12 @@ public class ImmichService {
         return connections.client().members(album);
     }
 
+    /** An asset's XMP sidecar, on servers that offer asset files. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    public java.util.Optional<Sidecar> sidecar(String assetId) {
+        return connections.client().sidecar(assetId);
+    }
+
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public ImmichClient.Thumbnail thumbnail(String assetId) {

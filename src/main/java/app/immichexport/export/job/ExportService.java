@@ -39,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Plans, starts, follows and cancels exports. */
@@ -96,7 +97,7 @@ public class ExportService {
         ExportOptions options = options(request, root);
         Map<String, Set<String>> earlierPaths = repository.exportedFiles(root.toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(immich.members(request.albumIds()), options, earlierPaths, warnings);
+        PlanInput input = input(immich.members(request.albumIds()), options, earlierPaths, immich::server, warnings);
         return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
@@ -108,7 +109,8 @@ public class ExportService {
     public ExportJob start(ExportRequest request, String user) {
         Path root = root(request);
         ExportOptions options = options(request, root);
-        checkPermissions(request);
+        ImmichServer server = immich.server();
+        checkPermissions(request, server);
         ExportJob job = new ExportJob(user, clock.instant(), String.join(",", request.albumIds()), root.toString());
         job.options(options.folderTemplate().text(), options.includeMotionParts(), options.includeSidecars(),
                 options.includeExternal(), request.trash(), request.deleteAlbum());
@@ -117,13 +119,15 @@ public class ExportService {
         // moving acts on what Immich lists now, so an album to move is always listed
         Map<String, UnchangedAlbums.TakenOver> unchanged = moving ? Map.of()
                 : UnchangedAlbums.find(albums, options, job, repository);
+        Map<String, Long> takenOverFrom = unchanged.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().fromJob()));
         List<AlbumMembers> listed = albums.stream().filter(a -> !unchanged.containsKey(a.id())).map(immich::members).toList();
         // when every album is taken over, what is known of its files is all the run needs of the file index
         ExportJobRepository.ExportedFiles exported = listed.isEmpty()
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(listed, options, exported.pathsByKey(), warnings);
+        PlanInput input = input(listed, options, exported.pathsByKey(), () -> server, warnings);
         ExportPlan plan = ExportPlanner.plan(input, options).withWarnings(warnings).with(
                 unchanged.values().stream().flatMap(t -> t.files().stream()).toList(),
                 unchanged.values().stream().flatMap(t -> t.skipped().stream()).toList(),
@@ -135,9 +139,8 @@ public class ExportService {
         job.counters(new JobProgress(plan.files().size() + plan.skipped().size(), plan.totalBytes(), 0, 0, 0, 0,
                 plan.skipped().size(), 0, 0, ""));
         job = repository.save(job);
-        long jobId = job.getId();
-        repository.saveAlbums(albums.stream().map(a -> new JobAlbum(jobId, a,
-                unchanged.containsKey(a.id()) ? unchanged.get(a.id()).fromJob() : null)).toList());
+        long id = job.getId();
+        repository.saveAlbums(albums.stream().map(a -> new JobAlbum(id, a, takenOverFrom.get(a.id()))).toList());
         Set<String> fullyKnown = new HashSet<>(unchanged.keySet());
         listed.stream().filter(AlbumMembers::isComplete).forEach(m -> fullyKnown.add(m.album().id()));
 
@@ -146,13 +149,11 @@ public class ExportService {
         FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(client, input.sidecars()), recorded, 500);
         Set<Path> folders = plan.files().stream().map(PlannedFile::folder).distinct()
                 .map(f -> root.resolve(f).normalize()).collect(Collectors.toSet());
-        long id = job.getId();
-        MoveStep move = request.trash() || request.deleteAlbum()
+        MoveStep move = moving
                 ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, repository, clock) : null;
         JobRunner runner = new JobRunner(id, root.toString(), plan, exporter, repository, locks, folders,
                 new JobRunner.Pools(workers(), parallelism(), jobs()), clock, move == null ? null : move::run,
-                new JobRunner.Albums(fullyKnown, unchanged.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> e.getValue().fromJob()))));
+                new JobRunner.Albums(fullyKnown, takenOverFrom));
         running.put(id, runner);
         jobs().submit(() -> {
             try {
@@ -252,9 +253,12 @@ public class ExportService {
         }
     }
 
-    /** @param warnings receives what the user should know about the input, e.g. why no sidecars come along */
+    /**
+     * @param server   asked only when sidecars are wanted
+     * @param warnings receives what the user should know about the input, e.g. why no sidecars come along
+     */
     private PlanInput input(List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths,
-            List<String> warnings) {
+            Supplier<ImmichServer> server, List<String> warnings) {
         Map<String, Asset> motionParts = new HashMap<>();
         if (options.includeMotionParts()) {
             ImmichClient client = connections.client();
@@ -267,14 +271,15 @@ public class ExportService {
                         }
                     });
         }
-        return new PlanInput(albums, motionParts, sidecars(albums, options, warnings), earlierPaths);
+        return new PlanInput(albums, motionParts, sidecars(albums, options, server, warnings), earlierPaths);
     }
 
-    private Map<String, Sidecar> sidecars(List<AlbumMembers> albums, ExportOptions options, List<String> warnings) {
+    private Map<String, Sidecar> sidecars(List<AlbumMembers> albums, ExportOptions options,
+            Supplier<ImmichServer> immichServer, List<String> warnings) {
         if (!options.includeSidecars() || albums.stream().allMatch(a -> a.assets().isEmpty())) {
             return Map.of();
         }
-        ImmichServer server = immich.server();
+        ImmichServer server = immichServer.get();
         if (!server.version().offersAssetFiles()) {
             warnings.add("XMP sidecars are not exported: Immich " + server.version() + " does not offer them through its API ("
                     + ImmichVersion.FIRST_WITH_ASSET_FILES + " and later do)");
@@ -284,11 +289,10 @@ public class ExportService {
             warnings.add("XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
             return Map.of();
         }
-        return Sidecars.of(albums, connections.client(), jobs());
+        return Sidecars.of(albums, immich::sidecar, jobs());
     }
 
-    private void checkPermissions(ExportRequest request) {
-        ImmichServer server = immich.server();
+    private void checkPermissions(ExportRequest request, ImmichServer server) {
         if (request.trash() && !server.may("asset.delete")) {
             throw new ExportRefusedException("The Immich API key may not move originals to the trash (it lacks "
                     + "asset.delete): export without moving, or give the key that permission");

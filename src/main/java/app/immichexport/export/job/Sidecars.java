@@ -2,9 +2,7 @@ package app.immichexport.export.job;
 
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
-import app.immichexport.immich.ImmichClient;
 import app.immichexport.immich.ImmichException;
-import app.immichexport.immich.ImmichUnreachableException;
 import app.immichexport.immich.Sidecar;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Asks Immich (3.2 and later) which album members have an XMP sidecar. Immich answers one asset at
@@ -22,15 +21,18 @@ import java.util.concurrent.Future;
  */
 final class Sidecars {
 
-    private static final int ATTEMPTS = 3;
     /** Questions in flight at once: over a network each answer is mostly waiting, so many are worth asking together. */
     private static final int CONCURRENCY = 16;
 
     private Sidecars() {
     }
 
-    /** @param pool runs the askers, {@value #CONCURRENCY} at most; it must not bound them below that */
-    static Map<String, Sidecar> of(List<AlbumMembers> albums, ImmichClient client, ExecutorService pool) {
+    /**
+     * @param lookup one asset's sidecar, retried where Immich failed in passing
+     * @param pool   runs the askers, {@value #CONCURRENCY} at most; it must not bound them below that
+     */
+    static Map<String, Sidecar> of(List<AlbumMembers> albums, Function<String, Optional<Sidecar>> lookup,
+            ExecutorService pool) {
         List<String> ids = albums.stream().flatMap(a -> a.assets().stream()).map(Asset::id).distinct().toList();
         int parts = Math.max(1, Math.min(CONCURRENCY, ids.size() / 50));
         List<Callable<List<Sidecar>>> askers = new ArrayList<>();
@@ -39,7 +41,7 @@ final class Sidecars {
             askers.add(() -> {
                 List<Sidecar> found = new ArrayList<>();
                 for (String id : slice) {
-                    ask(client, id).ifPresent(found::add);
+                    lookup.apply(id).ifPresent(found::add);
                 }
                 return found;
             });
@@ -57,18 +59,5 @@ final class Sidecars {
             throw new ImmichException("Interrupted while asking Immich for sidecars", e);
         }
         return sidecars;
-    }
-
-    private static Optional<Sidecar> ask(ImmichClient client, String assetId) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return client.sidecar(assetId);
-            } catch (ImmichUnreachableException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                Thread.sleep(200L * attempt);
-            }
-        }
     }
 }
