@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -46,11 +48,11 @@ final class JobRunner implements Runnable {
     private final Set<String> fullyKnownAlbums;
     private final Map<String, Long> takenOverFrom;
     /** Files of taken-over albums found as recorded: their items are copied from the earlier job at the end. */
-    private final Map<String, List<PlannedFile>> foundAsBefore = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<PlannedFile>> foundAsBefore = new ConcurrentHashMap<>();
     /** What a later run takes over from this job, by album: kept for the albums whose every member is in the plan. */
-    private final Map<String, List<ExportJobRepository.ItemRow>> albumRows = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Set<String> incompleteAlbums = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final Set<String> verified = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, List<ExportJobRepository.ItemRow>> albumRows = new ConcurrentHashMap<>();
+    private final Set<String> incompleteAlbums = ConcurrentHashMap.newKeySet();
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private String afterCopyReport;
 
     private final AtomicInteger filesDone = new AtomicInteger();
@@ -66,6 +68,7 @@ final class JobRunner implements Runnable {
     private final List<Consumer<JobProgress>> listeners = new CopyOnWriteArrayList<>();
     private volatile String currentFile = "";
     private volatile boolean cancelled;
+    private volatile boolean everyFileChecked;
     private volatile Thread thread;
     private long lastNotify;
     private long lastPersist;
@@ -127,10 +130,6 @@ final class JobRunner implements Runnable {
         if (running != null) {
             running.interrupt();
         }
-    }
-
-    boolean isCancelled() {
-        return cancelled;
     }
 
     @Override
@@ -212,15 +211,21 @@ final class JobRunner implements Runnable {
             // a cancel interrupts this thread too; the database calls that follow must not see it
             Thread.interrupted();
         }
+        everyFileChecked = !cancelled;
         flushItems();
-        recordFoundAsBefore(!cancelled);
     }
 
     /**
      * The items of files found as the earlier job recorded them: copied from its rows in the database
-     * when every file was checked, else (a cancelled job) written one by one for the files checked.
+     * when every file was checked, else (a job cancelled or stopped midway) written one by one for the
+     * files checked.
      */
-    private void recordFoundAsBefore(boolean everyFileChecked) {
+    private void recordFoundAsBefore() {
+        if (foundAsBefore.isEmpty()) {
+            return;
+        }
+        // the rows this job wrote itself (files copied again) must be in the database first: they win
+        flushItems();
         foundAsBefore.forEach((albumId, files) -> {
             if (everyFileChecked) {
                 try {
@@ -238,7 +243,6 @@ final class JobRunner implements Runnable {
             }
         });
         foundAsBefore.clear();
-        flushItems();
     }
 
     private void export(PlannedFile file) {
@@ -279,16 +283,14 @@ final class JobRunner implements Runnable {
         filesDone.incrementAndGet();
         bytesDone.addAndGet(Math.max(0, file.expectedSize()) - counted);
         if (result.asRecorded() && takenOverFrom.containsKey(file.albumId())) {
-            foundAsBefore.computeIfAbsent(file.albumId(), a -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(file);
-            notifyListeners(false);
-            return;
+            foundAsBefore.computeIfAbsent(file.albumId(), a -> Collections.synchronizedList(new ArrayList<>())).add(file);
+        } else {
+            addItem(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
+                    file.relativePath(), outcome.isVerifiedOnDisk() ? outcome.bytes() : null, outcome.sha1(),
+                    file.modifiedTime(), ExportItem.Outcome.valueOf(outcome.status().name()),
+                    outcome.reason(), result.retries(), clock.instant())
+                    .indexChanged(outcome.isVerifiedOnDisk() && !result.asRecorded()));
         }
-        addItem(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
-                file.relativePath(), outcome.isVerifiedOnDisk() ? outcome.bytes() : null, outcome.sha1(),
-                file.modifiedTime(), ExportItem.Outcome.valueOf(outcome.status().name()),
-                outcome.reason(), result.retries(), clock.instant())
-                .indexChanged(outcome.isVerifiedOnDisk() && !result.asRecorded()));
         notifyListeners(false);
     }
 
@@ -300,7 +302,7 @@ final class JobRunner implements Runnable {
         if (row == null) {
             incompleteAlbums.add(albumId);
         } else {
-            albumRows.computeIfAbsent(albumId, a -> java.util.Collections.synchronizedList(new ArrayList<>())).add(row);
+            albumRows.computeIfAbsent(albumId, a -> Collections.synchronizedList(new ArrayList<>())).add(row);
         }
     }
 
@@ -414,7 +416,9 @@ final class JobRunner implements Runnable {
                 + plan.warnings().stream().map(w -> ". " + w).collect(java.util.stream.Collectors.joining());
     }
 
+    /** Every way a job ends comes here: what is left of its items is recorded, then its state. */
     private void finish(ExportJob.State state, String message) {
+        recordFoundAsBefore();
         flushItems();
         JobProgress progress = progress();
         update(job -> {
