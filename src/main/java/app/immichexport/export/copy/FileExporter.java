@@ -78,10 +78,6 @@ public final class FileExporter {
         return Optional.empty();
     }
 
-    public Result export(PlannedFile file) {
-        return export(file, bytes -> { });
-    }
-
     /** @param written told of the bytes as they are written, for progress within large files */
     public Result export(PlannedFile file, LongConsumer written) {
         Path target;

@@ -24,10 +24,6 @@ public final class TargetFolders {
     }
 
     /** The target file's path, its folders created; {@code relativePath} uses {@code /}. */
-    public static Path prepare(Path root, String relativePath) throws IOException {
-        return new TargetFolders(root).prepare(relativePath);
-    }
-
     public Path prepare(String relativePath) throws IOException {
         Path real = realRoot();
         int slash = relativePath.lastIndexOf('/');

@@ -32,16 +32,11 @@ public final class VerifiedWriter {
     /**
      * @param expectedSize bytes, or negative when unknown
      * @param expectedSha1 base64 SHA-1, or null when nothing can verify the content
+     * @param progress     told of every piece written, so that progress moves within large files
      * @return the SHA-1 of what was written
      * @throws FileAlreadyExistsException when a file appeared under the final name meanwhile
      * @throws ContentMismatchException   when the bytes are not the expected ones
      */
-    public static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified)
-            throws IOException {
-        return write(source, target, expectedSize, expectedSha1, modified, bytes -> { });
-    }
-
-    /** As above, telling {@code written} of every piece written, so that progress moves within large files. */
     public static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified,
             java.util.function.LongConsumer progress) throws IOException {
         Path folder = target.getParent();

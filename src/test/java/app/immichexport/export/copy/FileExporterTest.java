@@ -26,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileExporterTest {
 
+    private static final java.util.function.LongConsumer NO_PROGRESS = bytes -> { };
+
     private static final Instant TAKEN = Instant.parse("2024-06-15T14:00:00.123Z");
     private static final String SOURCE = "/usr/src/app/upload/upload/u1/aa/bb/a1.jpg";
 
@@ -87,7 +89,7 @@ class FileExporterTest {
 
     @Test
     void downloadsVerifiesAndStampsTheCaptureTime() throws IOException {
-        FileExporter.Result result = exporter(immich(false, 0), Map.of(), false).export(file);
+        FileExporter.Result result = exporter(immich(false, 0), Map.of(), false).export(file, NO_PROGRESS);
         assertEquals(Status.COPIED, result.outcome().status());
         assertEquals(FileExporter.Source.API, result.source());
         assertArrayEquals(bytes, Files.readAllBytes(target()));
@@ -100,7 +102,7 @@ class FileExporterTest {
         Path local = mount.resolve("upload/u1/aa/bb/a1.jpg");
         Files.createDirectories(local.getParent());
         Files.write(local, bytes);
-        FileExporter.Result result = exporter(immich(false, 0), Map.of(), true).export(file);
+        FileExporter.Result result = exporter(immich(false, 0), Map.of(), true).export(file, NO_PROGRESS);
         assertEquals(Status.COPIED, result.outcome().status());
         assertEquals(FileExporter.Source.UPLOAD_FOLDER, result.source());
         assertEquals(0, downloads.get());
@@ -111,14 +113,14 @@ class FileExporterTest {
         Path local = mount.resolve("upload/u1/aa/bb/a1.jpg");
         Files.createDirectories(local.getParent());
         Files.write(local, new byte[] {1, 2, 3});
-        FileExporter.Result result = exporter(immich(false, 0), Map.of(), true).export(file);
+        FileExporter.Result result = exporter(immich(false, 0), Map.of(), true).export(file, NO_PROGRESS);
         assertEquals(FileExporter.Source.API, result.source());
         assertArrayEquals(bytes, Files.readAllBytes(target()));
     }
 
     @Test
     void aCutDownloadIsResumedNotKept() throws IOException {
-        FileExporter.Result result = exporter(immich(false, 2), Map.of(), false).export(file);
+        FileExporter.Result result = exporter(immich(false, 2), Map.of(), false).export(file, NO_PROGRESS);
         assertEquals(Status.COPIED, result.outcome().status());
         assertEquals(2, result.retries());
         assertArrayEquals(bytes, Files.readAllBytes(target()));
@@ -126,7 +128,7 @@ class FileExporterTest {
 
     @Test
     void aCorruptDownloadFailsAndLeavesNoFile() throws IOException {
-        FileExporter.Result result = exporter(immich(true, 0), Map.of(), false).export(file);
+        FileExporter.Result result = exporter(immich(true, 0), Map.of(), false).export(file, NO_PROGRESS);
         assertEquals(Status.FAILED, result.outcome().status());
         assertTrue(result.outcome().reason().contains("SHA-1"), result.outcome().reason());
         assertEquals(2, downloads.get(), "downloaded again once before giving up");
@@ -145,7 +147,7 @@ class FileExporterTest {
         // the record vouches for it: had the file been read, its bytes would not match
         Map<String, FileExporter.Recorded> recorded = Map.of(file.relativePath(),
                 new FileExporter.Recorded(bytes.length, file.expectedSha1(), TAKEN));
-        FileExporter.Result result = exporter(immich(false, 0), recorded, false).export(file);
+        FileExporter.Result result = exporter(immich(false, 0), recorded, false).export(file, NO_PROGRESS);
         assertEquals(Status.IDENTICAL, result.outcome().status());
         assertEquals(0, downloads.get());
     }
@@ -154,7 +156,7 @@ class FileExporterTest {
     void anUnrecordedFileWithTheRightBytesIsIdentical() throws IOException {
         Files.createDirectories(target().getParent());
         Files.write(target(), bytes);
-        assertEquals(Status.IDENTICAL, exporter(immich(false, 0), Map.of(), false).export(file).outcome().status());
+        assertEquals(Status.IDENTICAL, exporter(immich(false, 0), Map.of(), false).export(file, NO_PROGRESS).outcome().status());
         assertEquals(0, downloads.get());
     }
 
@@ -162,7 +164,7 @@ class FileExporterTest {
     void aDifferentFileIsAConflictAndStaysAsItIs() throws IOException {
         Files.createDirectories(target().getParent());
         Files.writeString(target(), "my own edit");
-        FileExporter.Result result = exporter(immich(false, 0), Map.of(), false).export(file);
+        FileExporter.Result result = exporter(immich(false, 0), Map.of(), false).export(file, NO_PROGRESS);
         assertEquals(Status.CONFLICT, result.outcome().status());
         assertEquals("my own edit", Files.readString(target()));
     }

@@ -19,7 +19,7 @@ class TargetFoldersTest {
     @Test
     void createsTheFoldersBelowTheRoot() throws IOException {
         Path root = Files.createDirectory(base.resolve("root"));
-        Path target = TargetFolders.prepare(root, "2024/Wedding/IMG_0001.JPG");
+        Path target = new TargetFolders(root).prepare("2024/Wedding/IMG_0001.JPG");
         assertEquals(root.toRealPath().resolve("2024/Wedding/IMG_0001.JPG"), target);
         assertTrue(Files.isDirectory(target.getParent()));
         assertFalse(Files.exists(target));
@@ -30,7 +30,7 @@ class TargetFoldersTest {
         Path root = Files.createDirectory(base.resolve("root"));
         Path outside = Files.createDirectory(base.resolve("outside"));
         Files.createSymbolicLink(root.resolve("Wedding"), outside);
-        assertThrows(IOException.class, () -> TargetFolders.prepare(root, "Wedding/IMG_0001.JPG"));
+        assertThrows(IOException.class, () -> new TargetFolders(root).prepare("Wedding/IMG_0001.JPG"));
         try (var files = Files.list(outside)) {
             assertEquals(0, files.count());
         }
@@ -44,7 +44,7 @@ class TargetFoldersTest {
             java.util.List<java.util.concurrent.Future<Path>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 int n = i;
-                results.add(pool.submit(() -> TargetFolders.prepare(root, "a/b/c/d/file" + n + ".jpg")));
+                results.add(pool.submit(() -> new TargetFolders(root).prepare("a/b/c/d/file" + n + ".jpg")));
             }
             for (java.util.concurrent.Future<Path> result : results) {
                 assertTrue(Files.isDirectory(result.get().getParent()));
@@ -57,9 +57,9 @@ class TargetFoldersTest {
     @Test
     void refusesStepsOutOfTheRoot() throws IOException {
         Path root = Files.createDirectory(base.resolve("root"));
-        assertThrows(IOException.class, () -> TargetFolders.prepare(root, "../escape.jpg"));
-        assertThrows(IOException.class, () -> TargetFolders.prepare(root, "a/../../escape.jpg"));
-        assertThrows(IOException.class, () -> TargetFolders.prepare(root, "a//b.jpg"));
+        assertThrows(IOException.class, () -> new TargetFolders(root).prepare("../escape.jpg"));
+        assertThrows(IOException.class, () -> new TargetFolders(root).prepare("a/../../escape.jpg"));
+        assertThrows(IOException.class, () -> new TargetFolders(root).prepare("a//b.jpg"));
         assertFalse(Files.exists(base.resolve("escape.jpg")));
     }
 }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VerifiedWriterTest {
 
+    private static final java.util.function.LongConsumer NO_PROGRESS = bytes -> { };
+
     @TempDir
     Path folder;
 
@@ -56,7 +58,8 @@ class VerifiedWriterTest {
         byte[] data = bytes(3 * VerifiedWriter.BUFFER + 17, 1);
         Path target = folder.resolve("2024/Wedding/IMG_0001.JPG");
         Instant taken = Instant.parse("2024-06-15T14:00:00Z");
-        String sha1 = VerifiedWriter.write(new ByteArrayInputStream(data), target, data.length, sha1(data), taken);
+        String sha1 = VerifiedWriter.write(new ByteArrayInputStream(data), target,
+                data.length, sha1(data), taken, NO_PROGRESS);
         assertEquals(sha1(data), sha1);
         assertArrayEquals(data, Files.readAllBytes(target));
         assertEquals(taken, Files.getLastModifiedTime(target).toInstant());
@@ -69,7 +72,8 @@ class VerifiedWriterTest {
         byte[] data = bytes(10_000, 2);
         Path target = folder.resolve("bad.jpg");
         ContentMismatchException e = assertThrows(ContentMismatchException.class, () ->
-                VerifiedWriter.write(new ByteArrayInputStream(data), target, data.length, sha1(bytes(10_000, 3)), null));
+                VerifiedWriter.write(new ByteArrayInputStream(data), target,
+                        data.length, sha1(bytes(10_000, 3)), null, NO_PROGRESS));
         assertTrue(e.getMessage().contains("SHA-1"), e.getMessage());
         assertFalse(Files.exists(target));
         assertEquals(0, filesIn(folder));
@@ -79,7 +83,8 @@ class VerifiedWriterTest {
     void aShortStreamFailsOnItsSize() throws Exception {
         byte[] data = bytes(1000, 4);
         assertThrows(ContentMismatchException.class, () ->
-                VerifiedWriter.write(new ByteArrayInputStream(data, 0, 600), folder.resolve("short.jpg"), 1000, null, null));
+                VerifiedWriter.write(new ByteArrayInputStream(data, 0, 600), folder.resolve("short.jpg"), 1000, null,
+                        null, NO_PROGRESS));
         assertEquals(0, filesIn(folder));
     }
 
@@ -97,7 +102,8 @@ class VerifiedWriterTest {
                 return 7;
             }
         };
-        assertThrows(IOException.class, () -> VerifiedWriter.write(breaking, folder.resolve("cut.jpg"), 10_000, null, null));
+        assertThrows(IOException.class, () -> VerifiedWriter.write(breaking, folder.resolve("cut.jpg"),
+                10_000, null, null, NO_PROGRESS));
         assertFalse(Files.exists(folder.resolve("cut.jpg")));
     }
 
@@ -107,7 +113,8 @@ class VerifiedWriterTest {
         Files.writeString(target, "someone else's photo");
         byte[] data = bytes(100, 5);
         assertThrows(FileAlreadyExistsException.class,
-                () -> VerifiedWriter.write(new ByteArrayInputStream(data), target, data.length, sha1(data), null));
+                () -> VerifiedWriter.write(new ByteArrayInputStream(data), target,
+                        data.length, sha1(data), null, NO_PROGRESS));
         assertEquals("someone else's photo", Files.readString(target));
         assertEquals(1, filesIn(folder));
     }
