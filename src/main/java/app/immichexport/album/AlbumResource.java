@@ -5,6 +5,9 @@ import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.ImmichClient;
+import app.immichexport.account.ImmichKeys;
+import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Albums and their members as the configured Immich server reports them. */
+/** Albums and their members as Immich reports them to the caller's own API key. */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,16 +26,22 @@ public class AlbumResource {
     @Inject
     ImmichService immich;
 
+    @Inject
+    ImmichKeys keys;
+
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Path("server")
     public ImmichServer server() {
-        return immich.server();
+        return immich.server(client());
     }
 
     @GET
     @Path("albums")
     public List<Album> albums() {
-        return immich.albums();
+        return immich.albums(client());
     }
 
     /** {@code complete} is false when Immich returned fewer members than the album's asset count. */
@@ -42,7 +51,11 @@ public class AlbumResource {
     @GET
     @Path("albums/{id}/assets")
     public MembersView members(@PathParam("id") String id) {
-        AlbumMembers members = immich.members(id);
+        AlbumMembers members = immich.members(client(), id);
         return new MembersView(members.album(), members.assets().size(), members.isComplete(), members.assets());
+    }
+
+    private ImmichClient client() {
+        return keys.client(caller.get());
     }
 }

@@ -28,9 +28,6 @@ public final class ConfigurationCheck {
         Optional<String> immichUrl = value("IMMICH_URL");
         immichUrl.filter(url -> !isHttpUrl(url)).ifPresent(url -> problems.add(
                 "IMMICH_URL must be an http:// or https:// address such as http://immich-server:2283, not '" + url + "'"));
-        if (immichUrl.isPresent() && value("IMMICH_API_KEY").isEmpty()) {
-            problems.add("IMMICH_API_KEY must be set when IMMICH_URL is set (create a key in Immich under Account settings > API keys)");
-        }
         if (immichUrl.isEmpty() && value("IMMICH_API_KEY").isPresent()) {
             problems.add("IMMICH_URL must be set when IMMICH_API_KEY is set");
         }
@@ -47,6 +44,18 @@ public final class ConfigurationCheck {
         });
         value("DB_URL").filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> problems.add(
                 "DB_URL must be a PostgreSQL JDBC address such as jdbc:postgresql://db:5432/immich_export, not '" + url + "'"));
+        if (value("ADMIN_USERNAME").isPresent() != value("ADMIN_PASSWORD").isPresent()) {
+            problems.add("ADMIN_USERNAME and ADMIN_PASSWORD must be set together (or neither: the first visitor then creates the administrator)");
+        }
+        value("ADMIN_PASSWORD").filter(p -> p.length() < 10).ifPresent(p -> problems.add(
+                "ADMIN_PASSWORD must have at least 10 characters"));
+        value("ADMIN_API_TOKEN").filter(t -> t.length() < 32 || t.chars().anyMatch(Character::isWhitespace))
+                .ifPresent(t -> problems.add("ADMIN_API_TOKEN must be at least 32 characters without spaces "
+                        + "(e.g. from: openssl rand -hex 32)"));
+        value("SECRET_KEY").filter(k -> !isBase64Key(k)).ifPresent(k -> problems.add(
+                "SECRET_KEY must be 32 bytes in base64 (e.g. from: openssl rand -base64 32)"));
+        positive("LOGIN_MAX_FAILURES", problems);
+        positive("LOGIN_LOCK_MINUTES", problems);
         port("PORT", problems);
         port("EMBEDDED_DB_PORT", problems);
         return problems;
@@ -63,6 +72,26 @@ public final class ConfigurationCheck {
                 problems.add(name + " must be a port number from 1 to 65535, not '" + text + "'");
             }
         });
+    }
+
+    private void positive(String name, List<String> problems) {
+        value(name).ifPresent(text -> {
+            try {
+                if (Integer.parseInt(text.trim()) < 1) {
+                    problems.add(name + " must be a whole number of at least 1, not " + text);
+                }
+            } catch (NumberFormatException e) {
+                problems.add(name + " must be a whole number of at least 1, not '" + text + "'");
+            }
+        });
+    }
+
+    private static boolean isBase64Key(String text) {
+        try {
+            return java.util.Base64.getDecoder().decode(text).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private Optional<String> value(String name) {

@@ -1,6 +1,8 @@
 package app.immichexport.base;
 
+import app.immichexport.account.FirstStart;
 import app.immichexport.database.DatabaseBootstrap;
+import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.immich.ImmichConnections;
 import jakarta.annotation.PostConstruct;
@@ -35,6 +37,12 @@ public class Startup {
     @Inject
     ExportService exports;
 
+    @Inject
+    FirstStart firstStart;
+
+    @Inject
+    ExportRoots roots;
+
     @PostConstruct
     void start() {
         List<String> problems = new ConfigurationCheck(settings::get).problems();
@@ -48,5 +56,7 @@ public class Startup {
         database.start();
         exports.markInterrupted();
         immich.start();
+        roots.seed();
+        firstStart.run();
     }
 }

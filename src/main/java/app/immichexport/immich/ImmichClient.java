@@ -261,7 +261,7 @@ public class ImmichClient implements AutoCloseable {
     private ImmichException translate(String what, int status, Exception cause) {
         return switch (status) {
             case 401 -> new ImmichException("Immich at " + url + " rejected the API key (401) when trying to " + what
-                    + ": check IMMICH_API_KEY", cause);
+                    + ": check the Immich API key in Settings", cause);
             case 403 -> new ImmichException("The Immich API key may not " + what + " (403): give the key the "
                     + "permissions listed in the README", cause);
             case 404 -> new ImmichException("Immich at " + url + " does not know what we asked for when trying to "

@@ -9,11 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Knows which Immich server to talk to: the configured one, or, with none configured, the built-in
- * simulator seeded with demo data.
+ * Knows which Immich server to talk to, the configured one or, with none configured, the built-in
+ * simulator seeded with demo data; and keeps one client per API key, as each user has their own.
  */
 @ApplicationScoped
 public class ImmichConnections {
@@ -24,27 +26,46 @@ public class ImmichConnections {
     Settings settings;
 
     private ImmichSimulator demoServer;
-    private ImmichClient client;
+    private String demoKey;
+    private String url;
+    private final Map<String, ImmichClient> clients = new ConcurrentHashMap<>();
 
     public synchronized void start() {
-        if (client != null) {
+        if (url != null) {
             return;
         }
         if (settings.get("IMMICH_URL").isPresent()) {
-            client = new ImmichClient(settings.get("IMMICH_URL").orElseThrow(), settings.get("IMMICH_API_KEY").orElse(""));
-            LOG.info(() -> "Using Immich at " + client.url());
+            url = settings.get("IMMICH_URL").orElseThrow();
+            LOG.info(() -> "Using Immich at " + url);
         } else {
-            String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            demoServer = ImmichSimulator.start(ImmichLine.V3, DemoLibrary.create(key), 0);
-            client = new ImmichClient(demoServer.url(), key);
-            LOG.info(() -> "No IMMICH_URL set: demo mode, with sample data from the built-in Immich simulator at "
-                    + demoServer.url());
+            demoKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            demoServer = ImmichSimulator.start(ImmichLine.V3, DemoLibrary.create(demoKey), 0);
+            url = demoServer.url();
+            LOG.info(() -> "No IMMICH_URL set: demo mode, with sample data from the built-in Immich simulator at " + url);
         }
     }
 
-    public synchronized ImmichClient client() {
+    /** A client using this API key; clients are kept, one per key. */
+    public ImmichClient client(String apiKey) {
         start();
-        return client;
+        return clients.computeIfAbsent(apiKey, key -> new ImmichClient(url, key));
+    }
+
+    /** In demo mode, the client of the demo library's key, which every user may use. */
+    public ImmichClient demoClient() {
+        start();
+        if (demoKey == null) {
+            throw new IllegalStateException("Not in demo mode");
+        }
+        return client(demoKey);
+    }
+
+    /** Drops the client of a key no longer in use, so the key does not stay in memory. */
+    public void forget(String apiKey) {
+        ImmichClient client = clients.remove(apiKey);
+        if (client != null) {
+            client.close();
+        }
     }
 
     public boolean isDemo() {
@@ -53,9 +74,8 @@ public class ImmichConnections {
 
     @PreDestroy
     synchronized void stop() {
-        if (client != null) {
-            client.close();
-        }
+        clients.values().forEach(ImmichClient::close);
+        clients.clear();
         if (demoServer != null) {
             demoServer.close();
         }

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
-/** What the rest of the application asks of Immich, with retries for passing failures. */
+/** What the rest of the application asks of Immich, with retries for passing failures; each call uses the given user's client. */
 @ApplicationScoped
 public class ImmichService {
 
@@ -24,35 +24,34 @@ public class ImmichService {
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public ImmichServer server() {
-        return connections.client().server(connections.isDemo());
+    public ImmichServer server(ImmichClient client) {
+        return client.server(connections.isDemo());
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public List<Album> albums() {
-        return connections.client().albums();
+    public List<Album> albums(ImmichClient client) {
+        return client.albums();
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 5, unit = ChronoUnit.MINUTES)
-    public AlbumMembers members(String albumId) {
-        return members(List.of(albumId)).get(0);
+    public AlbumMembers members(ImmichClient client, String albumId) {
+        return members(client, List.of(albumId)).get(0);
     }
 
     /** The members of several albums; the albums themselves are listed once, not once per album. */
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
-    public List<AlbumMembers> members(List<String> albumIds) {
-        ImmichClient client = connections.client();
-        return albums(albumIds).stream().map(client::members).toList();
+    public List<AlbumMembers> members(ImmichClient client, List<String> albumIds) {
+        return albums(client, albumIds).stream().map(client::members).toList();
     }
 
     /** Some albums, as Immich describes them now, in the order asked; an album the key cannot see is an error. */
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public List<Album> albums(List<String> albumIds) {
-        Map<String, Album> albums = connections.client().albums().stream().collect(Collectors.toMap(Album::id, a -> a));
+    public List<Album> albums(ImmichClient client, List<String> albumIds) {
+        Map<String, Album> albums = client.albums().stream().collect(Collectors.toMap(Album::id, a -> a));
         List<Album> chosen = new ArrayList<>();
         for (String albumId : albumIds) {
             Album album = albums.get(albumId);
@@ -66,19 +65,19 @@ public class ImmichService {
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
-    public AlbumMembers members(Album album) {
-        return connections.client().members(album);
+    public AlbumMembers members(ImmichClient client, Album album) {
+        return client.members(album);
     }
 
     /** An asset's XMP sidecar, on servers that offer asset files. */
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
-    public java.util.Optional<Sidecar> sidecar(String assetId) {
-        return connections.client().sidecar(assetId);
+    public java.util.Optional<Sidecar> sidecar(ImmichClient client, String assetId) {
+        return client.sidecar(assetId);
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public ImmichClient.Thumbnail thumbnail(String assetId) {
-        return connections.client().thumbnail(assetId);
+    public ImmichClient.Thumbnail thumbnail(ImmichClient client, String assetId) {
+        return client.thumbnail(assetId);
     }
 }

@@ -132,6 +132,10 @@ public final class SimulatedLibrary {
         return users.get(id);
     }
 
+    Optional<String> userIdByName(String name) {
+        return users.values().stream().filter(u -> u.name().equals(name)).map(User::id).findFirst();
+    }
+
     Optional<SimulatedAlbum> album(String id) {
         return Optional.ofNullable(albums.get(id)).filter(a -> !a.deleted);
     }

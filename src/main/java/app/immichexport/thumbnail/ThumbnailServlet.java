@@ -3,6 +3,9 @@ package app.immichexport.thumbnail;
 import app.immichexport.immich.ImmichClient;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.account.Caller;
+import app.immichexport.account.ImmichKeys;
+import app.immichexport.security.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -25,6 +28,9 @@ public class ThumbnailServlet extends HttpServlet {
     ImmichService immich;
 
     @Inject
+    ImmichKeys keys;
+
+    @Inject
     ThumbnailCache cache;
 
     @Override
@@ -34,17 +40,24 @@ public class ThumbnailServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<byte[]> cached = cache.get(id);
+        Caller caller = SignedIn.of(request).orElse(null);
+        if (caller == null) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        // kept per user: a thumbnail one user's key could fetch is not another's to see
+        String cacheKey = caller.id() + "-" + id;
+        Optional<byte[]> cached = cache.get(cacheKey);
         byte[] image;
         String type = "image/jpeg";
         if (cached.isPresent()) {
             image = cached.get();
         } else {
             try {
-                ImmichClient.Thumbnail fetched = immich.thumbnail(id);
+                ImmichClient.Thumbnail fetched = immich.thumbnail(keys.client(caller), id);
                 image = fetched.bytes();
                 type = fetched.contentType();
-                cache.put(id, image);
+                cache.put(cacheKey, image);
             } catch (ImmichException e) {
                 response.sendError(HttpServletResponse.SC_BAD_GATEWAY);
                 return;

@@ -34,7 +34,11 @@ class ConfigurationCheckTest {
     @Test
     void eachWrongValueIsOneLineNamingItsVariable() {
         assertOnlyProblemNames("IMMICH_URL", Map.of("IMMICH_URL", "immich:2283", "IMMICH_API_KEY", "k"));
-        assertOnlyProblemNames("IMMICH_API_KEY", Map.of("IMMICH_URL", "http://immich:2283"));
+        assertOnlyProblemNames("ADMIN_USERNAME", Map.of("ADMIN_USERNAME", "admin"));
+        assertOnlyProblemNames("ADMIN_PASSWORD", Map.of("ADMIN_USERNAME", "admin", "ADMIN_PASSWORD", "short"));
+        assertOnlyProblemNames("ADMIN_API_TOKEN", Map.of("ADMIN_API_TOKEN", "too-short"));
+        assertOnlyProblemNames("SECRET_KEY", Map.of("SECRET_KEY", "bm90IDMyIGJ5dGVz"));
+        assertOnlyProblemNames("LOGIN_MAX_FAILURES", Map.of("LOGIN_MAX_FAILURES", "0"));
         assertOnlyProblemNames("IMMICH_URL", Map.of("IMMICH_API_KEY", "k"));
         assertOnlyProblemNames("EXPORT_ROOTS", Map.of("EXPORT_ROOTS", folder.resolve("missing").toString()));
         assertOnlyProblemNames("EXPORT_ROOTS", Map.of("EXPORT_ROOTS", "relative/path"));

@@ -25,6 +25,9 @@ final class App implements AutoCloseable {
         this.base = base;
     }
 
+    /** The administrator's API token, given to the application by configuration. */
+    private static final String TOKEN = "benchmark-token-" + java.util.UUID.randomUUID();
+
     static App start(Path work, String immichUrl, String key, Path upload, String... jvmOptions) throws Exception {
         int port = ExportBenchmark.freePort();
         Path exports = Files.createDirectories(work.resolve("exports"));
@@ -37,6 +40,9 @@ final class App implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("IMMICH_URL", immichUrl);
         env.put("IMMICH_API_KEY", key);
+        env.put("ADMIN_USERNAME", "benchmark");
+        env.put("ADMIN_PASSWORD", "benchmark-password");
+        env.put("ADMIN_API_TOKEN", TOKEN);
         env.put("EXPORT_ROOTS", exports.toString());
         env.put("DATA_DIR", work.resolve("data").toString());
         env.put("EMBEDDED_DB_PORT", String.valueOf(ExportBenchmark.freePort()));
@@ -71,7 +77,7 @@ final class App implements AutoCloseable {
 
     /** Plans an export without writing, and returns how many files the plan holds. */
     int dryRun(String albumId) throws Exception {
-        HttpResponse<String> planned = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports"))
+        HttpResponse<String> planned = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports")).header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"albumIds\":[\"" + albumId + "\"],\"dryRun\":true}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -86,7 +92,7 @@ final class App implements AutoCloseable {
     double export(String albumId, String template) throws Exception {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
         long start = System.nanoTime();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports"))
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports")).header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + template + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -95,7 +101,7 @@ final class App implements AutoCloseable {
         }
         long id = json(started.body()).getJsonNumber("id").longValue();
         while (true) {
-            jakarta.json.JsonObject job = json(http.send(HttpRequest.newBuilder(URI.create(base + "api/exports/" + id))
+            jakarta.json.JsonObject job = json(http.send(HttpRequest.newBuilder(URI.create(base + "api/exports/" + id)).header("Authorization", "Bearer " + TOKEN)
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body());
             String state = job.getString("state");
             if (state.equals("SUCCEEDED")) {

@@ -34,11 +34,9 @@ class AlbumsApiIT {
     @ArquillianResource
     URL deployed;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new ApiCalls(deployed).send("GET", path, null);
     }
 
     private static JsonValue json(String body) {

@@ -26,6 +26,11 @@ class AlbumsViewIT {
     @RegisterExtension
     final Browser browser = new Browser();
 
+    @org.junit.jupiter.api.BeforeEach
+    void logIn() {
+        browser.logIn(TestImmich.loopback(deployed));
+    }
+
     @Test
     void showsTheAlbumsOfTheConnectedImmich() {
         TestImmich.simulator().line(ImmichLine.V3);

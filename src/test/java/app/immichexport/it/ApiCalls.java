@@ -3,27 +3,82 @@ package app.immichexport.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
-/** Calls to the deployed application's REST API, on loopback. */
+/** Calls to the deployed application's REST API, on loopback, with an API token (the administrator's unless given). */
 final class ApiCalls {
 
+    static final String ADMIN_TOKEN = System.getProperty("it.adminToken");
+    static final String ADMIN_PASSWORD = System.getProperty("it.adminPassword");
+
     private final URL deployed;
+    private final String token;
     private final HttpClient http = HttpClient.newHttpClient();
 
     ApiCalls(URL deployed) {
+        this(deployed, ADMIN_TOKEN);
+    }
+
+    /** @param token null for anonymous calls */
+    ApiCalls(URL deployed, String token) {
         this.deployed = deployed;
+        this.token = token;
+    }
+
+    ApiCalls as(String otherToken) {
+        return new ApiCalls(deployed, otherToken);
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path))
                 .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Creates a user (as the administrator) and an API token of theirs; returns the token. */
+    String newUser(String username, String password, String role) throws Exception {
+        HttpResponse<String> created = send("POST", "api/admin/users",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}");
+        if (created.statusCode() != 201) {
+            throw new AssertionError("Could not create " + username + ": " + created.statusCode() + " " + created.body());
+        }
+        HttpClient session = logIn(deployed, username, password);
+        HttpResponse<String> token = session.send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "api/me/tokens"))
+                .header("Content-Type", "application/json").header("X-Requested-With", "test")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"test\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 201) {
+            throw new AssertionError("Could not create a token for " + username + ": " + token.statusCode() + " " + token.body());
+        }
+        return object(token.body()).getString("token");
+    }
+
+    /** A client holding the session cookie of a login through the login form's post. */
+    static HttpClient logIn(URL deployed, String username, String password) throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> login = postLogin(client, deployed, username, password);
+        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("Login of " + username + " failed: " + login.statusCode() + " " + login.headers().map());
+        }
+        return client;
+    }
+
+    static HttpResponse<String> postLogin(HttpClient client, URL deployed, String username, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonObject object(String body) {

@@ -55,6 +55,30 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
         driver.get(url);
     }
 
+    /** Logs in through the login form, as the administrator unless told otherwise. */
+    void logIn(String baseUrl) {
+        logIn(baseUrl, "admin", ApiCalls.ADMIN_PASSWORD);
+    }
+
+    void logIn(String baseUrl, String username, String password) {
+        driver.get(baseUrl + "login");
+        waitFor(d -> !d.findElements(By.cssSelector("vaadin-text-field[name='username'] input")).isEmpty(), "the login form");
+        driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(username);
+        WebElement field = driver.findElement(By.cssSelector("vaadin-password-field[name='password'] input"));
+        field.sendKeys(password);
+        field.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitFor(d -> !d.getCurrentUrl().contains("/login") && !d.findElements(By.id("signed-in-user")).isEmpty(),
+                "the page after logging in");
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
+    String pageSource() {
+        return driver.getPageSource();
+    }
+
     WebElement find(By by) {
         return driver.findElement(by);
     }

@@ -282,7 +282,7 @@ class ExportApiIT {
 
     @Test
     void theApiIsDescribedByOpenApi() throws Exception {
-        String description = send("GET", "openapi", null).body();
+        String description = send("GET", "api/openapi", null).body();
         assertTrue(description.contains("title: Immich Album Export"), description);
         for (String path : List.of("/api/exports:", "/api/exports/{id}/items:", "/api/exports/{id}/cancel:",
                 "/api/exports/{id}/resume:", "/api/exports/{id}/changes:", "/api/albums:")) {

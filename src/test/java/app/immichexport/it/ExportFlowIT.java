@@ -28,6 +28,11 @@ class ExportFlowIT {
     @RegisterExtension
     final Browser browser = new Browser();
 
+    @org.junit.jupiter.api.BeforeEach
+    void logIn() {
+        browser.logIn(TestImmich.loopback(deployed));
+    }
+
     @Test
     void selectPreviewStartAndFindTheJobInHistory() {
         TestImmich.simulator().line(ImmichLine.V3);

@@ -92,6 +92,6 @@ class ExportJobPersistenceIT {
         assertEquals(now, found.getRequestedAt());
         assertEquals("a1,a2", found.getAlbumIds());
         assertEquals(ExportJob.State.RUNNING, found.getState());
-        assertEquals(saved.getId(), jobs.newestFirst(1).get(0).getId());
+        assertEquals(saved.getId(), jobs.newestFirst(1, null).get(0).getId());
     }
 }

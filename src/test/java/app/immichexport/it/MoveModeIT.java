@@ -36,7 +36,6 @@ class MoveModeIT {
     @ArquillianResource
     URL deployed;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final SimulatedLibrary library = TestImmich.library();
 
     @AfterEach
@@ -46,14 +45,11 @@ class MoveModeIT {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new ApiCalls(deployed).send("POST", path, body);
     }
 
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return new ApiCalls(deployed).send("GET", path, null).body();
     }
 
     private JsonObject move(String album, String folder) throws Exception {

@@ -16,6 +16,7 @@ public final class TestLibraries {
     public static final String MOVE_ALBUM = "Move me";
     public static final String MOVE_SHARED_ALBUM = "Move with Sam's photo";
     public static final String MOVE_CORRUPT_ALBUM = "Move but corrupt";
+    public static final String MOVE_CONSENT_ALBUM = "Move with Sam's consent";
     public static final String LYING_ALBUM = "Lying album";
     public static final String CHANGING_ALBUM = "Changing album";
     public static final String SIDECAR_ALBUM = "With sidecars";
@@ -55,6 +56,10 @@ public final class TestLibraries {
         library.addAsset(shared, owner, "mine-1.jpg", "IMAGE", start, Content.pseudoRandom(2200, 600));
         library.addAsset(shared, owner, "mine-2.jpg", "IMAGE", start, Content.pseudoRandom(2201, 600));
         library.addAsset(shared, sam, "sams.jpg", "IMAGE", start, Content.pseudoRandom(2202, 600));
+        String consent = library.addAlbum(MOVE_CONSENT_ALBUM, owner);
+        library.shareAlbum(consent, sam);
+        library.addAsset(consent, owner, "own-c.jpg", "IMAGE", start, Content.pseudoRandom(2250, 600));
+        library.addAsset(consent, sam, "sams-c.jpg", "IMAGE", start, Content.pseudoRandom(2251, 600));
         String corrupt = library.addAlbum(MOVE_CORRUPT_ALBUM, owner);
         library.addAsset(corrupt, owner, "c-1.jpg", "IMAGE", start, Content.pseudoRandom(2300, 600));
         library.addAsset(corrupt, owner, "c-2.jpg", "IMAGE", start, Content.pseudoRandom(2301, 600));
@@ -86,5 +91,15 @@ public final class TestLibraries {
     public static void setPermissions(SimulatedLibrary library, Set<String> permissions) {
         String owner = library.albums().get(0).ownerId;
         library.addKey(KEY_ALL, owner, "it", permissions);
+    }
+
+    /** Another API key, with every permission, of the user who owns the tests' albums. */
+    public static void addOwnersKey(SimulatedLibrary library, String secret) {
+        library.addKey(secret, library.albums().get(0).ownerId, "another key", Set.of("all"));
+    }
+
+    /** An API key, with every permission, of the demo's second user, Sam. */
+    public static void addSamsKey(SimulatedLibrary library, String secret) {
+        library.addKey(secret, library.userIdByName("Sam Demo").orElseThrow(), "sam's key", Set.of("all"));
     }
 }

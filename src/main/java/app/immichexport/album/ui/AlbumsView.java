@@ -11,6 +11,10 @@ import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.ImmichClient;
+import app.immichexport.account.Caller;
+import app.immichexport.account.ImmichKeys;
+import app.immichexport.security.SignedIn;
 import app.immichexport.immich.KeyCapabilities;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
@@ -54,6 +58,7 @@ public class AlbumsView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final ImmichService immich;
+    private final ImmichKeys keys;
     private final ExportJobRepository jobs;
     private Map<String, ExportJobRepository.LastExport> lastExports = Map.of();
     @Resource
@@ -68,7 +73,8 @@ public class AlbumsView extends VerticalLayout {
     private ListDataProvider<Album> albums = new ListDataProvider<>(List.of());
 
     @Inject
-    public AlbumsView(ImmichService immich, ExportJobRepository jobs) {
+    public AlbumsView(ImmichService immich, ImmichKeys keys, ExportJobRepository jobs) {
+        this.keys = keys;
         this.immich = immich;
         this.jobs = jobs;
         setSizeFull();
@@ -100,7 +106,7 @@ public class AlbumsView extends VerticalLayout {
         configureGrid();
         if (immich.isDemo()) {
             Paragraph demo = new Paragraph("These are demo albums from the built-in Immich simulator. "
-                    + "Set IMMICH_URL and IMMICH_API_KEY to work with your own Immich server.");
+                    + "Set IMMICH_URL, then enter your Immich API key under Settings, to work with your own Immich server.");
             demo.setId("demo-notice");
             demo.addClassName("demo-notice");
             add(demo);
@@ -178,7 +184,11 @@ public class AlbumsView extends VerticalLayout {
         showMessage("Loading albums…", false);
         grid.setVisible(false);
         lastExports = jobs.lastExports();
-        CompletableFuture.supplyAsync(() -> new Loaded(immich.server(), immich.albums()), executor)
+        Caller caller = SignedIn.caller();
+        CompletableFuture.supplyAsync(() -> {
+            ImmichClient client = keys.client(caller);
+            return new Loaded(immich.server(client), immich.albums(client));
+        }, executor)
                 .whenComplete((loaded, failure) -> ui.access(() -> {
                     if (failure != null) {
                         showMessage(reason(failure), true);

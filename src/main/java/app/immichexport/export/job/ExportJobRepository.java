@@ -67,9 +67,14 @@ public class ExportJobRepository {
         return Optional.ofNullable(em.find(ExportJob.class, id));
     }
 
-    public List<ExportJob> newestFirst(int limit) {
-        return em.createQuery("select j from ExportJob j order by j.requestedAt desc, j.id desc", ExportJob.class)
-                .setMaxResults(limit).getResultList();
+    /** @param requestedBy only this user's jobs; null for everyone's */
+    public List<ExportJob> newestFirst(int limit, String requestedBy) {
+        if (requestedBy == null) {
+            return em.createQuery("select j from ExportJob j order by j.requestedAt desc, j.id desc", ExportJob.class)
+                    .setMaxResults(limit).getResultList();
+        }
+        return em.createQuery("select j from ExportJob j where j.requestedBy = :user order by j.requestedAt desc, j.id desc",
+                ExportJob.class).setParameter("user", requestedBy).setMaxResults(limit).getResultList();
     }
 
     /**

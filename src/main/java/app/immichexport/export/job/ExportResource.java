@@ -1,6 +1,7 @@
 package app.immichexport.export.job;
 
 import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.security.CurrentCaller;
 import app.immichexport.export.plan.PlannedFile;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class ExportResource {
     @Inject
     ExportJobRepository jobs;
 
+    @Inject
+    CurrentCaller caller;
+
     public record JobView(long id, ExportJob.State state, String requestedBy, Instant requestedAt, Instant startedAt,
             Instant finishedAt, List<String> albumIds, String exportRoot, String folderTemplate, boolean moveToTrash,
             boolean deleteAlbums, JobProgress progress, double percent, String message) {
@@ -66,17 +70,17 @@ public class ExportResource {
     @APIResponse(responseCode = "200", description = "With dryRun: the plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
     public Response start(ExportRequest request) {
         if (request.dry()) {
-            ExportPlan plan = exports.plan(request);
+            ExportPlan plan = exports.plan(request, caller.get());
             return Response.ok(PlanJson.of(plan), MediaType.APPLICATION_JSON).build();
         }
-        ExportJob job = exports.start(request, "api");
+        ExportJob job = exports.start(request, caller.get());
         return Response.accepted(view(job)).build();
     }
 
     @GET
-    @Operation(summary = "The most recent jobs, newest first")
+    @Operation(summary = "The most recent jobs, newest first: all jobs for administrators, else the caller's own")
     public List<JobView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return jobs.newestFirst(Math.min(limit, 500)).stream().map(this::view).toList();
+        return jobs.newestFirst(Math.min(limit, 500), caller.get().isAdmin() ? null : caller.get().username()).stream().map(this::view).toList();
     }
 
     @GET
@@ -118,7 +122,7 @@ public class ExportResource {
     @Operation(summary = "Cancel a running job")
     public JobView cancel(@PathParam("id") long id) {
         ExportJob job = job(id);
-        if (!exports.cancel(id)) {
+        if (!exports.cancel(id, caller.get())) {
             throw new ExportRefusedException("Job " + id + " is not running (it is " + job.getState() + ")");
         }
         return view(job);
@@ -128,11 +132,12 @@ public class ExportResource {
     @Path("{id}/resume")
     @Operation(summary = "Run a job again; files already verified on disk are not copied again")
     public Response resume(@PathParam("id") long id) {
-        return Response.accepted(view(exports.resume(id, "api"))).build();
+        job(id);
+        return Response.accepted(view(exports.resume(id, caller.get()))).build();
     }
 
     private ExportJob job(long id) {
-        return jobs.find(id).orElseThrow(() -> new NotFoundException("No export job " + id));
+        return exports.job(id, caller.get()).orElseThrow(() -> new NotFoundException("No export job " + id));
     }
 
     private JobView view(ExportJob job) {

@@ -1,6 +1,9 @@
 package app.immichexport.export.job;
 
+import app.immichexport.account.Caller;
+import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.Settings;
+import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.UploadFolder;
 import app.immichexport.export.plan.ExportOptions;
@@ -13,7 +16,6 @@ import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichClient;
-import app.immichexport.immich.ImmichConnections;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -55,7 +57,10 @@ public class ExportService {
     ImmichService immich;
 
     @Inject
-    ImmichConnections connections;
+    ImmichKeys keys;
+
+    @Inject
+    ExportRoots roots;
 
     @Inject
     ExportJobRepository repository;
@@ -92,12 +97,14 @@ public class ExportService {
     }
 
     /** The exact files an export would write, without writing anything. */
-    public ExportPlan plan(ExportRequest request) {
-        Path root = root(request);
+    public ExportPlan plan(ExportRequest request, Caller caller) {
+        Path root = root(request, caller);
         ExportOptions options = options(request, root);
+        ImmichClient client = keys.client(caller);
         Map<String, Set<String>> earlierPaths = repository.exportedFiles(root.toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(immich.members(request.albumIds()), options, earlierPaths, immich::server, warnings);
+        PlanInput input = input(client, immich.members(client, request.albumIds()), options, earlierPaths,
+                () -> immich.server(client), warnings);
         return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
@@ -106,28 +113,30 @@ public class ExportService {
      * unchanged since a complete export with the same options are not listed again: their files
      * are taken over from that export and checked on disk.
      */
-    public ExportJob start(ExportRequest request, String user) {
-        Path root = root(request);
+    public ExportJob start(ExportRequest request, Caller caller) {
+        Path root = root(request, caller);
         ExportOptions options = options(request, root);
-        ImmichServer server = immich.server();
+        ImmichClient client = keys.client(caller);
+        ImmichServer server = immich.server(client);
         checkPermissions(request, server);
-        ExportJob job = new ExportJob(user, clock.instant(), String.join(",", request.albumIds()), root.toString());
+        ExportJob job = new ExportJob(caller.username(), clock.instant(), String.join(",", request.albumIds()), root.toString());
         job.options(options.folderTemplate().text(), options.includeMotionParts(), options.includeSidecars(),
                 options.includeExternal(), request.trash(), request.deleteAlbum());
-        List<Album> albums = immich.albums(request.albumIds());
+        List<Album> albums = immich.albums(client, request.albumIds());
         boolean moving = request.trash() || request.deleteAlbum();
         // moving acts on what Immich lists now, so an album to move is always listed
         Map<String, UnchangedAlbums.TakenOver> unchanged = moving ? Map.of()
                 : UnchangedAlbums.find(albums, options, job, repository);
         Map<String, Long> takenOverFrom = unchanged.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().fromJob()));
-        List<AlbumMembers> listed = albums.stream().filter(a -> !unchanged.containsKey(a.id())).map(immich::members).toList();
+        List<AlbumMembers> listed = albums.stream().filter(a -> !unchanged.containsKey(a.id()))
+                .map(a -> immich.members(client, a)).toList();
         // when every album is taken over, what is known of its files is all the run needs of the file index
         ExportJobRepository.ExportedFiles exported = listed.isEmpty()
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(listed, options, exported.pathsByKey(), () -> server, warnings);
+        PlanInput input = input(client, listed, options, exported.pathsByKey(), () -> server, warnings);
         ExportPlan plan = ExportPlanner.plan(input, options).withWarnings(warnings).with(
                 unchanged.values().stream().flatMap(t -> t.files().stream()).toList(),
                 unchanged.values().stream().flatMap(t -> t.skipped().stream()).toList(),
@@ -144,13 +153,13 @@ public class ExportService {
         Set<String> fullyKnown = new HashSet<>(unchanged.keySet());
         listed.stream().filter(AlbumMembers::isComplete).forEach(m -> fullyKnown.add(m.album().id()));
 
-        ImmichClient client = connections.client();
         Optional<UploadFolder> upload = settings.immichUploadDir().map(UploadFolder::new);
         FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(client, input.sidecars()), recorded, 500);
         Set<Path> folders = plan.files().stream().map(PlannedFile::folder).distinct()
                 .map(f -> root.resolve(f).normalize()).collect(Collectors.toSet());
         MoveStep move = moving
-                ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, repository, clock) : null;
+                ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, keys::clientOfConsentingOwner,
+                        repository, clock) : null;
         JobRunner runner = new JobRunner(id, root.toString(), plan, exporter, repository, locks, folders,
                 new JobRunner.Pools(workers(), parallelism(), jobs()), clock, move == null ? null : move::run,
                 new JobRunner.Albums(fullyKnown, takenOverFrom));
@@ -166,6 +175,11 @@ public class ExportService {
     }
 
     /** Live counters of a running job, else what was recorded. */
+    /** The job, if this caller may see it: admins see every job, users their own. */
+    public Optional<ExportJob> job(long jobId, Caller caller) {
+        return repository.find(jobId).filter(job -> caller.maySee(job.getRequestedBy()));
+    }
+
     public Optional<JobProgress> progress(long jobId) {
         JobRunner runner = running.get(jobId);
         if (runner != null) {
@@ -174,7 +188,10 @@ public class ExportService {
         return repository.find(jobId).map(ExportJob::progress);
     }
 
-    public boolean cancel(long jobId) {
+    public boolean cancel(long jobId, Caller caller) {
+        if (job(jobId, caller).isEmpty()) {
+            return false;
+        }
         JobRunner runner = running.get(jobId);
         if (runner == null) {
             return false;
@@ -205,15 +222,19 @@ public class ExportService {
     }
 
     /** Runs the job again with the same request: files already verified on disk are not copied again. */
-    public ExportJob resume(long jobId, String user) {
-        ExportJob earlier = repository.find(jobId).orElseThrow(() -> new ExportRefusedException("No job " + jobId));
+    public ExportJob resume(long jobId, Caller caller) {
+        ExportJob earlier = job(jobId, caller).orElseThrow(() -> new ExportRefusedException("No job " + jobId));
+        if (!earlier.getRequestedBy().equals(caller.username())) {
+            throw new ExportRefusedException("Only " + earlier.getRequestedBy() + " may resume job " + jobId
+                    + ": it runs with their Immich key");
+        }
         if (running.containsKey(jobId)) {
             throw new ExportRefusedException("Job " + jobId + " is still running");
         }
         ExportRequest again = new ExportRequest(earlier.albumIdList(), earlier.getExportRoot(), earlier.getFolderTemplate(),
                 earlier.isIncludeMotion(), earlier.isIncludeSidecars(), earlier.isIncludeExternal(), earlier.isMoveToTrash(),
                 earlier.isDeleteAlbums(), false);
-        return start(again, user);
+        return start(again, caller);
     }
 
     /** Jobs that were running when the application stopped are marked so, to be resumed. */
@@ -226,15 +247,15 @@ public class ExportService {
         }
     }
 
-    private Path root(ExportRequest request) {
+    private Path root(ExportRequest request, Caller caller) {
         if (request.albumIds() == null || request.albumIds().isEmpty()) {
             throw new ExportRefusedException("Choose at least one album to export");
         }
-        List<Path> roots = settings.exportRoots().stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        Path root = request.exportRoot() == null || request.exportRoot().isBlank() ? roots.get(0)
-                : Path.of(request.exportRoot()).toAbsolutePath().normalize();
-        if (!roots.contains(root)) {
-            throw new ExportRefusedException(root + " is not an export root; the export roots are: " + roots);
+        Path root;
+        try {
+            root = roots.resolve(caller, request.exportRoot());
+        } catch (app.immichexport.account.AccountException e) {
+            throw new ExportRefusedException(e.getMessage());
         }
         if (!Files.isDirectory(root) || !Files.isWritable(root)) {
             throw new ExportRefusedException("The export root " + root + " is not mounted or not writable");
@@ -257,11 +278,10 @@ public class ExportService {
      * @param server   asked only when sidecars are wanted
      * @param warnings receives what the user should know about the input, e.g. why no sidecars come along
      */
-    private PlanInput input(List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths,
+    private PlanInput input(ImmichClient client, List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths,
             Supplier<ImmichServer> server, List<String> warnings) {
         Map<String, Asset> motionParts = new HashMap<>();
         if (options.includeMotionParts()) {
-            ImmichClient client = connections.client();
             albums.stream().flatMap(a -> a.assets().stream()).map(Asset::livePhotoVideoId).filter(id -> id != null)
                     .distinct().forEach(id -> {
                         try {
@@ -271,10 +291,10 @@ public class ExportService {
                         }
                     });
         }
-        return new PlanInput(albums, motionParts, sidecars(albums, options, server, warnings), earlierPaths);
+        return new PlanInput(albums, motionParts, sidecars(client, albums, options, server, warnings), earlierPaths);
     }
 
-    private Map<String, Sidecar> sidecars(List<AlbumMembers> albums, ExportOptions options,
+    private Map<String, Sidecar> sidecars(ImmichClient client, List<AlbumMembers> albums, ExportOptions options,
             Supplier<ImmichServer> immichServer, List<String> warnings) {
         if (!options.includeSidecars() || albums.stream().allMatch(a -> a.assets().isEmpty())) {
             return Map.of();
@@ -289,7 +309,7 @@ public class ExportService {
             warnings.add("XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
             return Map.of();
         }
-        return Sidecars.of(albums, immich::sidecar, jobs());
+        return Sidecars.of(albums, assetId -> immich.sidecar(client, assetId), jobs());
     }
 
     private void checkPermissions(ExportRequest request, ImmichServer server) {

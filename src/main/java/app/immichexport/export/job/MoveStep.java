@@ -8,12 +8,16 @@ import app.immichexport.immich.ImmichException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * After the copy, frees Immich: per album, and only when every member of it is verified on disk,
- * moves the key user's originals to the Immich trash and then deletes the album. An album Immich
+ * moves the originals to the Immich trash (the job user's with their key; another user's of this
+ * instance with that owner's key, if the owner allows it) and then deletes the album. An album Immich
  * listed incompletely is never touched. Every change is recorded; what was not done is explained.
  */
 final class MoveStep {
@@ -25,11 +29,13 @@ final class MoveStep {
     private final boolean trash;
     private final boolean deleteAlbums;
     private final ImmichClient immich;
+    private final Function<String, Optional<ImmichClient>> consentingOwners;
     private final ExportJobRepository repository;
     private final Clock clock;
 
     MoveStep(long jobId, List<AlbumMembers> albums, boolean trash, boolean deleteAlbums, ImmichClient immich,
-            ExportJobRepository repository, Clock clock) {
+            Function<String, Optional<ImmichClient>> consentingOwners, ExportJobRepository repository, Clock clock) {
+        this.consentingOwners = consentingOwners;
         this.jobId = jobId;
         this.albums = albums;
         this.trash = trash;
@@ -60,17 +66,26 @@ final class MoveStep {
             }
             boolean handled = true;
             if (trash) {
-                List<String> own = present.stream().filter(a -> !a.isExternal())
-                        .filter(a -> me.isPresent() && me.get().equals(a.ownerId())).map(Asset::id).toList();
-                long others = present.stream().filter(a -> !a.isExternal()).count() - own.size();
-                handled = trash(own);
-                if (handled) {
-                    trashed += own.size();
+                Map<String, List<String>> byOwner = new LinkedHashMap<>();
+                present.stream().filter(a -> !a.isExternal()).forEach(a -> byOwner
+                        .computeIfAbsent(a.ownerId() == null ? "" : a.ownerId(), o -> new ArrayList<>()).add(a.id()));
+                long notTrashed = 0;
+                for (Map.Entry<String, List<String>> owned : byOwner.entrySet()) {
+                    Optional<ImmichClient> key = me.isEmpty() ? Optional.empty()
+                            : me.get().equals(owned.getKey()) ? Optional.of(immich) : consentingOwners.apply(owned.getKey());
+                    if (key.isEmpty()) {
+                        notTrashed += owned.getValue().size();
+                    } else if (trash(key.get(), owned.getValue())) {
+                        trashed += owned.getValue().size();
+                    } else {
+                        handled = false;
+                    }
                 }
-                if (others > 0) {
-                    notes.add(others + " assets of " + name + " not trashed: " + (me.isEmpty()
+                if (notTrashed > 0) {
+                    notes.add(notTrashed + " assets of " + name + " not trashed: " + (me.isEmpty()
                             ? "the API key may not tell whose they are (it lacks user.read)"
-                            : "they belong to another Immich user, whose key is needed"));
+                            : "they belong to another Immich user who has not allowed this instance's other users "
+                                    + "to trash them (Settings)"));
                 }
             }
             if (deleteAlbums) {
@@ -101,11 +116,11 @@ final class MoveStep {
                         || verified.contains(PlannedFile.key(PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId())));
     }
 
-    private boolean trash(List<String> ids) {
+    private boolean trash(ImmichClient key, List<String> ids) {
         for (int from = 0; from < ids.size(); from += TRASH_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + TRASH_BATCH));
             try {
-                immich.trash(batch);
+                key.trash(batch);
                 record(ImmichChange.Action.TRASH_ASSETS, batch, true, batch.size() + " moved to the trash");
             } catch (ImmichException e) {
                 record(ImmichChange.Action.TRASH_ASSETS, batch, false, e.getMessage());

@@ -1,6 +1,8 @@
 package app.immichexport.export.ui;
 
-import app.immichexport.base.Settings;
+import app.immichexport.account.Caller;
+import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.security.SignedIn;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.base.ui.MainLayout;
 import app.immichexport.export.job.ExportRefusedException;
@@ -75,12 +77,15 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     ManagedExecutorService executor;
 
     @Inject
-    public ExportView(ExportService exports, Settings settings) {
+    public ExportView(ExportService exports, ExportRoots roots) {
         this.exports = exports;
         setSizeFull();
         root.setLabel("Export root");
-        root.setItems(settings.exportRoots());
-        root.setValue(settings.exportRoots().get(0));
+        List<Path> usable = roots.usableBy(SignedIn.caller()).stream().map(r -> Path.of(r.getPath())).toList();
+        root.setItems(usable);
+        if (!usable.isEmpty()) {
+            root.setValue(usable.get(0));
+        }
         root.setId("export-root");
         root.setWidth("22rem");
         template.setValue(FolderTemplate.DEFAULT);
@@ -151,13 +156,14 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private ExportRequest request() {
-        return new ExportRequest(albumIds, root.getValue().toString(), template.getValue(), motion.getValue(), sidecars.getValue(),
+        return new ExportRequest(albumIds, root.getValue() == null ? null : root.getValue().toString(), template.getValue(), motion.getValue(), sidecars.getValue(),
                 external.getValue(), moveToTrash.getValue(), deleteAlbums.getValue(), false);
     }
 
     private void showExample() {
         try {
-            example.setText("For example: " + root.getValue().resolve(FolderTemplate.parse(template.getValue())
+            Path folder = root.getValue() == null ? Path.of("/") : root.getValue();
+            example.setText("For example: " + folder.resolve(FolderTemplate.parse(template.getValue())
                     .example(SAMPLE, "IMG_0001.JPG")));
             template.setInvalid(false);
             preview.setEnabled(!albumIds.isEmpty());
@@ -173,10 +179,11 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private void preview() {
         UI ui = UI.getCurrent();
         ExportRequest request = request();
+        Caller caller = SignedIn.caller();
         preview.setEnabled(false);
         start.setEnabled(false);
         showSummary("Asking Immich for the albums' assets…", false);
-        CompletableFuture.supplyAsync(() -> exports.plan(request), executor).whenComplete((plan, failure) -> ui.access(() -> {
+        CompletableFuture.supplyAsync(() -> exports.plan(request, caller), executor).whenComplete((plan, failure) -> ui.access(() -> {
             preview.setEnabled(true);
             if (failure != null) {
                 showSummary(reason(failure), true);
@@ -188,7 +195,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showPlan(ExportPlan plan) {
         summary.removeAll();
-        String free = freeSpace(root.getValue());
+        String free = root.getValue() == null ? "?" : freeSpace(root.getValue());
         summary.add(new Paragraph(plan.files().size() + " files, " + Formats.bytes(plan.totalBytes()) + " to "
                 + root.getValue() + " (" + free + " free)"
                 + (plan.renamedCount() > 0 ? "; " + plan.renamedCount() + " renamed because their names collide" : "")
@@ -234,10 +241,11 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private void startJob() {
         UI ui = UI.getCurrent();
         ExportRequest request = request();
+        Caller caller = SignedIn.caller();
         preview.setEnabled(false);
         start.setEnabled(false);
         showSummary("Starting: asking Immich for the albums' assets…", false);
-        CompletableFuture.supplyAsync(() -> exports.start(request, "ui"), executor).whenComplete((job, failure) -> ui.access(() -> {
+        CompletableFuture.supplyAsync(() -> exports.start(request, caller), executor).whenComplete((job, failure) -> ui.access(() -> {
             if (failure == null) {
                 ui.navigate(JobView.class, new RouteParameters("id", String.valueOf(job.getId())));
                 return;

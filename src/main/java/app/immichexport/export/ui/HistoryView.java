@@ -4,6 +4,7 @@ import app.immichexport.base.ui.Formats;
 import app.immichexport.base.ui.MainLayout;
 import app.immichexport.export.job.ExportJob;
 import app.immichexport.export.job.ExportJobRepository;
+import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -27,7 +28,7 @@ public class HistoryView extends VerticalLayout {
     @Inject
     public HistoryView(ExportJobRepository jobs) {
         setSizeFull();
-        ListDataProvider<ExportJob> data = new ListDataProvider<>(jobs.newestFirst(500));
+        ListDataProvider<ExportJob> data = new ListDataProvider<>(jobs.newestFirst(500, SignedIn.caller().isAdmin() ? null : SignedIn.caller().username()));
         Grid<ExportJob> grid = new Grid<>();
         grid.setId("jobs-grid");
         grid.addColumn(ExportJob::getId).setHeader("Job").setSortable(true).setFlexGrow(0).setWidth("90px");

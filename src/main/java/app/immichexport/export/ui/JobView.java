@@ -6,6 +6,7 @@ import app.immichexport.export.job.ExportItem;
 import app.immichexport.export.job.ExportJob;
 import app.immichexport.export.job.ExportJobRepository;
 import app.immichexport.export.job.ExportService;
+import app.immichexport.security.SignedIn;
 import app.immichexport.export.job.ItemsCsv;
 import app.immichexport.export.job.JobProgress;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -74,13 +75,13 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         cancel.setId("job-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(e -> {
-            exports.cancel(jobId);
+            exports.cancel(jobId, SignedIn.caller());
             cancel.setEnabled(false);
         });
         resume.setId("job-resume");
         resume.setTooltipText("Run this export again: files already verified on disk are not copied again");
         resume.addClickListener(e -> {
-            ExportJob again = exports.resume(jobId, "ui");
+            ExportJob again = exports.resume(jobId, SignedIn.caller());
             resume.getUI().ifPresent(ui -> ui.navigate(JobView.class,
                     new com.vaadin.flow.router.RouteParameters("id", String.valueOf(again.getId()))));
         });
@@ -109,7 +110,8 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         jobId = event.getRouteParameters().getLong("id").orElse(-1L);
-        if (jobs.find(jobId).isEmpty()) {
+        if (exports.job(jobId, SignedIn.caller()).isEmpty()) {
+            jobId = -1;
             title.setText("No job " + event.getRouteParameters().get("id").orElse(""));
             return;
         }

@@ -1,0 +1,182 @@
+package app.immichexport.account;
+
+import app.immichexport.audit.AuditAction;
+import app.immichexport.base.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Creates and changes accounts, and checks logins, locking an account out after repeated failures. */
+@ApplicationScoped
+public class Accounts {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    @Inject
+    AccountRepository repository;
+
+    @Inject
+    Passwords passwords;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Event<AuditAction> audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public boolean isSetUp() {
+        return repository.count() > 0;
+    }
+
+    /** The first administrator, from the set-up page or the configuration; refused once any account exists. */
+    public Account createFirstAdmin(String username, String password, String how) {
+        check(username, password);
+        Account admin = repository.createFirst(new Account(username, passwords.hash(password), Account.Role.ADMIN,
+                clock.instant())).orElseThrow(() -> new AccountException("This instance is set up already: log in"));
+        audit.fire(new AuditAction(username, AuditAction.Kind.SETUP, username, "first administrator created " + how));
+        return admin;
+    }
+
+    public Account create(Caller actor, String username, String password, Account.Role role) {
+        requireAdmin(actor);
+        check(username, password);
+        if (repository.findByName(username).isPresent()) {
+            throw new AccountException("There is already a user named " + username);
+        }
+        Account account = repository.create(new Account(username, passwords.hash(password), role, clock.instant()));
+        audit.fire(new AuditAction(actor.username(), AuditAction.Kind.USER_CREATED, username, "role " + role));
+        return account;
+    }
+
+    public void changeRole(Caller actor, long id, Account.Role role) {
+        requireAdmin(actor);
+        if (actor.id() == id && role != Account.Role.ADMIN) {
+            throw new AccountException("You cannot take the administrator role from yourself");
+        }
+        Account account = repository.update(id, a -> a.setRole(role)).orElseThrow(() -> noSuchUser(id));
+        audit.fire(new AuditAction(actor.username(), AuditAction.Kind.ROLE_CHANGED, account.getUsername(), "now " + role));
+    }
+
+    public void setEnabled(Caller actor, long id, boolean enabled) {
+        requireAdmin(actor);
+        if (actor.id() == id && !enabled) {
+            throw new AccountException("You cannot disable your own account");
+        }
+        Account account = repository.update(id, a -> a.setEnabled(enabled)).orElseThrow(() -> noSuchUser(id));
+        audit.fire(new AuditAction(actor.username(), enabled ? AuditAction.Kind.USER_ENABLED : AuditAction.Kind.USER_DISABLED,
+                account.getUsername(), null));
+    }
+
+    /** An administrator sets a new password for someone; this also lifts a lock-out. */
+    public void resetPassword(Caller actor, long id, String password) {
+        requireAdmin(actor);
+        passwordProblem(password);
+        Account account = repository.update(id, a -> {
+            a.setPasswordHash(passwords.hash(password));
+            a.setFailedLogins(0);
+            a.setLockedUntil(null);
+        }).orElseThrow(() -> noSuchUser(id));
+        audit.fire(new AuditAction(actor.username(), AuditAction.Kind.PASSWORD_CHANGED, account.getUsername(), "set by an administrator"));
+    }
+
+    public void changeOwnPassword(Caller caller, String current, String password) {
+        Account account = repository.find(caller.id()).orElseThrow(() -> noSuchUser(caller.id()));
+        if (!passwords.matches(current, account.getPasswordHash())) {
+            throw new AccountException("The current password is not right");
+        }
+        passwordProblem(password);
+        repository.update(caller.id(), a -> a.setPasswordHash(passwords.hash(password)));
+        audit.fire(new AuditAction(caller.username(), AuditAction.Kind.PASSWORD_CHANGED, caller.username(), "by the user"));
+    }
+
+    public List<Account> all(Caller actor) {
+        requireAdmin(actor);
+        return repository.all();
+    }
+
+    /** The account as it is now, if it still exists and may log in. */
+    public Optional<Caller> active(String username) {
+        return repository.findByName(username).filter(Account::isEnabled).map(Account::caller);
+    }
+
+    /**
+     * Checks a login. Every failure looks the same to the caller; the audit records the reason. After
+     * {@code LOGIN_MAX_FAILURES} wrong passwords in a row the account refuses every password for
+     * {@code LOGIN_LOCK_MINUTES}.
+     */
+    public Optional<Caller> login(String username, String password, String address) {
+        Optional<Account> found = username == null ? Optional.empty() : repository.findByName(username);
+        if (found.isEmpty() || !found.get().isEnabled()) {
+            passwords.spendTheSameTime(password == null ? "" : password);
+            failed(username, found.isEmpty() ? "unknown user" : "account disabled", address);
+            return Optional.empty();
+        }
+        Account account = found.get();
+        Instant now = clock.instant();
+        if (account.getLockedUntil() != null && now.isBefore(account.getLockedUntil())) {
+            passwords.spendTheSameTime(password == null ? "" : password);
+            failed(username, "account locked until " + account.getLockedUntil(), address);
+            return Optional.empty();
+        }
+        if (password == null || !passwords.matches(password, account.getPasswordHash())) {
+            int maxFailures = settings.get("LOGIN_MAX_FAILURES").map(Integer::parseInt).orElse(5);
+            Duration lock = Duration.ofMinutes(settings.get("LOGIN_LOCK_MINUTES").map(Long::parseLong).orElse(15L));
+            Account after = repository.update(account.getId(), a -> {
+                a.setFailedLogins(a.getFailedLogins() + 1);
+                if (a.getFailedLogins() >= maxFailures) {
+                    a.setFailedLogins(0);
+                    a.setLockedUntil(now.plus(lock));
+                }
+            }).orElseThrow();
+            failed(username, "wrong password", address);
+            if (after.getLockedUntil() != null && after.getLockedUntil().isAfter(now)) {
+                audit.fire(new AuditAction("anonymous", AuditAction.Kind.LOCKED_OUT, username,
+                        maxFailures + " wrong passwords in a row: locked until " + after.getLockedUntil(), address));
+            }
+            return Optional.empty();
+        }
+        repository.update(account.getId(), a -> {
+            a.setFailedLogins(0);
+            a.setLockedUntil(null);
+        });
+        audit.fire(new AuditAction(username, AuditAction.Kind.LOGIN, username, null, address));
+        return Optional.of(account.caller());
+    }
+
+    private void failed(String username, String reason, String address) {
+        String target = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
+        audit.fire(new AuditAction("anonymous", AuditAction.Kind.LOGIN_FAILED, target, reason, address));
+    }
+
+    private static void check(String username, String password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new AccountException("A username is 1 to 64 letters, digits, dots, dashes, underscores or @");
+        }
+        passwordProblem(password);
+    }
+
+    private static void passwordProblem(String password) {
+        String problem = Passwords.problem(password);
+        if (problem != null) {
+            throw new AccountException(problem);
+        }
+    }
+
+    static void requireAdmin(Caller actor) {
+        if (!actor.isAdmin()) {
+            throw new AccountException.Forbidden("Only administrators may do this");
+        }
+    }
+
+    private static AccountException noSuchUser(long id) {
+        return new AccountException("No user " + id);
+    }
+}

@@ -1,0 +1,14 @@
+package app.immichexport.account;
+
+/** Who is asking: the signed-in user of a page, or the owner of an API token. */
+public record Caller(long id, String username, Account.Role role) implements java.io.Serializable {
+
+    public boolean isAdmin() {
+        return role == Account.Role.ADMIN;
+    }
+
+    /** Admins see every job; users only their own. */
+    public boolean maySee(String requestedBy) {
+        return isAdmin() || username.equals(requestedBy);
+    }
+}

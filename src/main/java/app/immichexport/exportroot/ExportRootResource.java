@@ -1,0 +1,76 @@
+package app.immichexport.exportroot;
+
+import app.immichexport.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Export roots: each caller lists those they may use; administrators manage them. */
+@Path("roots")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Export roots")
+public class ExportRootResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    ExportRoots roots;
+
+    public record RootView(long id, String path, boolean restricted, Set<Long> userIds) {
+        static RootView of(ExportRoot r) {
+            return new RootView(r.getId(), r.getPath(), r.isRestricted(), r.getUsers());
+        }
+    }
+
+    public record NewRoot(String path) {
+    }
+
+    public record Access(boolean restricted, Set<Long> userIds) {
+    }
+
+    @GET
+    @Operation(summary = "The export roots the caller may write to")
+    public List<RootView> usable() {
+        return roots.usableBy(caller.get()).stream().map(RootView::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Add an export root (administrators)")
+    public Response add(NewRoot root) {
+        return Response.status(Response.Status.CREATED)
+                .entity(RootView.of(roots.add(caller.get(), root == null ? null : root.path()))).build();
+    }
+
+    @PUT
+    @Path("{id}/access")
+    @Operation(summary = "Open a root to every user, or restrict it to some (administrators)")
+    public Response restrict(@PathParam("id") long id, Access access) {
+        roots.restrict(caller.get(), id, access != null && access.restricted(),
+                access == null || access.userIds() == null ? Set.of() : access.userIds());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove an export root; no file is deleted (administrators)")
+    public Response remove(@PathParam("id") long id) {
+        roots.remove(caller.get(), id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,142 @@
+package app.immichexport.exportroot;
+
+import app.immichexport.account.AccountException;
+import app.immichexport.account.Caller;
+import app.immichexport.audit.AuditAction;
+import app.immichexport.base.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The folders jobs may write to, managed by administrators and seeded from {@code EXPORT_ROOTS} on
+ * the first start. Every check is on the real path, with symbolic links resolved.
+ */
+@ApplicationScoped
+@Transactional
+public class ExportRoots {
+
+    @PersistenceContext(unitName = "immich-export")
+    EntityManager em;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Event<AuditAction> audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** On the first start only: later, administrators manage the roots in the application. */
+    public void seed() {
+        if (em.createQuery("select count(r) from ExportRoot r", Long.class).getSingleResult() == 0) {
+            for (Path root : settings.exportRoots()) {
+                em.persist(new ExportRoot(real(root).toString(), clock.instant()));
+            }
+        }
+    }
+
+    public List<ExportRoot> all() {
+        return em.createQuery("select r from ExportRoot r order by r.path", ExportRoot.class).getResultList();
+    }
+
+    public List<ExportRoot> usableBy(Caller caller) {
+        return all().stream().filter(r -> r.isUsableBy(caller.id())).toList();
+    }
+
+    /**
+     * The root a job of this caller writes to: the one asked for (by its path), or the first the
+     * caller may use. Refused unless its real path is a root the caller may use.
+     */
+    public Path resolve(Caller caller, String requested) {
+        List<ExportRoot> usable = usableBy(caller);
+        if (usable.isEmpty()) {
+            throw new AccountException.Forbidden("No export root is open to you: ask an administrator");
+        }
+        Path asked = requested == null || requested.isBlank() ? Path.of(usable.get(0).getPath()) : Path.of(requested);
+        if (!asked.isAbsolute()) {
+            throw new AccountException("An export root is an absolute path, not '" + requested + "'");
+        }
+        Path real;
+        try {
+            real = asked.toRealPath();
+        } catch (IOException e) {
+            throw new AccountException("The export root " + asked + " is not mounted or does not exist");
+        }
+        Optional<ExportRoot> match = usable.stream().filter(r -> sameFolder(Path.of(r.getPath()), real)).findFirst();
+        if (match.isEmpty()) {
+            throw new AccountException.Forbidden(asked + " is not an export root you may use; yours are: "
+                    + usable.stream().map(ExportRoot::getPath).toList());
+        }
+        return real;
+    }
+
+    public ExportRoot add(Caller actor, String path) {
+        requireAdmin(actor);
+        Path folder = Path.of(path == null ? "" : path.strip());
+        if (!folder.isAbsolute() || !Files.isDirectory(folder)) {
+            throw new AccountException("An export root must be an existing folder, given by its absolute path");
+        }
+        String real = real(folder).toString();
+        if (all().stream().anyMatch(r -> r.getPath().equals(real))) {
+            throw new AccountException(real + " is an export root already");
+        }
+        ExportRoot root = new ExportRoot(real, clock.instant());
+        em.persist(root);
+        audit.fire(new AuditAction(actor.username(), AuditAction.Kind.ROOT_ADDED, real, null));
+        return root;
+    }
+
+    public void remove(Caller actor, long id) {
+        requireAdmin(actor);
+        ExportRoot root = em.find(ExportRoot.class, id);
+        if (root != null) {
+            em.remove(root);
+            audit.fire(new AuditAction(actor.username(), AuditAction.Kind.ROOT_REMOVED, root.getPath(), null));
+        }
+    }
+
+    /** @param users who may use the root when restricted */
+    public void restrict(Caller actor, long id, boolean restricted, Set<Long> users) {
+        requireAdmin(actor);
+        ExportRoot root = em.find(ExportRoot.class, id);
+        if (root == null) {
+            throw new AccountException("No export root " + id);
+        }
+        root.restrictTo(restricted, restricted ? users : Set.of());
+        audit.fire(new AuditAction(actor.username(), AuditAction.Kind.ROOT_USERS_CHANGED, root.getPath(),
+                restricted ? "only user ids " + users : "open to every user"));
+    }
+
+    private static boolean sameFolder(Path root, Path real) {
+        try {
+            return root.toRealPath().equals(real);
+        } catch (IOException unmounted) {
+            return false;
+        }
+    }
+
+    private static Path real(Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder.toAbsolutePath().normalize();
+        }
+    }
+
+    private static void requireAdmin(Caller actor) {
+        if (!actor.isAdmin()) {
+            throw new AccountException.Forbidden("Only administrators may manage export roots");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package app.immichexport.security;
+
+import app.immichexport.account.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.NotAuthorizedException;
+
+/** The caller of the current REST request, as {@link LoginMechanism} authenticated it. */
+@RequestScoped
+public class CurrentCaller {
+
+    @Inject
+    HttpServletRequest request;
+
+    public Caller get() {
+        return SignedIn.of(request).orElseThrow(() -> new NotAuthorizedException("Bearer"));
+    }
+}

@@ -1,0 +1,30 @@
+package app.immichexport.security;
+
+import app.immichexport.base.Settings;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * The session cookie is never readable by scripts, never sent with another site's requests
+ * ({@code SameSite=Lax}), and marked secure when {@code SECURE_COOKIES} says the application is
+ * served over HTTPS through a proxy (requests that arrive over HTTPS get a secure cookie anyway).
+ */
+@WebListener
+public class SessionCookies implements ServletContextListener {
+
+    @Inject
+    Settings settings;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        if (settings.get("SECURE_COOKIES").map(Boolean::parseBoolean).orElse(false)) {
+            cookie.setSecure(true);
+        }
+    }
+}

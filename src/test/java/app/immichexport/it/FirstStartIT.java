@@ -1,0 +1,120 @@
+package app.immichexport.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * The packaged application started as a user first starts it: nothing configured (demo mode, no
+ * administrator). The first visitor creates the administrator on the set-up page, which is gone afterwards.
+ */
+class FirstStartIT {
+
+    private static Process app;
+    private static String base;
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @BeforeAll
+    static void startUnconfigured() throws Exception {
+        Path data = Path.of("target", "first-start");
+        if (Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(data);
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx512m", "-jar",
+                Path.of("target", "immich-album-export.jar").toAbsolutePath().toString(), "--port", String.valueOf(port),
+                "--nocluster", "--disablephonehome"))
+                .redirectErrorStream(true).redirectOutput(data.resolve("app.log").toFile());
+        Map<String, String> env = builder.environment();
+        for (String name : List.of("IMMICH_URL", "IMMICH_API_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_API_TOKEN",
+                "EXPORT_ROOTS", "IMMICH_UPLOAD_DIR", "LOGIN_MAX_FAILURES")) {
+            env.remove(name);
+        }
+        env.put("DATA_DIR", data.toAbsolutePath().toString());
+        env.put("EMBEDDED_DB_PORT", String.valueOf(freePort()));
+        app = builder.start();
+        base = "http://127.0.0.1:" + port + "/";
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 240; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the application did not start; see target/first-start/app.log");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.destroy();
+            app.waitFor();
+        }
+    }
+
+    @Test
+    void theFirstVisitorCreatesTheAdministratorOnceAndTheSecretKeyIsMadeForThem() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(base + "albums")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, first.statusCode());
+        assertTrue(first.headers().firstValue("Location").orElse("").endsWith("/setup"), first.headers().map().toString());
+
+        browser.get(base);
+        browser.waitFor(d -> !d.findElements(By.cssSelector("#setup-username input")).isEmpty(), "the set-up page");
+        browser.find(By.cssSelector("#setup-username input")).sendKeys("owner");
+        browser.find(By.cssSelector("#setup-password input")).sendKeys("short");
+        browser.find(By.cssSelector("#setup-password-again input")).sendKeys("short");
+        browser.find(By.id("setup-create")).click();
+        browser.waitFor(d -> d.findElement(By.id("setup-problem")).getText().contains("at least 10"), "the refusal of a short password");
+        for (String field : List.of("#setup-password input", "#setup-password-again input")) {
+            browser.find(By.cssSelector(field)).sendKeys("-but-longer-now");
+        }
+        browser.find(By.id("setup-create")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/login"), "the login page");
+
+        browser.logIn(base, "owner", "short-but-longer-now");
+        browser.waitFor(d -> !d.findElements(By.id("demo-notice")).isEmpty(), "the demo albums");
+        assertTrue(browser.find(By.id("signed-in-user")).getText().contains("owner (admin)"));
+
+        browser.get(base + "setup");
+        browser.waitFor(d -> !d.getCurrentUrl().contains("setup"), "the set-up page gone");
+        assertTrue(Files.exists(Path.of("target", "first-start", "secret.key")), "the secret key generated in the data folder");
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, api.statusCode());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
