@@ -31,6 +31,7 @@ public class Accounts {
     Event<AuditAction> audit;
 
     private final Clock clock = Clock.systemUTC();
+    private final LoginThrottle throttle = new LoginThrottle(clock);
 
     public boolean isSetUp() {
         return repository.count() > 0;
@@ -110,9 +111,15 @@ public class Accounts {
     /**
      * Checks a login. Every failure looks the same to the caller; the audit records the reason. After
      * {@code LOGIN_MAX_FAILURES} wrong passwords in a row the account refuses every password for
-     * {@code LOGIN_LOCK_MINUTES}.
+     * {@code LOGIN_LOCK_MINUTES}; an address that failed 20 times in 15 minutes is refused for a while,
+     * whichever accounts it tries.
      */
     public Optional<Caller> login(String username, String password, String address) {
+        if (throttle.isBlocked(address)) {
+            passwords.spendTheSameTime(password == null ? "" : password);
+            failed(username, "too many failed logins from this address lately", address);
+            return Optional.empty();
+        }
         Optional<Account> found = username == null ? Optional.empty() : repository.findByName(username);
         if (found.isEmpty() || !found.get().isEnabled()) {
             passwords.spendTheSameTime(password == null ? "" : password);
@@ -152,6 +159,7 @@ public class Accounts {
     }
 
     private void failed(String username, String reason, String address) {
+        throttle.failed(address);
         String target = username == null ? "" : username.length() > 64 ? username.substring(0, 64) : username;
         audit.fire(new AuditAction("anonymous", AuditAction.Kind.LOGIN_FAILED, target, reason, address));
     }

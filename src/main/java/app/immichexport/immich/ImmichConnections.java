@@ -60,12 +60,12 @@ public class ImmichConnections {
         return client(demoKey);
     }
 
-    /** Drops the client of a key no longer in use, so the key does not stay in memory. */
+    /**
+     * Drops the client of a key its user replaced or removed. Not closed: a job started with it
+     * finishes with it, and the client goes with the job.
+     */
     public void forget(String apiKey) {
-        ImmichClient client = clients.remove(apiKey);
-        if (client != null) {
-            client.close();
-        }
+        clients.remove(apiKey);
     }
 
     public boolean isDemo() {

@@ -183,8 +183,8 @@ public class AlbumsView extends VerticalLayout {
         UI ui = UI.getCurrent();
         showMessage("Loading albums…", false);
         grid.setVisible(false);
-        lastExports = jobs.lastExports();
         Caller caller = SignedIn.caller();
+        lastExports = jobs.lastExports(caller.isAdmin() ? null : caller.username());
         CompletableFuture.supplyAsync(() -> {
             ImmichClient client = keys.client(caller);
             return new Loaded(immich.server(client), immich.albums(client));

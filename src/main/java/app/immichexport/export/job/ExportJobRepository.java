@@ -294,10 +294,13 @@ public class ExportJobRepository {
     }
 
     /** The last successful export of each album, by album id. */
-    public Map<String, LastExport> lastExports() {
-        List<ExportJob> succeeded = em.createQuery("select j from ExportJob j where j.state = :state "
-                + "order by j.finishedAt desc", ExportJob.class).setParameter("state", ExportJob.State.SUCCEEDED)
-                .setMaxResults(2000).getResultList();
+    /** @param requestedBy only this user's jobs count; null for everyone's */
+    public Map<String, LastExport> lastExports(String requestedBy) {
+        TypedQuery<ExportJob> query = requestedBy == null
+                ? em.createQuery("select j from ExportJob j where j.state = :state order by j.finishedAt desc", ExportJob.class)
+                : em.createQuery("select j from ExportJob j where j.state = :state and j.requestedBy = :user "
+                        + "order by j.finishedAt desc", ExportJob.class).setParameter("user", requestedBy);
+        List<ExportJob> succeeded = query.setParameter("state", ExportJob.State.SUCCEEDED).setMaxResults(2000).getResultList();
         Map<String, LastExport> last = new HashMap<>();
         for (ExportJob job : succeeded) {
             for (String albumId : job.albumIdList()) {
