@@ -6,6 +6,7 @@ import app.immichexport.immich.ImmichConnections;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.NoImmichKeyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -82,7 +83,7 @@ public class ImmichKeys {
             if (connections.isDemo()) {
                 return connections.demoClient();
             }
-            throw new ImmichException("You have no Immich API key yet: enter yours under Settings", null);
+            throw new NoImmichKeyException();
         });
     }
 

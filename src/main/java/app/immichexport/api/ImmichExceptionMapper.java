@@ -2,6 +2,7 @@ package app.immichexport.api;
 
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichUnreachableException;
+import app.immichexport.immich.NoImmichKeyException;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +15,8 @@ public class ImmichExceptionMapper implements ExceptionMapper<ImmichException> {
 
     @Override
     public Response toResponse(ImmichException e) {
-        int status = e instanceof ImmichUnreachableException ? 503 : 502;
+        // a missing key is the caller's to fix; the others are Immich's trouble
+        int status = e instanceof NoImmichKeyException ? 409 : e instanceof ImmichUnreachableException ? 503 : 502;
         return Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString()).build();
     }

@@ -8,9 +8,9 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * The session cookie is never readable by scripts, never sent with another site's requests
- * ({@code SameSite=Lax}), and marked secure when {@code SECURE_COOKIES} says the application is
- * served over HTTPS through a proxy (requests that arrive over HTTPS get a secure cookie anyway).
+ * The session cookie is never readable by scripts, and marked secure when {@code SECURE_COOKIES}
+ * says the application is served over HTTPS through a proxy (a session begun over HTTPS gets a
+ * secure cookie anyway). {@code SameSite=Lax} is set by the server for every cookie (see payara/).
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
@@ -22,7 +22,6 @@ public class SessionCookies implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", "Lax");
         if (settings.get("SECURE_COOKIES").map(Boolean::parseBoolean).orElse(false)) {
             cookie.setSecure(true);
         }

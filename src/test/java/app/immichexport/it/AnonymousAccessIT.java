@@ -133,6 +133,9 @@ class AnonymousAccessIT {
         assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
         assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertTrue(login.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElse("");
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), login.headers().map().toString());
     }
 
     private HttpResponse<String> send(String method, String path, String token) throws Exception {

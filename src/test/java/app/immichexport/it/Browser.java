@@ -114,7 +114,8 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
             } catch (IOException ignored) {
                 // the failure below matters more than its screenshot
             }
-            throw new AssertionError("Timed out waiting for " + what + "; the page shows: "
+            throw new AssertionError("Timed out waiting for " + what + " at " + driver.getCurrentUrl() + " with cookies "
+                    + driver.manage().getCookies() + "; the page shows: "
                     + driver.findElement(By.tagName("body")).getText(), e);
         }
     }

@@ -165,6 +165,9 @@ class SecurityIT {
         String token = new ApiCalls(deployed).newUser("dave", PASSWORD, "USER");
         ApiCalls dave = new ApiCalls(deployed, token);
         assertEquals(200, dave.send("GET", "api/me", null).statusCode());
+        HttpResponse<String> noKey = dave.send("GET", "api/albums", null);
+        assertEquals(409, noKey.statusCode(), "dave has no Immich key yet: " + noKey.body());
+        assertTrue(noKey.body().contains("Settings"), noKey.body());
         JsonArray tokens = Json.array(dave.send("GET", "api/me/tokens", null).body());
         assertEquals(1, tokens.size());
         assertFalse(tokens.toString().contains(token), "a token's secret is shown only once");
