@@ -40,6 +40,20 @@ public class Settings {
                 .orElseGet(() -> List.of(createDirectories(dataDir().resolve("exports"))));
     }
 
+    /**
+     * This instance's name among several sharing one database: {@code INSTANCE_NAME}, else the host's
+     * name (a container keeps it across restarts).
+     */
+    public String instanceName() {
+        return get("INSTANCE_NAME").orElseGet(() -> {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "localhost";
+            }
+        });
+    }
+
     public Optional<Path> immichUploadDir() {
         return get("IMMICH_UPLOAD_DIR").map(Path::of);
     }

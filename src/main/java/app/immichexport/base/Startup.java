@@ -3,6 +3,7 @@ package app.immichexport.base;
 import app.immichexport.account.FirstStart;
 import app.immichexport.database.DatabaseBootstrap;
 import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.mirror.MirrorScheduler;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.immich.ImmichConnections;
 import jakarta.annotation.PostConstruct;
@@ -43,6 +44,9 @@ public class Startup {
     @Inject
     ExportRoots roots;
 
+    @Inject
+    MirrorScheduler mirrors;
+
     @PostConstruct
     void start() {
         List<String> problems = new ConfigurationCheck(settings::get).problems();
@@ -58,5 +62,6 @@ public class Startup {
         immich.start();
         roots.seed();
         firstStart.run();
+        mirrors.start();
     }
 }

@@ -20,7 +20,8 @@ public class Deployments {
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/it-exports"));
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(new File("target/ROOT.war"))
                 .as(WebArchive.class)
-                .addClass(ExportJobPersistenceIT.class);
+                .addClass(ExportJobPersistenceIT.class)
+                .addClass(MirrorScheduleIT.class);
     }
 
     private static void deleteRecursively(java.nio.file.Path folder) throws java.io.IOException {

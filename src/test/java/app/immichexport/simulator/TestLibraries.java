@@ -102,4 +102,13 @@ public final class TestLibraries {
     public static void addSamsKey(SimulatedLibrary library, String secret) {
         library.addKey(secret, library.userIdByName("Sam Demo").orElseThrow(), "sam's key", Set.of("all"));
     }
+
+    /** A new album of the tests' owner with a few small photos; returns its id. */
+    public static String addAlbumWithPhotos(SimulatedLibrary library, String name, int photos) {
+        String album = library.addAlbum(name, library.albums().get(0).ownerId);
+        for (int i = 0; i < photos; i++) {
+            addPhoto(library, name, "m-" + i + ".jpg");
+        }
+        return album;
+    }
 }

@@ -33,6 +33,13 @@ public class ExportJob {
     @Column(name = "requested_by", nullable = false)
     private String requestedBy;
 
+    @Column(name = "instance_name")
+    private String instanceName;
+
+    /** The mirror profile this job is a run of, if any. */
+    @Column(name = "profile_id")
+    private Long profileId;
+
     @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
 
@@ -134,6 +141,18 @@ public class ExportJob {
 
     public Long getId() {
         return id;
+    }
+
+    void setInstanceName(String instanceName) {
+        this.instanceName = instanceName;
+    }
+
+    public Long getProfileId() {
+        return profileId;
+    }
+
+    void setProfileId(Long profileId) {
+        this.profileId = profileId;
     }
 
     public String getRequestedBy() {

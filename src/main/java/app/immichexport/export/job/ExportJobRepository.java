@@ -310,10 +310,11 @@ public class ExportJobRepository {
         return last;
     }
 
-    /** Jobs that were running when the application stopped. */
-    public List<ExportJob> unfinished() {
-        return em.createQuery("select j from ExportJob j where j.state in :states", ExportJob.class)
+    /** Jobs this instance was running when it stopped (and those of the time before instances were named). */
+    public List<ExportJob> unfinished(String instanceName) {
+        return em.createQuery("select j from ExportJob j where j.state in :states "
+                + "and (j.instanceName = :instance or j.instanceName is null)", ExportJob.class)
                 .setParameter("states", List.of(ExportJob.State.QUEUED, ExportJob.State.WAITING, ExportJob.State.RUNNING))
-                .getResultList();
+                .setParameter("instance", instanceName).getResultList();
     }
 }

@@ -44,15 +44,16 @@ public class ExportResource {
     @Inject
     CurrentCaller caller;
 
+    /** @param profileId the mirror profile the job is a run of, if any */
     public record JobView(long id, ExportJob.State state, String requestedBy, Instant requestedAt, Instant startedAt,
             Instant finishedAt, List<String> albumIds, String exportRoot, String folderTemplate, boolean moveToTrash,
-            boolean deleteAlbums, JobProgress progress, double percent, String message) {
+            boolean deleteAlbums, JobProgress progress, double percent, String message, Long profileId) {
 
         static JobView of(ExportJob job, JobProgress progress) {
             return new JobView(job.getId(), job.getState(), job.getRequestedBy(), job.getRequestedAt(), job.getStartedAt(),
                     job.getFinishedAt(), job.albumIdList(), job.getExportRoot(), job.getFolderTemplate(),
                     job.isMoveToTrash(), job.isDeleteAlbums(), progress, Math.round(progress.fraction() * 1000) / 10.0,
-                    job.getMessage());
+                    job.getMessage(), job.getProfileId());
         }
     }
 

@@ -114,12 +114,19 @@ public class ExportService {
      * are taken over from that export and checked on disk.
      */
     public ExportJob start(ExportRequest request, Caller caller) {
+        return start(request, caller, null);
+    }
+
+    /** @param profileId the mirror profile the job is a run of; null for an export of its own */
+    public ExportJob start(ExportRequest request, Caller caller, Long profileId) {
         Path root = root(request, caller);
         ExportOptions options = options(request, root);
         ImmichClient client = keys.client(caller);
         ImmichServer server = immich.server(client);
         checkPermissions(request, server);
         ExportJob job = new ExportJob(caller.username(), clock.instant(), String.join(",", request.albumIds()), root.toString());
+        job.setProfileId(profileId);
+        job.setInstanceName(settings.instanceName());
         job.options(options.folderTemplate().text(), options.includeMotionParts(), options.includeSidecars(),
                 options.includeExternal(), request.trash(), request.deleteAlbum());
         List<Album> albums = immich.albums(client, request.albumIds());
@@ -239,7 +246,7 @@ public class ExportService {
 
     /** Jobs that were running when the application stopped are marked so, to be resumed. */
     public void markInterrupted() {
-        for (ExportJob job : repository.unfinished()) {
+        for (ExportJob job : repository.unfinished(settings.instanceName())) {
             job.setState(ExportJob.State.INTERRUPTED);
             job.setFinishedAt(clock.instant());
             job.setMessage("Interrupted when the application stopped: resume it to finish; verified files are not copied again");

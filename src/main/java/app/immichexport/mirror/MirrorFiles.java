@@ -1,0 +1,85 @@
+package app.immichexport.mirror;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The files a profile's runs wrote, as the file index records them: the only files pruning may
+ * touch. A file is identified by album, asset and kind, so an asset that left one album of the
+ * profile for another is pruned from the first.
+ */
+@ApplicationScoped
+@Transactional
+public class MirrorFiles {
+
+    /** One file of the mirror. */
+    record File(String path, String albumId, String assetId, String kind, long size) {
+
+        String key() {
+            return key(albumId, assetId, kind);
+        }
+
+        static String key(String albumId, String assetId, String kind) {
+            return albumId + "/" + assetId + "/" + kind;
+        }
+    }
+
+    @PersistenceContext(unitName = "immich-export")
+    EntityManager em;
+
+    /** Every file the profile's runs wrote below the root and the index still holds. */
+    List<File> of(long profileId, String root) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select f.target_path, f.album_id, f.asset_id, f.kind, f.size "
+                + "from exported_file f join export_job j on j.id = f.job_id where f.export_root = ?1 and j.profile_id = ?2")
+                .setParameter(1, root).setParameter(2, profileId).getResultList();
+        return rows.stream().map(r -> new File((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                ((Number) r[4]).longValue())).toList();
+    }
+
+    /** The files a job planned, by album, asset and kind. */
+    Set<String> plannedBy(long jobId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select distinct album_id, asset_id, kind from export_item where job_id = ?1")
+                .setParameter(1, jobId).getResultList();
+        Set<String> keys = new HashSet<>();
+        rows.forEach(r -> keys.add(File.key((String) r[0], (String) r[1], (String) r[2])));
+        return keys;
+    }
+
+    /** Albums of a job that were not complete: listed short, or with a file not verified. */
+    List<String> incompleteAlbums(long jobId) {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("select album_name from export_album where job_id = ?1 and not complete "
+                + "order by album_name").setParameter(1, jobId).getResultList();
+        return names.stream().map(n -> "'" + n + "'").toList();
+    }
+
+    /** A pruned file leaves the index and is recorded with what became of it. */
+    void pruned(long jobId, String root, String path, String action, Instant at) {
+        em.createNativeQuery("delete from exported_file where export_root = ?1 and target_path = ?2")
+                .setParameter(1, root).setParameter(2, path).executeUpdate();
+        record(jobId, path, action, at);
+    }
+
+    void record(long jobId, String path, String action, Instant at) {
+        em.createNativeQuery("insert into prune_record (job_id, target_path, action, at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, jobId).setParameter(2, path).setParameter(3, action).setParameter(4, Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    /** What a run did about pruning: each file and its action. */
+    public List<Object[]> records(long jobId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select target_path, action, at from prune_record where job_id = ?1 "
+                + "order by target_path").setParameter(1, jobId).getResultList();
+        return rows;
+    }
+}

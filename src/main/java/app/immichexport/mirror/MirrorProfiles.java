@@ -1,0 +1,165 @@
+package app.immichexport.mirror;
+
+import app.immichexport.account.AccountException;
+import app.immichexport.account.Caller;
+import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.exportroot.ExportRoots;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Creates, changes and finds mirror profiles, and hands a due profile to one instance at a time. */
+@ApplicationScoped
+@Transactional
+public class MirrorProfiles {
+
+    @PersistenceContext(unitName = "immich-export")
+    EntityManager em;
+
+    @Inject
+    ExportRoots roots;
+
+    private final Clock clock = Clock.systemUTC();
+
+    static ZoneId zone() {
+        return ZoneId.systemDefault();
+    }
+
+    public MirrorProfile create(Caller owner, MirrorSettings settings) {
+        MirrorSettings checked = check(owner, settings);
+        MirrorProfile profile = new MirrorProfile(owner.id(), clock.instant());
+        profile.apply(checked);
+        profile.setNextRunAt(Schedule.parse(checked.cron(), zone()).next(clock.instant()).orElse(null));
+        em.persist(profile);
+        return profile;
+    }
+
+    public MirrorProfile update(Caller caller, long id, MirrorSettings settings) {
+        MirrorProfile profile = find(caller, id).orElseThrow(() -> new AccountException("No mirror profile " + id));
+        MirrorSettings checked = check(caller, settings);
+        boolean newSchedule = !checked.cron().equals(profile.settings().cron());
+        profile.apply(checked);
+        if (newSchedule) {
+            profile.setNextRunAt(Schedule.parse(checked.cron(), zone()).next(clock.instant()).orElse(null));
+        }
+        return profile;
+    }
+
+    public void delete(Caller caller, long id) {
+        find(caller, id).ifPresent(em::remove);
+    }
+
+    /** Runs the profile at the next scheduler tick, whatever its schedule says; a paused profile too. */
+    public void runNow(Caller caller, long id) {
+        MirrorProfile profile = find(caller, id).orElseThrow(() -> new AccountException("No mirror profile " + id));
+        if (profile.isPaused()) {
+            throw new AccountException("The profile is paused: resume it first");
+        }
+        profile.setNextRunAt(clock.instant());
+    }
+
+    public void pause(Caller caller, long id, boolean paused) {
+        find(caller, id).orElseThrow(() -> new AccountException("No mirror profile " + id)).setPaused(paused);
+    }
+
+    /** The caller's profile; an administrator may see anyone's. */
+    public Optional<MirrorProfile> find(Caller caller, long id) {
+        return Optional.ofNullable(em.find(MirrorProfile.class, id)).filter(p -> caller.isAdmin() || p.getOwnerId() == caller.id());
+    }
+
+    public List<MirrorProfile> of(Caller caller) {
+        return caller.isAdmin()
+                ? em.createQuery("select p from MirrorProfile p order by p.name, p.id", MirrorProfile.class).getResultList()
+                : em.createQuery("select p from MirrorProfile p where p.ownerId = :owner order by p.name, p.id",
+                        MirrorProfile.class).setParameter("owner", caller.id()).getResultList();
+    }
+
+    /** Profiles whose time has come and that no instance holds now. */
+    List<Long> due(Instant now) {
+        return em.createQuery("select p.id from MirrorProfile p where p.paused = false and p.nextRunAt <= :now", Long.class)
+                .setParameter("now", now).getResultList();
+    }
+
+    /**
+     * Claims a due profile for this instance: succeeds for one instance only, however many ask at
+     * once, since the claim is one conditional update. A claim lapses after {@code lease}, so a
+     * profile held by an instance that died runs again later.
+     */
+    public boolean claim(long id, String instance, Instant now, Duration lease) {
+        return em.createNativeQuery("update mirror_profile set lease_owner = ?1, lease_until = ?2 where id = ?3 "
+                + "and paused = false and next_run_at <= ?4 and (lease_until is null or lease_until < ?4)")
+                .setParameter(1, instance).setParameter(2, java.sql.Timestamp.from(now.plus(lease)))
+                .setParameter(3, id).setParameter(4, java.sql.Timestamp.from(now)).executeUpdate() == 1;
+    }
+
+    /** Keeps this instance's claim on a profile it is still running. */
+    void renew(long id, String instance, Instant now, Duration lease) {
+        em.createNativeQuery("update mirror_profile set lease_until = ?1 where id = ?2 and lease_owner = ?3")
+                .setParameter(1, java.sql.Timestamp.from(now.plus(lease))).setParameter(2, id).setParameter(3, instance)
+                .executeUpdate();
+    }
+
+    /** After a run: when it ran, when it runs next, and the claim given up. */
+    void finished(long id, Instant ranAt) {
+        MirrorProfile profile = em.find(MirrorProfile.class, id);
+        if (profile != null) {
+            profile.setLastRunAt(ranAt);
+            profile.setNextRunAt(Schedule.parse(profile.settings().cron(), zone()).next(clock.instant()).orElse(null));
+        }
+        em.createNativeQuery("update mirror_profile set lease_owner = null, lease_until = null where id = ?1")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    Optional<MirrorProfile> find(long id) {
+        return Optional.ofNullable(em.find(MirrorProfile.class, id));
+    }
+
+    private MirrorSettings check(Caller owner, MirrorSettings settings) {
+        if (settings == null) {
+            throw new AccountException("Give the profile's settings");
+        }
+        MirrorSettings s = settings.withDefaults();
+        if (s.name() == null || s.name().isEmpty() || s.name().length() > 100) {
+            throw new AccountException("A profile needs a name of 1 to 100 characters");
+        }
+        if (s.albums() == MirrorProfile.Albums.SELECTED && s.albumIds().isEmpty()) {
+            throw new AccountException("Choose at least one album, or all owned, shared or visible albums");
+        }
+        roots.resolve(owner, s.exportRoot());
+        try {
+            FolderTemplate.parse(s.folderTemplate() == null || s.folderTemplate().isBlank() ? FolderTemplate.DEFAULT
+                    : s.folderTemplate());
+            Schedule.parse(s.cron(), zone());
+        } catch (IllegalArgumentException e) {
+            throw new AccountException(e.getMessage());
+        }
+        if (s.pruneMaxCount() < 0 || s.pruneMaxPercent() < 0 || s.pruneMaxPercent() > 100) {
+            throw new AccountException("The pruning limits are a count of at least 0 and a percentage from 0 to 100");
+        }
+        if (s.webhookUrl() != null && !isHttp(s.webhookUrl())) {
+            throw new AccountException("The webhook must be an http:// or https:// address");
+        }
+        return new MirrorSettings(s.name(), s.albums(), s.albumIds(), roots.resolve(owner, s.exportRoot()).toString(),
+                s.folderTemplate() == null || s.folderTemplate().isBlank() ? FolderTemplate.DEFAULT : s.folderTemplate(),
+                s.includeMotionParts(), s.includeSidecars(), Schedule.parse(s.cron(), zone()).expression(), s.paused(),
+                s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), s.webhookUrl());
+    }
+
+    private static boolean isHttp(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package app.immichexport.mirror;
+
+import app.immichexport.account.Account;
+import app.immichexport.account.AccountRepository;
+import app.immichexport.account.Caller;
+import app.immichexport.account.ImmichKeys;
+import app.immichexport.audit.AuditAction;
+import app.immichexport.base.Settings;
+import app.immichexport.export.job.ExportJob;
+import app.immichexport.export.job.ExportJobRepository;
+import app.immichexport.export.job.ExportRequest;
+import app.immichexport.export.job.ExportService;
+import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.Album;
+import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One run of a mirror profile: an export job of its albums, then pruning behind the guards, then the webhook. */
+@ApplicationScoped
+public class MirrorRuns {
+
+    private static final Logger LOG = Logger.getLogger(MirrorRuns.class.getName());
+
+    @Inject
+    MirrorProfiles profiles;
+
+    @Inject
+    MirrorFiles files;
+
+    @Inject
+    ExportService exports;
+
+    @Inject
+    ExportJobRepository jobs;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    ImmichKeys keys;
+
+    @Inject
+    ImmichService immich;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Webhooks webhooks;
+
+    @Inject
+    Event<AuditAction> audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** What a run came to. */
+    public record Outcome(Long jobId, String summary, Pruner.Decision prune) {
+    }
+
+    /** Runs a profile this instance has claimed, to its end; never throws. */
+    Outcome run(long profileId) {
+        MirrorProfile profile = profiles.find(profileId).orElse(null);
+        if (profile == null) {
+            return new Outcome(null, "the profile is gone", null);
+        }
+        Optional<Caller> owner = accounts.find(profile.getOwnerId()).filter(Account::isEnabled).map(Account::caller);
+        Outcome outcome;
+        try {
+            outcome = owner.isEmpty() ? new Outcome(null, "the profile's owner may no longer log in: not run", null)
+                    : exportAndPrune(profile, owner.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Mirror profile " + profileId + " failed", e);
+            outcome = new Outcome(null, "the run could not start: " + e.getMessage() + "; nothing pruned", null);
+        }
+        audit.fire(new AuditAction(owner.map(Caller::username).orElse("scheduler"), AuditAction.Kind.MIRROR_RUN,
+                profile.getName(), (outcome.jobId() == null ? "" : "job " + outcome.jobId() + ": ") + outcome.summary(),
+                settings.instanceName()));
+        webhooks.send(profile, outcome, outcome.jobId() == null ? null : jobs.find(outcome.jobId()).orElse(null));
+        return outcome;
+    }
+
+    private Outcome exportAndPrune(MirrorProfile profile, Caller owner) {
+        MirrorSettings s = profile.settings();
+        ExportJob job = exports.start(request(s, albums(profile, owner)), owner, profile.getId());
+        long jobId = job.getId();
+        awaitEnd(jobId);
+        job = jobs.find(jobId).orElseThrow();
+        Path root = Path.of(job.getExportRoot());
+        Pruner pruner = new Pruner(files, root);
+        List<MirrorFiles.File> candidates = pruner.candidates(profile.getId(), files.plannedBy(jobId));
+        PruneGuard.Run run = new PruneGuard.Run(job.getState() == ExportJob.State.SUCCEEDED,
+                job.progress().failed() + job.progress().conflicts(), files.incompleteAlbums(jobId), immichAnswers(owner),
+                uploadFolderOk(), candidates.size(), files.of(profile.getId(), root.toString()).size());
+        Pruner.Decision decision = pruner.prune(profile, jobId, run, candidates, clock.instant());
+        jobs.update(jobId, j -> j.setMessage((j.getMessage() == null || j.getMessage().isEmpty() ? "" : j.getMessage() + "; ")
+                + "mirror: " + decision.summary()));
+        audit.fire(new AuditAction(owner.username(), AuditAction.Kind.PRUNE, profile.getName(),
+                "job " + jobId + ": " + decision.summary(), settings.instanceName()));
+        return new Outcome(jobId, job.getState().name().toLowerCase() + ", " + decision.summary(), decision);
+    }
+
+    /** A dry run: what a run now would prune, and why it would not, without writing anything. */
+    public Pruner.Decision preview(MirrorProfile profile, Caller owner) {
+        ExportPlan plan = exports.plan(request(profile.settings(), albums(profile, owner)), owner);
+        Set<String> planned = plan.files().stream().map(f -> MirrorFiles.File.key(f.albumId(), f.assetId(), f.kind().name()))
+                .collect(Collectors.toSet());
+        Path root = Path.of(profile.settings().exportRoot());
+        List<MirrorFiles.File> candidates = new Pruner(files, root).candidates(profile.getId(), planned);
+        PruneGuard.Run run = new PruneGuard.Run(true, 0, List.of(), immichAnswers(owner), uploadFolderOk(), candidates.size(),
+                files.of(profile.getId(), root.toString()).size());
+        MirrorSettings s = profile.settings();
+        return new Pruner.Decision(candidates.stream().map(MirrorFiles.File::path).toList(), 0,
+                PruneGuard.refusal(s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), run));
+    }
+
+    private static ExportRequest request(MirrorSettings s, List<String> albumIds) {
+        return new ExportRequest(albumIds, s.exportRoot(), s.folderTemplate(), s.includeMotionParts(), s.includeSidecars(),
+                false, false, false, false);
+    }
+
+    /** The profile's albums now: its selection, or what Immich lists for the owner's key. */
+    private List<String> albums(MirrorProfile profile, Caller owner) {
+        MirrorProfile.Albums which = profile.settings().albums();
+        if (which == MirrorProfile.Albums.SELECTED) {
+            return profile.albumIdList();
+        }
+        ImmichClient client = keys.client(owner);
+        Optional<String> me = client.currentUserId();
+        return immich.albums(client).stream().filter(a -> switch (which) {
+            case OWNED -> me.map(id -> id.equals(a.ownerId())).orElse(!a.shared());
+            case SHARED -> me.map(id -> !id.equals(a.ownerId())).orElse(a.shared());
+            default -> true;
+        }).map(Album::id).toList();
+    }
+
+    private void awaitEnd(long jobId) {
+        try {
+            while (exports.isRunning(jobId)) {
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exports.cancel(jobId, new Caller(0, "scheduler", Account.Role.ADMIN));
+        }
+    }
+
+    private boolean immichAnswers(Caller owner) {
+        try {
+            return keys.client(owner).ping();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean uploadFolderOk() {
+        Optional<Path> upload = settings.immichUploadDir();
+        if (upload.isEmpty()) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(upload.get())) {
+            return entries.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
