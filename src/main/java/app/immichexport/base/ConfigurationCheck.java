@@ -54,6 +54,12 @@ public final class ConfigurationCheck {
                         + "(e.g. from: openssl rand -hex 32)"));
         value("SECRET_KEY").filter(k -> !isBase64Key(k)).ifPresent(k -> problems.add(
                 "SECRET_KEY must be 32 bytes in base64 (e.g. from: openssl rand -base64 32)"));
+        if (value("HA_URL").isPresent() != value("HA_TOKEN").isPresent()) {
+            problems.add("HA_URL and HA_TOKEN must be set together (Home Assistant's address and a long-lived access token)");
+        }
+        value("HA_URL").filter(url -> !isHttpUrl(url)).ifPresent(url -> problems.add(
+                "HA_URL must be an http:// or https:// address such as http://homeassistant:8123, not '" + url + "'"));
+        positive("MIRROR_TICK_SECONDS", problems);
         positive("LOGIN_MAX_FAILURES", problems);
         positive("LOGIN_LOCK_MINUTES", problems);
         port("PORT", problems);

@@ -3,6 +3,7 @@ package app.immichexport.base;
 import app.immichexport.account.FirstStart;
 import app.immichexport.database.DatabaseBootstrap;
 import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.metrics.ApplicationMetrics;
 import app.immichexport.mirror.MirrorScheduler;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.immich.ImmichConnections;
@@ -47,6 +48,9 @@ public class Startup {
     @Inject
     MirrorScheduler mirrors;
 
+    @Inject
+    ApplicationMetrics metrics;
+
     @PostConstruct
     void start() {
         List<String> problems = new ConfigurationCheck(settings::get).problems();
@@ -62,6 +66,7 @@ public class Startup {
         immich.start();
         roots.seed();
         firstStart.run();
+        metrics.register();
         mirrors.start();
     }
 }

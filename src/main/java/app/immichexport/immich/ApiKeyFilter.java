@@ -14,7 +14,10 @@ final class ApiKeyFilter implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        request.getHeaders().putSingle("x-api-key", apiKey);
+        // the health check's client has no key: Immich's public calls need none
+        if (!apiKey.isEmpty()) {
+            request.getHeaders().putSingle("x-api-key", apiKey);
+        }
     }
 
     @Override

@@ -51,6 +51,11 @@ public class ImmichConnections {
         return clients.computeIfAbsent(apiKey, key -> new ImmichClient(url, key));
     }
 
+    /** Whether Immich answers its ping, which takes no key. */
+    public boolean ping() {
+        return client("").ping();
+    }
+
     /** In demo mode, the client of the demo library's key, which every user may use. */
     public ImmichClient demoClient() {
         start();

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,6 +61,28 @@ public class MirrorFiles {
         List<String> names = em.createNativeQuery("select album_name from export_album where job_id = ?1 and not complete "
                 + "order by album_name").setParameter(1, jobId).getResultList();
         return names.stream().map(n -> "'" + n + "'").toList();
+    }
+
+    /** The album's name at the profile's last run, if the profile ran it before. */
+    Optional<String> lastName(long profileId, String albumId) {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("select a.album_name from export_album a join export_job j on j.id = a.job_id "
+                + "where j.profile_id = ?1 and a.album_id = ?2 order by a.job_id desc").setParameter(1, profileId)
+                .setParameter(2, albumId).setMaxResults(1).getResultList();
+        return names.stream().findFirst();
+    }
+
+    /** The index follows a folder moved below the root. */
+    void folderMoved(String root, String from, String to) {
+        em.createNativeQuery("update exported_file set target_path = ?1 || substring(target_path from ?2) "
+                + "where export_root = ?3 and left(target_path, ?4) = ?5")
+                .setParameter(1, to).setParameter(2, length(from) + 1).setParameter(3, root)
+                .setParameter(4, length(from) + 1).setParameter(5, from + "/").executeUpdate();
+    }
+
+    /** PostgreSQL counts characters, Java UTF-16 units: an emoji is one for the first, two for the second. */
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
     }
 
     /** A pruned file leaves the index and is recorded with what became of it. */

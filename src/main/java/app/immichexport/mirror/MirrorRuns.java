@@ -10,7 +10,11 @@ import app.immichexport.export.job.ExportJob;
 import app.immichexport.export.job.ExportJobRepository;
 import app.immichexport.export.job.ExportRequest;
 import app.immichexport.export.job.ExportService;
+import app.immichexport.export.job.JobProgress;
+import app.immichexport.homeassistant.HomeAssistant;
+import app.immichexport.homeassistant.MirrorState;
 import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichClient;
@@ -64,6 +68,9 @@ public class MirrorRuns {
     Webhooks webhooks;
 
     @Inject
+    HomeAssistant homeAssistant;
+
+    @Inject
     Event<AuditAction> audit;
 
     private final Clock clock = Clock.systemUTC();
@@ -90,14 +97,21 @@ public class MirrorRuns {
         audit.fire(new AuditAction(owner.map(Caller::username).orElse("scheduler"), AuditAction.Kind.MIRROR_RUN,
                 profile.getName(), (outcome.jobId() == null ? "" : "job " + outcome.jobId() + ": ") + outcome.summary(),
                 settings.instanceName()));
-        webhooks.send(profile, outcome, outcome.jobId() == null ? null : jobs.find(outcome.jobId()).orElse(null));
+        ExportJob job = outcome.jobId() == null ? null : jobs.find(outcome.jobId()).orElse(null);
+        webhooks.send(profile, outcome, job);
+        homeAssistant.changed(ended(profile, outcome, job));
         return outcome;
     }
 
     private Outcome exportAndPrune(MirrorProfile profile, Caller owner) {
         MirrorSettings s = profile.settings();
-        ExportJob job = exports.start(request(s, albums(profile, owner)), owner, profile.getId());
+        List<String> albumIds = albums(profile, owner);
+        List<String> renamed = new RenamedAlbums(files, Path.of(s.exportRoot()), FolderTemplate.parse(s.folderTemplate()))
+                .follow(profile.getId(), immich.albums(keys.client(owner), albumIds));
+        ExportJob job = exports.start(request(s, albumIds), owner, profile.getId());
         long jobId = job.getId();
+        homeAssistant.changed(running(profile, job.progress()));
+        exports.follow(jobId, progress -> homeAssistant.progressed(running(profile, progress)));
         awaitEnd(jobId);
         job = jobs.find(jobId).orElseThrow();
         Path root = Path.of(job.getExportRoot());
@@ -107,8 +121,9 @@ public class MirrorRuns {
                 job.progress().failed() + job.progress().conflicts(), files.incompleteAlbums(jobId), immichAnswers(owner),
                 uploadFolderOk(), candidates.size(), files.of(profile.getId(), root.toString()).size());
         Pruner.Decision decision = pruner.prune(profile, jobId, run, candidates, clock.instant());
+        String renames = renamed.isEmpty() ? "" : String.join("; ", renamed) + "; ";
         jobs.update(jobId, j -> j.setMessage((j.getMessage() == null || j.getMessage().isEmpty() ? "" : j.getMessage() + "; ")
-                + "mirror: " + decision.summary()));
+                + "mirror: " + renames + decision.summary()));
         audit.fire(new AuditAction(owner.username(), AuditAction.Kind.PRUNE, profile.getName(),
                 "job " + jobId + ": " + decision.summary(), settings.instanceName()));
         return new Outcome(jobId, job.getState().name().toLowerCase() + ", " + decision.summary(), decision);
@@ -126,6 +141,24 @@ public class MirrorRuns {
         MirrorSettings s = profile.settings();
         return new Pruner.Decision(candidates.stream().map(MirrorFiles.File::path).toList(), 0,
                 PruneGuard.refusal(s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), run));
+    }
+
+    private static MirrorState running(MirrorProfile profile, JobProgress p) {
+        return new MirrorState(profile.getName(), "running", true, p.copied(), p.skipped(), p.failed(), 0, p.filesTotal(),
+                p.fraction() * 100, profile.getLastRunAt(), Optional.empty(), Optional.empty());
+    }
+
+    private MirrorState ended(MirrorProfile profile, Outcome outcome, ExportJob job) {
+        if (job == null) {
+            return new MirrorState(profile.getName(), "not_run", false, 0, 0, 0, 0, 0, 0, clock.instant(), Optional.empty(),
+                    Optional.of(outcome.summary()));
+        }
+        JobProgress p = job.progress();
+        boolean failed = job.getState() != ExportJob.State.SUCCEEDED || p.failed() > 0;
+        return new MirrorState(profile.getName(), job.getState().name().toLowerCase(), false, p.copied(), p.skipped(),
+                p.failed(), outcome.prune() == null ? 0 : outcome.prune().pruned(), p.filesTotal(), p.fraction() * 100,
+                clock.instant(), outcome.prune() == null ? Optional.empty() : outcome.prune().refusal(),
+                failed ? Optional.ofNullable(job.getMessage()) : Optional.empty());
     }
 
     private static ExportRequest request(MirrorSettings s, List<String> albumIds) {

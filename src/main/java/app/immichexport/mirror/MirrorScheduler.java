@@ -1,6 +1,7 @@
 package app.immichexport.mirror;
 
 import app.immichexport.base.Settings;
+import app.immichexport.metrics.ApplicationMetrics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -43,6 +44,9 @@ public class MirrorScheduler {
     @Inject
     Settings settings;
 
+    @Inject
+    ApplicationMetrics metrics;
+
     private final Clock clock = Clock.systemUTC();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private String instance;
@@ -61,6 +65,7 @@ public class MirrorScheduler {
         Set<Long> started = ConcurrentHashMap.newKeySet();
         try {
             running.forEach(id -> profiles.renew(id, instance, now, LEASE));
+            metrics.showNewProfiles();
             for (long id : profiles.due(now)) {
                 if (!running.contains(id) && profiles.claim(id, instance, now, LEASE)) {
                     running.add(id);

@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SimulatedAlbum {
 
     final String id;
-    final String name;
+    volatile String name;
     final String ownerId;
     final Instant createdAt;
     final List<String> sharedWith = new CopyOnWriteArrayList<>();

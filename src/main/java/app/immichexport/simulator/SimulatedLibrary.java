@@ -95,6 +95,13 @@ public final class SimulatedLibrary {
     }
 
     /** Takes an asset out of an album, as a user does in Immich; the asset stays in the library. */
+    /** Renames an album, as its owner does in Immich: the album counts as updated. */
+    public void renameAlbum(String albumId, String name) {
+        SimulatedAlbum album = albums.get(albumId);
+        album.name = name;
+        album.updatedAt = changeTime();
+    }
+
     public void removeFromAlbum(String albumId, String assetId) {
         SimulatedAlbum album = albums.get(albumId);
         if (album.assetIds.remove(assetId)) {

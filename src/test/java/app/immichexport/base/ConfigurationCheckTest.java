@@ -39,6 +39,9 @@ class ConfigurationCheckTest {
         assertOnlyProblemNames("ADMIN_API_TOKEN", Map.of("ADMIN_API_TOKEN", "too-short"));
         assertOnlyProblemNames("SECRET_KEY", Map.of("SECRET_KEY", "bm90IDMyIGJ5dGVz"));
         assertOnlyProblemNames("LOGIN_MAX_FAILURES", Map.of("LOGIN_MAX_FAILURES", "0"));
+        assertOnlyProblemNames("HA_URL", Map.of("HA_URL", "http://ha:8123"));
+        assertOnlyProblemNames("HA_URL", Map.of("HA_URL", "ha:8123", "HA_TOKEN", "t"));
+        assertOnlyProblemNames("MIRROR_TICK_SECONDS", Map.of("MIRROR_TICK_SECONDS", "never"));
         assertOnlyProblemNames("IMMICH_URL", Map.of("IMMICH_API_KEY", "k"));
         assertOnlyProblemNames("EXPORT_ROOTS", Map.of("EXPORT_ROOTS", folder.resolve("missing").toString()));
         assertOnlyProblemNames("EXPORT_ROOTS", Map.of("EXPORT_ROOTS", "relative/path"));

@@ -71,6 +71,22 @@ class MirrorIT {
     }
 
     @Test
+    void aRenamedAlbumsFolderIsRenamedNotExportedTwice() throws Exception {
+        String album = TestLibraries.addAlbumWithPhotos(library, "Mirror before 🎉", 2);
+        long profile = createProfile("rename", album, "{}");
+        runAndWait(profile, 1);
+        library.renameAlbum(album, "Mirror after 🎉");
+        JsonObject run = runAndWait(profile, 2);
+        assertTrue(run.getString("message").contains("album folder 'mirror-rename/Mirror before 🎉' renamed to "
+                + "'mirror-rename/Mirror after 🎉'"), run.toString());
+        assertEquals(0, run.getJsonObject("progress").getInt("copied"), "found in the renamed folder: " + run);
+        assertEquals(2, run.getJsonObject("progress").getInt("identical"), run.toString());
+        assertTrue(run.getString("message").contains("nothing to prune"), run.toString());
+        assertEquals(List.of("Mirror after 🎉"), names(root.resolve("mirror-rename")));
+        assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-rename/Mirror after 🎉")));
+    }
+
+    @Test
     void errorsEarlierInTheRunBlockPruning() throws Exception {
         String album = TestLibraries.addAlbumWithPhotos(library, "Mirror errors", 2);
         long profile = createProfile("errors", album, "{\"pruneMaxPercent\":100}");
