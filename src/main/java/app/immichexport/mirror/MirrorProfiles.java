@@ -2,6 +2,8 @@ package app.immichexport.mirror;
 
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Caller;
+import app.immichexport.audit.AuditAction;
+import jakarta.enterprise.event.Event;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.exportroot.ExportRoots;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,9 @@ public class MirrorProfiles {
     @Inject
     ExportRoots roots;
 
+    @Inject
+    Event<AuditAction> audit;
+
     private final Clock clock = Clock.systemUTC();
 
     static ZoneId zone() {
@@ -40,6 +45,7 @@ public class MirrorProfiles {
         profile.apply(checked);
         profile.setNextRunAt(Schedule.parse(checked.cron(), zone()).next(clock.instant()).orElse(null));
         em.persist(profile);
+        changed(owner, profile, "created");
         return profile;
     }
 
@@ -51,11 +57,15 @@ public class MirrorProfiles {
         if (newSchedule) {
             profile.setNextRunAt(Schedule.parse(checked.cron(), zone()).next(clock.instant()).orElse(null));
         }
+        changed(caller, profile, "changed");
         return profile;
     }
 
     public void delete(Caller caller, long id) {
-        find(caller, id).ifPresent(em::remove);
+        find(caller, id).ifPresent(profile -> {
+            em.remove(profile);
+            changed(caller, profile, "deleted");
+        });
     }
 
     /** Runs the profile at the next scheduler tick, whatever its schedule says; a paused profile too. */
@@ -65,10 +75,17 @@ public class MirrorProfiles {
             throw new AccountException("The profile is paused: resume it first");
         }
         profile.setNextRunAt(clock.instant());
+        changed(caller, profile, "asked to run now");
     }
 
     public void pause(Caller caller, long id, boolean paused) {
-        find(caller, id).orElseThrow(() -> new AccountException("No mirror profile " + id)).setPaused(paused);
+        MirrorProfile profile = find(caller, id).orElseThrow(() -> new AccountException("No mirror profile " + id));
+        profile.setPaused(paused);
+        changed(caller, profile, paused ? "paused" : "resumed");
+    }
+
+    private void changed(Caller caller, MirrorProfile profile, String how) {
+        audit.fire(new AuditAction(caller.username(), AuditAction.Kind.MIRROR_CHANGED, profile.getName(), how));
     }
 
     /** The caller's profile; an administrator may see anyone's. */

@@ -3,11 +3,9 @@ package app.immichexport.mirror;
 import app.immichexport.account.AccountException;
 import app.immichexport.account.AccountRepository;
 import app.immichexport.account.Caller;
-import app.immichexport.audit.AuditAction;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,8 +51,6 @@ public class MirrorResource {
     @Inject
     ExportService exports;
 
-    @Inject
-    Event<AuditAction> audit;
 
     public record ProfileView(long id, long ownerId, MirrorSettings settings, Instant lastRunAt, Instant nextRunAt,
             List<Instant> nextRuns) {
@@ -80,7 +76,6 @@ public class MirrorResource {
     @Operation(summary = "Create a mirror profile")
     public Response create(MirrorSettings settings) {
         MirrorProfile created = profiles.create(caller.get(), settings);
-        changed(created, "created");
         return Response.status(Response.Status.CREATED).entity(ProfileView.of(created)).build();
     }
 
@@ -97,7 +92,6 @@ public class MirrorResource {
     public ProfileView update(@PathParam("id") long id, MirrorSettings settings) {
         profile(id);
         MirrorProfile changed = profiles.update(caller.get(), id, settings);
-        changed(changed, "changed");
         return ProfileView.of(changed);
     }
 
@@ -105,9 +99,8 @@ public class MirrorResource {
     @Path("{id}")
     @Operation(summary = "Delete a profile; its files and jobs stay")
     public Response delete(@PathParam("id") long id) {
-        MirrorProfile profile = profile(id);
+        profile(id);
         profiles.delete(caller.get(), id);
-        changed(profile, "deleted");
         return Response.noContent().build();
     }
 
@@ -117,9 +110,7 @@ public class MirrorResource {
     public ProfileView pause(@PathParam("id") long id, @QueryParam("paused") @DefaultValue("true") boolean paused) {
         profile(id);
         profiles.pause(caller.get(), id, paused);
-        MirrorProfile profile = profile(id);
-        changed(profile, paused ? "paused" : "resumed");
-        return ProfileView.of(profile);
+        return ProfileView.of(profile(id));
     }
 
     @POST
@@ -153,9 +144,5 @@ public class MirrorResource {
 
     private MirrorProfile profile(long id) {
         return profiles.find(caller.get(), id).orElseThrow(() -> new NotFoundException("No mirror profile " + id));
-    }
-
-    private void changed(MirrorProfile profile, String how) {
-        audit.fire(new AuditAction(caller.get().username(), AuditAction.Kind.MIRROR_CHANGED, profile.getName(), how));
     }
 }

@@ -43,7 +43,13 @@ final class ApiCalls {
             request.header("Authorization", "Bearer " + token);
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException refused) {
+            // seen once while a second application instance was starting on the same two cores: ask again
+            Thread.sleep(1000);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** Creates a user (as the administrator) and an API token of theirs; returns the token. */

@@ -11,13 +11,19 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 @ArquillianSuiteDeployment
 public class Deployments {
 
+    /** Keeps the upload folder from looking empty (an empty one stops mirror pruning). */
+    static final java.nio.file.Path UPLOAD_MARKER = java.nio.file.Path.of("target/it-upload/mounted");
+
     @Deployment(testable = true)
     public static WebArchive application() throws java.io.IOException {
-        // A fresh database and export root for every run (DATA_DIR and EXPORT_ROOTS, see pom.xml);
-        // the export root must exist, or the application refuses to start.
+        // A fresh database, export root and upload folder for every run (DATA_DIR, EXPORT_ROOTS and
+        // IMMICH_UPLOAD_DIR, see pom.xml); the folders must exist, or the application refuses to start.
         deleteRecursively(java.nio.file.Path.of("target/it-data"));
         deleteRecursively(java.nio.file.Path.of("target/it-exports"));
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/it-exports"));
+        deleteRecursively(java.nio.file.Path.of("target/it-upload"));
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/it-upload"));
+        java.nio.file.Files.writeString(UPLOAD_MARKER, "an upload folder that is mounted is not empty");
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(new File("target/ROOT.war"))
                 .as(WebArchive.class)
                 .addClass(ExportJobPersistenceIT.class)

@@ -3,8 +3,6 @@ package app.immichexport.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +23,7 @@ import org.openqa.selenium.By;
  */
 class FirstStartIT {
 
-    private static Process app;
+    private static PackagedApp app;
     private static String base;
 
     @RegisterExtension
@@ -33,49 +31,19 @@ class FirstStartIT {
 
     @BeforeAll
     static void startUnconfigured() throws Exception {
-        Path data = Path.of("target", "first-start");
-        if (Files.exists(data)) {
-            try (var files = Files.walk(data)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
-        }
-        Files.createDirectories(data);
-        int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx512m", "-jar",
-                Path.of("target", "immich-album-export.jar").toAbsolutePath().toString(), "--port", String.valueOf(port),
-                "--nocluster", "--disablephonehome"))
-                .redirectErrorStream(true).redirectOutput(data.resolve("app.log").toFile());
-        Map<String, String> env = builder.environment();
+        Map<String, String> nothingSet = new java.util.HashMap<>();
         for (String name : List.of("IMMICH_URL", "IMMICH_API_KEY", "ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_API_TOKEN",
-                "EXPORT_ROOTS", "IMMICH_UPLOAD_DIR", "LOGIN_MAX_FAILURES")) {
-            env.remove(name);
+                "EXPORT_ROOTS", "IMMICH_UPLOAD_DIR", "LOGIN_MAX_FAILURES", "HA_URL", "HA_TOKEN", "INSTANCE_NAME")) {
+            nothingSet.put(name, null);
         }
-        env.put("DATA_DIR", data.toAbsolutePath().toString());
-        env.put("EMBEDDED_DB_PORT", String.valueOf(freePort()));
-        app = builder.start();
-        base = "http://127.0.0.1:" + port + "/";
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 240; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the application did not start; see target/first-start/app.log");
+        app = PackagedApp.start(Path.of("target", "first-start"), nothingSet);
+        base = app.base;
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (app != null) {
-            app.destroy();
-            app.waitFor();
+            app.close();
         }
     }
 
@@ -110,11 +78,5 @@ class FirstStartIT {
         HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, api.statusCode());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

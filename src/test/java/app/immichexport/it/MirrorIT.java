@@ -126,6 +126,36 @@ class MirrorIT {
     }
 
     @Test
+    void anEmptyUploadFolderBlocksPruning() throws Exception {
+        String album = TestLibraries.addAlbumWithPhotos(library, "Mirror unmounted", 2);
+        long profile = createProfile("unmounted", album, "{\"pruneMaxPercent\":100}");
+        runAndWait(profile, 1);
+        library.removeFromAlbum(album, library.memberIds(album).get(0));
+        String marker = Files.readString(Deployments.UPLOAD_MARKER);
+        Files.delete(Deployments.UPLOAD_MARKER);
+        try {
+            JsonObject run = runAndWait(profile, 2);
+            assertTrue(run.getString("message").contains("the upload folder (IMMICH_UPLOAD_DIR) is missing or empty"),
+                    run.toString());
+        } finally {
+            Files.writeString(Deployments.UPLOAD_MARKER, marker);
+        }
+        assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-unmounted/Mirror unmounted")));
+    }
+
+    @Test
+    void aProfileThatDeletesDeletesOnlyTheRemovedAssetsFiles() throws Exception {
+        String album = TestLibraries.addAlbumWithPhotos(library, "Mirror delete", 3);
+        long profile = createProfile("delete", album, "{\"pruneMaxPercent\":100,\"prune\":\"DELETE\"}");
+        runAndWait(profile, 1);
+        library.removeFromAlbum(album, library.memberIds(album).get(2));
+        JsonObject run = runAndWait(profile, 2);
+        assertTrue(run.getString("message").contains("1 of 1 files pruned"), run.toString());
+        assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-delete/Mirror delete")));
+        assertFalse(Files.exists(root.resolve(".immich-export-trash/" + LocalDate.now() + "/mirror-delete")), "not quarantined");
+    }
+
+    @Test
     void moreThanTheMaximumIsNotPruned() throws Exception {
         String album = TestLibraries.addAlbumWithPhotos(library, "Mirror many", 4);
         long profile = createProfile("many", album, "{\"pruneMaxPercent\":30}");

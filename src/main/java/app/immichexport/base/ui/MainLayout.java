@@ -12,6 +12,7 @@ import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.KeyCapabilities;
+import app.immichexport.mirror.ui.MirrorsView;
 import app.immichexport.security.Logout;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
@@ -60,6 +61,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Albums", AlbumsView.class, VaadinIcon.PICTURE.create()));
         nav.addItem(new SideNavItem("Jobs", HistoryView.class, VaadinIcon.TASKS.create()));
+        nav.addItem(new SideNavItem("Mirrors", MirrorsView.class, VaadinIcon.REFRESH.create()));
         nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
         nav.addItem(new SideNavItem(caller.filter(Caller::isAdmin).isPresent() ? "Audit log" : "My activity",
                 AuditView.class, VaadinIcon.LIST.create()));

@@ -143,6 +143,10 @@ public class ExportJob {
         return id;
     }
 
+    public String getInstanceName() {
+        return instanceName;
+    }
+
     void setInstanceName(String instanceName) {
         this.instanceName = instanceName;
     }

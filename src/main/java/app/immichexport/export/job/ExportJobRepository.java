@@ -67,6 +67,12 @@ public class ExportJobRepository {
         return Optional.ofNullable(em.find(ExportJob.class, id));
     }
 
+    /** The runs of a mirror profile, newest first. */
+    public List<ExportJob> runsOf(long profileId, int limit) {
+        return em.createQuery("select j from ExportJob j where j.profileId = :profile order by j.id desc", ExportJob.class)
+                .setParameter("profile", profileId).setMaxResults(limit).getResultList();
+    }
+
     /** @param requestedBy only this user's jobs; null for everyone's */
     public List<ExportJob> newestFirst(int limit, String requestedBy) {
         if (requestedBy == null) {

@@ -44,16 +44,19 @@ public class ExportResource {
     @Inject
     CurrentCaller caller;
 
-    /** @param profileId the mirror profile the job is a run of, if any */
+    /**
+     * @param profileId    the mirror profile the job is a run of, if any
+     * @param instanceName the instance that ran the job, when several share one database
+     */
     public record JobView(long id, ExportJob.State state, String requestedBy, Instant requestedAt, Instant startedAt,
             Instant finishedAt, List<String> albumIds, String exportRoot, String folderTemplate, boolean moveToTrash,
-            boolean deleteAlbums, JobProgress progress, double percent, String message, Long profileId) {
+            boolean deleteAlbums, JobProgress progress, double percent, String message, Long profileId, String instanceName) {
 
         static JobView of(ExportJob job, JobProgress progress) {
             return new JobView(job.getId(), job.getState(), job.getRequestedBy(), job.getRequestedAt(), job.getStartedAt(),
                     job.getFinishedAt(), job.albumIdList(), job.getExportRoot(), job.getFolderTemplate(),
                     job.isMoveToTrash(), job.isDeleteAlbums(), progress, Math.round(progress.fraction() * 1000) / 10.0,
-                    job.getMessage(), job.getProfileId());
+                    job.getMessage(), job.getProfileId(), job.getInstanceName());
         }
     }
 

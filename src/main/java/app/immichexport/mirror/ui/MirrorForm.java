@@ -1,0 +1,113 @@
+package app.immichexport.mirror.ui;
+
+import app.immichexport.base.ui.Formats;
+import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.immich.Album;
+import app.immichexport.mirror.MirrorProfile;
+import app.immichexport.mirror.MirrorSettings;
+import app.immichexport.mirror.Schedule;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A mirror profile's settings as a form; the schedule field shows the next run times as it is typed. */
+class MirrorForm extends FormLayout {
+
+    private final TextField name = new TextField("Name");
+    private final Select<MirrorProfile.Albums> which = new Select<>();
+    private final MultiSelectComboBox<Album> albums = new MultiSelectComboBox<>("Albums");
+    private final Select<String> root = new Select<>();
+    private final TextField template = new TextField("Folder template");
+    private final TextField cron = new TextField("Schedule (cron)");
+    private final Select<MirrorProfile.Prune> prune = new Select<>();
+    private final IntegerField maxCount = new IntegerField("Prune at most (files)");
+    private final IntegerField maxPercent = new IntegerField("Prune at most (% of the mirror)");
+    private final TextField webhook = new TextField("Webhook (optional)");
+    private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
+    private final Checkbox sidecars = new Checkbox("XMP sidecars", true);
+
+    MirrorForm(List<Album> available, List<String> roots) {
+        name.setId("mirror-name");
+        which.setLabel("Which albums");
+        which.setItems(MirrorProfile.Albums.values());
+        which.setItemLabelGenerator(w -> switch (w) {
+            case SELECTED -> "The albums chosen below";
+            case OWNED -> "All my albums, new ones too";
+            case SHARED -> "All albums shared with me";
+            case ALL -> "Every album I can see";
+        });
+        which.setValue(MirrorProfile.Albums.SELECTED);
+        which.addValueChangeListener(e -> albums.setEnabled(e.getValue() == MirrorProfile.Albums.SELECTED));
+        albums.setId("mirror-albums");
+        albums.setItems(available);
+        albums.setItemLabelGenerator(Album::name);
+        root.setLabel("Export root");
+        root.setItems(roots);
+        if (!roots.isEmpty()) {
+            root.setValue(roots.get(0));
+        }
+        template.setValue(FolderTemplate.YEAR_FOLDERS);
+        template.setId("mirror-template");
+        cron.setId("mirror-cron");
+        cron.setValue("0 3 * * *");
+        cron.setValueChangeMode(ValueChangeMode.EAGER);
+        cron.addValueChangeListener(e -> showNextRuns());
+        prune.setLabel("Files whose photo left the album");
+        prune.setItems(MirrorProfile.Prune.values());
+        prune.setItemLabelGenerator(p -> switch (p) {
+            case QUARANTINE -> "Move into .immich-export-trash";
+            case DELETE -> "Delete";
+            case KEEP -> "Keep";
+        });
+        prune.setValue(MirrorProfile.Prune.QUARANTINE);
+        maxCount.setValue(1000);
+        maxPercent.setValue(50);
+        webhook.setPlaceholder("https://ntfy.sh/my-topic");
+        add(name, which, albums, root, template, cron, prune, maxCount, maxPercent, webhook, motion, sidecars);
+        setColspan(albums, 2);
+        showNextRuns();
+    }
+
+    private void showNextRuns() {
+        try {
+            List<Instant> next = Schedule.parse(cron.getValue(), ZoneId.systemDefault()).next(Instant.now(), 3);
+            cron.setInvalid(false);
+            cron.setHelperText("Next: " + next.stream().map(Formats::when).collect(Collectors.joining(", ")));
+        } catch (IllegalArgumentException e) {
+            cron.setErrorMessage(e.getMessage());
+            cron.setInvalid(true);
+        }
+    }
+
+    void show(MirrorSettings s, List<Album> available) {
+        Map<String, Album> byId = available.stream().collect(Collectors.toMap(Album::id, a -> a, (a, b) -> a));
+        name.setValue(s.name());
+        which.setValue(s.albums());
+        albums.setValue(s.albumIds().stream().map(byId::get).filter(a -> a != null).collect(Collectors.toSet()));
+        root.setValue(s.exportRoot());
+        template.setValue(s.folderTemplate());
+        cron.setValue(s.cron());
+        prune.setValue(s.prune());
+        maxCount.setValue(s.pruneMaxCount());
+        maxPercent.setValue(s.pruneMaxPercent());
+        webhook.setValue(s.webhookUrl() == null ? "" : s.webhookUrl());
+        motion.setValue(Boolean.TRUE.equals(s.includeMotionParts()));
+        sidecars.setValue(Boolean.TRUE.equals(s.includeSidecars()));
+    }
+
+    /** @param paused kept as the profile has it; the form does not change it */
+    MirrorSettings settings(boolean paused) {
+        return new MirrorSettings(name.getValue(), which.getValue(), albums.getValue().stream().map(Album::id).toList(),
+                root.getValue(), template.getValue(), motion.getValue(), sidecars.getValue(), cron.getValue(), paused,
+                prune.getValue(), maxCount.getValue(), maxPercent.getValue(), webhook.getValue());
+    }
+}
