@@ -24,6 +24,8 @@ public class Deployments {
         deleteRecursively(java.nio.file.Path.of("target/it-upload"));
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/it-upload"));
         java.nio.file.Files.writeString(UPLOAD_MARKER, "an upload folder that is mounted is not empty");
+        // the Immich the application is configured with answers from its first moment, whichever test comes first
+        TestImmich.simulator();
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(new File("target/ROOT.war"))
                 .as(WebArchive.class)
                 .addClass(ExportJobPersistenceIT.class)
