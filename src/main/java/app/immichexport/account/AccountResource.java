@@ -1,10 +1,10 @@
 package app.immichexport.account;
 
+import app.immichexport.api.ErrorResponse;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -124,8 +124,7 @@ public class AccountResource {
     public static class RefusedMapper implements ExceptionMapper<AccountException> {
         @Override
         public Response toResponse(AccountException e) {
-            return Response.status(e instanceof AccountException.Forbidden ? 403 : 400).type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString()).build();
+            return ErrorResponse.of(e instanceof AccountException.Forbidden ? 403 : 400, e.getMessage());
         }
     }
 }

@@ -116,20 +116,20 @@ public class Accounts {
      */
     public Optional<Caller> login(String username, String password, String address) {
         if (throttle.isBlocked(address)) {
-            passwords.spendTheSameTime(password == null ? "" : password);
+            passwords.spendTheSameTime(password);
             failed(username, "too many failed logins from this address lately", address);
             return Optional.empty();
         }
         Optional<Account> found = username == null ? Optional.empty() : repository.findByName(username);
         if (found.isEmpty() || !found.get().isEnabled()) {
-            passwords.spendTheSameTime(password == null ? "" : password);
+            passwords.spendTheSameTime(password);
             failed(username, found.isEmpty() ? "unknown user" : "account disabled", address);
             return Optional.empty();
         }
         Account account = found.get();
         Instant now = clock.instant();
         if (account.getLockedUntil() != null && now.isBefore(account.getLockedUntil())) {
-            passwords.spendTheSameTime(password == null ? "" : password);
+            passwords.spendTheSameTime(password);
             failed(username, "account locked until " + account.getLockedUntil(), address);
             return Optional.empty();
         }

@@ -61,6 +61,7 @@ class InstanceSecret {
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException noPosix) {
+            // a file system without POSIX permissions (a Windows share): the data folder's own access rules apply
             Files.createFile(file);
         } catch (FileAlreadyExistsException createdMeanwhile) {
             return;

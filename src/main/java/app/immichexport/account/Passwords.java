@@ -36,7 +36,7 @@ public class Passwords {
     }
 
     void spendTheSameTime(String password) {
-        hash.verify(password.toCharArray(), decoy);
+        hash.verify((password == null ? "" : password).toCharArray(), decoy);
     }
 
     /** Why a new password is refused, or null when it is fine. */

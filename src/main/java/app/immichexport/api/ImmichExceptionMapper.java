@@ -3,8 +3,6 @@ package app.immichexport.api;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichUnreachableException;
 import app.immichexport.immich.NoImmichKeyException;
-import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,7 +15,6 @@ public class ImmichExceptionMapper implements ExceptionMapper<ImmichException> {
     public Response toResponse(ImmichException e) {
         // a missing key is the caller's to fix; the others are Immich's trouble
         int status = e instanceof NoImmichKeyException ? 409 : e instanceof ImmichUnreachableException ? 503 : 502;
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString()).build();
+        return ErrorResponse.of(status, e.getMessage());
     }
 }

@@ -43,7 +43,7 @@ public class MirrorProfiles {
         MirrorSettings checked = check(owner, settings);
         MirrorProfile profile = new MirrorProfile(owner.id(), clock.instant());
         profile.apply(checked);
-        profile.setNextRunAt(Schedule.parse(checked.cron(), zone()).next(clock.instant()).orElse(null));
+        profile.setNextRunAt(nextRun(checked.cron()));
         em.persist(profile);
         changed(owner, profile, "created");
         return profile;
@@ -55,7 +55,7 @@ public class MirrorProfiles {
         boolean newSchedule = !checked.cron().equals(profile.settings().cron());
         profile.apply(checked);
         if (newSchedule) {
-            profile.setNextRunAt(Schedule.parse(checked.cron(), zone()).next(clock.instant()).orElse(null));
+            profile.setNextRunAt(nextRun(checked.cron()));
         }
         changed(caller, profile, "changed");
         return profile;
@@ -130,7 +130,7 @@ public class MirrorProfiles {
         MirrorProfile profile = em.find(MirrorProfile.class, id);
         if (profile != null) {
             profile.setLastRunAt(ranAt);
-            profile.setNextRunAt(Schedule.parse(profile.settings().cron(), zone()).next(clock.instant()).orElse(null));
+            profile.setNextRunAt(nextRun(profile.settings().cron()));
         }
         em.createNativeQuery("update mirror_profile set lease_owner = null, lease_until = null where id = ?1")
                 .setParameter(1, id).executeUpdate();
@@ -151,11 +151,13 @@ public class MirrorProfiles {
         if (s.albums() == MirrorProfile.Albums.SELECTED && s.albumIds().isEmpty()) {
             throw new AccountException("Choose at least one album, or all owned, shared or visible albums");
         }
-        roots.resolve(owner, s.exportRoot());
+        String root = roots.resolve(owner, s.exportRoot()).toString();
+        String template = s.folderTemplate() == null || s.folderTemplate().isBlank() ? FolderTemplate.DEFAULT
+                : s.folderTemplate();
+        String cron;
         try {
-            FolderTemplate.parse(s.folderTemplate() == null || s.folderTemplate().isBlank() ? FolderTemplate.DEFAULT
-                    : s.folderTemplate());
-            Schedule.parse(s.cron(), zone());
+            FolderTemplate.parse(template);
+            cron = Schedule.parse(s.cron(), zone()).expression();
         } catch (IllegalArgumentException e) {
             throw new AccountException(e.getMessage());
         }
@@ -165,10 +167,13 @@ public class MirrorProfiles {
         if (s.webhookUrl() != null && !isHttp(s.webhookUrl())) {
             throw new AccountException("The webhook must be an http:// or https:// address");
         }
-        return new MirrorSettings(s.name(), s.albums(), s.albumIds(), roots.resolve(owner, s.exportRoot()).toString(),
-                s.folderTemplate() == null || s.folderTemplate().isBlank() ? FolderTemplate.DEFAULT : s.folderTemplate(),
-                s.includeMotionParts(), s.includeSidecars(), Schedule.parse(s.cron(), zone()).expression(), s.paused(),
-                s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), s.webhookUrl());
+        return new MirrorSettings(s.name(), s.albums(), s.albumIds(), root, template, s.includeMotionParts(),
+                s.includeSidecars(), cron, s.paused(), s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), s.webhookUrl());
+    }
+
+    /** The schedule's first time after now; null for one that never fires again. */
+    private Instant nextRun(String cron) {
+        return Schedule.parse(cron, zone()).next(clock.instant()).orElse(null);
     }
 
     private static boolean isHttp(String url) {

@@ -115,12 +115,12 @@ public class MirrorRuns {
         awaitEnd(jobId);
         job = jobs.find(jobId).orElseThrow();
         Path root = Path.of(job.getExportRoot());
-        Pruner pruner = new Pruner(files, root);
-        List<MirrorFiles.File> candidates = pruner.candidates(profile.getId(), files.plannedBy(jobId));
+        List<MirrorFiles.File> mirror = files.of(profile.getId(), root.toString());
+        List<MirrorFiles.File> candidates = Pruner.candidates(mirror, files.plannedBy(jobId));
         PruneGuard.Run run = new PruneGuard.Run(job.getState() == ExportJob.State.SUCCEEDED,
                 job.progress().failed() + job.progress().conflicts(), files.incompleteAlbums(jobId), immichAnswers(owner),
-                uploadFolderOk(), candidates.size(), files.of(profile.getId(), root.toString()).size());
-        Pruner.Decision decision = pruner.prune(profile, jobId, run, candidates, clock.instant());
+                uploadFolderOk(), candidates.size(), mirror.size());
+        Pruner.Decision decision = new Pruner(files, root).prune(profile, jobId, run, candidates, clock.instant());
         String renames = renamed.isEmpty() ? "" : String.join("; ", renamed) + "; ";
         jobs.update(jobId, j -> j.setMessage((j.getMessage() == null || j.getMessage().isEmpty() ? "" : j.getMessage() + "; ")
                 + "mirror: " + renames + decision.summary()));
@@ -134,10 +134,10 @@ public class MirrorRuns {
         ExportPlan plan = exports.plan(request(profile.settings(), albums(profile, owner)), owner);
         Set<String> planned = plan.files().stream().map(f -> MirrorFiles.File.key(f.albumId(), f.assetId(), f.kind().name()))
                 .collect(Collectors.toSet());
-        Path root = Path.of(profile.settings().exportRoot());
-        List<MirrorFiles.File> candidates = new Pruner(files, root).candidates(profile.getId(), planned);
+        List<MirrorFiles.File> mirror = files.of(profile.getId(), profile.settings().exportRoot());
+        List<MirrorFiles.File> candidates = Pruner.candidates(mirror, planned);
         PruneGuard.Run run = new PruneGuard.Run(true, 0, List.of(), immichAnswers(owner), uploadFolderOk(), candidates.size(),
-                files.of(profile.getId(), root.toString()).size());
+                mirror.size());
         MirrorSettings s = profile.settings();
         return new Pruner.Decision(candidates.stream().map(MirrorFiles.File::path).toList(), 0,
                 PruneGuard.refusal(s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), run));

@@ -41,9 +41,9 @@ final class Pruner {
         this.root = root;
     }
 
-    /** The profile's files the given plan no longer holds. */
-    List<MirrorFiles.File> candidates(long profileId, Set<String> planned) {
-        return files.of(profileId, root.toString()).stream().filter(f -> !planned.contains(f.key()))
+    /** Of the mirror's files, those the given plan no longer holds. */
+    static List<MirrorFiles.File> candidates(List<MirrorFiles.File> mirror, Set<String> planned) {
+        return mirror.stream().filter(f -> !planned.contains(f.key()))
                 .filter(f -> !f.path().startsWith(QUARANTINE + "/")).toList();
     }
 

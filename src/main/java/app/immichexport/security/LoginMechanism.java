@@ -3,6 +3,7 @@ package app.immichexport.security;
 import app.immichexport.account.Accounts;
 import app.immichexport.account.ApiTokens;
 import app.immichexport.account.Caller;
+import app.immichexport.api.ErrorResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -52,6 +53,10 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         }
         if ("POST".equals(request.getMethod()) && LOGIN.equals(path)) {
             return login(request, context);
+        }
+        if (isStaticFile(path)) {
+            // every page loads several: they need no one's account looked up
+            return context.doNothing();
         }
         Optional<Caller> signedIn = fromSession(request);
         if (signedIn.isPresent()) {
@@ -122,7 +127,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"immich-album-export\"");
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"" + message + "\"}");
+            response.getWriter().write(ErrorResponse.json(message));
         } catch (IOException clientGone) {
             // nothing more to tell a client that left
         }
@@ -148,19 +153,22 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
-     * The login and set-up pages, the static files every page loads, and Vaadin's own requests
-     * ({@code v-r}), whose navigation {@link NavigationGuard} checks view by view.
+     * The login and set-up pages, and Vaadin's own requests ({@code v-r}), whose navigation
+     * {@link NavigationGuard} checks view by view.
      */
     private static boolean isOpenToAnyone(HttpServletRequest request, String path) {
         String query = request.getQueryString();
-        if (query != null && (query.startsWith("v-r=") || query.contains("&v-r=")) || LOGIN.equals(path) || SETUP.equals(path)) {
-            return true;
+        return query != null && (query.startsWith("v-r=") || query.contains("&v-r=")) || LOGIN.equals(path)
+                || SETUP.equals(path);
+    }
+
+    /** The scripts, styles and images pages load; never the API's or a thumbnail, and no view (views have no dot). */
+    private static boolean isStaticFile(String path) {
+        if (isApi(path) || path.startsWith("/thumbnails/")) {
+            return false;
         }
-        if (path.startsWith("/VAADIN/") || path.startsWith("/themes/") || path.startsWith("/icons/")) {
-            return true;
-        }
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.contains(".") && !last.endsWith(".csv");
+        return path.startsWith("/VAADIN/") || path.startsWith("/themes/") || path.startsWith("/icons/")
+                || path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
 
     /** A browser tells where a form was posted from; another site's page may not log anyone in. */

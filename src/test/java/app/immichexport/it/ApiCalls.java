@@ -1,7 +1,9 @@
 package app.immichexport.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URI;
@@ -11,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Calls to the deployed application's REST API, on loopback, with an API token (the administrator's unless given). */
 final class ApiCalls {
@@ -87,7 +90,42 @@ final class ApiCalls {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Waits at most 60 s for a job to end, and returns it as it ended. */
+    JsonObject awaitEnd(long jobId) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonObject job = object(send("GET", "api/exports/" + jobId, null).body());
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED").contains(job.getString("state"))) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + jobId + " did not finish in 60 s");
+    }
+
+    /** The jobs that are runs of a mirror profile, newest first. */
+    List<JsonObject> runsOf(long profileId) throws Exception {
+        return array(send("GET", "api/exports?limit=500", null).body()).stream().map(JsonValue::asJsonObject)
+                .filter(j -> j.containsKey("profileId") && !j.isNull("profileId")
+                        && j.getJsonNumber("profileId").longValue() == profileId).toList();
+    }
+
+    /** Waits at most 60 s until the profile's {@code count}th run has ended and decided about pruning; newest first. */
+    List<JsonObject> awaitRuns(long profileId, int count) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            List<JsonObject> runs = runsOf(profileId);
+            if (runs.size() >= count && runs.get(0).getString("message", "").contains("mirror:")) {
+                return runs;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + count + " of profile " + profileId + " did not end in 60 s");
+    }
+
     static JsonObject object(String body) {
         return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    static JsonArray array(String body) {
+        return Json.createReader(new StringReader(body)).readArray();
     }
 }

@@ -67,14 +67,7 @@ class ExportApiIT {
     }
 
     private JsonObject waitFor(long id) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            JsonObject job = object(send("GET", "api/exports/" + id, null).body());
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED").contains(job.getString("state"))) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not finish in 60 s");
+        return new ApiCalls(deployed).awaitEnd(id);
     }
 
     private List<JsonObject> items(long jobId, String outcome) throws Exception {

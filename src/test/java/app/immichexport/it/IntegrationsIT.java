@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.simulator.TestLibraries;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -118,6 +116,6 @@ class IntegrationsIT {
     }
 
     private static JsonObject object(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
+        return ApiCalls.object(body);
     }
 }

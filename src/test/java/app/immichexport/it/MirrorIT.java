@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -119,7 +117,7 @@ class MirrorIT {
         runAndWait(profile, 1);
         library.removeFromAlbum(album, library.memberIds(album).get(0));
         TestImmich.simulator().faults().errorRate = 1.0;
-        JsonObject event = runAndWaitForEvent("mirror down", 2);
+        JsonObject event = runAndWaitForEvent(profile, "mirror down", 2);
         assertTrue(event.getString("detail").contains("could not start"), event.toString());
         assertTrue(event.getString("detail").contains("nothing pruned"), event.toString());
         assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-down/Mirror down")));
@@ -200,20 +198,11 @@ class MirrorIT {
     /** Asks for a run and waits until the profile's {@code nth} job has ended and its pruning is decided. */
     private JsonObject runAndWait(long profile, int nth) throws Exception {
         assertEquals(202, api().send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
-        for (int i = 0; i < 600; i++) {
-            List<JsonObject> runs = array(api().send("GET", "api/exports?limit=500", null).body()).stream()
-                    .map(JsonValue::asJsonObject)
-                    .filter(j -> j.containsKey("profileId") && !j.isNull("profileId") && j.getJsonNumber("profileId").longValue() == profile).toList();
-            if (runs.size() >= nth && runs.get(0).getString("message", "").contains("mirror:")) {
-                return runs.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + nth + " of profile " + profile + " did not end in 60 s");
+        return api().awaitRuns(profile, nth).get(0);
     }
 
-    private JsonObject runAndWaitForEvent(String profileName, int nth) throws Exception {
-        assertEquals(202, api().send("POST", "api/mirrors/" + profileNameToId(profileName) + "/run", null).statusCode());
+    private JsonObject runAndWaitForEvent(long profile, String profileName, int nth) throws Exception {
+        assertEquals(202, api().send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
         for (int i = 0; i < 600; i++) {
             List<JsonObject> events = array(api().send("GET", "api/audit?action=MIRROR_RUN", null).body()).stream()
                     .map(JsonValue::asJsonObject).filter(e -> profileName.equals(e.getString("target", ""))).toList();
@@ -223,12 +212,6 @@ class MirrorIT {
             Thread.sleep(100);
         }
         throw new AssertionError("run " + nth + " of " + profileName + " did not end in 60 s");
-    }
-
-    private long profileNameToId(String name) throws Exception {
-        return array(api().send("GET", "api/mirrors", null).body()).stream().map(JsonValue::asJsonObject)
-                .filter(p -> name.equals(p.getJsonObject("settings").getString("name"))).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
     }
 
     private ApiCalls api() {
@@ -242,10 +225,10 @@ class MirrorIT {
     }
 
     private static JsonObject object(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
+        return ApiCalls.object(body);
     }
 
     private static JsonArray array(String body) {
-        return Json.createReader(new StringReader(body)).readArray();
+        return ApiCalls.array(body);
     }
 }

@@ -10,10 +10,7 @@ import app.immichexport.simulator.TestLibraries;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,15 +53,7 @@ class MoveModeIT {
         HttpResponse<String> started = post("api/exports", "{\"albumIds\":[\"" + library.albumIdByName(album)
                 + "\"],\"folderTemplate\":\"" + folder + "/{album}\",\"moveToTrash\":true,\"deleteAlbums\":true}");
         assertEquals(202, started.statusCode(), started.body());
-        long id = Json.createReader(new StringReader(started.body())).readObject().getJsonNumber("id").longValue();
-        for (int i = 0; i < 600; i++) {
-            JsonObject job = Json.createReader(new StringReader(get("api/exports/" + id))).readObject();
-            if (!List.of("QUEUED", "WAITING", "RUNNING").contains(job.getString("state"))) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return new ApiCalls(deployed).awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
     }
 
     private List<JsonObject> changes(JsonObject job) throws Exception {

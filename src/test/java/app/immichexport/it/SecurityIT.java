@@ -76,7 +76,7 @@ class SecurityIT {
         long id = ApiCalls.object(started.body()).getJsonNumber("id").longValue();
         assertEquals("alice", ApiCalls.object(started.body()).getString("requestedBy"));
 
-        for (JsonValue job : Json.array(bob.send("GET", "api/exports", null).body())) {
+        for (JsonValue job : ApiCalls.array(bob.send("GET", "api/exports", null).body())) {
             assertNotEquals(id, job.asJsonObject().getJsonNumber("id").longValue(), "bob lists alice's job");
         }
         for (String[] call : new String[][] {{"GET", ""}, {"GET", "/items"}, {"GET", "/items.csv"}, {"GET", "/changes"},
@@ -93,7 +93,7 @@ class SecurityIT {
         assertEquals(200, alice.send("GET", "api/exports/" + id + "/items", null).statusCode());
         assertEquals(403, bob.send("GET", "api/admin/users", null).statusCode());
         assertEquals(403, bob.send("POST", "api/roots", "{\"path\":\"/tmp\"}").statusCode());
-        for (JsonValue event : Json.array(bob.send("GET", "api/audit", null).body())) {
+        for (JsonValue event : ApiCalls.array(bob.send("GET", "api/audit", null).body())) {
             JsonObject e = event.asJsonObject();
             assertTrue("bob".equals(e.getString("actor")) || "bob".equals(e.getString("target", "")), e.toString());
         }
@@ -149,12 +149,12 @@ class SecurityIT {
         HttpResponse<String> unknown = ApiCalls.postLogin(browser, deployed, "nobody-" + UUID.randomUUID(), PASSWORD);
         assertTrue(unknown.headers().firstValue("Location").orElse("").endsWith("/login?error"), "the same answer for anyone");
 
-        JsonArray lockouts = Json.array(admin.send("GET", "api/audit?user=carol&action=LOCKED_OUT", null).body());
+        JsonArray lockouts = ApiCalls.array(admin.send("GET", "api/audit?user=carol&action=LOCKED_OUT", null).body());
         assertEquals(1, lockouts.size(), lockouts.toString());
         assertEquals("127.0.0.1", lockouts.getJsonObject(0).getString("address"));
-        assertEquals(4, Json.array(admin.send("GET", "api/audit?user=carol&action=LOGIN_FAILED", null).body()).size());
+        assertEquals(4, ApiCalls.array(admin.send("GET", "api/audit?user=carol&action=LOGIN_FAILED", null).body()).size());
 
-        long carol = Json.array(admin.send("GET", "api/admin/users", null).body()).stream().map(JsonValue::asJsonObject)
+        long carol = ApiCalls.array(admin.send("GET", "api/admin/users", null).body()).stream().map(JsonValue::asJsonObject)
                 .filter(u -> u.getString("username").equals("carol")).findFirst().orElseThrow().getJsonNumber("id").longValue();
         assertEquals(200, admin.send("PATCH", "api/admin/users/" + carol, "{\"password\":\"" + PASSWORD + "-new\"}").statusCode());
         ApiCalls.logIn(deployed, "carol", PASSWORD + "-new");
@@ -168,7 +168,7 @@ class SecurityIT {
         HttpResponse<String> noKey = dave.send("GET", "api/albums", null);
         assertEquals(409, noKey.statusCode(), "dave has no Immich key yet: " + noKey.body());
         assertTrue(noKey.body().contains("Settings"), noKey.body());
-        JsonArray tokens = Json.array(dave.send("GET", "api/me/tokens", null).body());
+        JsonArray tokens = ApiCalls.array(dave.send("GET", "api/me/tokens", null).body());
         assertEquals(1, tokens.size());
         assertFalse(tokens.toString().contains(token), "a token's secret is shown only once");
         long id = tokens.getJsonObject(0).getJsonNumber("id").longValue();
@@ -187,7 +187,7 @@ class SecurityIT {
         HttpResponse<String> started = admin.send("POST", "api/exports", "{\"albumIds\":[\""
                 + library.albumIdByName("Wedding") + "\"],\"folderTemplate\":\"escape/{album}\"}");
         assertEquals(202, started.statusCode(), started.body());
-        JsonObject job = waitFor(admin, ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        JsonObject job = admin.awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
         assertEquals(0, job.getJsonObject("progress").getInt("copied"), job.toString());
         assertTrue(job.getJsonObject("progress").getInt("failed") > 0, job.toString());
         try (Stream<Path> written = Files.walk(outside)) {
@@ -215,7 +215,7 @@ class SecurityIT {
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("not an export root you may use"), refused.body());
         assertEquals(204, admin.send("DELETE", "api/roots/" + id, null).statusCode());
-        JsonArray audit = Json.array(admin.send("GET", "api/audit?action=ROOT_ADDED", null).body());
+        JsonArray audit = ApiCalls.array(admin.send("GET", "api/audit?action=ROOT_ADDED", null).body());
         assertTrue(audit.toString().contains(second.toString()), audit.toString());
     }
 
@@ -237,28 +237,10 @@ class SecurityIT {
                 + library.albumIdByName(TestLibraries.MOVE_CONSENT_ALBUM) + "\"],\"folderTemplate\":\"consent/{album}\","
                 + "\"moveToTrash\":true}");
         assertEquals(202, started.statusCode(), started.body());
-        JsonObject job = waitFor(admin, ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        JsonObject job = admin.awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());
         assertTrue(library.assetsNamed("own-c.jpg").get(0).isTrashed());
         assertTrue(library.assetsNamed("sams-c.jpg").get(0).isTrashed(), "trashed with Sam's key: " + job);
         assertTrue(job.getString("message").contains("2 originals moved to the Immich trash"), job.toString());
-    }
-
-    static JsonObject waitFor(ApiCalls api, long id) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            JsonObject job = ApiCalls.object(api.send("GET", "api/exports/" + id, null).body());
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED").contains(job.getString("state"))) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("job " + id + " did not finish in 60 s");
-    }
-
-    /** JSON arrays of the API's answers. */
-    static final class Json {
-        static JsonArray array(String body) {
-            return jakarta.json.Json.createReader(new java.io.StringReader(body)).readArray();
-        }
     }
 }

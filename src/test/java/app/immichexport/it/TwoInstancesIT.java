@@ -3,10 +3,7 @@ package app.immichexport.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -40,13 +37,13 @@ class TwoInstancesIT {
                     + TestImmich.library().albumIdByName("Wedding") + "\"],\"folderTemplate\":\"two/{album}\","
                     + "\"cron\":\"0 3 1 1 *\"}");
             assertEquals(201, created.statusCode(), created.body());
-            long profile = object(created.body()).getJsonNumber("id").longValue();
+            long profile = ApiCalls.object(created.body()).getJsonNumber("id").longValue();
             List<String> instances = new ArrayList<>();
             for (int run = 1; run <= 4; run++) {
                 assertEquals(202, api.send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
-                List<JsonObject> jobs = awaitRuns(api, profile, run);
+                api.awaitRuns(profile, run);
                 Thread.sleep(2500);
-                jobs = runs(api, profile);
+                List<JsonObject> jobs = api.runsOf(profile);
                 assertEquals(run, jobs.size(), "one job per run, not one per instance: " + jobs);
                 instances.add(jobs.get(0).getString("instanceName"));
             }
@@ -68,25 +65,4 @@ class TwoInstancesIT {
         return PackagedApp.start(Path.of("target", "second-instance"), shared);
     }
 
-    private static List<JsonObject> awaitRuns(ApiCalls api, long profile, int count) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            List<JsonObject> jobs = runs(api, profile);
-            if (jobs.size() >= count && !jobs.get(0).getString("message", "").isEmpty()
-                    && jobs.get(0).getString("message").contains("mirror:")) {
-                return jobs;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + count + " did not end in 60 s");
-    }
-
-    private static List<JsonObject> runs(ApiCalls api, long profile) throws Exception {
-        return Json.createReader(new StringReader(api.send("GET", "api/exports?limit=500", null).body())).readArray().stream()
-                .map(JsonValue::asJsonObject).filter(j -> j.containsKey("profileId")
-                        && j.getJsonNumber("profileId").longValue() == profile).toList();
-    }
-
-    private static JsonObject object(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
 }

@@ -1,11 +1,11 @@
 package app.immichexport.export.job;
 
+import app.immichexport.api.ErrorResponse;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.security.CurrentCaller;
 import app.immichexport.export.plan.PlannedFile;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -153,8 +153,7 @@ public class ExportResource {
     public static class RefusedMapper implements ExceptionMapper<ExportRefusedException> {
         @Override
         public Response toResponse(ExportRefusedException e) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder().add("error", e.getMessage()).build().toString()).build();
+            return ErrorResponse.of(Response.Status.BAD_REQUEST.getStatusCode(), e.getMessage());
         }
     }
 }
