@@ -64,8 +64,7 @@ final class PackagedApp implements AutoCloseable {
         String last = "no answer";
         for (int i = 0; i < 240; i++) {
             try {
-                // the application's own login page: Payara's health endpoint of a second process next to the
-                // tests' instance has been seen answering 404 throughout, while the application served normally
+                // the application's own page: served only once the application is deployed
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "login")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
