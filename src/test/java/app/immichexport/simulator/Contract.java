@@ -43,7 +43,7 @@ public final class Contract {
     }
 
     static Path root() {
-        return Path.of(System.getProperty("contract.dir", "../shared/immich-contract"));
+        return Path.of(System.getProperty("contract.dir", "src/test/resources/immich-contract"));
     }
 
     public boolean lists(String method, String pathTemplate) {
