@@ -101,6 +101,9 @@ public class ImmichClient implements AutoCloseable {
         for (String visibility : visibilities) {
             int page = 1;
             while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ImmichException("Interrupted while listing the members of album " + album.name(), null);
+                }
                 int current = page;
                 ImmichDtos.MetadataSearch search = new ImmichDtos.MetadataSearch(List.of(album.id()), current,
                         PAGE_SIZE, true, visibility);

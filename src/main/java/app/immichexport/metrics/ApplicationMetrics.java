@@ -28,7 +28,7 @@ import org.eclipse.microprofile.metrics.Tag;
 public class ApplicationMetrics {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(10);
-    static final List<String> JOB_STATES = List.of("QUEUED", "WAITING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED",
+    static final List<String> JOB_STATES = List.of("QUEUED", "PLANNING", "WAITING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED",
             "INTERRUPTED");
     static final List<String> PRUNE_ACTIONS = List.of("QUARANTINED", "DELETED", "KEPT", "GONE", "CHANGED_KEPT", "FAILED");
 

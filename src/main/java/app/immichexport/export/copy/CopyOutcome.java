@@ -16,7 +16,9 @@ public record CopyOutcome(Status status, long bytes, String sha1, String reason)
         /** a different file has the name; left as it is */
         CONFLICT,
         /** not written; nothing left behind */
-        FAILED
+        FAILED,
+        /** abandoned by a cancel; nothing left behind */
+        CANCELLED
     }
 
     static CopyOutcome copied(long bytes, String sha1) {
@@ -33,6 +35,10 @@ public record CopyOutcome(Status status, long bytes, String sha1, String reason)
 
     public static CopyOutcome failed(String reason) {
         return new CopyOutcome(Status.FAILED, 0, null, reason);
+    }
+
+    public static CopyOutcome cancelled() {
+        return new CopyOutcome(Status.CANCELLED, 0, null, "cancelled while it was being copied");
     }
 
     public boolean isVerifiedOnDisk() {

@@ -122,7 +122,7 @@ public final class FileExporter {
                 problem = "the download did not match Immich's description: " + e.getMessage();
                 retries += in.retries();
             } catch (java.io.InterruptedIOException e) {
-                return new Result(CopyOutcome.failed("cancelled"), Source.API, retries + in.retries());
+                return new Result(CopyOutcome.cancelled(), Source.API, retries + in.retries());
             } catch (IOException e) {
                 return new Result(CopyOutcome.failed("download failed: " + e.getMessage()), Source.API,
                         retries + in.retries());

@@ -14,7 +14,7 @@ import java.time.Instant;
 @Table(name = "export_item")
 public class ExportItem {
 
-    public enum Outcome { COPIED, IDENTICAL, SKIPPED, FAILED, CONFLICT }
+    public enum Outcome { COPIED, IDENTICAL, SKIPPED, FAILED, CONFLICT, CANCELLED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -19,7 +19,7 @@ import java.util.List;
 public class ExportJob {
 
     public enum State {
-        QUEUED, WAITING, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED;
+        QUEUED, PLANNING, WAITING, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED;
 
         public boolean isFinished() {
             return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == INTERRUPTED;

@@ -320,7 +320,8 @@ public class ExportJobRepository {
     public List<ExportJob> unfinished(String instanceName) {
         return em.createQuery("select j from ExportJob j where j.state in :states "
                 + "and (j.instanceName = :instance or j.instanceName is null)", ExportJob.class)
-                .setParameter("states", List.of(ExportJob.State.QUEUED, ExportJob.State.WAITING, ExportJob.State.RUNNING))
+                .setParameter("states", List.of(ExportJob.State.QUEUED, ExportJob.State.PLANNING, ExportJob.State.WAITING,
+                        ExportJob.State.RUNNING))
                 .setParameter("instance", instanceName).getResultList();
     }
 }

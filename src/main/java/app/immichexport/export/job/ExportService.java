@@ -117,27 +117,61 @@ public class ExportService {
         return start(request, caller, null);
     }
 
-    /** @param profileId the mirror profile the job is a run of; null for an export of its own */
+    /**
+     * @param profileId the mirror profile the job is a run of; null for an export of its own
+     * @return the job, recorded and started: its albums' members are listed in the background, where a
+     *         cancel can stop it, and what goes wrong there ends the job with the reason
+     */
     public ExportJob start(ExportRequest request, Caller caller, Long profileId) {
         Path root = root(request, caller);
         ExportOptions options = options(request, root);
         ImmichClient client = keys.client(caller);
         ImmichServer server = immich.server(client);
         checkPermissions(request, server);
+        List<Album> albums = immich.albums(client, request.albumIds());
         ExportJob job = new ExportJob(caller.username(), clock.instant(), String.join(",", request.albumIds()), root.toString());
         job.setProfileId(profileId);
         job.setInstanceName(settings.instanceName());
         job.options(options.folderTemplate().text(), options.includeMotionParts(), options.includeSidecars(),
                 options.includeExternal(), request.trash(), request.deleteAlbum());
-        List<Album> albums = immich.albums(client, request.albumIds());
+        ExportJob saved = repository.save(job);
+        long id = saved.getId();
+        JobRunner runner = new JobRunner(id, root.toString(), () -> prepare(saved, request, options, client, server, albums),
+                repository, locks, new JobRunner.Pools(workers(), parallelism(), jobs()), clock);
+        running.put(id, runner);
+        try {
+            jobs().submit(() -> {
+                try {
+                    runner.run();
+                } finally {
+                    running.remove(id);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            running.remove(id);
+            markInterrupted(saved);
+        }
+        return saved;
+    }
+
+    /** Lists what the job's albums hold now (unless unchanged since a complete export) and plans it. */
+    private JobRunner.Prepared prepare(ExportJob job, ExportRequest request, ExportOptions options, ImmichClient client,
+            ImmichServer server, List<Album> albums) {
+        Path root = options.root();
+        long id = job.getId();
         boolean moving = request.trash() || request.deleteAlbum();
         // moving acts on what Immich lists now, so an album to move is always listed
         Map<String, UnchangedAlbums.TakenOver> unchanged = moving ? Map.of()
                 : UnchangedAlbums.find(albums, options, job, repository);
         Map<String, Long> takenOverFrom = unchanged.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().fromJob()));
-        List<AlbumMembers> listed = albums.stream().filter(a -> !unchanged.containsKey(a.id()))
-                .map(a -> immich.members(client, a)).toList();
+        List<AlbumMembers> listed = new ArrayList<>();
+        for (Album album : albums) {
+            if (!unchanged.containsKey(album.id())) {
+                stopWhenInterrupted();
+                listed.add(immich.members(client, album));
+            }
+        }
         // when every album is taken over, what is known of its files is all the run needs of the file index
         ExportJobRepository.ExportedFiles exported = listed.isEmpty()
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
@@ -152,10 +186,6 @@ public class ExportService {
         Map<String, FileExporter.Recorded> recorded = exported.recorded();
         checkFreeSpace(root, plan, recorded);
 
-        job.counters(new JobProgress(plan.files().size() + plan.skipped().size(), plan.totalBytes(), 0, 0, 0, 0,
-                plan.skipped().size(), 0, 0, ""));
-        job = repository.save(job);
-        long id = job.getId();
         repository.saveAlbums(albums.stream().map(a -> new JobAlbum(id, a, takenOverFrom.get(a.id()))).toList());
         Set<String> fullyKnown = new HashSet<>(unchanged.keySet());
         listed.stream().filter(AlbumMembers::isComplete).forEach(m -> fullyKnown.add(m.album().id()));
@@ -167,18 +197,15 @@ public class ExportService {
         MoveStep move = moving
                 ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, keys::clientOfConsentingOwner,
                         repository, clock) : null;
-        JobRunner runner = new JobRunner(id, root.toString(), plan, exporter, repository, locks, folders,
-                new JobRunner.Pools(workers(), parallelism(), jobs()), clock, move == null ? null : move::run,
+        return new JobRunner.Prepared(plan, exporter, folders, move == null ? null : move::run,
                 new JobRunner.Albums(fullyKnown, takenOverFrom));
-        running.put(id, runner);
-        jobs().submit(() -> {
-            try {
-                runner.run();
-            } finally {
-                running.remove(id);
-            }
-        });
-        return job;
+    }
+
+    /** Listing many albums or assets asks Immich many times: a cancel is honoured between two questions. */
+    private static void stopWhenInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("cancelled while listing the albums in Immich");
+        }
     }
 
     /** Live counters of a running job, else what was recorded. */
@@ -246,12 +273,14 @@ public class ExportService {
 
     /** Jobs that were running when the application stopped are marked so, to be resumed. */
     public void markInterrupted() {
-        for (ExportJob job : repository.unfinished(settings.instanceName())) {
-            job.setState(ExportJob.State.INTERRUPTED);
-            job.setFinishedAt(clock.instant());
-            job.setMessage("Interrupted when the application stopped: resume it to finish; verified files are not copied again");
-            repository.save(job);
-        }
+        repository.unfinished(settings.instanceName()).forEach(this::markInterrupted);
+    }
+
+    private void markInterrupted(ExportJob job) {
+        job.setState(ExportJob.State.INTERRUPTED);
+        job.setFinishedAt(clock.instant());
+        job.setMessage("Interrupted when the application stopped: resume it to finish; verified files are not copied again");
+        repository.save(job);
     }
 
     private Path root(ExportRequest request, Caller caller) {
@@ -291,6 +320,7 @@ public class ExportService {
         if (options.includeMotionParts()) {
             albums.stream().flatMap(a -> a.assets().stream()).map(Asset::livePhotoVideoId).filter(id -> id != null)
                     .distinct().forEach(id -> {
+                        stopWhenInterrupted();
                         try {
                             motionParts.put(id, client.asset(id));
                         } catch (ImmichException e) {

@@ -5,6 +5,7 @@ import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
+import app.immichexport.immich.ImmichException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,15 +13,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,16 +45,17 @@ final class JobRunner implements Runnable {
 
     private final long jobId;
     private final String root;
-    private final ExportPlan plan;
-    private final FileExporter exporter;
+    private final Preparation preparation;
     private final ExportJobRepository repository;
     private final FolderLocks locks;
-    private final Set<Path> folders;
     private final Pools pools;
     private final Clock clock;
-    private final java.util.function.Function<Set<String>, String> afterCopy;
-    private final Set<String> fullyKnownAlbums;
-    private final Map<String, Long> takenOverFrom;
+    private volatile ExportPlan plan;
+    private FileExporter exporter;
+    private Set<Path> folders;
+    private Function<Set<String>, String> afterCopy;
+    private Set<String> fullyKnownAlbums = Set.of();
+    private Map<String, Long> takenOverFrom = Map.of();
     /** Files of taken-over albums found as recorded: their items are copied from the earlier job at the end. */
     private final Map<String, List<PlannedFile>> foundAsBefore = new ConcurrentHashMap<>();
     /** What a later run takes over from this job, by album: kept for the albums whose every member is in the plan. */
@@ -61,13 +70,16 @@ final class JobRunner implements Runnable {
     private final AtomicInteger identical = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final List<ExportItem> pending = new ArrayList<>();
     private final Object saveLock = new Object();
-    private Future<?> saving = java.util.concurrent.CompletableFuture.completedFuture(null);
-    private final java.util.Queue<Future<?>> futures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private Future<?> saving = CompletableFuture.completedFuture(null);
+    /** Copies handed to the workers and not yet finished. */
+    private final Set<CopyTask> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Consumer<JobProgress>> listeners = new CopyOnWriteArrayList<>();
     private volatile String currentFile = "";
     private volatile boolean cancelled;
+    private volatile boolean stopping;
     private volatile boolean everyFileChecked;
     private volatile Thread thread;
     private long lastNotify;
@@ -88,27 +100,44 @@ final class JobRunner implements Runnable {
     }
 
     /**
-     * @param afterCopy        run once every file was handled, with the keys of the files verified on disk
-     * @param albums          what the plan knows of its albums
+     * What a job needs to copy, learnt by listing its albums in Immich.
+     *
+     * @param afterCopy run once every file was handled, with the keys of the files verified on disk; may be null
      */
-    JobRunner(long jobId, String root, ExportPlan plan, FileExporter exporter, ExportJobRepository repository,
-            FolderLocks locks, Set<Path> folders, Pools pools, Clock clock,
-            java.util.function.Function<Set<String>, String> afterCopy, Albums albums) {
+    record Prepared(ExportPlan plan, FileExporter exporter, Set<Path> folders, Function<Set<String>, String> afterCopy,
+            Albums albums) {
+    }
+
+    /** Lists the albums and plans: runs on the job's own thread, so that a cancel interrupts it. */
+    interface Preparation {
+        Prepared prepare();
+    }
+
+    JobRunner(long jobId, String root, Preparation preparation, ExportJobRepository repository, FolderLocks locks,
+            Pools pools, Clock clock) {
         this.jobId = jobId;
         this.root = root;
-        this.fullyKnownAlbums = Set.copyOf(albums.fullyKnown());
-        this.takenOverFrom = Map.copyOf(albums.takenOverFrom());
-        this.plan = plan;
-        this.exporter = exporter;
+        this.preparation = preparation;
         this.repository = repository;
         this.locks = locks;
-        this.folders = folders;
         this.pools = pools;
         this.clock = clock;
-        this.afterCopy = afterCopy;
+    }
+
+    private void adopt(Prepared prepared) {
+        this.exporter = prepared.exporter();
+        this.folders = prepared.folders();
+        this.afterCopy = prepared.afterCopy();
+        this.fullyKnownAlbums = Set.copyOf(prepared.albums().fullyKnown());
+        this.takenOverFrom = Map.copyOf(prepared.albums().takenOverFrom());
+        this.plan = prepared.plan();
     }
 
     JobProgress progress() {
+        ExportPlan plan = this.plan;
+        if (plan == null) {
+            return new JobProgress(0, 0, 0, 0, 0, 0, 0, 0, 0, "");
+        }
         return new JobProgress(plan.files().size() + plan.skipped().size(), plan.totalBytes(),
                 filesDone.get() + plan.skipped().size(), bytesDone.get(), copied.get(), identical.get(),
                 plan.skipped().size(), failed.get(), conflicts.get(), currentFile);
@@ -122,13 +151,17 @@ final class JobRunner implements Runnable {
         listeners.remove(listener);
     }
 
-    /** Stops soon: no new file is started, files being written are abandoned without a trace. */
+    /**
+     * Stops soon, whatever the job is doing: listing, waiting for folders or copying. No new file is
+     * started, files being written are abandoned without a trace.
+     */
     void cancel() {
         cancelled = true;
-        futures.forEach(f -> f.cancel(true));
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
+        inFlight.forEach(CopyTask::stop);
+        synchronized (this) {
+            if (thread != null) {
+                thread.interrupt();
+            }
         }
     }
 
@@ -137,22 +170,29 @@ final class JobRunner implements Runnable {
         thread = Thread.currentThread();
         boolean locked = false;
         try {
-            if (cancelled) {
-                throw new InterruptedException("cancelled before it started");
-            }
+            checkNotCancelled();
+            update(job -> job.setState(ExportJob.State.PLANNING));
+            Prepared prepared = preparation.prepare();
+            checkNotCancelled();
+            adopt(prepared);
+            JobProgress planned = progress();
             if (locks.wouldWait(jobId, folders)) {
-                update(job -> job.setState(ExportJob.State.WAITING));
+                update(job -> {
+                    job.counters(planned);
+                    job.setState(ExportJob.State.WAITING);
+                });
                 notifyListeners(true);
             }
             locks.acquire(jobId, folders);
             locked = true;
             update(job -> {
+                job.counters(planned);
                 job.setState(ExportJob.State.RUNNING);
                 job.setStartedAt(clock.instant());
             });
             recordSkipped();
             copyAll();
-            if (!cancelled) {
+            if (!cancelled && !stopping) {
                 repository.markCompleteAlbums(jobId, fullyKnownAlbums);
                 albumRows.forEach((albumId, rows) -> {
                     if (!incompleteAlbums.contains(albumId)) {
@@ -160,22 +200,33 @@ final class JobRunner implements Runnable {
                     }
                 });
             }
-            if (!cancelled && afterCopy != null) {
+            if (!cancelled && !stopping && afterCopy != null) {
                 afterCopyReport = afterCopy.apply(Set.copyOf(verified));
             }
-            finish(cancelled ? ExportJob.State.CANCELLED
+            finish(cancelled ? ExportJob.State.CANCELLED : stopping ? ExportJob.State.INTERRUPTED
                     : failed.get() > 0 ? ExportJob.State.FAILED : ExportJob.State.SUCCEEDED, summary());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             finish(ExportJob.State.CANCELLED, summary());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Export job " + jobId + " failed", e);
-            finish(ExportJob.State.FAILED, "The job stopped: " + e.getMessage());
+            if (cancelled) {
+                // whatever a cancel's interrupt broke on its way out (a request, a lookup) is the cancel
+                finish(ExportJob.State.CANCELLED, summary());
+            } else if (e instanceof ExportRefusedException || e instanceof ImmichException) {
+                finish(ExportJob.State.FAILED, "The job stopped: " + e.getMessage());
+            } else {
+                LOG.log(Level.SEVERE, "Export job " + jobId + " failed", e);
+                finish(ExportJob.State.FAILED, "The job stopped: " + e.getMessage());
+            }
         } finally {
             if (locked) {
                 locks.release(jobId);
             }
-            thread = null;
+        }
+    }
+
+    private void checkNotCancelled() throws InterruptedException {
+        if (cancelled) {
+            throw new InterruptedException("cancelled");
         }
     }
 
@@ -188,31 +239,85 @@ final class JobRunner implements Runnable {
                     break;
                 }
                 // files already there as recorded are settled here: a look each, no worker needed
-                java.util.Optional<FileExporter.Result> known = exporter.asRecorded(file);
+                Optional<FileExporter.Result> known = exporter.asRecorded(file);
                 if (known.isPresent()) {
                     record(file, known.get(), 0);
                     continue;
                 }
                 permits.acquire();
-                futures.add(pools.workers().submit(() -> {
-                    try {
-                        if (!cancelled) {
-                            export(file);
-                        }
-                    } finally {
-                        permits.release();
-                    }
-                }));
+                CopyTask task = new CopyTask(file, permits);
+                inFlight.add(task);
+                try {
+                    task.submitTo(pools.workers());
+                } catch (RejectedExecutionException shutDown) {
+                    task.stop();
+                    stopping = true;
+                    break;
+                }
+                if (cancelled) {
+                    // the cancel may have looked at the tasks before this one was among them
+                    task.stop();
+                }
             }
         } catch (InterruptedException cancelledWhileWaitingForAWorker) {
             // fall through: the files already started must still finish and clean up
         } finally {
+            // every permit comes back: a task returns its own when it ran, a stopped one when it was stopped
             permits.acquireUninterruptibly(parallelism);
             // a cancel interrupts this thread too; the database calls that follow must not see it
             Thread.interrupted();
         }
-        everyFileChecked = !cancelled;
+        everyFileChecked = !cancelled && !stopping;
         flushItems();
+    }
+
+    /**
+     * One file handed to the shared workers. It runs at most once, or is stopped before it starts;
+     * either way its permit comes back exactly once, so a job never waits for a copy that will not run.
+     */
+    private final class CopyTask implements Runnable {
+        private final PlannedFile file;
+        private final Semaphore permits;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private volatile Future<?> future;
+
+        CopyTask(PlannedFile file, Semaphore permits) {
+            this.file = file;
+            this.permits = permits;
+        }
+
+        void submitTo(ExecutorService workers) {
+            future = workers.submit(this);
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                if (!cancelled) {
+                    export(file);
+                }
+            } finally {
+                inFlight.remove(this);
+                permits.release();
+            }
+        }
+
+        /** A task not started yet never will; one being written is interrupted and cleans up after itself. */
+        void stop() {
+            Future<?> submitted = future;
+            if (claimed.compareAndSet(false, true)) {
+                inFlight.remove(this);
+                permits.release();
+                if (submitted != null) {
+                    submitted.cancel(false);
+                }
+            } else if (submitted != null) {
+                submitted.cancel(true);
+            }
+        }
     }
 
     /**
@@ -266,13 +371,18 @@ final class JobRunner implements Runnable {
      * @param counted bytes already added to the progress while writing: whatever was written (a retry
      *                writes again), a file counts for its planned size once done
      */
-    private void record(PlannedFile file, FileExporter.Result result, long counted) {
+    private void record(PlannedFile file, FileExporter.Result found, long counted) {
+        // under a cancel, a file that did not make it was stopped by the cancel, not by a fault of its own
+        FileExporter.Result result = cancelled && found.outcome().status() == CopyOutcome.Status.FAILED
+                ? new FileExporter.Result(CopyOutcome.cancelled(), found.source(), found.retries(), found.asRecorded())
+                : found;
         CopyOutcome outcome = result.outcome();
         switch (outcome.status()) {
             case COPIED -> copied.incrementAndGet();
             case IDENTICAL -> identical.incrementAndGet();
             case CONFLICT -> conflicts.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
+            case CANCELLED -> abandoned.incrementAndGet();
         }
         if (outcome.isVerifiedOnDisk() && afterCopy != null) {
             verified.add(file.key());
@@ -362,9 +472,9 @@ final class JobRunner implements Runnable {
                         return;
                     } catch (InterruptedException e) {
                         interrupted = true;
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         // reported once: the job fails, and its final state can still be recorded
-                        saving = java.util.concurrent.CompletableFuture.completedFuture(null);
+                        saving = CompletableFuture.completedFuture(null);
                         throw new IllegalStateException("Cannot record the job's items: " + e.getCause().getMessage(),
                                 e.getCause());
                     }
@@ -399,6 +509,10 @@ final class JobRunner implements Runnable {
     }
 
     private String summary() {
+        ExportPlan plan = this.plan;
+        if (plan == null) {
+            return cancelled ? "Cancelled while listing the albums in Immich: nothing was copied" : "";
+        }
         List<String> parts = new ArrayList<>();
         parts.add(copied.get() + " copied");
         parts.add(identical.get() + " already there");
@@ -411,13 +525,21 @@ final class JobRunner implements Runnable {
         if (failed.get() > 0) {
             parts.add(failed.get() + " failed");
         }
+        if (abandoned.get() > 0) {
+            parts.add(abandoned.get() + " stopped by the cancel while being copied");
+        }
         return (cancelled ? "Cancelled: " : "") + String.join(", ", parts)
                 + (afterCopyReport == null || afterCopyReport.isEmpty() ? "" : ". " + afterCopyReport)
-                + plan.warnings().stream().map(w -> ". " + w).collect(java.util.stream.Collectors.joining());
+                + plan.warnings().stream().map(w -> ". " + w).collect(Collectors.joining());
     }
 
     /** Every way a job ends comes here: what is left of its items is recorded, then its state. */
     private void finish(ExportJob.State state, String message) {
+        synchronized (this) {
+            thread = null;
+        }
+        // a cancel's interrupt has done its work; the records that follow must not see it
+        Thread.interrupted();
         recordFoundAsBefore();
         flushItems();
         JobProgress progress = progress();

@@ -41,6 +41,9 @@ final class Sidecars {
             askers.add(() -> {
                 List<Sidecar> found = new ArrayList<>();
                 for (String id : slice) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException("cancelled while asking Immich for sidecars");
+                    }
                     lookup.apply(id).ifPresent(found::add);
                 }
                 return found;

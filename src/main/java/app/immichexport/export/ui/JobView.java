@@ -163,7 +163,11 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String rateAndEta(ExportJob job, JobProgress progress, boolean finished) {
         if (job.getStartedAt() == null) {
-            return job.getState() == ExportJob.State.WAITING ? "Waiting for another job writing to the same folders" : "";
+            return switch (job.getState()) {
+                case PLANNING -> "Listing the albums in Immich and planning the files";
+                case WAITING -> "Waiting for another job writing to the same folders";
+                default -> "";
+            };
         }
         Duration elapsed = Duration.between(job.getStartedAt(), finished && job.getFinishedAt() != null
                 ? job.getFinishedAt() : Instant.now());
