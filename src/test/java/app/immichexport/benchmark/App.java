@@ -18,7 +18,9 @@ final class App implements AutoCloseable {
 
     private final Process process;
     private final String base;
+    private final long startedAt = System.nanoTime();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private double readySeconds;
 
     private App(Process process, String base) {
         this.process = process;
@@ -28,7 +30,13 @@ final class App implements AutoCloseable {
     /** The administrator's API token, given to the application by configuration. */
     private static final String TOKEN = "benchmark-token-" + java.util.UUID.randomUUID();
 
-    static App start(Path work, String immichUrl, String key, Path upload, String... jvmOptions) throws Exception {
+    /**
+     * @param name its data folder's name below {@code work}: a new name is a first start (its embedded
+     *             database created), a name used before a restart on the same data. The key is given
+     *             to the administrator at a first start only.
+     */
+    static App start(Path work, String name, String immichUrl, String key, Path upload, String... jvmOptions)
+            throws Exception {
         int port = ExportBenchmark.freePort();
         Path exports = Files.createDirectories(work.resolve("exports"));
         List<String> command = new ArrayList<>(List.of("java"));
@@ -38,37 +46,51 @@ final class App implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("app-" + port + ".log").toFile());
         Map<String, String> env = builder.environment();
+        // nothing of the caller's configuration (a test run's, say) reaches the application
+        env.keySet().retainAll(List.of("PATH", "HOME", "LANG", "TMPDIR", "JAVA_HOME"));
         env.put("IMMICH_URL", immichUrl);
         env.put("IMMICH_API_KEY", key);
         env.put("ADMIN_USERNAME", "benchmark");
         env.put("ADMIN_PASSWORD", "benchmark-password");
         env.put("ADMIN_API_TOKEN", TOKEN);
         env.put("EXPORT_ROOTS", exports.toString());
-        env.put("DATA_DIR", work.resolve("data").toString());
+        env.put("DATA_DIR", work.resolve("data-" + name).toString());
         env.put("EMBEDDED_DB_PORT", String.valueOf(ExportBenchmark.freePort()));
         if (upload != null) {
             env.put("IMMICH_UPLOAD_DIR", upload.toString());
-        } else {
-            env.remove("IMMICH_UPLOAD_DIR");
         }
         App app = new App(builder.start(), "http://127.0.0.1:" + port + "/");
         app.awaitReady();
         return app;
     }
 
+    /** Ready when its login page answers, as a person would first see it. */
     private void awaitReady() throws Exception {
-        for (int i = 0; i < 240; i++) {
+        for (int i = 0; i < 12_000; i++) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "login")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readySeconds = (System.nanoTime() - startedAt) / 1e9;
                     return;
                 }
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(500);
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(10);
         }
         throw new IllegalStateException("the application did not start; see its log in the benchmark folder");
+    }
+
+    /** Seconds from starting the process to its login page answering. */
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    String base() {
+        return base;
     }
 
     long pid() {
@@ -107,7 +129,7 @@ final class App implements AutoCloseable {
             if (state.equals("SUCCEEDED")) {
                 return (System.nanoTime() - start) / 1e9;
             }
-            if (!state.equals("RUNNING") && !state.equals("QUEUED") && !state.equals("WAITING")) {
+            if (!List.of("QUEUED", "PLANNING", "WAITING", "RUNNING").contains(state)) {
                 throw new IllegalStateException("export ended " + state + ": " + job);
             }
             Thread.sleep(5);

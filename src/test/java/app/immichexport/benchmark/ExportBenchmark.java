@@ -28,39 +28,57 @@ import java.util.stream.Stream;
  */
 public final class ExportBenchmark {
 
-    private static final String KEY = "bench-key";
+    static final String KEY = "bench-key";
     private static final String RERUN_KEY = "bench-rerun-key";
     private static final long RERUN_SIZE = 20_000;
-    private static final int PREVIEW_ASSETS = 20_000;
 
     private final Path work;
+    private final Sizes sizes;
     private final List<String> results = new ArrayList<>();
+    /** The figures held against their targets, printed last. */
+    private final List<String> summary = new ArrayList<>();
 
-    private ExportBenchmark(Path work) {
+    private ExportBenchmark(Path work, Sizes sizes) {
         this.work = work;
+        this.sizes = sizes;
     }
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(System.getProperty("bench.dir", "target/benchmark")).toAbsolutePath();
-        int small = Integer.getInteger("bench.smallFiles", 2000);
-        long smallSize = Long.getLong("bench.smallSize", 3_000_000L);
-        int large = Integer.getInteger("bench.largeFiles", 10);
-        long largeSize = Long.getLong("bench.largeSize", 300_000_000L);
-        int rerunFiles = Integer.getInteger("bench.rerunFiles", 10_000);
-        int repeats = Integer.getInteger("bench.repeats", 5);
-        long hugeSize = Long.getLong("bench.hugeSize", 4L << 30);
-        int planAssets = Integer.getInteger("bench.planAssets", 100_000);
-        ExportBenchmark benchmark = new ExportBenchmark(work);
-        String parts = System.getProperty("bench.parts", "throughput,memory");
-        if (parts.contains("throughput")) {
-            benchmark.run(small, smallSize, large, largeSize, rerunFiles, repeats);
-        }
-        if (parts.contains("memory")) {
-            benchmark.memory(hugeSize, planAssets);
-        }
+        String parts = System.getProperty("bench.parts", "throughput,memory,pages,startup");
+        run(work, Sizes.fromProperties(), parts).forEach(System.out::println);
     }
 
-    private void run(int small, long smallSize, int large, long largeSize, int rerunFiles, int repeats) throws Exception {
+    /**
+     * Runs the parts named ({@code throughput}, {@code memory}, {@code pages}, {@code startup}) and
+     * returns the figures held against their targets, each one line.
+     */
+    static List<String> run(Path work, Sizes sizes, String parts) throws Exception {
+        Tools.require();
+        ExportBenchmark benchmark = new ExportBenchmark(work, sizes);
+        if (parts.contains("throughput")) {
+            benchmark.throughput();
+        }
+        if (parts.contains("memory")) {
+            benchmark.memory();
+        }
+        if (parts.contains("pages")) {
+            benchmark.summary.addAll(PageTimes.measure(work, sizes));
+        }
+        if (parts.contains("startup")) {
+            benchmark.summary.addAll(StartupTimes.measure(work, sizes.repeats()));
+        }
+        System.out.println();
+        return benchmark.summary;
+    }
+
+    private void throughput() throws Exception {
+        int small = sizes.smallFiles();
+        long smallSize = sizes.smallSize();
+        int large = sizes.largeFiles();
+        long largeSize = sizes.largeSize();
+        int rerunFiles = sizes.rerunFiles();
+        int repeats = sizes.repeats();
         delete(work);
         Files.createDirectories(work);
         SimulatedLibrary library = new SimulatedLibrary();
@@ -98,9 +116,13 @@ public final class ExportBenchmark {
             List<Double> reruns = new ArrayList<>();
             List<Double> rsyncs = new ArrayList<>();
             Path rerunTree = tree.resolve(rerunUser);
-            try (App app = App.start(work, immich.url(), RERUN_KEY, upload)) {
-                record(rerunFiles + " files: this app, first export", app.export(rerunAlbum, "{album}"));
-                timed(rerunFiles + " files: rsync -a (first)", "rsync", "-a", rerunTree + "/", work.resolve("rsync").toString());
+            double firstExport;
+            double firstRsync;
+            try (App app = App.start(work, "rerun", immich.url(), RERUN_KEY, upload)) {
+                firstExport = app.export(rerunAlbum, "{album}");
+                record(rerunFiles + " files: this app, first export", firstExport);
+                firstRsync = timed(rerunFiles + " files: rsync -a (first)", "rsync", "-a", rerunTree + "/",
+                        work.resolve("rsync").toString());
                 for (int i = 0; i < repeats; i++) {
                     reruns.add(app.export(rerunAlbum, "{album}"));
                     record(rerunFiles + " files: this app, re-run with nothing changed", reruns.get(i));
@@ -124,7 +146,7 @@ public final class ExportBenchmark {
             delete(work.resolve("curl"));
 
             double fromUpload;
-            try (App app = App.start(work, immich.url(), KEY, upload)) {
+            try (App app = App.start(work, "upload", immich.url(), KEY, upload)) {
                 fromUpload = app.export(album, "upload-run/{album}");
                 record("this app, from the upload folder, verified", fromUpload);
             }
@@ -132,7 +154,7 @@ public final class ExportBenchmark {
 
             delete(work.resolve("exports"));
             double fromApi;
-            try (App app = App.start(work, immich.url(), KEY, null)) {
+            try (App app = App.start(work, "api", immich.url(), KEY, null)) {
                 fromApi = app.export(album, "api-run/{album}");
                 record("this app, downloaded from Immich, verified", fromApi);
             }
@@ -143,10 +165,12 @@ public final class ExportBenchmark {
             System.out.printf("%,d files, %,.0f MB; times in seconds (page cache warm, 2 cores)%n", small + large, mb);
             results.forEach(System.out::println);
             System.out.println();
-            System.out.printf("upload folder vs cp -r then sha1sum: %.2fx the throughput (target >= 1.2)%n", cpSha / fromUpload);
-            System.out.printf("upload folder vs bare cp -r:         %.2fx the throughput (target >= 0.6)%n", cp / fromUpload);
-            System.out.printf("API download vs curl then sha1sum:   %.2fx the throughput (target >= 1.0)%n", curl / fromApi);
-            System.out.printf("re-run vs rsync -a re-run (medians): %.2fx the wall time (target <= 1.0)%n", rerun / rsync);
+            summary.add(String.format("upload folder vs cp -r then sha1sum: %.2fx the throughput (target >= 1.2)", cpSha / fromUpload));
+            summary.add(String.format("upload folder vs bare cp -r:         %.2fx the throughput (target >= 0.6)", cp / fromUpload));
+            summary.add(String.format("API download vs curl then sha1sum:   %.2fx the throughput (target >= 1.0)", curl / fromApi));
+            summary.add(String.format("re-run vs rsync -a re-run (medians): %.2fx the wall time (target <= 1.0)", rerun / rsync));
+            summary.add(String.format("first export of %,d small files vs rsync -a: %.2f s vs %.2f s, %.2fx the wall time "
+                    + "(target <= 2.0)", rerunFiles, firstExport, firstRsync, firstExport / firstRsync));
         } finally {
             delete(work.resolve("upload"));
         }
@@ -156,7 +180,9 @@ public final class ExportBenchmark {
      * Peak heap of the application (heap capped at 256 MiB) while it exports one huge file and while
      * it exports one small file, and whether it plans a very large album within that heap.
      */
-    private void memory(long hugeSize, int planAssets) throws Exception {
+    private void memory() throws Exception {
+        long hugeSize = sizes.hugeSize();
+        int planAssets = sizes.planAssets();
         delete(work);
         Files.createDirectories(work);
         SimulatedLibrary library = new SimulatedLibrary();
@@ -180,13 +206,13 @@ public final class ExportBenchmark {
             library.addAsset(many, user, String.format("IMG_%06d.JPG", i % 90_000), "IMAGE", start.plusSeconds(i),
                     Content.pseudoRandom(i, 100));
         }
-        for (int i = 0; i < PREVIEW_ASSETS; i++) {
+        for (int i = 0; i < sizes.previewAssets(); i++) {
             library.addAsset(preview, user, String.format("PIC_%05d.JPG", i), "IMAGE", start.plusSeconds(i),
                     Content.pseudoRandom(-i, 100));
         }
         List<String> lines = new ArrayList<>();
         try (ImmichSimulator immich = ImmichSimulator.start(ImmichLine.V3, library, 0);
-             App app = App.start(work, immich.url(), KEY, upload, "-Xmx256m")) {
+             App app = App.start(work, "memory", immich.url(), KEY, upload, "-Xmx256m")) {
             app.export(small, "warm-up/{album}");
             double[] smallPeak;
             try (HeapSampler heap = HeapSampler.start(app.pid())) {
@@ -208,7 +234,7 @@ public final class ExportBenchmark {
             long previewStart = System.nanoTime();
             int previewed = app.dryRun(preview);
             lines.add(String.format("planning (the preview's work) a %,d-asset album, sidecars looked up: %,d files in %.1f s",
-                    PREVIEW_ASSETS, previewed, (System.nanoTime() - previewStart) / 1e9));
+                    sizes.previewAssets(), previewed, (System.nanoTime() - previewStart) / 1e9));
             long before = System.nanoTime();
             try (HeapSampler heap = HeapSampler.start(app.pid())) {
                 int files = app.dryRun(many);
@@ -219,8 +245,7 @@ public final class ExportBenchmark {
             delete(work.resolve("upload"));
             delete(work.resolve("exports"));
         }
-        System.out.println();
-        lines.forEach(System.out::println);
+        summary.addAll(lines);
     }
 
     private Path curlConfig(SimulatedLibrary library, ImmichSimulator immich, String album) throws IOException {
@@ -271,7 +296,7 @@ public final class ExportBenchmark {
         return Base64.getEncoder().encodeToString(sha1.digest());
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
     }

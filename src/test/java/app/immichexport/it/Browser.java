@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium, driven by its chromedriver, with the waits Vaadin pages need. Register
  * it as an extension: a fresh browser opens before each test and closes after it.
  */
-final class Browser implements BeforeEachCallback, AfterEachCallback {
+public final class Browser implements BeforeEachCallback, AfterEachCallback {
 
     private WebDriver driver;
 
@@ -40,7 +40,8 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
         driver.quit();
     }
 
-    private static WebDriver open() throws IOException {
+    /** A new headless Chromium with a profile of its own, started as every test here starts it. */
+    public static WebDriver open() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
