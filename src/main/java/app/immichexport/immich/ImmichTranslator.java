@@ -44,7 +44,8 @@ final class ImmichTranslator {
         String checksum = dto.libraryId() == null ? dto.checksum() : null;
         return new Asset(dto.id(), dto.originalFileName(), dto.originalPath(), type(dto.type()), capturedAt,
                 instant(dto.fileModifiedAt()), checksum, size, dto.libraryId(), Boolean.TRUE.equals(dto.isTrashed()),
-                Boolean.TRUE.equals(dto.isOffline()), dto.visibility(), dto.livePhotoVideoId(), dto.ownerId());
+                Boolean.TRUE.equals(dto.isOffline()), dto.visibility(), dto.livePhotoVideoId(), dto.ownerId(),
+                dto.originalMimeType());
     }
 
     static ImmichVersion version(ImmichDtos.ServerVersion dto) {

@@ -220,7 +220,7 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private void send(HttpExchange http, String route, String requestBody, Reply reply) throws IOException {
-        String text = reply.json() == null ? null : reply.json().toString();
+        String text = reply.json() == null ? null : WireJson.escapeLoneSurrogates(reply.json().toString());
         if (recording) {
             exchanges.add(new Exchange(http.getRequestMethod(), route, requestBody, reply.status(), reply.dto(), text));
         }

@@ -199,4 +199,30 @@ final class WireJson {
         }
         return "VIDEO".equals(asset.type) ? "video/mp4" : "image/jpeg";
     }
+
+    /**
+     * Node's {@code JSON.stringify} writes half of a surrogate pair as a {@code \\uXXXX} escape, where
+     * Java's UTF-8 encoder would write a question mark: the reply keeps what Immich would send.
+     */
+    static String escapeLoneSurrogates(String json) {
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1));
+            if (paired) {
+                if (out != null) {
+                    out.append(c).append(json.charAt(i + 1));
+                }
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) {
+                    out = new StringBuilder(json.length() + 16).append(json, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
+    }
 }

@@ -60,7 +60,7 @@ class ImmichTranslatorTest {
     @Test
     void unknownAssetTypesBecomeOther() {
         ImmichDtos.Asset dto = new ImmichDtos.Asset("x", "a.bin", "/p", "HOLOGRAM", null, null, null, "c", null, false,
-                false, false, "timeline", null, "u1", null);
+                false, false, "timeline", null, "u1", null, null);
         assertEquals(Asset.AssetType.OTHER, ImmichTranslator.asset(dto).type());
     }
 
@@ -93,6 +93,6 @@ class ImmichTranslatorTest {
     private static ImmichDtos.Asset asset(String libraryId, ImmichDtos.ExifInfo exif) {
         return new ImmichDtos.Asset("as1", "IMG_1.JPG", "/usr/src/app/upload/upload/u1/ab/cd/as1.jpg", "IMAGE",
                 "2019-05-05T05:05:05.000Z", "2019-05-05T05:05:05.000Z", "2019-05-05T05:05:05.000Z", "c2hhMQ==",
-                libraryId, false, false, false, "timeline", null, "u1", exif);
+                libraryId, false, false, false, "timeline", null, "u1", exif, "image/jpeg");
     }
 }

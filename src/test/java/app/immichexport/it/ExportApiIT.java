@@ -228,6 +228,19 @@ class ExportApiIT {
     }
 
     @Test
+    void namesPostgreSqlCannotStoreAreStoredReplacedAndTheAlbumExported() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        JsonObject job = startAndWait(quoted(albumId(TestLibraries.UNSTORABLE_ALBUM), albumId("Wedding")), "unstorable/{album}");
+        long id = job.getJsonNumber("id").longValue();
+        assertEquals("SUCCEEDED", job.getString("state"), job.toString());
+        List<String> paths = items(id, "COPIED").stream().map(i -> i.getString("targetPath")).toList();
+        assertTrue(paths.contains("unstorable/Nul_ and half _ of a pair/IMG__0001_.JPG"), paths.toString());
+        assertTrue(paths.contains("unstorable/Nul_ and half _ of a pair/plain.jpg"), paths.toString());
+        assertTrue(paths.contains("unstorable/Wedding/IMG_0001.JPG"), "the other album too: " + paths);
+        assertTrue(Files.isRegularFile(ROOT.resolve("unstorable/Nul_ and half _ of a pair/IMG__0001_.JPG")));
+    }
+
+    @Test
     void cancelStopsTheJobWithinASecondAndLeavesNoPartialFile() throws Exception {
         TestImmich.simulator().line(ImmichLine.V3);
         TestImmich.simulator().faults().latencyMillis = 200;

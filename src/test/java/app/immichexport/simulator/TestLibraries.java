@@ -20,6 +20,9 @@ public final class TestLibraries {
     public static final String LYING_ALBUM = "Lying album";
     public static final String CHANGING_ALBUM = "Changing album";
     public static final String SIDECAR_ALBUM = "With sidecars";
+    /** Text PostgreSQL cannot store as it is: a NUL character and half of a surrogate pair. */
+    public static final String UNSTORABLE_ALBUM = "Nul\u0000 and half \uD83D of a pair";
+    public static final String UNSTORABLE_PHOTO = "IMG\u0000_0001\uDE00.JPG";
     public static final String SIDECAR_XML = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF/></x:xmpmeta>";
 
     private TestLibraries() {
@@ -35,6 +38,9 @@ public final class TestLibraries {
             library.addAsset(big, owner, String.format("P%05d.JPG", i), "IMAGE", start.plusSeconds(60L * i),
                     Content.pseudoRandom(i, 512));
         }
+        String unstorable = library.addAlbum(UNSTORABLE_ALBUM, owner);
+        library.addAsset(unstorable, owner, UNSTORABLE_PHOTO, "IMAGE", start, Content.pseudoRandom(-77, 100));
+        library.addAsset(unstorable, owner, "plain.jpg", "IMAGE", start.plusSeconds(1), Content.pseudoRandom(-78, 100));
         String archive = library.addAlbum(ARCHIVE_ALBUM, owner);
         library.addAsset(archive, owner, "visible.jpg", "IMAGE", start, Content.pseudoRandom(-1, 100));
         library.addArchivedAsset(archive, owner, "archived.jpg", start.plusSeconds(5), Content.pseudoRandom(-2, 100));

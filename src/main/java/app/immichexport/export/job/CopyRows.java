@@ -1,5 +1,6 @@
 package app.immichexport.export.job;
 
+import app.immichexport.database.StorableText;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ final class CopyRows {
         if (text == null) {
             return rows;
         }
-        return rows.append('"').append(text.replace("\"", "\"\"")).append('"');
+        return rows.append('"').append(StorableText.of(text).replace("\"", "\"\"")).append('"');
     }
 
     /** Numbers, and instants in ISO-8601 with a Z, which PostgreSQL reads as UTC. */

@@ -100,7 +100,8 @@ public final class ExportPlanner {
         fresh.sort(Comparator.comparing((Unit u) -> u.asset().capturedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(u -> u.asset().id()));
         for (Unit unit : fresh) {
-            String wanted = SafeName.ofFile(unit.asset().originalFileName(), "asset-" + unit.asset().id());
+            String wanted = SafeName.ofFile(MediaExtension.fit(unit.asset().originalFileName(), unit.asset().mimeType()),
+                    "asset-" + unit.asset().id());
             String[] parts = SafeName.split(wanted);
             String base = null;
             for (String candidate : candidates(parts[0], parts[1], unit.asset().id())) {

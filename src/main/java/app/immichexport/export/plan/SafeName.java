@@ -66,7 +66,8 @@ public final class SafeName {
                 out.appendCodePoint(cp);
             }
         });
-        String name = out.toString().strip();
+        // a leading dot hides a file on Linux and macOS, and Immich's scan skips such names
+        String name = out.toString().strip().replaceFirst("^[. ]+", "");
         // Windows drops trailing dots and spaces, which would make two names one.
         int end = name.length();
         while (end > 0 && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == ' ')) {

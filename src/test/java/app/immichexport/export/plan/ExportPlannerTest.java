@@ -196,4 +196,25 @@ class ExportPlannerTest {
         assertEquals(List.of("Same/a.jpg"), paths(plan));
         assertFalse(plan.files().get(0).renamed());
     }
+
+    @Test
+    void everyNameEndsWithAnExtensionOfItsType() {
+        Album album = album("Odd names", JUNE_2024);
+        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(album,
+                photo(id(1), "IMG_0001.JPG.partial", JUNE_2024), photo(id(2), "IMG_0002", JUNE_2024),
+                photo(id(3), "IMG_0003.jpeg", JUNE_2024), photo(id(4), "clip.MP4", JUNE_2024, "video/mp4"),
+                photo(id(5), "scan.png", JUNE_2024, "image/x-unknown"), photo(id(6), "IMG_0006.HEIC", JUNE_2024)))), DEFAULTS);
+        assertEquals(List.of("Odd names/IMG_0001.JPG.partial.jpg", "Odd names/IMG_0002.jpg", "Odd names/IMG_0003.jpeg",
+                "Odd names/IMG_0006.HEIC", "Odd names/clip.MP4", "Odd names/scan.png"), paths(plan));
+    }
+
+    @Test
+    void aNameWrittenUnderAnEarlierRuleIsKept() {
+        Album album = album("Hidden", JUNE_2024);
+        AlbumMembers members = members(album, photo(id(1), "._IMG_0001.JPG", JUNE_2024));
+        Map<String, Set<String>> earlier = Map.of(PlannedFile.key(Kind.ORIGINAL, id(1)), Set.of("Hidden/._IMG_0001.JPG"));
+        assertEquals(List.of("Hidden/._IMG_0001.JPG"),
+                paths(ExportPlanner.plan(new PlanInput(List.of(members), Map.of(), Map.of(), earlier), DEFAULTS)));
+        assertEquals(List.of("Hidden/_IMG_0001.JPG"), paths(ExportPlanner.plan(PlanInput.of(List.of(members)), DEFAULTS)));
+    }
 }

@@ -17,7 +17,7 @@ class SafeNameTest {
     @Test
     void replacesSeparatorsAndCharactersWindowsForbids() {
         assertEquals("a_b_c_d", SafeName.of("a/b\\c:d", "x"));
-        assertEquals(".._etc_passwd", SafeName.of("../etc/passwd", "x"));
+        assertEquals("_etc_passwd", SafeName.of("../etc/passwd", "x"));
         assertEquals("x", SafeName.of("..", "x"));
         assertEquals("x", SafeName.of(" . ", "x"));
         assertEquals("tab_here", SafeName.of("tab\there", "x"));
@@ -37,5 +37,12 @@ class SafeNameTest {
         assertTrue(name.endsWith(".HEIC"), name);
         assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= 255);
         assertEquals(62, name.codePointCount(0, name.length()) - 5, "62 four-byte emoji fit with the extension");
+    }
+
+    @Test
+    void everyNameStartsWithAVisibleCharacter() {
+        assertEquals("_IMG_0001.JPG", SafeName.ofFile("._IMG_0001.JPG", "x"));
+        assertEquals("hidden", SafeName.of(".hidden", "x"));
+        assertEquals("x", SafeName.of(". .", "x"));
     }
 }
