@@ -69,6 +69,12 @@ public class ImmichService {
         return client.members(album);
     }
 
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public Asset asset(ImmichClient client, String assetId) {
+        return client.asset(assetId);
+    }
+
     /** An asset's XMP sidecar, on servers that offer asset files. */
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     public java.util.Optional<Sidecar> sidecar(ImmichClient client, String assetId) {

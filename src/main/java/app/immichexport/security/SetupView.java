@@ -4,6 +4,7 @@ import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
 import app.immichexport.account.FirstStart;
 import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -57,6 +58,8 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
             }
         });
         create.setId("setup-create");
+        // Enter in any field submits, as in the login form
+        create.addClickShortcut(Key.ENTER);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H2("Welcome"), new Paragraph("No one can use this instance yet. Create its administrator: they manage "
                 + "users and export roots, and see every job."), username, password, again, problem, create);

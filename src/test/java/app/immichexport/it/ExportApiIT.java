@@ -96,6 +96,8 @@ class ExportApiIT {
 
         List<JsonObject> copied = items(id, "COPIED");
         assertEquals(13 + 1 + 5, copied.size(), "12 photos and a live photo with its motion part, and 5 photos");
+        List<String> listed = copied.stream().map(i -> i.getString("targetPath")).toList();
+        assertEquals(listed.stream().sorted().toList(), listed, "items come by path");
         for (JsonObject item : copied) {
             Path file = ROOT.resolve(item.getString("targetPath"));
             SimulatedAsset asset = TestImmich.library().asset(item.getString("assetId")).orElseThrow();

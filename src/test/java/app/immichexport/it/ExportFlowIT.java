@@ -79,6 +79,8 @@ class ExportFlowIT {
         String albumId = TestImmich.library().albumIdByName("Café Noël ☕");
         browser.get(TestImmich.loopback(deployed) + "export?album=" + albumId);
         browser.waitFor(b -> !b.findElements(By.id("move-to-trash")).isEmpty(), "the export options");
+        browser.waitFor(b -> browser.find(By.id("example-path")).getText().endsWith("/Café Noël ☕/PXL_0001.JPG"),
+                "an example path of a file of the chosen album");
         browser.find(By.id("move-to-trash")).click();
         browser.find(By.id("preview-button")).click();
         browser.waitFor(b -> browser.find(By.id("start-button")).isEnabled(), "the preview");

@@ -56,6 +56,11 @@ class SecurityViewIT {
         browser.get(base + "jobs");
         browser.waitFor(d -> !d.findElements(By.id("jobs-grid")).isEmpty(), "the jobs");
         assertFalse(browser.cellTexts().contains("admin"), "erin's history lists the administrator's job");
+        browser.waitFor(d -> d.findElement(By.id("jobs-grid")).getText().contains("No jobs yet"), "what an empty history says");
+        browser.get(base + "mirrors");
+        browser.waitFor(d -> !d.findElements(By.id("mirrors")).isEmpty()
+                && d.findElement(By.id("mirrors")).getText().contains("No mirror profiles yet: New profile keeps albums"),
+                "what an empty list of mirror profiles says");
         browser.get(base + "jobs/" + adminsJob);
         browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains("No job " + adminsJob), "the refusal");
         assertTrue(browser.findAll(By.id("job-items")).stream().noneMatch(e -> e.isDisplayed() && e.getText().contains("admins/")));

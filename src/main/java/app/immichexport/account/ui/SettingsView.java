@@ -124,6 +124,7 @@ public class SettingsView extends VerticalLayout {
         HorizontalLayout tokenRow = new HorizontalLayout(tokenName, createToken);
         tokenRow.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         tokenGrid.setId("tokens");
+        tokenGrid.setEmptyStateText("No API tokens: Create token gives scripts access to the REST API as you.");
         tokenGrid.addColumn(ApiToken::getName).setHeader("Name");
         tokenGrid.addColumn(t -> Formats.when(t.getCreatedAt())).setHeader("Created");
         tokenGrid.addColumn(t -> t.getLastUsedAt() == null ? "never" : Formats.when(t.getLastUsedAt())).setHeader("Last used");

@@ -52,6 +52,7 @@ public class AuditView extends VerticalLayout {
         action.addValueChangeListener(e -> refresh());
         since.addValueChangeListener(e -> refresh());
         grid.setId("audit");
+        grid.setEmptyStateText("Nothing recorded yet.");
         grid.addColumn(e -> Formats.when(e.getAt())).setHeader("When").setFlexGrow(0).setWidth("180px");
         grid.addColumn(AuditEvent::getActor).setHeader("Who");
         grid.addColumn(e -> e.getAction().name().toLowerCase().replace('_', ' ')).setHeader("Action");

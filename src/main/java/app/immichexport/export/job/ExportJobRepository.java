@@ -244,9 +244,28 @@ public class ExportJobRepository {
     }
 
     /** A page of a job's items, optionally only those with one outcome. */
+    /** The columns a job's items can be sorted by: what a person may ask for, and nothing else reaches the query. */
+    public enum ItemOrder {
+        PATH("i.targetPath"), OUTCOME("i.outcome"), SIZE("i.size"), FINISHED("i.finishedAt");
+
+        private final String field;
+
+        ItemOrder(String field) {
+            this.field = field;
+        }
+    }
+
+    /** A job's items by path; files without one (skipped) last. */
     public List<ExportItem> items(long jobId, ExportItem.Outcome outcome, int offset, int limit) {
+        return items(jobId, outcome, offset, limit, ItemOrder.PATH, false);
+    }
+
+    public List<ExportItem> items(long jobId, ExportItem.Outcome outcome, int offset, int limit, ItemOrder order,
+            boolean descending) {
+        // the id keeps pages stable where the order has ties
         TypedQuery<ExportItem> query = em.createQuery("select i from ExportItem i where i.jobId = :job"
-                + (outcome == null ? "" : " and i.outcome = :outcome") + " order by i.id", ExportItem.class)
+                + (outcome == null ? "" : " and i.outcome = :outcome") + " order by " + order.field
+                + (descending ? " desc nulls last" : " asc nulls last") + ", i.id", ExportItem.class)
                 .setParameter("job", jobId);
         if (outcome != null) {
             query.setParameter("outcome", outcome.name());

@@ -109,6 +109,25 @@ public class ExportService {
     }
 
     /**
+     * The first chosen album with the name of one of its photos (its cover), to show where files will
+     * go; empty when there is none to show.
+     */
+    public Optional<Sample> sample(List<String> albumIds, Caller caller) {
+        if (albumIds.isEmpty()) {
+            return Optional.empty();
+        }
+        ImmichClient client = keys.client(caller);
+        Album album = immich.albums(client, albumIds.subList(0, 1)).get(0);
+        if (album.thumbnailAssetId() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sample(album, immich.asset(client, album.thumbnailAssetId()).originalFileName()));
+    }
+
+    public record Sample(Album album, String fileName) {
+    }
+
+    /**
      * Checks the request, plans it and starts the job in the background. Albums Immich reports
      * unchanged since a complete export with the same options are not listed again: their files
      * are taken over from that export and checked on disk.

@@ -71,6 +71,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final PreviewTree tree = new PreviewTree();
     private final Grid<SkippedAsset> skipped = new Grid<>();
     private List<String> albumIds = List.of();
+    /** Shown in the example path until one of the chosen albums' own files is known. */
+    private ExportService.Sample sample = new ExportService.Sample(SAMPLE, "IMG_0001.JPG");
     private long plannedOriginals;
 
     @Resource
@@ -153,6 +155,19 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         showExample();
+        UI ui = attachEvent.getUI();
+        Caller caller = SignedIn.caller();
+        List<String> chosen = albumIds;
+        CompletableFuture.supplyAsync(() -> exports.sample(chosen, caller), executor).whenComplete((found, failure) -> {
+            if (failure == null && found.isPresent()) {
+                ui.access(() -> {
+                    sample = found.get();
+                    if (!template.isInvalid()) {
+                        example.setText(exampleText());
+                    }
+                });
+            }
+        });
     }
 
     private ExportRequest request() {
@@ -162,9 +177,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showExample() {
         try {
-            Path folder = root.getValue() == null ? Path.of("/") : root.getValue();
-            example.setText("For example: " + folder.resolve(FolderTemplate.parse(template.getValue())
-                    .example(SAMPLE, "IMG_0001.JPG")));
+            example.setText(exampleText());
             template.setInvalid(false);
             preview.setEnabled(!albumIds.isEmpty());
         } catch (IllegalArgumentException e) {
@@ -174,6 +187,11 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
             preview.setEnabled(false);
         }
         start.setEnabled(false);
+    }
+
+    private String exampleText() {
+        Path folder = root.getValue() == null ? Path.of("/") : root.getValue();
+        return "For example: " + folder.resolve(FolderTemplate.parse(template.getValue()).example(sample.album(), sample.fileName()));
     }
 
     private void preview() {

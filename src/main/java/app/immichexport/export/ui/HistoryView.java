@@ -31,6 +31,7 @@ public class HistoryView extends VerticalLayout {
         ListDataProvider<ExportJob> data = new ListDataProvider<>(jobs.newestFirst(500, SignedIn.caller().isAdmin() ? null : SignedIn.caller().username()));
         Grid<ExportJob> grid = new Grid<>();
         grid.setId("jobs-grid");
+        grid.setEmptyStateText("No jobs yet: choose albums on the Albums page, then Export… to start one.");
         grid.addColumn(ExportJob::getId).setHeader("Job").setSortable(true).setFlexGrow(0).setWidth("90px");
         grid.addColumn(job -> Formats.when(job.getRequestedAt())).setHeader("Started").setSortable(true)
                 .setComparator(Comparator.comparing(ExportJob::getRequestedAt));

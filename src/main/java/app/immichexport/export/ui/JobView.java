@@ -16,6 +16,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -92,10 +94,13 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         outcome.setId("item-filter");
         outcome.addValueChangeListener(e -> showItems());
         items.setId("job-items");
-        items.addColumn(ExportItem::getTargetPath).setHeader("File").setFlexGrow(3);
-        items.addColumn(i -> i.getOutcome().name().toLowerCase()).setHeader("Outcome").setFlexGrow(0).setWidth("120px");
+        items.setEmptyStateText("No files to show here yet.");
+        items.addColumn(ExportItem::getTargetPath).setHeader("File").setFlexGrow(3)
+                .setSortProperty(ExportJobRepository.ItemOrder.PATH.name());
+        items.addColumn(i -> i.getOutcome().name().toLowerCase()).setHeader("Outcome").setFlexGrow(0).setWidth("120px")
+                .setSortProperty(ExportJobRepository.ItemOrder.OUTCOME.name());
         items.addColumn(i -> i.getSize() == null ? "" : Formats.bytes(i.getSize())).setHeader("Size").setFlexGrow(0)
-                .setWidth("110px");
+                .setWidth("110px").setSortProperty(ExportJobRepository.ItemOrder.SIZE.name());
         items.addColumn(i -> i.getSource() == null ? "" : i.getSource().toLowerCase().replace('_', ' ')).setHeader("From")
                 .setFlexGrow(0).setWidth("140px");
         items.addColumn(i -> i.getReason() == null ? "" : i.getReason()).setHeader("Reason").setFlexGrow(2);
@@ -183,7 +188,13 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showItems() {
         ExportItem.Outcome filter = outcome.getValue();
-        items.setItems(query -> jobs.items(jobId, filter, query.getOffset(), query.getLimit()).stream(),
+        items.setItems(query -> {
+            QuerySortOrder by = query.getSortOrders().isEmpty() ? null : query.getSortOrders().get(0);
+            ExportJobRepository.ItemOrder order = by == null ? ExportJobRepository.ItemOrder.PATH
+                    : ExportJobRepository.ItemOrder.valueOf(by.getSorted());
+            boolean descending = by != null && by.getDirection() == SortDirection.DESCENDING;
+            return jobs.items(jobId, filter, query.getOffset(), query.getLimit(), order, descending).stream();
+        },
                 query -> (int) jobs.countItems(jobId, filter));
         csv.setHref(new StreamResource("job-" + jobId + (filter == null ? "" : "-" + filter.name().toLowerCase()) + ".csv",
                 () -> {

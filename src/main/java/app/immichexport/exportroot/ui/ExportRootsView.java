@@ -59,6 +59,7 @@ public class ExportRootsView extends VerticalLayout {
         form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
         grid.setId("roots");
+        grid.setEmptyStateText("No export roots: add a mounted folder that exports may write to.");
         grid.addColumn(ExportRoot::getPath).setHeader("Folder").setFlexGrow(2);
         grid.addComponentColumn(this::access).setHeader("Who may use it").setFlexGrow(2);
         grid.addComponentColumn(r -> {

@@ -65,6 +65,7 @@ public class MirrorsView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("mirrors");
+        grid.setEmptyStateText("No mirror profiles yet: New profile keeps albums in sync with their folders on a schedule.");
         grid.addColumn(p -> p.settings().name()).setHeader("Profile").setFlexGrow(2);
         grid.addColumn(p -> p.settings().albums() == MirrorProfile.Albums.SELECTED
                 ? p.albumIdList().size() + (p.albumIdList().size() == 1 ? " album" : " albums")
@@ -77,6 +78,7 @@ public class MirrorsView extends VerticalLayout {
         grid.addSelectionListener(e -> showRuns(e.getFirstSelectedItem().orElse(null)));
 
         runs.setId("mirror-runs");
+        runs.setEmptyStateText("No runs yet: choose a profile, or Run now to run it at once.");
         runs.addColumn(ExportJob::getId).setHeader("Job").setFlexGrow(0).setWidth("90px");
         runs.addColumn(j -> Formats.when(j.getRequestedAt())).setHeader("Started");
         runs.addColumn(j -> j.getState().name().toLowerCase()).setHeader("State");
