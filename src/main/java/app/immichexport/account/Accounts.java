@@ -116,7 +116,7 @@ public class Accounts {
      */
     public Optional<Caller> login(String username, String password, String address) {
         if (throttle.isBlocked(address)) {
-            passwords.spendTheSameTime(password);
+            // refused before any hashing: a blocked address must not be able to keep the processor busy
             failed(username, "too many failed logins from this address lately", address);
             return Optional.empty();
         }
@@ -178,9 +178,24 @@ public class Accounts {
         }
     }
 
-    static void requireAdmin(Caller actor) {
-        if (!actor.isAdmin()) {
-            throw new AccountException.Forbidden("Only administrators may do this");
+    /**
+     * The actor as the database knows them now: a page keeps the caller it was built for, and an
+     * administrator demoted or disabled since must not keep acting as one.
+     */
+    public Caller current(Caller actor) {
+        return repository.find(actor.id()).filter(Account::isEnabled)
+                .map(Account::caller)
+                .orElseThrow(() -> new AccountException.Forbidden("This account may no longer be used"));
+    }
+
+    /** Refuses unless the actor is an administrator now, whatever they were when their page was built. */
+    public void requireAdmin(Caller actor) {
+        requireAdmin(actor, "Only administrators may do this");
+    }
+
+    public void requireAdmin(Caller actor, String refusal) {
+        if (!current(actor).isAdmin()) {
+            throw new AccountException.Forbidden(refusal);
         }
     }
 

@@ -1,5 +1,7 @@
 package app.immichexport.audit;
 
+import app.immichexport.base.ClientAddress;
+import app.immichexport.base.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +27,9 @@ public class AuditLog {
     @Inject
     Instance<HttpServletRequest> request;
 
+    @Inject
+    Settings settings;
+
     private final Clock clock = Clock.systemUTC();
 
     void record(@Observes AuditAction action) {
@@ -33,7 +38,9 @@ public class AuditLog {
 
     private String clientAddress() {
         try {
-            return request.get().getRemoteAddr();
+            HttpServletRequest current = request.get();
+            return ClientAddress.of(current.getRemoteAddr(), current.getHeader("X-Forwarded-For"),
+                    ClientAddress.trusted(settings));
         } catch (ContextNotActiveException | IllegalStateException noRequest) {
             return null;
         }

@@ -1,6 +1,7 @@
 package app.immichexport.exportroot;
 
 import app.immichexport.account.AccountException;
+import app.immichexport.account.Accounts;
 import app.immichexport.account.Caller;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
@@ -31,6 +32,9 @@ public class ExportRoots {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     Event<AuditAction> audit;
@@ -134,9 +138,7 @@ public class ExportRoots {
         }
     }
 
-    private static void requireAdmin(Caller actor) {
-        if (!actor.isAdmin()) {
-            throw new AccountException.Forbidden("Only administrators may manage export roots");
-        }
+    private void requireAdmin(Caller actor) {
+        accounts.requireAdmin(actor, "Only administrators may manage export roots");
     }
 }

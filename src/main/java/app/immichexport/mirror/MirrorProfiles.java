@@ -5,6 +5,7 @@ import app.immichexport.account.Caller;
 import app.immichexport.audit.AuditAction;
 import jakarta.enterprise.event.Event;
 import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.base.Settings;
 import app.immichexport.exportroot.ExportRoots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,9 @@ public class MirrorProfiles {
 
     @Inject
     ExportRoots roots;
+
+    @Inject
+    Settings settings;
 
     @Inject
     Event<AuditAction> audit;
@@ -164,8 +169,8 @@ public class MirrorProfiles {
         if (s.pruneMaxCount() < 0 || s.pruneMaxPercent() < 0 || s.pruneMaxPercent() > 100) {
             throw new AccountException("The pruning limits are a count of at least 0 and a percentage from 0 to 100");
         }
-        if (s.webhookUrl() != null && !isHttp(s.webhookUrl())) {
-            throw new AccountException("The webhook must be an http:// or https:// address");
+        if (s.webhookUrl() != null) {
+            checkWebhook(s.webhookUrl());
         }
         return new MirrorSettings(s.name(), s.albums(), s.albumIds(), root, template, s.includeMotionParts(),
                 s.includeSidecars(), cron, s.paused(), s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), s.webhookUrl());
@@ -176,12 +181,15 @@ public class MirrorProfiles {
         return Schedule.parse(cron, zone()).next(clock.instant()).orElse(null);
     }
 
-    private static boolean isHttp(String url) {
+    /** A name that does not resolve now is let through: it is resolved and checked again before every post. */
+    private void checkWebhook(String url) {
         try {
-            URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            WebhookAddress.resolve(URI.create(url), WebhookAddress.allowedHosts(settings));
+        } catch (UnknownHostException notNow) {
+            // checked when a run ends
         } catch (IllegalArgumentException e) {
-            return false;
+            throw new AccountException(e.getMessage().startsWith("The webhook") ? e.getMessage()
+                    : "The webhook must be an http:// or https:// address");
         }
     }
 }

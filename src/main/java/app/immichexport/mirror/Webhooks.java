@@ -1,15 +1,13 @@
 package app.immichexport.mirror;
 
+import app.immichexport.base.Settings;
 import app.immichexport.export.job.ExportJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
+import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -19,7 +17,8 @@ public class Webhooks {
 
     private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    @Inject
+    Settings settings;
 
     /** Sends the run's summary; a webhook that fails is logged, never fails the run. */
     void send(MirrorProfile profile, MirrorRuns.Outcome outcome, ExportJob job) {
@@ -29,16 +28,13 @@ public class Webhooks {
         }
         String body = summary(profile, outcome, job).build().toString();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() >= 300) {
-                LOG.warning(() -> "The webhook of mirror profile '" + profile.getName() + "' answered " + response.statusCode());
+            URI target = URI.create(url);
+            int status = PinnedPost.send(target, WebhookAddress.resolve(target, WebhookAddress.allowedHosts(settings)), body);
+            if (status >= 300) {
+                LOG.warning(() -> "The webhook of mirror profile '" + profile.getName() + "' answered " + status);
             }
-        } catch (IOException e) {
-            LOG.warning(() -> "The webhook of mirror profile '" + profile.getName() + "' failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warning(() -> "The webhook of mirror profile '" + profile.getName() + "' was not sent: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,8 @@
 package app.immichexport.security;
 
 import app.immichexport.account.Accounts;
+import app.immichexport.base.ClientAddress;
+import app.immichexport.base.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -19,8 +21,13 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    Settings settings;
+
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        return accounts.login(credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr())
+        String address = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
+                ClientAddress.trusted(settings));
+        return accounts.login(credential.getCaller(), credential.getPasswordAsString(), address)
                 .map(caller -> new CredentialValidationResult(caller.username(), Set.of(caller.role().name())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

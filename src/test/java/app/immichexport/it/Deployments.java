@@ -29,7 +29,8 @@ public class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(new File("target/ROOT.war"))
                 .as(WebArchive.class)
                 .addClass(ExportJobPersistenceIT.class)
-                .addClass(MirrorScheduleIT.class);
+                .addClass(MirrorScheduleIT.class)
+                .addClass(StaleCallerIT.class);
     }
 
     private static void deleteRecursively(java.nio.file.Path folder) throws java.io.IOException {

@@ -176,6 +176,12 @@ class MirrorIT {
                 + "\"],\"cron\":\"every night\"}");
         assertEquals(400, badCron.statusCode(), badCron.body());
         assertTrue(badCron.body().contains("0 3 * * *"), badCron.body());
+        for (String inside : new String[] {"http://10.9.8.7/hook", "http://169.254.169.254/latest", "http://127.0.0.2:9/x"}) {
+            HttpResponse<String> privateHook = api().send("POST", "api/mirrors", "{\"name\":\"ssrf\",\"albumIds\":[\""
+                    + album + "\"],\"cron\":\"0 3 * * *\",\"webhookUrl\":\"" + inside + "\"}");
+            assertEquals(400, privateHook.statusCode(), inside + ": " + privateHook.body());
+            assertTrue(privateHook.body().contains("WEBHOOK_ALLOWED_HOSTS"), privateHook.body());
+        }
         long profile = createProfile("paused", album, "{\"paused\":true}");
         JsonObject view = object(api().send("GET", "api/mirrors/" + profile, null).body());
         assertTrue(view.getJsonArray("nextRuns").isEmpty(), "a paused profile has no next runs");

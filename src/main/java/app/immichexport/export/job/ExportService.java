@@ -1,5 +1,6 @@
 package app.immichexport.export.job;
 
+import app.immichexport.account.Accounts;
 import app.immichexport.account.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.Settings;
@@ -58,6 +59,9 @@ public class ExportService {
 
     @Inject
     ImmichKeys keys;
+
+    @Inject
+    Accounts accounts;
 
     @Inject
     ExportRoots roots;
@@ -230,7 +234,8 @@ public class ExportService {
     /** Live counters of a running job, else what was recorded. */
     /** The job, if this caller may see it: admins see every job, users their own. */
     public Optional<ExportJob> job(long jobId, Caller caller) {
-        return repository.find(jobId).filter(job -> caller.maySee(job.getRequestedBy()));
+        Caller now = accounts.current(caller);
+        return repository.find(jobId).filter(job -> now.maySee(job.getRequestedBy()));
     }
 
     public Optional<JobProgress> progress(long jobId) {
