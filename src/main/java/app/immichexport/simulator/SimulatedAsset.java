@@ -13,6 +13,8 @@ public final class SimulatedAsset {
     final String libraryId;
     final String visibility;
     final Content content;
+    /** The library that holds it, set when it is added. */
+    SimulatedLibrary library;
     String livePhotoVideoId;
     /** The XMP sidecar Immich keeps beside the original, or null. */
     volatile Content sidecar;
@@ -64,7 +66,7 @@ public final class SimulatedAsset {
         if (libraryId != null) {
             return "/mnt/external/" + originalFileName;
         }
-        return "/usr/src/app/upload/" + relativeUploadPath();
+        return (library == null ? "/data" : library.mediaLocation) + "/" + relativeUploadPath();
     }
 
     /** The path below Immich's upload folder: {@code upload/<user>/<xx>/<yy>/<uuid>.<ext>}. */

@@ -32,6 +32,12 @@ public final class SimulatedLibrary {
         return UUID.nameUUIDFromBytes((kind + ":" + sequence.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /**
+     * Where Immich's container keeps its media folder: {@code /data} in current installs,
+     * {@code /usr/src/app/upload} in older ones. Every {@code originalPath} starts with it.
+     */
+    public volatile String mediaLocation = "/data";
+
     public String addUser(String name, String email) {
         String id = nextId("user");
         users.put(id, new User(id, name, email));
@@ -85,6 +91,7 @@ public final class SimulatedLibrary {
     }
 
     private SimulatedAsset add(String albumId, SimulatedAsset asset) {
+        asset.library = this;
         assets.put(asset.id, asset);
         if (albumId != null) {
             SimulatedAlbum album = albums.get(albumId);

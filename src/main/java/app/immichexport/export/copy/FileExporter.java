@@ -61,6 +61,11 @@ public final class FileExporter {
         this.backoffMillis = backoffMillis;
     }
 
+    /** Why the mounted upload folder was of no use to this exporter, if it was not. */
+    public Optional<String> uploadFolderWarning() {
+        return upload.flatMap(UploadFolder::warning);
+    }
+
     /**
      * The result for a file found at its target exactly as this application recorded it, from one
      * look at the file without reading it; empty when it must be copied or read.

@@ -6,50 +6,82 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Immich's upload folder, mounted read-only here: finds an asset's original on disk from the path
- * Immich reports, which names the file as Immich's container sees it.
+ * Immich's media folder ({@code UPLOAD_LOCATION}), mounted read-only here: finds an asset's original
+ * on disk from the path Immich reports, which names the file as Immich's container sees it.
+ * Current installs mount the media folder at {@code /data} ({@code /data/upload/<user>/..}, or
+ * {@code /data/library/<label>/..} with a storage template), older ones at {@code /usr/src/app/upload}.
  */
 public final class UploadFolder {
 
-    private static final String CONTAINER_PREFIX = "/usr/src/app/";
+    /** Where Immich's container has kept its media folder, newest first. */
+    private static final List<String> MEDIA_LOCATIONS = List.of("/data/", "/usr/src/app/upload/");
+    /** The folders Immich keeps originals in, inside its media folder. */
+    private static final List<String> ORIGINALS = List.of("upload/", "library/");
 
     private final Path root;
+    private final AtomicInteger found = new AtomicInteger();
+    private final AtomicInteger missed = new AtomicInteger();
+    private volatile String firstMissed;
 
     public UploadFolder(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 
     /**
-     * The file for {@code originalPath}, if it exists below the mount. Accepts the container's
-     * absolute form ({@code /usr/src/app/upload/upload/<user>/..}), the relative forms
-     * {@code upload/upload/..} and {@code upload/..}, and never resolves outside the mount.
+     * The file for {@code originalPath}, if it exists below the mount. Accepts both container layouts,
+     * Immich's relative forms ({@code upload/..}, {@code library/..}), a mount of the media folder or of
+     * the folder above it, and never resolves outside the mount.
      */
     public Optional<Path> find(String originalPath) {
         if (originalPath == null || originalPath.isBlank()) {
             return Optional.empty();
         }
-        String path = originalPath.replace('\\', '/');
-        if (path.startsWith(CONTAINER_PREFIX)) {
-            path = path.substring(CONTAINER_PREFIX.length());
-        }
-        List<String> candidates = new ArrayList<>();
-        if (path.startsWith("upload/")) {
-            // the mount is Immich's upload folder itself
-            candidates.add(path.substring("upload/".length()));
-        }
-        candidates.add(path.startsWith("/") ? path.substring(1) : path);
-        for (String candidate : candidates) {
+        for (String candidate : candidates(originalPath.replace('\\', '/'))) {
             try {
                 Path file = root.resolve(candidate).normalize();
                 if (file.startsWith(root) && Files.isRegularFile(file)) {
+                    found.incrementAndGet();
                     return Optional.of(file);
                 }
             } catch (InvalidPathException e) {
                 // not a path this file system can hold: not in the mount
             }
         }
+        if (missed.getAndIncrement() == 0) {
+            firstMissed = originalPath;
+        }
         return Optional.empty();
+    }
+
+    private static List<String> candidates(String path) {
+        List<String> candidates = new ArrayList<>();
+        for (String location : MEDIA_LOCATIONS) {
+            if (path.startsWith(location)) {
+                candidates.add(path.substring(location.length()));
+            }
+        }
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        if (ORIGINALS.stream().anyMatch(relative::startsWith)) {
+            candidates.add(relative);
+        }
+        // a mount of the folder that holds the media folder, as the container's path says
+        candidates.add(relative);
+        if (relative.startsWith("upload/upload/")) {
+            candidates.add(relative.substring("upload/".length()));
+        }
+        return candidates;
+    }
+
+    /** What a job should be told when originals were looked for here and none was found; empty otherwise. */
+    public Optional<String> warning() {
+        if (found.get() > 0 || missed.get() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("IMMICH_UPLOAD_DIR is set (" + root + "), but none of " + missed.get() + " originals was found in it"
+                + " (Immich keeps them at paths like " + firstMissed + ")"
+                + ": they were downloaded from Immich instead. Mount Immich's media folder (UPLOAD_LOCATION) there");
     }
 }

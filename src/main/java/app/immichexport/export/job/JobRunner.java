@@ -529,6 +529,7 @@ final class JobRunner implements Runnable {
             parts.add(abandoned.get() + " stopped by the cancel while being copied");
         }
         return (cancelled ? "Cancelled: " : "") + String.join(", ", parts)
+                + exporter.uploadFolderWarning().map(warning -> ". " + warning).orElse("")
                 + (afterCopyReport == null || afterCopyReport.isEmpty() ? "" : ". " + afterCopyReport)
                 + plan.warnings().stream().map(w -> ". " + w).collect(Collectors.joining());
     }

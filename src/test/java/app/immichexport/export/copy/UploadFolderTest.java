@@ -23,6 +23,27 @@ class UploadFolderTest {
         assertEquals(Optional.of(file), upload.find("/usr/src/app/upload/upload/u1/ab/cd/a1.jpg"));
         assertEquals(Optional.of(file), upload.find("upload/upload/u1/ab/cd/a1.jpg"));
         assertEquals(Optional.of(file), upload.find("upload/u1/ab/cd/a1.jpg"));
+        assertEquals(Optional.of(file), upload.find("/data/upload/u1/ab/cd/a1.jpg"), "current installs keep media at /data");
+        assertTrue(upload.warning().isEmpty(), "files were found");
+    }
+
+    @Test
+    void mapsAStorageTemplatesLibraryFolderOnBothLayouts() throws Exception {
+        Path file = mount.resolve("library/admin/2024/2024-06-15/IMG_0001.jpg");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "x");
+        UploadFolder upload = new UploadFolder(mount);
+        assertEquals(Optional.of(file), upload.find("/data/library/admin/2024/2024-06-15/IMG_0001.jpg"));
+        assertEquals(Optional.of(file), upload.find("/usr/src/app/upload/library/admin/2024/2024-06-15/IMG_0001.jpg"));
+    }
+
+    @Test
+    void saysPlainlyWhenNoOriginalIsInTheMount() {
+        UploadFolder upload = new UploadFolder(mount);
+        assertTrue(upload.find("/data/upload/u1/ab/cd/a1.jpg").isEmpty());
+        assertTrue(upload.find("/data/upload/u1/ab/cd/a2.jpg").isEmpty());
+        String warning = upload.warning().orElseThrow();
+        assertTrue(warning.contains("none of 2 originals") && warning.contains("/data/upload/u1/ab/cd/a1.jpg"), warning);
     }
 
     @Test
