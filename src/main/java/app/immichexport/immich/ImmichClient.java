@@ -91,31 +91,32 @@ public class ImmichClient implements AutoCloseable {
     }
 
     /**
-     * Every member of the album, paged through {@code POST /search/metadata} on both lines.
-     * 2.x only returns timeline assets unless asked, so archived members are searched for too.
+     * Every member of the album. 3.x: paged through {@code POST /search/metadata}. 2.x: that search
+     * returns only the key owner's assets, which loses other people's photos in a shared album, but
+     * {@code GET /albums/{id}} still lists every member there.
      */
     public AlbumMembers members(Album album) {
+        if (version().albumsListAssets()) {
+            List<ImmichDtos.Asset> listed = call("list the members of album " + album.name(), () -> api.album(album.id())).assets();
+            return new AlbumMembers(album, listed == null ? List.of()
+                    : listed.stream().map(ImmichTranslator::asset).toList());
+        }
         Map<String, Asset> assets = new LinkedHashMap<>();
-        List<String> visibilities = version().albumsListAssets() ? java.util.Arrays.asList(null, "archive")
-                : java.util.Collections.singletonList(null);
-        for (String visibility : visibilities) {
-            int page = 1;
-            while (true) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new ImmichException("Interrupted while listing the members of album " + album.name(), null);
-                }
-                int current = page;
-                ImmichDtos.MetadataSearch search = new ImmichDtos.MetadataSearch(List.of(album.id()), current,
-                        PAGE_SIZE, true, visibility);
-                ImmichDtos.AssetPage result = call("list the members of album " + album.name(),
-                        () -> api.searchMetadata(search)).assets();
-                result.items().forEach(dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
-                Integer next = nextPage(result.nextPage());
-                if (next == null || next <= current) {
-                    break;
-                }
-                page = next;
+        int page = 1;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ImmichException("Interrupted while listing the members of album " + album.name(), null);
             }
+            int current = page;
+            ImmichDtos.MetadataSearch search = new ImmichDtos.MetadataSearch(List.of(album.id()), current, PAGE_SIZE, true, null);
+            ImmichDtos.AssetPage result = call("list the members of album " + album.name(),
+                    () -> api.searchMetadata(search)).assets();
+            result.items().forEach(dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
+            Integer next = nextPage(result.nextPage());
+            if (next == null || next <= current) {
+                break;
+            }
+            page = next;
         }
         return new AlbumMembers(album, List.copyOf(assets.values()));
     }

@@ -30,7 +30,7 @@ final class ImmichDtos {
     public record Album(String id, String albumName, String description, int assetCount,
             String albumThumbnailAssetId, String startDate, String endDate, String updatedAt,
             String lastModifiedAssetTimestamp, Boolean shared, List<AlbumUser> albumUsers,
-            User owner, String ownerId) {
+            User owner, String ownerId, List<Asset> assets) {
     }
 
     public record ExifInfo(Long fileSizeInByte, String dateTimeOriginal, String description, Integer rating) {

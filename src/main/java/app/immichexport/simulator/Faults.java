@@ -17,8 +17,6 @@ public final class Faults {
     public volatile boolean corruptDownloads;
     /** Albums whose members search comes back empty although their asset count says otherwise. */
     public final Set<String> emptyMemberAlbums = ConcurrentHashMap.newKeySet();
-    /** 2.x behaviour seen on some servers: in shared albums only the key owner's assets come back. */
-    public volatile boolean sharedAlbumsListOwnAssetsOnly;
 
     boolean failNow() {
         return errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate;
@@ -30,6 +28,5 @@ public final class Faults {
         cutDownloadsAfterBytes = 0;
         corruptDownloads = false;
         emptyMemberAlbums.clear();
-        sharedAlbumsListOwnAssetsOnly = false;
     }
 }

@@ -83,7 +83,8 @@ final class MetadataSearch {
                 // 3.x returns every visibility but locked by default, 2.x only the timeline.
                 .filter(a -> visibility != null ? visibility.equals(a.visibility)
                         : line == ImmichLine.V3 ? !"locked".equals(a.visibility) : "timeline".equals(a.visibility))
-                .filter(a -> !(line == ImmichLine.V2 && faults.sharedAlbumsListOwnAssetsOnly) || a.ownerId.equals(userId))
+                // 2.x searches only the key owner's assets, also in an album others contribute to
+                .filter(a -> line != ImmichLine.V2 || a.ownerId.equals(userId))
                 .toList();
     }
 

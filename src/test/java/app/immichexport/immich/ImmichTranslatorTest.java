@@ -18,7 +18,7 @@ class ImmichTranslatorTest {
     void threeXNamesTheOwnerAsTheAlbumUserWithTheOwnerRole() {
         ImmichDtos.Album dto = new ImmichDtos.Album("a1", "Wedding", null, 12, "t1", "2024-06-15T14:00:00.000Z",
                 "2024-06-16T10:00:00+02:00", null, null, true,
-                List.of(new ImmichDtos.AlbumUser("editor", SAM), new ImmichDtos.AlbumUser("owner", ALEX)), null, null);
+                List.of(new ImmichDtos.AlbumUser("editor", SAM), new ImmichDtos.AlbumUser("owner", ALEX)), null, null, null);
         Album album = ImmichTranslator.album(dto);
         assertEquals("u1", album.ownerId());
         assertEquals("Alex", album.ownerName());
@@ -31,7 +31,7 @@ class ImmichTranslatorTest {
     @Test
     void twoXNamesTheOwnerDirectlyAndFallsBackToTheEmail() {
         ImmichDtos.Album dto = new ImmichDtos.Album("a1", "Trip", "", 3, null, null, null, null, null, false,
-                List.of(), SAM, "u2");
+                List.of(), SAM, "u2", null);
         Album album = ImmichTranslator.album(dto);
         assertEquals("u2", album.ownerId());
         assertEquals("sam@example.org", album.ownerName());

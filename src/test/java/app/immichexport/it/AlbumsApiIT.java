@@ -88,8 +88,14 @@ class AlbumsApiIT {
                 assertEquals(Set.of(), contract.problems("MetadataSearchDto", exchange.requestBody()));
             }
         }
-        assertTrue(immich.exchanges().stream().filter(e -> e.route().equals("/search/metadata")).count() >= 3,
-                "the big album took several pages");
+        if (line == ImmichLine.V3) {
+            assertTrue(immich.exchanges().stream().filter(e -> e.route().equals("/search/metadata")).count() >= 3,
+                    "the big album took several pages");
+        } else {
+            // 2.x's search would miss the photos others added to a shared album; the album itself lists them all
+            assertTrue(immich.exchanges().stream().noneMatch(e -> e.route().equals("/search/metadata")), "2.x lists by album");
+            assertTrue(immich.exchanges().stream().anyMatch(e -> e.route().equals("/albums/{id}")), "2.x lists by album");
+        }
     }
 
     @ParameterizedTest

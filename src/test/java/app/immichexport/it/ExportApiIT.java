@@ -229,6 +229,17 @@ class ExportApiIT {
         return object(send("GET", "api/exports/" + id, null).body()).getString("state");
     }
 
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aSharedAlbumExportsEveryonesPhotos(ImmichLine line) throws Exception {
+        TestImmich.simulator().line(line);
+        String album = albumId(TestLibraries.MOVE_SHARED_ALBUM);
+        JsonObject job = startAndWait(quoted(album), "shared-" + line + "/{album}");
+        assertEquals("SUCCEEDED", job.getString("state"), job.toString());
+        assertEquals(TestImmich.library().memberIds(album).size(), job.getJsonObject("progress").getInt("copied"), job.toString());
+        assertFalse(job.getString("message").contains("Immich listed"), job.toString());
+    }
+
     @Test
     void namesPostgreSqlCannotStoreAreStoredReplacedAndTheAlbumExported() throws Exception {
         TestImmich.simulator().line(ImmichLine.V3);
