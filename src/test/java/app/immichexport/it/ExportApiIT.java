@@ -241,6 +241,41 @@ class ExportApiIT {
     }
 
     @Test
+    void aFullDiskStopsTheJobAndResumeFinishesOnceThereIsSpace() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        Path small = Files.createDirectories(ROOT.resolve("full"));
+        mount("tmpfs", "-t", "tmpfs", "-o", "size=300k", "tmpfs", small.toString());
+        try {
+            JsonObject stopped = startAndWait(quoted(albumId(TestLibraries.LARGE_FILES_ALBUM)), "full/{album}");
+            long id = stopped.getJsonNumber("id").longValue();
+            assertEquals("FAILED", stopped.getString("state"), stopped.toString());
+            assertTrue(stopped.getString("message").startsWith("Stopped at the first file that did not fit: the export root is full"),
+                    stopped.toString());
+            assertTrue(stopped.getJsonObject("progress").getInt("copied") < 3, stopped.toString());
+            try (Stream<Path> files = Files.walk(small)) {
+                assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no partial file is left");
+            }
+            mount("more space", "-o", "remount,size=10m", small.toString());
+            HttpResponse<String> resumed = send("POST", "api/exports/" + id + "/resume", null);
+            assertEquals(202, resumed.statusCode(), resumed.body());
+            JsonObject finished = waitFor(object(resumed.body()).getJsonNumber("id").longValue());
+            assertEquals("SUCCEEDED", finished.getString("state"), finished.toString());
+            assertEquals(3, finished.getJsonObject("progress").getInt("copied") + finished.getJsonObject("progress").getInt("identical"));
+        } finally {
+            new ProcessBuilder("umount", small.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /** A small file system of its own under the export root: tmpfs, mounted as root (as the suite runs). */
+    private static void mount(String what, String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("mount"));
+        command.addAll(List.of(arguments));
+        Process mount = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes());
+        assertEquals(0, mount.waitFor(), "mount " + what + ": " + said);
+    }
+
+    @Test
     void namesPostgreSqlCannotStoreAreStoredReplacedAndTheAlbumExported() throws Exception {
         TestImmich.simulator().line(ImmichLine.V3);
         JsonObject job = startAndWait(quoted(albumId(TestLibraries.UNSTORABLE_ALBUM), albumId("Wedding")), "unstorable/{album}");

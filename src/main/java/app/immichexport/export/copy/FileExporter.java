@@ -103,6 +103,10 @@ public final class FileExporter {
             } catch (FileAlreadyExistsException e) {
                 return existing(file, target, attributes(target), null);
             } catch (IOException e) {
+                if (isNoSpace(e)) {
+                    // downloading would meet the same full disk
+                    return new Result(noSpace(e), Source.UPLOAD_FOLDER, 0);
+                }
                 // the mounted file is not the one Immich describes (or is unreadable): ask Immich itself
             }
         }
@@ -129,11 +133,21 @@ public final class FileExporter {
             } catch (java.io.InterruptedIOException e) {
                 return new Result(CopyOutcome.cancelled(), Source.API, retries + in.retries());
             } catch (IOException e) {
-                return new Result(CopyOutcome.failed("download failed: " + e.getMessage()), Source.API,
-                        retries + in.retries());
+                return new Result(isNoSpace(e) ? noSpace(e) : CopyOutcome.failed("download failed: " + e.getMessage()),
+                        Source.API, retries + in.retries());
             }
         }
         return new Result(CopyOutcome.failed(problem), Source.API, retries);
+    }
+
+    /** The export root is full, or the user's quota on it used up. */
+    static boolean isNoSpace(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No space left on device") || message.contains("Disk quota exceeded");
+    }
+
+    private static CopyOutcome noSpace(IOException e) {
+        return CopyOutcome.noSpace("the export root is full (" + e.getMessage() + "); nothing was left of this file");
     }
 
     private static String write(InputStream in, Path target, PlannedFile file, LongConsumer written) throws IOException {

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -25,6 +28,7 @@ public final class VerifiedWriter {
 
     static final int BUFFER = 1 << 20;
     public static final String TEMP_SUFFIX = ".immich-export.part";
+    static final int LEFTOVER_MINUTES = 10;
 
     private VerifiedWriter() {
     }
@@ -77,6 +81,25 @@ public final class VerifiedWriter {
             return actual;
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Removes what a killed process left of its writes in this folder: temporary files no write has
+     * touched for {@value #LEFTOVER_MINUTES} minutes (one being written now is touched all the time).
+     * Nothing else is ever removed, and a folder that cannot be read is left as it is.
+     */
+    public static void removeLeftovers(Path folder) {
+        Instant before = Instant.now().minus(Duration.ofMinutes(LEFTOVER_MINUTES));
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, "." + "*" + TEMP_SUFFIX)) {
+            for (Path leftover : leftovers) {
+                BasicFileAttributes attributes = Files.readAttributes(leftover, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before)) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException notThereOrUnreadable) {
+            // a folder not created yet holds no leftovers
         }
     }
 

@@ -2,6 +2,7 @@ package app.immichexport.export.job;
 
 import app.immichexport.export.copy.CopyOutcome;
 import app.immichexport.export.copy.FileExporter;
+import app.immichexport.export.copy.VerifiedWriter;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
@@ -80,6 +81,8 @@ final class JobRunner implements Runnable {
     private volatile String currentFile = "";
     private volatile boolean cancelled;
     private volatile boolean stopping;
+    /** The export root ran out of space: every file after would fail the same way. */
+    private volatile String diskFull;
     private volatile boolean everyFileChecked;
     private volatile Thread thread;
     private long lastNotify;
@@ -185,6 +188,7 @@ final class JobRunner implements Runnable {
             }
             locks.acquire(jobId, folders);
             locked = true;
+            folders.forEach(VerifiedWriter::removeLeftovers);
             update(job -> {
                 job.counters(planned);
                 job.setState(ExportJob.State.RUNNING);
@@ -192,7 +196,7 @@ final class JobRunner implements Runnable {
             });
             recordSkipped();
             copyAll();
-            if (!cancelled && !stopping) {
+            if (!cancelled && !stopping && diskFull == null) {
                 repository.markCompleteAlbums(jobId, fullyKnownAlbums);
                 albumRows.forEach((albumId, rows) -> {
                     if (!incompleteAlbums.contains(albumId)) {
@@ -200,7 +204,7 @@ final class JobRunner implements Runnable {
                     }
                 });
             }
-            if (!cancelled && !stopping && afterCopy != null) {
+            if (!cancelled && !stopping && diskFull == null && afterCopy != null) {
                 afterCopyReport = afterCopy.apply(Set.copyOf(verified));
             }
             finish(cancelled ? ExportJob.State.CANCELLED : stopping ? ExportJob.State.INTERRUPTED
@@ -235,7 +239,7 @@ final class JobRunner implements Runnable {
         Semaphore permits = new Semaphore(parallelism);
         try {
             for (PlannedFile file : plan.files()) {
-                if (cancelled) {
+                if (cancelled || diskFull != null) {
                     break;
                 }
                 // files already there as recorded are settled here: a look each, no worker needed
@@ -267,7 +271,7 @@ final class JobRunner implements Runnable {
             // a cancel interrupts this thread too; the database calls that follow must not see it
             Thread.interrupted();
         }
-        everyFileChecked = !cancelled && !stopping;
+        everyFileChecked = !cancelled && !stopping && diskFull == null;
         flushItems();
     }
 
@@ -296,7 +300,7 @@ final class JobRunner implements Runnable {
                 return;
             }
             try {
-                if (!cancelled) {
+                if (!cancelled && diskFull == null) {
                     export(file);
                 }
             } finally {
@@ -377,6 +381,9 @@ final class JobRunner implements Runnable {
                 ? new FileExporter.Result(CopyOutcome.cancelled(), found.source(), found.retries(), found.asRecorded())
                 : found;
         CopyOutcome outcome = result.outcome();
+        if (outcome.noSpace() && diskFull == null) {
+            diskFull = outcome.reason();
+        }
         switch (outcome.status()) {
             case COPIED -> copied.incrementAndGet();
             case IDENTICAL -> identical.incrementAndGet();
@@ -528,7 +535,9 @@ final class JobRunner implements Runnable {
         if (abandoned.get() > 0) {
             parts.add(abandoned.get() + " stopped by the cancel while being copied");
         }
-        return (cancelled ? "Cancelled: " : "") + String.join(", ", parts)
+        String stopped = diskFull == null ? "" : "Stopped at the first file that did not fit: " + diskFull
+                + ". Free some space, then resume the job: verified files are not copied again. ";
+        return stopped + (cancelled ? "Cancelled: " : "") + String.join(", ", parts)
                 + exporter.uploadFolderWarning().map(warning -> ". " + warning).orElse("")
                 + (afterCopyReport == null || afterCopyReport.isEmpty() ? "" : ". " + afterCopyReport)
                 + plan.warnings().stream().map(w -> ". " + w).collect(Collectors.joining());

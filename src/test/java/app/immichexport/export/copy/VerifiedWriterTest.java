@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
@@ -117,5 +118,19 @@ class VerifiedWriterTest {
                         data.length, sha1(data), null, NO_PROGRESS));
         assertEquals("someone else's photo", Files.readString(target));
         assertEquals(1, filesIn(folder));
+    }
+
+    @Test
+    void leftoversOfAKilledProcessAreRemovedAndNothingElse(@TempDir Path folder) throws Exception {
+        Path old = Files.writeString(folder.resolve(".IMG_0001.JPG.123" + VerifiedWriter.TEMP_SUFFIX), "half");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path beingWritten = Files.writeString(folder.resolve(".IMG_0002.JPG.456" + VerifiedWriter.TEMP_SUFFIX), "now");
+        Path photo = Files.writeString(folder.resolve("IMG_0003.JPG"), "a photo");
+        Files.setLastModifiedTime(photo, FileTime.from(Instant.now().minusSeconds(3600)));
+        VerifiedWriter.removeLeftovers(folder);
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(beingWritten), "a write under way is left alone");
+        assertTrue(Files.exists(photo));
+        VerifiedWriter.removeLeftovers(folder.resolve("not-there"));
     }
 }
