@@ -66,6 +66,55 @@ class MoveModeIT {
     }
 
     @Test
+    void aPhotoAddedWhileTheJobRunsKeepsTheAlbumAndItsOriginalsInImmich() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        String name = "Growing while moved";
+        String albumId = TestLibraries.addAlbumWithPhotos(library, name, 3);
+        TestImmich.simulator().faults().latencyMillis = 400;
+        HttpResponse<String> started = post("api/exports", "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":"
+                + "\"growing/{album}\",\"moveToTrash\":true,\"deleteAlbums\":true,\"includeSidecars\":false}");
+        assertEquals(202, started.statusCode(), started.body());
+        long id = ApiCalls.object(started.body()).getJsonNumber("id").longValue();
+        for (int i = 0; i < 500 && !ApiCalls.object(get("api/exports/" + id)).getString("state").equals("RUNNING"); i++) {
+            Thread.sleep(10);
+        }
+        assertEquals("RUNNING", ApiCalls.object(get("api/exports/" + id)).getString("state"), "copying, its album listed");
+        TestLibraries.addPhoto(library, name, "added-meanwhile.jpg");
+        TestImmich.simulator().faults().latencyMillis = 0;
+        JsonObject job = new ApiCalls(deployed).awaitEnd(id);
+        assertTrue(job.getString("message").contains("'" + name + "' untouched: it changed in Immich while the job ran"),
+                job.toString());
+        assertTrue(library.memberIds(albumId).stream().noneMatch(a -> library.asset(a).orElseThrow().isTrashed()),
+                "nothing of the album is trashed");
+        assertTrue(library.albumIds().contains(albumId), "the album is still there");
+        assertTrue(changes(job).isEmpty(), "nothing changed in Immich: " + changes(job));
+    }
+
+    @Test
+    void aFileFoundOnDiskIsReadAgainBeforeItsOriginalIsTrashed() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        String name = "Exported, then changed on disk";
+        String albumId = TestLibraries.addAlbumWithPhotos(library, name, 2);
+        HttpResponse<String> exported = post("api/exports", "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":"
+                + "\"reread/{album}\"}");
+        assertEquals("SUCCEEDED", new ApiCalls(deployed).awaitEnd(ApiCalls.object(exported.body()).getJsonNumber("id")
+                .longValue()).getString("state"));
+        // same size, same time: only reading the bytes tells
+        Path file = ROOT.resolve("reread/" + name + "/m-0.jpg");
+        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        Files.setLastModifiedTime(file, time);
+
+        JsonObject job = move(name, "reread");
+        assertTrue(job.getString("message").contains("'" + name + "' untouched: 1 of its assets are not verified on disk"),
+                job.toString());
+        assertTrue(library.memberIds(albumId).stream().noneMatch(a -> library.asset(a).orElseThrow().isTrashed()));
+        assertTrue(library.albumIds().contains(albumId));
+    }
+
+    @Test
     void trashesTheVerifiedOriginalsThenDeletesTheAlbum() throws Exception {
         TestImmich.simulator().line(ImmichLine.V3);
         String albumId = library.albumIdByName(TestLibraries.MOVE_ALBUM);

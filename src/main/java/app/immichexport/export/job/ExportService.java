@@ -214,12 +214,15 @@ public class ExportService {
         listed.stream().filter(AlbumMembers::isComplete).forEach(m -> fullyKnown.add(m.album().id()));
 
         Optional<UploadFolder> upload = settings.immichUploadDir().map(UploadFolder::new);
-        FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(client, input.sidecars()), recorded, 500);
+        // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
+        FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(client, input.sidecars()),
+                moving ? Map.of() : recorded, 500);
         Set<Path> folders = plan.files().stream().map(PlannedFile::folder).distinct()
                 .map(f -> root.resolve(f).normalize()).collect(Collectors.toSet());
         MoveStep move = moving
                 ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, keys::clientOfConsentingOwner,
-                        repository, clock) : null;
+                        repository, clock, plan.files().stream().filter(f -> f.kind() == PlannedFile.Kind.SIDECAR)
+                                .map(PlannedFile::key).collect(Collectors.toSet())) : null;
         return new JobRunner.Prepared(plan, exporter, folders, move == null ? null : move::run,
                 new JobRunner.Albums(fullyKnown, takenOverFrom));
     }

@@ -1,6 +1,7 @@
 package app.immichexport.export.job;
 
 import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichClient;
@@ -10,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * After the copy, frees Immich: per album, and only when every member of it is verified on disk,
@@ -32,9 +35,13 @@ final class MoveStep {
     private final Function<String, Optional<ImmichClient>> consentingOwners;
     private final ExportJobRepository repository;
     private final Clock clock;
+    private final Set<String> plannedSidecars;
 
+    /** @param plannedSidecars keys of the sidecars planned: an original goes only with its sidecar on disk */
     MoveStep(long jobId, List<AlbumMembers> albums, boolean trash, boolean deleteAlbums, ImmichClient immich,
-            Function<String, Optional<ImmichClient>> consentingOwners, ExportJobRepository repository, Clock clock) {
+            Function<String, Optional<ImmichClient>> consentingOwners, ExportJobRepository repository, Clock clock,
+            Set<String> plannedSidecars) {
+        this.plannedSidecars = Set.copyOf(plannedSidecars);
         this.consentingOwners = consentingOwners;
         this.jobId = jobId;
         this.albums = albums;
@@ -49,6 +56,8 @@ final class MoveStep {
     String run(Set<String> verified) {
         Optional<String> me = immich.currentUserId();
         List<String> notes = new ArrayList<>();
+        Map<String, Album> now = new LinkedHashMap<>();
+        immich.albums().forEach(album -> now.put(album.id(), album));
         int trashed = 0;
         int deleted = 0;
         for (AlbumMembers members : albums) {
@@ -60,6 +69,12 @@ final class MoveStep {
             }
             List<Asset> present = members.assets().stream().filter(a -> !a.trashed()).toList();
             long unverified = present.stream().filter(a -> !a.isExternal() && !isVerified(a, verified)).count();
+            Optional<String> changed = unverified > 0 ? Optional.empty() : changedSince(members, now.get(members.album().id()));
+            if (changed.isPresent()) {
+                notes.add(name + " untouched: it changed in Immich while the job ran (" + changed.get()
+                        + "); a new export takes what is new");
+                continue;
+            }
             if (unverified > 0) {
                 notes.add(name + " untouched: " + unverified + " of its assets are not verified on disk");
                 continue;
@@ -109,11 +124,35 @@ final class MoveStep {
         return String.join("; ", done);
     }
 
-    /** A live photo counts only with its motion part, which Immich deletes together with the still. */
-    private static boolean isVerified(Asset asset, Set<String> verified) {
+    /**
+     * The album listed again right before anything in it is changed: what differs from the listing the
+     * job copied, if anything. A photo added meanwhile would otherwise be lost with the album.
+     */
+    private Optional<String> changedSince(AlbumMembers copied, Album current) {
+        if (current == null) {
+            return Optional.of("it is no longer there");
+        }
+        if (current.assetCount() != copied.album().assetCount()) {
+            return Optional.of(copied.album().assetCount() + " assets then, " + current.assetCount() + " now");
+        }
+        if (!Objects.equals(current.updatedAt(), copied.album().updatedAt())) {
+            return Optional.of("updated at " + current.updatedAt());
+        }
+        Set<String> then = copied.assets().stream().map(Asset::id).collect(Collectors.toSet());
+        Set<String> members = immich.members(current).assets().stream().map(Asset::id).collect(Collectors.toSet());
+        return then.equals(members) ? Optional.empty() : Optional.of("its members are not the ones copied");
+    }
+
+    /**
+     * A live photo counts only with its motion part, which Immich deletes together with the still; a
+     * photo whose sidecar was planned only with the sidecar.
+     */
+    private boolean isVerified(Asset asset, Set<String> verified) {
+        String sidecar = PlannedFile.key(PlannedFile.Kind.SIDECAR, asset.id());
         return verified.contains(PlannedFile.key(PlannedFile.Kind.ORIGINAL, asset.id()))
                 && (asset.livePhotoVideoId() == null
-                        || verified.contains(PlannedFile.key(PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId())));
+                        || verified.contains(PlannedFile.key(PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId())))
+                && (!plannedSidecars.contains(sidecar) || verified.contains(sidecar));
     }
 
     private boolean trash(ImmichClient key, List<String> ids) {
