@@ -15,6 +15,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -89,10 +91,17 @@ class MirrorForm extends FormLayout {
     }
 
     void show(MirrorSettings s, List<Album> available) {
-        Map<String, Album> byId = available.stream().collect(Collectors.toMap(Album::id, a -> a, (a, b) -> a));
+        Map<String, Album> byId = new HashMap<>();
+        available.forEach(a -> byId.putIfAbsent(a.id(), a));
+        // albums the editor cannot see (another user's, shared with the owner) stay in the profile, shown as such
+        List<Album> unavailable = s.albumIds().stream().filter(id -> !byId.containsKey(id)).map(MirrorForm::unavailable).toList();
+        List<Album> items = new ArrayList<>(available);
+        items.addAll(unavailable);
+        albums.setItems(items);
+        unavailable.forEach(a -> byId.put(a.id(), a));
         name.setValue(s.name());
         which.setValue(s.albums());
-        albums.setValue(s.albumIds().stream().map(byId::get).filter(a -> a != null).collect(Collectors.toSet()));
+        albums.setValue(s.albumIds().stream().map(byId::get).collect(Collectors.toSet()));
         root.setValue(s.exportRoot());
         template.setValue(s.folderTemplate());
         cron.setValue(s.cron());
@@ -102,6 +111,10 @@ class MirrorForm extends FormLayout {
         webhook.setValue(s.webhookUrl() == null ? "" : s.webhookUrl());
         motion.setValue(Boolean.TRUE.equals(s.includeMotionParts()));
         sidecars.setValue(Boolean.TRUE.equals(s.includeSidecars()));
+    }
+
+    private static Album unavailable(String id) {
+        return new Album(id, "Not visible to you (album " + id + ")", "", 0, null, null, null, null, null, "", "", false);
     }
 
     /** @param paused kept as the profile has it; the form does not change it */
