@@ -10,12 +10,14 @@ import app.immichexport.export.job.ExportJob;
 import app.immichexport.export.job.ExportJobRepository;
 import app.immichexport.export.job.ExportRequest;
 import app.immichexport.export.job.ExportService;
+import app.immichexport.export.job.FolderLocks;
 import app.immichexport.export.job.JobProgress;
-import app.immichexport.homeassistant.HomeAssistant;
-import app.immichexport.homeassistant.MirrorState;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.homeassistant.HomeAssistant;
+import app.immichexport.homeassistant.MirrorState;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichClient;
 import app.immichexport.immich.ImmichService;
@@ -65,6 +67,12 @@ public class MirrorRuns {
     Settings settings;
 
     @Inject
+    ExportRoots roots;
+
+    @Inject
+    FolderLocks locks;
+
+    @Inject
     Webhooks webhooks;
 
     @Inject
@@ -106,7 +114,9 @@ public class MirrorRuns {
     private Outcome exportAndPrune(MirrorProfile profile, Caller owner) {
         MirrorSettings s = profile.settings();
         List<String> albumIds = albums(profile, owner);
-        List<String> renamed = new RenamedAlbums(files, Path.of(s.exportRoot()), FolderTemplate.parse(s.folderTemplate()))
+        // the owner must still be allowed the root before anything in it is moved
+        Path root = roots.resolve(owner, s.exportRoot());
+        List<String> renamed = new RenamedAlbums(files, root, FolderTemplate.parse(s.folderTemplate()), locks, profile.getId())
                 .follow(profile.getId(), immich.albums(keys.client(owner), albumIds));
         ExportJob job = exports.start(request(s, albumIds), owner, profile.getId());
         long jobId = job.getId();
@@ -114,19 +124,36 @@ public class MirrorRuns {
         exports.follow(jobId, progress -> homeAssistant.progressed(running(profile, progress)));
         awaitEnd(jobId);
         job = jobs.find(jobId).orElseThrow();
-        Path root = Path.of(job.getExportRoot());
         List<MirrorFiles.File> mirror = files.of(profile.getId(), root.toString());
         List<MirrorFiles.File> candidates = Pruner.candidates(mirror, files.plannedBy(jobId));
         PruneGuard.Run run = new PruneGuard.Run(job.getState() == ExportJob.State.SUCCEEDED,
                 job.progress().failed() + job.progress().conflicts(), files.incompleteAlbums(jobId), immichAnswers(owner),
                 uploadFolderOk(), candidates.size(), mirror.size());
-        Pruner.Decision decision = new Pruner(files, root).prune(profile, jobId, run, candidates, clock.instant());
+        Pruner.Decision decision = pruneLocked(profile, jobId, run, candidates, root);
         String renames = renamed.isEmpty() ? "" : String.join("; ", renamed) + "; ";
         jobs.update(jobId, j -> j.setMessage((j.getMessage() == null || j.getMessage().isEmpty() ? "" : j.getMessage() + "; ")
                 + "mirror: " + renames + decision.summary()));
         audit.fire(new AuditAction(owner.username(), AuditAction.Kind.PRUNE, profile.getName(),
                 "job " + jobId + ": " + decision.summary(), settings.instanceName()));
         return new Outcome(jobId, job.getState().name().toLowerCase() + ", " + decision.summary(), decision);
+    }
+
+    /** Pruning moves files out of folders a job may be writing to: it holds them as a job would. */
+    private Pruner.Decision pruneLocked(MirrorProfile profile, long jobId, PruneGuard.Run run, List<MirrorFiles.File> candidates,
+            Path root) {
+        Set<Path> folders = candidates.stream().map(f -> root.resolve(f.path()).normalize().getParent()).collect(Collectors.toSet());
+        long lockId = -profile.getId();
+        try {
+            locks.acquire(lockId, folders);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped before pruning", e);
+        }
+        try {
+            return new Pruner(files, root).prune(profile, jobId, run, candidates, clock.instant());
+        } finally {
+            locks.release(lockId);
+        }
     }
 
     /** A dry run: what a run now would prune, and why it would not, without writing anything. */

@@ -69,6 +69,21 @@ class MirrorIT {
     }
 
     @Test
+    void aRenamedAlbumsFolderHoldingOtherFilesIsLeftWhereItIs() throws Exception {
+        String album = TestLibraries.addAlbumWithPhotos(library, "Shared folder before", 2);
+        long profile = createProfile("others", album, "{}");
+        runAndWait(profile, 1);
+        Path someoneElses = root.resolve("mirror-others/Shared folder before/not-this-profiles.jpg");
+        Files.writeString(someoneElses, "another user's export, or a file put there by hand");
+        library.renameAlbum(album, "Shared folder after");
+        JsonObject run = runAndWait(profile, 2);
+        assertTrue(run.getString("message").contains("'mirror-others/Shared folder before' left as it is: it holds "
+                + "mirror-others/Shared folder before/not-this-profiles.jpg"), run.toString());
+        assertTrue(Files.isRegularFile(someoneElses), "nothing of the other files moved");
+        assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-others/Shared folder after")));
+    }
+
+    @Test
     void aRenamedAlbumsFolderIsRenamedNotExportedTwice() throws Exception {
         String album = TestLibraries.addAlbumWithPhotos(library, "Mirror before 🎉", 2);
         long profile = createProfile("rename", album, "{}");
