@@ -102,13 +102,26 @@ public class ExportService {
 
     /** The exact files an export would write, without writing anything. */
     public ExportPlan plan(ExportRequest request, Caller caller) {
+        return plan(request, caller, true);
+    }
+
+    /**
+     * What a person sees before starting: the plan without XMP sidecars, which Immich tells of one photo
+     * at a time (a request each would keep a large album's preview waiting a minute). The job asks for
+     * them when it starts.
+     */
+    public ExportPlan preview(ExportRequest request, Caller caller) {
+        return plan(request, caller, false);
+    }
+
+    private ExportPlan plan(ExportRequest request, Caller caller, boolean lookUpSidecars) {
         Path root = root(request, caller);
         ExportOptions options = options(request, root);
         ImmichClient client = keys.client(caller);
         Map<String, Set<String>> earlierPaths = repository.exportedFiles(root.toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
         PlanInput input = input(client, immich.members(client, request.albumIds()), options, earlierPaths,
-                () -> immich.server(client), warnings);
+                () -> immich.server(client), warnings, lookUpSidecars);
         return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
@@ -200,7 +213,7 @@ public class ExportService {
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(client, listed, options, exported.pathsByKey(), () -> server, warnings);
+        PlanInput input = input(client, listed, options, exported.pathsByKey(), () -> server, warnings, true);
         ExportPlan plan = ExportPlanner.plan(input, options).withWarnings(warnings).with(
                 unchanged.values().stream().flatMap(t -> t.files().stream()).toList(),
                 unchanged.values().stream().flatMap(t -> t.skipped().stream()).toList(),
@@ -342,7 +355,7 @@ public class ExportService {
      * @param warnings receives what the user should know about the input, e.g. why no sidecars come along
      */
     private PlanInput input(ImmichClient client, List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths,
-            Supplier<ImmichServer> server, List<String> warnings) {
+            Supplier<ImmichServer> server, List<String> warnings, boolean lookUpSidecars) {
         Map<String, Asset> motionParts = new HashMap<>();
         if (options.includeMotionParts()) {
             albums.stream().flatMap(a -> a.assets().stream()).map(Asset::livePhotoVideoId).filter(id -> id != null)
@@ -355,11 +368,12 @@ public class ExportService {
                         }
                     });
         }
-        return new PlanInput(albums, motionParts, sidecars(client, albums, options, server, warnings), earlierPaths);
+        return new PlanInput(albums, motionParts, sidecars(client, albums, options, server, warnings, lookUpSidecars),
+                earlierPaths);
     }
 
     private Map<String, Sidecar> sidecars(ImmichClient client, List<AlbumMembers> albums, ExportOptions options,
-            Supplier<ImmichServer> immichServer, List<String> warnings) {
+            Supplier<ImmichServer> immichServer, List<String> warnings, boolean lookUp) {
         if (!options.includeSidecars() || albums.stream().allMatch(a -> a.assets().isEmpty())) {
             return Map.of();
         }
@@ -371,6 +385,11 @@ public class ExportService {
         }
         if (!server.may("assetFile.read") || !server.may("assetFile.download")) {
             warnings.add("XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
+            return Map.of();
+        }
+        if (!lookUp) {
+            warnings.add("XMP sidecars are not shown here: Immich is asked for them photo by photo when the job starts, "
+                    + "and each lands beside its photo as <photo name>.xmp");
             return Map.of();
         }
         return Sidecars.of(albums, assetId -> immich.sidecar(client, assetId), jobs());

@@ -201,7 +201,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         preview.setEnabled(false);
         start.setEnabled(false);
         showSummary("Asking Immich for the albums' assets…", false);
-        CompletableFuture.supplyAsync(() -> exports.plan(request, caller), executor).whenComplete((plan, failure) -> ui.access(() -> {
+        CompletableFuture.supplyAsync(() -> exports.preview(request, caller), executor).whenComplete((plan, failure) -> ui.access(() -> {
             preview.setEnabled(true);
             if (failure != null) {
                 showSummary(reason(failure), true);
