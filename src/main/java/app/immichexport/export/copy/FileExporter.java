@@ -51,14 +51,30 @@ public final class FileExporter {
     private final Originals originals;
     private final Map<String, Recorded> recorded;
     private final long backoffMillis;
+    private final Durability durability;
 
     public FileExporter(Path root, Optional<UploadFolder> upload, Originals originals, Map<String, Recorded> recorded,
             long backoffMillis) {
+        this(root, upload, originals, recorded, backoffMillis, Durability.eachFile());
+    }
+
+    public FileExporter(Path root, Optional<UploadFolder> upload, Originals originals, Map<String, Recorded> recorded,
+            long backoffMillis, Durability durability) {
+        this.durability = durability;
         this.folders = new TargetFolders(root);
         this.upload = upload;
         this.originals = originals;
         this.recorded = recorded;
         this.backoffMillis = backoffMillis;
+    }
+
+    /** Forces to disk what was published but not synced yet: a no-op when every file is synced as it is written. */
+    public void makeDurable() {
+        try {
+            durability.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot force the copied files to disk: " + e.getMessage(), e);
+        }
     }
 
     /** Why the mounted upload folder was of no use to this exporter, if it was not. */
@@ -150,8 +166,9 @@ public final class FileExporter {
         return CopyOutcome.noSpace("the export root is full (" + e.getMessage() + "); nothing was left of this file");
     }
 
-    private static String write(InputStream in, Path target, PlannedFile file, LongConsumer written) throws IOException {
-        return VerifiedWriter.write(in, target, file.expectedSize(), file.expectedSha1(), file.modifiedTime(), written);
+    private String write(InputStream in, Path target, PlannedFile file, LongConsumer written) throws IOException {
+        return VerifiedWriter.write(in, target, file.expectedSize(), file.expectedSha1(), file.modifiedTime(), written,
+                durability);
     }
 
     /**

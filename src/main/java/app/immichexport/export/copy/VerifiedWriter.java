@@ -43,6 +43,12 @@ public final class VerifiedWriter {
      */
     public static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified,
             java.util.function.LongConsumer progress) throws IOException {
+        return write(source, target, expectedSize, expectedSha1, modified, progress, Durability.eachFile());
+    }
+
+    /** @param durability whether the file is synced before it is published, or later with others */
+    static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified,
+            java.util.function.LongConsumer progress, Durability durability) throws IOException {
         Path folder = target.getParent();
         Files.createDirectories(folder);
         Path temp = folder.resolve("." + shortened(target.getFileName().toString()) + "." + System.nanoTime() + TEMP_SUFFIX);
@@ -64,7 +70,9 @@ public final class VerifiedWriter {
                         throw new java.io.InterruptedIOException("cancelled");
                     }
                 }
-                out.force(true);
+                if (!durability.isBatched()) {
+                    out.force(true);
+                }
             }
             String actual = Base64.getEncoder().encodeToString(sha1.digest());
             if (expectedSize >= 0 && written != expectedSize) {
@@ -77,7 +85,11 @@ public final class VerifiedWriter {
                 Files.setLastModifiedTime(temp, FileTime.from(modified));
             }
             publish(temp, target);
-            syncFolder(folder);
+            if (durability.isBatched()) {
+                durability.published(target);
+            } else {
+                syncFolder(folder);
+            }
             return actual;
         } finally {
             Files.deleteIfExists(temp);
@@ -122,7 +134,7 @@ public final class VerifiedWriter {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void syncFolder(Path folder) {
+    static void syncFolder(Path folder) {
         try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
             directory.force(true);
         } catch (IOException | UnsupportedOperationException e) {

@@ -5,6 +5,7 @@ import app.immichexport.account.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.Settings;
 import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.export.copy.Durability;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.UploadFolder;
 import app.immichexport.export.plan.ExportOptions;
@@ -229,7 +230,7 @@ public class ExportService {
         Optional<UploadFolder> upload = settings.immichUploadDir().map(UploadFolder::new);
         // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
         FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(client, input.sidecars()),
-                moving ? Map.of() : recorded, 500);
+                moving ? Map.of() : recorded, 500, Durability.inBatches());
         Set<Path> folders = plan.files().stream().map(PlannedFile::folder).distinct()
                 .map(f -> root.resolve(f).normalize()).collect(Collectors.toSet());
         MoveStep move = moving

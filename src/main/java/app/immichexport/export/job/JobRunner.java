@@ -43,6 +43,8 @@ final class JobRunner implements Runnable {
     private static final long NOTIFY_MILLIS = 250;
     private static final long PERSIST_MILLIS = 2000;
     private static final int ITEM_BATCH = 2000;
+    /** Files copied between two syncs: what a crash may cost to copy again. */
+    private static final int DURABLE_BATCH = 1000;
 
     private final long jobId;
     private final String root;
@@ -235,6 +237,7 @@ final class JobRunner implements Runnable {
     }
 
     private void copyAll() {
+        int handedOut = 0;
         int parallelism = pools.parallelism();
         Semaphore permits = new Semaphore(parallelism);
         try {
@@ -247,6 +250,9 @@ final class JobRunner implements Runnable {
                 if (known.isPresent()) {
                     record(file, known.get(), 0);
                     continue;
+                }
+                if (++handedOut % DURABLE_BATCH == 0) {
+                    exporter.makeDurable();
                 }
                 permits.acquire();
                 CopyTask task = new CopyTask(file, permits);
@@ -272,6 +278,8 @@ final class JobRunner implements Runnable {
             Thread.interrupted();
         }
         everyFileChecked = !cancelled && !stopping && diskFull == null;
+        // durable before an album is marked complete or anything in Immich depends on the copies
+        exporter.makeDurable();
         flushItems();
     }
 

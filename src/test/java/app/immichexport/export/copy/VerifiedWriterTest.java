@@ -133,4 +133,21 @@ class VerifiedWriterTest {
         assertTrue(Files.exists(photo));
         VerifiedWriter.removeLeftovers(folder.resolve("not-there"));
     }
+
+    @Test
+    void inBatchesAFileIsPublishedAtOnceAndForcedWithTheOthersLater(@TempDir Path folder) throws Exception {
+        byte[] bytes = "a verified photo".getBytes();
+        String sha1 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
+        Durability batches = Durability.inBatches();
+        Path first = folder.resolve("a/IMG_0001.JPG");
+        Path second = folder.resolve("b/IMG_0002.JPG");
+        VerifiedWriter.write(new ByteArrayInputStream(bytes), first, bytes.length, sha1, null, n -> { }, batches);
+        VerifiedWriter.write(new ByteArrayInputStream(bytes), second, bytes.length, sha1, null, n -> { }, batches);
+        assertArrayEquals(bytes, Files.readAllBytes(first), "published before it is forced");
+        Files.delete(second);
+        assertThrows(IOException.class, batches::flush, "every published file is forced");
+        Files.write(second, bytes);
+        batches.flush();
+        batches.flush();
+    }
 }
