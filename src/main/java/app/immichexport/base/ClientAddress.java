@@ -3,7 +3,6 @@ package app.immichexport.base;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The address of the person at the other end. Behind a reverse proxy every request comes from the
@@ -36,7 +35,6 @@ public final class ClientAddress {
 
     /** {@code TRUSTED_PROXIES}: comma-separated addresses. */
     public static Set<String> trusted(Settings settings) {
-        return settings.get("TRUSTED_PROXIES").map(list -> Arrays.stream(list.split(",")).map(String::strip)
-                .filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        return Set.copyOf(settings.list("TRUSTED_PROXIES"));
     }
 }

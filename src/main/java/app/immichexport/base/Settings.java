@@ -33,11 +33,16 @@ public class Settings {
         return createDirectories(dir);
     }
 
+    /** A comma-separated setting, each entry trimmed, empty ones dropped; empty when it is not set. */
+    public List<String> list(String environmentName) {
+        return get(environmentName).map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(e -> !e.isEmpty())
+                .toList()).orElse(List.of());
+    }
+
     public List<Path> exportRoots() {
-        return get("EXPORT_ROOTS")
-                .map(roots -> Arrays.stream(roots.split(",")).map(String::trim).filter(r -> !r.isEmpty())
-                        .map(Path::of).toList())
-                .orElseGet(() -> List.of(createDirectories(dataDir().resolve("exports"))));
+        List<String> roots = list("EXPORT_ROOTS");
+        return roots.isEmpty() ? List.of(createDirectories(dataDir().resolve("exports")))
+                : roots.stream().map(Path::of).toList();
     }
 
     /**

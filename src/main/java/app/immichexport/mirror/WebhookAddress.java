@@ -5,7 +5,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -55,8 +54,7 @@ final class WebhookAddress {
 
     /** {@code WEBHOOK_ALLOWED_HOSTS}: comma-separated host names or addresses. */
     static Set<String> allowedHosts(Settings settings) {
-        return settings.get("WEBHOOK_ALLOWED_HOSTS").map(list -> Arrays.stream(list.split(","))
-                .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty())
-                .collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+        return settings.list("WEBHOOK_ALLOWED_HOSTS").stream().map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -39,9 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -184,7 +186,7 @@ public class ExportService {
                     running.remove(id);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException stopping) {
             running.remove(id);
             markInterrupted(saved);
         }
@@ -244,7 +246,7 @@ public class ExportService {
     /** Listing many albums or assets asks Immich many times: a cancel is honoured between two questions. */
     private static void stopWhenInterrupted() {
         if (Thread.currentThread().isInterrupted()) {
-            throw new java.util.concurrent.CancellationException("cancelled while listing the albums in Immich");
+            throw new CancellationException("cancelled while listing the albums in Immich");
         }
     }
 
