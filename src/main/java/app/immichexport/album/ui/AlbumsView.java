@@ -185,10 +185,10 @@ public class AlbumsView extends VerticalLayout {
         grid.setVisible(false);
         Caller caller = SignedIn.caller();
         lastExports = jobs.lastExports(caller.isAdmin() ? null : caller.username());
-        // the server's description and the albums are asked for at the same time: each is a round trip or more
-        CompletableFuture<ImmichClient> client = CompletableFuture.supplyAsync(() -> keys.client(caller), executor);
-        CompletableFuture<ImmichServer> server = client.thenApplyAsync(immich::server, executor);
-        client.thenApplyAsync(immich::albums, executor).thenCombine(server, (albums, about) -> new Loaded(about, albums))
+        CompletableFuture.supplyAsync(() -> {
+            ImmichClient client = keys.client(caller);
+            return new Loaded(immich.server(client), immich.albums(client));
+        }, executor)
                 .whenComplete((loaded, failure) -> ui.access(() -> {
                     if (failure != null) {
                         showMessage(reason(failure), true);
