@@ -39,7 +39,7 @@ final class ImmichDtos {
     public record Asset(String id, String originalFileName, String originalPath, String type,
             String fileCreatedAt, String fileModifiedAt, String localDateTime, String checksum,
             String libraryId, Boolean isTrashed, Boolean isOffline, Boolean isEdited, String visibility,
-            String livePhotoVideoId, String ownerId, ExifInfo exifInfo, String originalMimeType) {
+            String livePhotoVideoId, String ownerId, ExifInfo exifInfo, String originalMimeType, String updatedAt) {
     }
 
     public record AssetFile(String id, String type, String path) {

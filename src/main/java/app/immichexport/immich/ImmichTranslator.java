@@ -45,7 +45,7 @@ final class ImmichTranslator {
         return new Asset(dto.id(), dto.originalFileName(), dto.originalPath(), type(dto.type()), capturedAt,
                 instant(dto.fileModifiedAt()), checksum, size, dto.libraryId(), Boolean.TRUE.equals(dto.isTrashed()),
                 Boolean.TRUE.equals(dto.isOffline()), dto.visibility(), dto.livePhotoVideoId(), dto.ownerId(),
-                dto.originalMimeType());
+                dto.originalMimeType(), instant(dto.updatedAt()));
     }
 
     static ImmichVersion version(ImmichDtos.ServerVersion dto) {

@@ -54,13 +54,14 @@ class ImmichTranslatorTest {
                 asset(null, new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null))).capturedAt());
         Asset withoutExif = ImmichTranslator.asset(asset(null, null));
         assertEquals(Instant.parse("2019-05-05T05:05:05Z"), withoutExif.capturedAt());
+        assertEquals(Instant.parse("2019-06-06T06:06:06Z"), withoutExif.updatedAt());
         assertEquals(-1, withoutExif.size());
     }
 
     @Test
     void unknownAssetTypesBecomeOther() {
         ImmichDtos.Asset dto = new ImmichDtos.Asset("x", "a.bin", "/p", "HOLOGRAM", null, null, null, "c", null, false,
-                false, false, "timeline", null, "u1", null, null);
+                false, false, "timeline", null, "u1", null, null, null);
         assertEquals(Asset.AssetType.OTHER, ImmichTranslator.asset(dto).type());
     }
 
@@ -93,6 +94,7 @@ class ImmichTranslatorTest {
     private static ImmichDtos.Asset asset(String libraryId, ImmichDtos.ExifInfo exif) {
         return new ImmichDtos.Asset("as1", "IMG_1.JPG", "/usr/src/app/upload/upload/u1/ab/cd/as1.jpg", "IMAGE",
                 "2019-05-05T05:05:05.000Z", "2019-05-05T05:05:05.000Z", "2019-05-05T05:05:05.000Z", "c2hhMQ==",
-                libraryId, false, false, false, "timeline", null, "u1", exif, "image/jpeg");
+                libraryId, false, false, false, "timeline", null, "u1", exif, "image/jpeg",
+                "2019-06-06T06:06:06.000Z");
     }
 }

@@ -70,6 +70,18 @@ class AlbumsViewIT {
     }
 
     @Test
+    void saysWhenTheMountedUploadFolderHoldsNoneOfImmichsOriginals() {
+        // the tests' IMMICH_UPLOAD_DIR holds only a marker file
+        TestImmich.simulator().line(ImmichLine.V3);
+        browser.get(TestImmich.loopback(deployed) + "albums");
+        browser.waitFor(b -> b.findElement(By.id("upload-folder-warning")).isDisplayed(), "the upload folder warning");
+        String warning = browser.find(By.id("upload-folder-warning")).getText();
+        assertTrue(warning.contains("IMMICH_UPLOAD_DIR is set") && warning.contains("/data/upload/")
+                && warning.contains("download them from Immich"), warning);
+        assertTrue(browser.cellTexts().contains("Wedding"), "the albums are shown all the same");
+    }
+
+    @Test
     void coversAreServedThroughTheApplication() {
         browser.get(TestImmich.loopback(deployed));
         browser.waitFor(b -> !b.findElements(By.cssSelector("img.album-cover")).isEmpty(), "the covers");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.ImmichSimulator;
+import app.immichexport.simulator.Content;
 import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.Json;
@@ -14,9 +15,11 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +145,42 @@ class ExportApiIT {
             assertFalse(Files.exists(folder.resolve("described.jpg.xmp")));
             assertTrue(job.getString("message").contains("XMP sidecars are not exported: Immich 2.7.5"), job.toString());
         }
+    }
+
+    @Test
+    void immichIsAskedForAPhotosSidecarOnlyAgainWhenThePhotoChanged() throws Exception {
+        ImmichSimulator immich = TestImmich.simulator();
+        immich.line(ImmichLine.V3);
+        String name = "Sidecar answers";
+        String albumId = TestLibraries.addAlbumWithPhotos(TestImmich.library(), name, 0);
+        String owner = TestLibraries.mainOwner(TestImmich.library());
+        Instant taken = Instant.parse("2022-02-02T10:00:00Z");
+        SimulatedAsset described = TestImmich.library().addAsset(albumId, owner, "answered.jpg", "IMAGE", taken,
+                Content.pseudoRandom(7100, 500));
+        TestImmich.library().addSidecar(described, Content.of("<x:one/>".getBytes(StandardCharsets.UTF_8)));
+        SimulatedAsset plain = TestImmich.library().addAsset(albumId, owner, "unanswered.jpg", "IMAGE", taken,
+                Content.pseudoRandom(7101, 500));
+        String album = quoted(albumId);
+        startAndWait(album, "sidecar-answers-1/{album}");
+
+        immich.clearExchanges();
+        JsonObject again = startAndWait(album, "sidecar-answers-2/{album}");
+        assertEquals("SUCCEEDED", again.getString("state"), again.toString());
+        assertEquals(0, sidecarQuestions(immich), "both answers are remembered");
+        assertEquals("<x:one/>", Files.readString(ROOT.resolve("sidecar-answers-2/" + name + "/answered.jpg.xmp")),
+                "a remembered sidecar is still exported");
+        assertFalse(Files.exists(ROOT.resolve("sidecar-answers-2/" + name + "/unanswered.jpg.xmp")));
+
+        TestImmich.library().addSidecar(plain, Content.of("<x:two/>".getBytes(StandardCharsets.UTF_8)));
+        immich.clearExchanges();
+        JsonObject changed = startAndWait(album, "sidecar-answers-3/{album}");
+        assertEquals("SUCCEEDED", changed.getString("state"), changed.toString());
+        assertEquals(1, sidecarQuestions(immich), "only the changed photo is asked about");
+        assertEquals("<x:two/>", Files.readString(ROOT.resolve("sidecar-answers-3/" + name + "/unanswered.jpg.xmp")));
+    }
+
+    private static long sidecarQuestions(ImmichSimulator immich) {
+        return immich.exchanges().stream().filter(e -> e.route().equals("/asset-files")).count();
     }
 
     @Test

@@ -9,7 +9,10 @@ import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +65,7 @@ class UploadFolderIT {
             }
         }
         assertEquals(List.of("UPLOAD_FOLDER"), sources(export(album, "media-data/{album}")), "/data/upload/… read from the mount");
+        assertFalse(readiness().contains("originals were not found"), "the latest job found the originals");
         library.mediaLocation = "/usr/src/app/upload";
         assertEquals(List.of("UPLOAD_FOLDER"), sources(export(album, "media-old/{album}")),
                 "/usr/src/app/upload/upload/… read from the mount");
@@ -73,6 +77,14 @@ class UploadFolderIT {
         JsonObject job = export(TestImmich.library().albumIdByName("Summer in Norway"), "media-missing/{album}");
         assertTrue(job.getString("message").contains("IMMICH_UPLOAD_DIR is set"), job.toString());
         assertTrue(job.getString("message").contains("/data/upload/"), job.toString());
+        String ready = readiness();
+        assertTrue(ready.contains("\"upload-folder\"") && ready.contains("originals were not found"), ready);
+        assertFalse(ready.contains("it-upload") || ready.contains("/data/upload"), "probes are told no path: " + ready);
+    }
+
+    private String readiness() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "health/ready"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private JsonObject export(String album, String template) throws Exception {

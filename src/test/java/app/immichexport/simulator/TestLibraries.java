@@ -93,6 +93,11 @@ public final class TestLibraries {
                 Instant.parse("2021-04-01T08:00:00Z"), Content.pseudoRandom(fileName.hashCode(), 900));
     }
 
+    /** The user whose key the tests mostly use. */
+    public static String mainOwner(SimulatedLibrary library) {
+        return library.albums().get(0).ownerId;
+    }
+
     /** Gives the tests' main key other permissions, as if its owner had edited it in Immich. */
     public static void setPermissions(SimulatedLibrary library, Set<String> permissions) {
         String owner = library.albums().get(0).ownerId;

@@ -3,6 +3,7 @@ package app.immichexport.album.ui;
 import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.base.ui.MainLayout;
+import app.immichexport.export.copy.UploadFolders;
 import app.immichexport.export.job.ExportJobRepository;
 import app.immichexport.export.ui.ExportView;
 import com.vaadin.flow.router.QueryParameters;
@@ -45,6 +46,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The albums of the connected Immich server, to pick for export. */
@@ -60,6 +62,7 @@ public class AlbumsView extends VerticalLayout {
     private final ImmichService immich;
     private final ImmichKeys keys;
     private final ExportJobRepository jobs;
+    private final UploadFolders uploadFolders;
     private Map<String, ExportJobRepository.LastExport> lastExports = Map.of();
     @Resource
     ManagedExecutorService executor;
@@ -69,12 +72,14 @@ public class AlbumsView extends VerticalLayout {
     private final Span keyCapabilities = new Span();
     private final Button export = new Button("Export…", VaadinIcon.DOWNLOAD.create());
     private final Div message = new Div();
+    private final Paragraph uploadFolderWarning = new Paragraph();
     private final Button retry = new Button("Retry", VaadinIcon.REFRESH.create(), e -> load());
     private ListDataProvider<Album> albums = new ListDataProvider<>(List.of());
 
     @Inject
-    public AlbumsView(ImmichService immich, ImmichKeys keys, ExportJobRepository jobs) {
+    public AlbumsView(ImmichService immich, ImmichKeys keys, ExportJobRepository jobs, UploadFolders uploadFolders) {
         this.keys = keys;
+        this.uploadFolders = uploadFolders;
         this.immich = immich;
         this.jobs = jobs;
         setSizeFull();
@@ -102,6 +107,9 @@ public class AlbumsView extends VerticalLayout {
         message.addClassName("albums-message");
         retry.setId("albums-retry");
         retry.setVisible(false);
+        uploadFolderWarning.setId("upload-folder-warning");
+        uploadFolderWarning.addClassName("upload-folder-warning");
+        uploadFolderWarning.setVisible(false);
 
         configureGrid();
         if (immich.isDemo()) {
@@ -111,7 +119,7 @@ public class AlbumsView extends VerticalLayout {
             demo.addClassName("demo-notice");
             add(demo);
         }
-        add(toolbar, message, retry, grid);
+        add(toolbar, uploadFolderWarning, message, retry, grid);
         setFlexGrow(1, grid);
     }
 
@@ -194,7 +202,21 @@ public class AlbumsView extends VerticalLayout {
                         showMessage(reason(failure), true);
                     } else {
                         show(loaded);
+                        checkUploadFolder(ui, caller, loaded.albums());
                     }
+                }));
+    }
+
+    /** Looks for one album cover's original in the mounted upload folder, when one is set. */
+    private void checkUploadFolder(UI ui, Caller caller, List<Album> albums) {
+        Optional<String> cover = albums.stream().map(Album::thumbnailAssetId).filter(Objects::nonNull).findFirst();
+        if (!uploadFolders.isSet() || cover.isEmpty()) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> uploadFolders.check(immich.asset(keys.client(caller), cover.get())), executor)
+                .whenComplete((warning, failure) -> ui.access(() -> {
+                    uploadFolderWarning.setText(warning == null ? "" : warning.orElse(""));
+                    uploadFolderWarning.setVisible(warning != null && warning.isPresent());
                 }));
     }
 

@@ -80,8 +80,9 @@ public final class UploadFolder {
         if (found.get() > 0 || missed.get() == 0) {
             return Optional.empty();
         }
-        return Optional.of("IMMICH_UPLOAD_DIR is set (" + root + "), but none of " + missed.get() + " originals was found in it"
-                + " (Immich keeps them at paths like " + firstMissed + ")"
-                + ": they were downloaded from Immich instead. Mount Immich's media folder (UPLOAD_LOCATION) there");
+        int looked = missed.get();
+        return Optional.of("IMMICH_UPLOAD_DIR is set (" + root + "), but " + (looked == 1 ? "the original looked for was"
+                : "none of the " + looked + " originals looked for was") + " found in it (Immich keeps them at paths like "
+                + firstMissed + "): exports download them from Immich instead. Mount Immich's media folder (UPLOAD_LOCATION) there");
     }
 }

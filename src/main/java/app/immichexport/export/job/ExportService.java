@@ -8,6 +8,7 @@ import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.export.copy.Durability;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.UploadFolder;
+import app.immichexport.export.copy.UploadFolders;
 import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.ExportPlanner;
@@ -74,6 +75,12 @@ public class ExportService {
 
     @Inject
     FolderLocks locks;
+
+    @Inject
+    SidecarAnswers sidecarAnswers;
+
+    @Inject
+    UploadFolders uploadFolders;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -229,7 +236,7 @@ public class ExportService {
         Set<String> fullyKnown = new HashSet<>(unchanged.keySet());
         listed.stream().filter(AlbumMembers::isComplete).forEach(m -> fullyKnown.add(m.album().id()));
 
-        Optional<UploadFolder> upload = settings.immichUploadDir().map(UploadFolder::new);
+        Optional<UploadFolder> upload = uploadFolders.forJob();
         // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
         FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(client, input.sidecars()),
                 moving ? Map.of() : recorded, 500, Durability.inBatches());
@@ -395,7 +402,7 @@ public class ExportService {
                     + "and each lands beside its photo as <photo name>.xmp");
             return Map.of();
         }
-        return Sidecars.of(albums, assetId -> immich.sidecar(client, assetId), jobs());
+        return Sidecars.of(albums, assetId -> immich.sidecar(client, assetId), jobs(), sidecarAnswers);
     }
 
     private void checkPermissions(ExportRequest request, ImmichServer server) {

@@ -5,7 +5,9 @@ import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.Sidecar;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +19,19 @@ import java.util.function.Function;
 
 /**
  * Asks Immich (3.2 and later) which album members have an XMP sidecar. Immich answers one asset at
- * a time, so several questions are asked at once.
+ * a time, so several questions are asked at once, and only about assets whose answer is not
+ * remembered from an earlier job.
  */
 final class Sidecars {
+
+    /** Answers kept from earlier jobs, per asset version. */
+    interface Memory {
+        /** The remembered answers for these assets as they are now; an asset without one is left out. */
+        Map<String, Optional<Sidecar>> recall(Collection<Asset> assets);
+
+        /** Remembers that these assets have the sidecars in {@code found}, and the others none. */
+        void remember(Collection<Asset> asked, Map<String, Sidecar> found);
+    }
 
     /** Questions in flight at once: over a network each answer is mostly waiting, so many are worth asking together. */
     private static final int CONCURRENCY = 16;
@@ -32,8 +44,23 @@ final class Sidecars {
      * @param pool   runs the askers, {@value #CONCURRENCY} at most; it must not bound them below that
      */
     static Map<String, Sidecar> of(List<AlbumMembers> albums, Function<String, Optional<Sidecar>> lookup,
+            ExecutorService pool, Memory memory) {
+        Map<String, Asset> members = new LinkedHashMap<>();
+        albums.stream().flatMap(a -> a.assets().stream()).forEach(a -> members.putIfAbsent(a.id(), a));
+        Map<String, Optional<Sidecar>> known = memory.recall(members.values());
+        List<Asset> unknown = members.values().stream().filter(a -> !known.containsKey(a.id())).toList();
+        Map<String, Sidecar> asked = ask(unknown.stream().map(Asset::id).toList(), lookup, pool);
+        memory.remember(unknown, asked);
+        Map<String, Sidecar> sidecars = new HashMap<>(asked);
+        known.forEach((id, sidecar) -> sidecar.ifPresent(s -> sidecars.put(id, s)));
+        return sidecars;
+    }
+
+    private static Map<String, Sidecar> ask(List<String> ids, Function<String, Optional<Sidecar>> lookup,
             ExecutorService pool) {
-        List<String> ids = albums.stream().flatMap(a -> a.assets().stream()).map(Asset::id).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         int parts = Math.max(1, Math.min(CONCURRENCY, ids.size() / 50));
         List<Callable<List<Sidecar>>> askers = new ArrayList<>();
         for (int part = 0; part < parts; part++) {

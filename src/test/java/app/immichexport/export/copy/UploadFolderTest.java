@@ -43,7 +43,7 @@ class UploadFolderTest {
         assertTrue(upload.find("/data/upload/u1/ab/cd/a1.jpg").isEmpty());
         assertTrue(upload.find("/data/upload/u1/ab/cd/a2.jpg").isEmpty());
         String warning = upload.warning().orElseThrow();
-        assertTrue(warning.contains("none of 2 originals") && warning.contains("/data/upload/u1/ab/cd/a1.jpg"), warning);
+        assertTrue(warning.contains("none of the 2 originals") && warning.contains("/data/upload/u1/ab/cd/a1.jpg"), warning);
     }
 
     @Test
