@@ -71,6 +71,10 @@ final class ImmichTranslator {
         if (text == null || text.isBlank()) {
             return null;
         }
+        Instant common = IsoInstant.parse(text);
+        if (common != null) {
+            return common;
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {

@@ -2,7 +2,6 @@ package app.immichexport.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -254,7 +253,7 @@ public final class ImmichSimulator implements AutoCloseable {
             return (isOwned == null || Boolean.parseBoolean(isOwned) == owned)
                     && (isShared == null || Boolean.parseBoolean(isShared) == !a.sharedWith.isEmpty());
         }).toList();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = WireJson.JSON.createArrayBuilder();
         albums.forEach(a -> list.add(json().album(a, false)));
         return Reply.ok(list.build(), "AlbumResponseDto[]");
     }
@@ -298,7 +297,7 @@ public final class ImmichSimulator implements AutoCloseable {
 
     /** The request body as a JSON object, or null when it is not one. */
     private static JsonObject jsonObject(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = WireJson.JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return null;
@@ -324,7 +323,7 @@ public final class ImmichSimulator implements AutoCloseable {
             return Reply.status(400, "Not found or no assetFile.read access");
         }
         String type = r.query().get("type");
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        JsonArrayBuilder files = WireJson.JSON.createArrayBuilder();
         if (asset.sidecar != null && (type == null || type.equals("sidecar"))) {
             files.add(json().sidecarFile(asset));
         }

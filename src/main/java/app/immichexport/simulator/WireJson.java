@@ -1,10 +1,10 @@
 package app.immichexport.simulator;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +12,9 @@ import java.util.Locale;
 
 /** Immich's response bodies, field for field as the contract of each line has them. */
 final class WireJson {
+
+    /** Found once: {@code Json.create…} looks the provider up on the class path at every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
 
     private final ImmichLine line;
     private final SimulatedLibrary library;
@@ -22,7 +25,7 @@ final class WireJson {
     }
 
     JsonObject version() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("major", line.major).add("minor", line.minor)
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("major", line.major).add("minor", line.minor)
                 .add("patch", line.patch);
         if (line == ImmichLine.V3) {
             json.addNull("prerelease");
@@ -32,20 +35,20 @@ final class WireJson {
 
     /** 2.7.5's contract declares the ping answer without properties; 3.x names {@code res}. */
     JsonObject ping() {
-        return line == ImmichLine.V3 ? Json.createObjectBuilder().add("res", "pong").build() : JsonValue.EMPTY_JSON_OBJECT;
+        return line == ImmichLine.V3 ? JSON.createObjectBuilder().add("res", "pong").build() : JsonValue.EMPTY_JSON_OBJECT;
     }
 
     JsonObject apiKey(SimulatedLibrary.Key key) {
-        JsonArrayBuilder permissions = Json.createArrayBuilder();
+        JsonArrayBuilder permissions = JSON.createArrayBuilder();
         key.permissions().stream().sorted().forEach(permissions::add);
-        return Json.createObjectBuilder().add("id", key.id()).add("name", key.name())
+        return JSON.createObjectBuilder().add("id", key.id()).add("name", key.name())
                 .add("createdAt", key.createdAt().toString()).add("updatedAt", key.createdAt().toString())
                 .add("permissions", permissions).build();
     }
 
     JsonObjectBuilder user(String userId) {
         SimulatedLibrary.User user = library.user(userId);
-        return Json.createObjectBuilder().add("id", user.id()).add("name", user.name()).add("email", user.email())
+        return JSON.createObjectBuilder().add("id", user.id()).add("name", user.name()).add("email", user.email())
                 .add("avatarColor", "primary").add("profileImagePath", "").add("profileChangedAt", library.epoch.toString());
     }
 
@@ -64,7 +67,7 @@ final class WireJson {
     /** @param withAssets 2.x only: include every member, as {@code GET /albums/{id}} does there */
     JsonObject album(SimulatedAlbum album, boolean withAssets) {
         List<SimulatedAsset> members = library.members(album);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", album.id).add("albumName", album.name).add("description", "")
                 .add("assetCount", members.size())
                 .add("createdAt", album.createdAt.toString()).add("updatedAt", album.updatedAt.toString())
@@ -80,16 +83,16 @@ final class WireJson {
             json.add("startDate", start.toString()).add("endDate", end.toString())
                     .add("lastModifiedAssetTimestamp", lastModified.toString());
         }
-        JsonArrayBuilder albumUsers = Json.createArrayBuilder();
+        JsonArrayBuilder albumUsers = JSON.createArrayBuilder();
         if (line == ImmichLine.V3) {
             // 3.x names the owner only as the first album user.
-            albumUsers.add(Json.createObjectBuilder().add("role", "owner").add("user", user(album.ownerId)));
+            albumUsers.add(JSON.createObjectBuilder().add("role", "owner").add("user", user(album.ownerId)));
         }
-        album.sharedWith.forEach(u -> albumUsers.add(Json.createObjectBuilder().add("role", "editor").add("user", user(u))));
+        album.sharedWith.forEach(u -> albumUsers.add(JSON.createObjectBuilder().add("role", "editor").add("user", user(u))));
         json.add("albumUsers", albumUsers);
         if (line == ImmichLine.V2) {
             json.add("owner", user(album.ownerId)).add("ownerId", album.ownerId);
-            JsonArrayBuilder assets = Json.createArrayBuilder();
+            JsonArrayBuilder assets = JSON.createArrayBuilder();
             if (withAssets) {
                 members.forEach(a -> assets.add(asset(a, true)));
             }
@@ -101,7 +104,7 @@ final class WireJson {
     /** An {@code AssetFileResponseDto} of type sidecar, named as Immich names it: the original's name plus .xmp. */
     JsonObject sidecarFile(SimulatedAsset asset) {
         String at = asset.updatedAt.toString();
-        return Json.createObjectBuilder().add("id", asset.sidecarId()).add("type", "sidecar")
+        return JSON.createObjectBuilder().add("id", asset.sidecarId()).add("type", "sidecar")
                 .add("path", asset.originalPath() + ".xmp").add("createdAt", at).add("updatedAt", at)
                 .add("isEdited", false).add("isProgressive", false).add("isTransparent", false).build();
     }
@@ -109,7 +112,7 @@ final class WireJson {
     JsonObject asset(SimulatedAsset asset, boolean withExif) {
         String created = asset.takenAt.toString();
         boolean video = "VIDEO".equals(asset.type);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", asset.id).add("ownerId", asset.ownerId).add("type", asset.type)
                 .add("originalFileName", asset.originalFileName).add("originalPath", asset.originalPath())
                 .add("originalMimeType", mimeType(asset))
@@ -142,19 +145,19 @@ final class WireJson {
                     .add("deviceId", "simulator");
         }
         if (withExif) {
-            json.add("exifInfo", Json.createObjectBuilder().add("fileSizeInByte", asset.content.size())
+            json.add("exifInfo", JSON.createObjectBuilder().add("fileSizeInByte", asset.content.size())
                     .add("dateTimeOriginal", created).add("description", "").addNull("rating"));
         }
         return json.build();
     }
 
     JsonObject searchResponse(List<SimulatedAsset> page, boolean withExif, String nextPage) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         page.forEach(a -> items.add(asset(a, withExif)));
-        JsonObjectBuilder assets = Json.createObjectBuilder()
+        JsonObjectBuilder assets = JSON.createObjectBuilder()
                 // Immich fills total with the size of the page, not of the whole result.
                 .add("total", page.size()).add("count", page.size())
-                .add("items", items).add("facets", Json.createArrayBuilder());
+                .add("items", items).add("facets", JSON.createArrayBuilder());
         if (nextPage == null) {
             assets.addNull("nextPage");
         } else {
@@ -163,13 +166,13 @@ final class WireJson {
         if (line == ImmichLine.V3) {
             assets.addNull("nextCursor");
         }
-        JsonObjectBuilder albums = Json.createObjectBuilder().add("total", 0).add("count", 0)
-                .add("items", Json.createArrayBuilder()).add("facets", Json.createArrayBuilder());
-        return Json.createObjectBuilder().add("albums", albums).add("assets", assets).build();
+        JsonObjectBuilder albums = JSON.createObjectBuilder().add("total", 0).add("count", 0)
+                .add("items", JSON.createArrayBuilder()).add("facets", JSON.createArrayBuilder());
+        return JSON.createObjectBuilder().add("albums", albums).add("assets", assets).build();
     }
 
     JsonObject bulkIdResult(String id, boolean success, String error) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", id).add("success", success);
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("id", id).add("success", success);
         if (error != null) {
             json.add("error", error);
         }
@@ -177,7 +180,7 @@ final class WireJson {
     }
 
     static JsonObject error(int status, String message) {
-        return Json.createObjectBuilder().add("message", message).add("statusCode", status)
+        return JSON.createObjectBuilder().add("message", message).add("statusCode", status)
                 .add("error", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden"
                         : status == 404 ? "Not Found" : status >= 500 ? "Internal Server Error" : "Bad Request")
                 .build();
