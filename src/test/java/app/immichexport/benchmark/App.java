@@ -132,7 +132,8 @@ final class App implements AutoCloseable {
             if (!List.of("QUEUED", "PLANNING", "WAITING", "RUNNING").contains(state)) {
                 throw new IllegalStateException("export ended " + state + ": " + job);
             }
-            Thread.sleep(5);
+            // often enough to be within 5 % of the time, seldom enough not to take the job's processor
+            Thread.sleep(Math.max(5, Math.min(50, (System.nanoTime() - start) / 20_000_000)));
         }
     }
 
