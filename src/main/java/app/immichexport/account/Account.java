@@ -1,5 +1,7 @@
 package app.immichexport.account;
 
+import app.immichexport.security.Role;
+import app.immichexport.security.Caller;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,10 +16,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "app_user")
 public class Account {
-
-    public enum Role {
-        ADMIN, USER
-    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,6 @@
 package app.immichexport.account;
 
+import app.immichexport.security.Role;
 import app.immichexport.api.ErrorResponse;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.security.CurrentCaller;
@@ -42,7 +43,7 @@ public class AccountResource {
     @Inject
     ApiTokens tokens;
 
-    public record Me(String username, Account.Role role, boolean hasImmichKey, String immichKeyName,
+    public record Me(String username, Role role, boolean hasImmichKey, String immichKeyName,
             boolean othersMayTrash) {
     }
 

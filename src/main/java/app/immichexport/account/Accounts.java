@@ -1,5 +1,7 @@
 package app.immichexport.account;
 
+import app.immichexport.security.Role;
+import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +42,13 @@ public class Accounts {
     /** The first administrator, from the set-up page or the configuration; refused once any account exists. */
     public Account createFirstAdmin(String username, String password, String how) {
         check(username, password);
-        Account admin = repository.createFirst(new Account(username, passwords.hash(password), Account.Role.ADMIN,
+        Account admin = repository.createFirst(new Account(username, passwords.hash(password), Role.ADMIN,
                 clock.instant())).orElseThrow(() -> new AccountException("This instance is set up already: log in"));
         audit.fire(new AuditAction(username, AuditAction.Kind.SETUP, username, "first administrator created " + how));
         return admin;
     }
 
-    public Account create(Caller actor, String username, String password, Account.Role role) {
+    public Account create(Caller actor, String username, String password, Role role) {
         requireAdmin(actor);
         check(username, password);
         if (repository.findByName(username).isPresent()) {
@@ -57,9 +59,9 @@ public class Accounts {
         return account;
     }
 
-    public void changeRole(Caller actor, long id, Account.Role role) {
+    public void changeRole(Caller actor, long id, Role role) {
         requireAdmin(actor);
-        if (actor.id() == id && role != Account.Role.ADMIN) {
+        if (actor.id() == id && role != Role.ADMIN) {
             throw new AccountException("You cannot take the administrator role from yourself");
         }
         Account account = repository.update(id, a -> a.setRole(role)).orElseThrow(() -> noSuchUser(id));

@@ -1,5 +1,7 @@
 package app.immichexport.account;
 
+import app.immichexport.security.Role;
+import app.immichexport.security.Caller;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -31,7 +33,7 @@ public class AdminResource {
     @Inject
     Accounts accounts;
 
-    public record UserView(long id, String username, Account.Role role, boolean enabled, boolean hasImmichKey,
+    public record UserView(long id, String username, Role role, boolean enabled, boolean hasImmichKey,
             Instant lockedUntil, Instant createdAt) {
         static UserView of(Account a) {
             return new UserView(a.getId(), a.getUsername(), a.getRole(), a.isEnabled(), a.hasImmichKey(),
@@ -39,11 +41,11 @@ public class AdminResource {
         }
     }
 
-    public record NewUser(String username, String password, Account.Role role) {
+    public record NewUser(String username, String password, Role role) {
     }
 
     /** Only the fields given are changed. */
-    public record UserChange(Account.Role role, Boolean enabled, String password) {
+    public record UserChange(Role role, Boolean enabled, String password) {
     }
 
     @GET
@@ -59,7 +61,7 @@ public class AdminResource {
             throw new AccountException("Give username, password and role");
         }
         Account created = accounts.create(caller.get(), user.username(), user.password(),
-                user.role() == null ? Account.Role.USER : user.role());
+                user.role() == null ? Role.USER : user.role());
         return Response.status(Response.Status.CREATED).entity(UserView.of(created)).build();
     }
 

@@ -1,5 +1,6 @@
 package app.immichexport.account;
 
+import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

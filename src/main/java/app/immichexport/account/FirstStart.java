@@ -1,5 +1,6 @@
 package app.immichexport.account;
 
+import app.immichexport.security.Role;
 import app.immichexport.base.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class FirstStart {
     }
 
     private Optional<Account> firstAdmin() {
-        return repository.all().stream().filter(a -> a.getRole() == Account.Role.ADMIN)
+        return repository.all().stream().filter(a -> a.getRole() == Role.ADMIN)
                 .min(Comparator.comparing(Account::getId));
     }
 }

@@ -1,8 +1,8 @@
 package app.immichexport.account;
 
+import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
-import app.immichexport.immich.ImmichClient;
-import app.immichexport.immich.ImmichConnections;
+import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -26,9 +26,6 @@ public class ImmichKeys {
     InstanceSecret secret;
 
     @Inject
-    ImmichConnections connections;
-
-    @Inject
     ImmichService immich;
 
     @Inject
@@ -40,20 +37,20 @@ public class ImmichKeys {
         if (trimmed.isEmpty() || trimmed.length() > 512 || trimmed.chars().anyMatch(Character::isWhitespace)) {
             throw new AccountException("Paste the API key as Immich showed it (Account settings > API keys)");
         }
-        ImmichClient client = connections.client(trimmed);
+        ImmichConnection client = immich.connect(trimmed);
         ImmichServer server;
         String immichUserId;
         try {
             server = immich.server(client);
-            immichUserId = client.currentUserId().orElse(null);
+            immichUserId = immich.currentUserId(client).orElse(null);
         } catch (ImmichException e) {
-            connections.forget(trimmed);
+            immich.forget(trimmed);
             throw new AccountException("Immich did not accept this key: " + e.getMessage());
         }
         Optional<String> old = storedKey(caller.id());
         repository.update(caller.id(), a -> a.setImmichKey(secret.box().encrypt(trimmed, context(caller.id())),
                 server.keyName(), immichUserId)).orElseThrow();
-        old.filter(o -> !o.equals(trimmed)).ifPresent(connections::forget);
+        old.filter(o -> !o.equals(trimmed)).ifPresent(immich::forget);
         audit.fire(new AuditAction(caller.username(), AuditAction.Kind.KEY_CHANGED, caller.username(),
                 "Immich key '" + server.keyName() + "'"));
         return server;
@@ -62,7 +59,7 @@ public class ImmichKeys {
     public void remove(Caller caller) {
         Optional<String> old = storedKey(caller.id());
         repository.update(caller.id(), a -> a.setImmichKey(null, null, null));
-        old.ifPresent(connections::forget);
+        old.ifPresent(immich::forget);
         audit.fire(new AuditAction(caller.username(), AuditAction.Kind.KEY_REMOVED, caller.username(), null));
     }
 
@@ -78,29 +75,29 @@ public class ImmichKeys {
     }
 
     /** The caller's connection to Immich: their own key, or in demo mode the demo library's. */
-    public ImmichClient client(Caller caller) {
-        return storedKey(caller.id()).map(connections::client).orElseGet(() -> {
-            if (connections.isDemo()) {
-                return connections.demoClient();
+    public ImmichConnection client(Caller caller) {
+        return storedKey(caller.id()).map(immich::connect).orElseGet(() -> {
+            if (immich.isDemo()) {
+                return immich.demoConnection();
             }
             throw new NoImmichKeyException();
         });
     }
 
     /** The client of the user of this instance who owns these Immich assets, if they allow others to trash them. */
-    public Optional<ImmichClient> clientOfConsentingOwner(String immichUserId) {
+    public Optional<ImmichConnection> clientOfConsentingOwner(String immichUserId) {
         return repository.findByImmichUser(immichUserId).filter(Account::isOthersMayTrash)
-                .flatMap(owner -> storedKey(owner.getId())).map(connections::client);
+                .flatMap(owner -> storedKey(owner.getId())).map(immich::connect);
     }
 
     /** Gives a key from the configuration ({@code IMMICH_API_KEY}) to an account that has none. */
     void seed(Account account, String key) {
         if (!account.hasImmichKey()) {
-            ImmichClient client = connections.client(key);
+            ImmichConnection client = immich.connect(key);
             String immichUserId = null;
             String name = null;
             try {
-                immichUserId = client.currentUserId().orElse(null);
+                immichUserId = immich.currentUserId(client).orElse(null);
                 name = immich.server(client).keyName();
             } catch (ImmichException unreachableNow) {
                 // stored anyway: the key came from the administrator's configuration

@@ -5,7 +5,7 @@ import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
-import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichConnection;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,7 +55,7 @@ public class AlbumResource {
         return new MembersView(members.album(), members.assets().size(), members.isComplete(), members.assets());
     }
 
-    private ImmichClient client() {
+    private ImmichConnection client() {
         return keys.client(caller.get());
     }
 }

@@ -1,6 +1,6 @@
 package app.immichexport.audit;
 
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

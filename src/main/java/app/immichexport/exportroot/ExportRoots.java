@@ -2,7 +2,7 @@ package app.immichexport.exportroot;
 
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * A connection to one Immich server with one API key. Handles the differences between the
  * Immich lines it supports; nothing outside this package needs to know them.
  */
-public class ImmichClient implements AutoCloseable {
+class ImmichClient implements AutoCloseable {
 
     static final int PAGE_SIZE = 1000;
 
@@ -248,8 +248,6 @@ public class ImmichClient implements AutoCloseable {
         };
     }
 
-    public record Thumbnail(String contentType, byte[] bytes) {
-    }
 
     private <T> T call(String what, Supplier<T> request) {
         try {

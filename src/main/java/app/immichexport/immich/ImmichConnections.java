@@ -1,64 +1,65 @@
 package app.immichexport.immich;
 
-import app.immichexport.base.Settings;
-import app.immichexport.simulator.DemoLibrary;
-import app.immichexport.simulator.ImmichLine;
-import app.immichexport.simulator.ImmichSimulator;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Knows which Immich server to talk to, the configured one or, with none configured, the built-in
- * simulator seeded with demo data; and keeps one client per API key, as each user has their own.
+ * Knows which Immich server to talk to, the configured one ({@code IMMICH_URL}) or, with none
+ * configured, the demo server it is told of; and keeps one client per API key, as each user has their own.
  */
 @ApplicationScoped
-public class ImmichConnections {
+class ImmichConnections {
 
     private static final Logger LOG = Logger.getLogger(ImmichConnections.class.getName());
 
     @Inject
-    Settings settings;
+    @ConfigProperty(name = "immich.url")
+    Optional<String> configuredUrl;
 
-    private ImmichSimulator demoServer;
     private String demoKey;
     private String url;
-    private final Map<String, ImmichClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, ImmichConnection> clients = new ConcurrentHashMap<>();
 
-    public synchronized void start() {
-        if (url != null) {
-            return;
-        }
-        if (settings.get("IMMICH_URL").isPresent()) {
-            url = settings.get("IMMICH_URL").orElseThrow();
+    private synchronized String url() {
+        if (url == null) {
+            url = configured().orElseThrow(() -> new IllegalStateException("No Immich yet: the demo server has not started"));
             LOG.info(() -> "Using Immich at " + url);
-        } else {
-            demoKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            demoServer = ImmichSimulator.start(ImmichLine.V3, DemoLibrary.create(demoKey), 0);
-            url = demoServer.url();
-            LOG.info(() -> "No IMMICH_URL set: demo mode, with sample data from the built-in Immich simulator at " + url);
         }
+        return url;
+    }
+
+    private Optional<String> configured() {
+        return configuredUrl.map(String::trim).filter(u -> !u.isEmpty());
+    }
+
+    /** In demo mode, the built-in server to talk to, and the key that opens its demo library. */
+    public synchronized void useDemo(String demoUrl, String key) {
+        if (!isDemo()) {
+            throw new IllegalStateException("IMMICH_URL is set: no demo server is used");
+        }
+        url = demoUrl;
+        demoKey = key;
     }
 
     /** A client using this API key; clients are kept, one per key. */
-    public ImmichClient client(String apiKey) {
-        start();
-        return clients.computeIfAbsent(apiKey, key -> new ImmichClient(url, key));
+    public ImmichConnection client(String apiKey) {
+        String server = url();
+        return clients.computeIfAbsent(apiKey, key -> new ImmichConnection(new ImmichClient(server, key)));
     }
 
     /** Whether Immich answers its ping, which takes no key. */
     public boolean ping() {
-        return client("").ping();
+        return client("").client.ping();
     }
 
     /** In demo mode, the client of the demo library's key, which every user may use. */
-    public ImmichClient demoClient() {
-        start();
+    public synchronized ImmichConnection demoClient() {
         if (demoKey == null) {
             throw new IllegalStateException("Not in demo mode");
         }
@@ -74,15 +75,12 @@ public class ImmichConnections {
     }
 
     public boolean isDemo() {
-        return settings.get("IMMICH_URL").isEmpty();
+        return configured().isEmpty();
     }
 
     @PreDestroy
     synchronized void stop() {
-        clients.values().forEach(ImmichClient::close);
+        clients.values().forEach(connection -> connection.client.close());
         clients.clear();
-        if (demoServer != null) {
-            demoServer.close();
-        }
     }
 }

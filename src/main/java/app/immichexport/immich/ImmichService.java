@@ -2,10 +2,13 @@ package app.immichexport.immich;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -17,6 +20,58 @@ public class ImmichService {
     @Inject
     ImmichConnections connections;
 
+    /** The key's Immich user, when the key may tell ({@code user.read}). */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public Optional<String> currentUserId(ImmichConnection immich) {
+        return immich.client.currentUserId();
+    }
+
+    /** Whether Immich answers its ping with this key's connection. */
+    public boolean ping(ImmichConnection immich) {
+        return immich.client.ping();
+    }
+
+    /** Moves assets to Immich's trash, from where they can be restored: never retried, never forced. */
+    public void trash(ImmichConnection immich, List<String> assetIds) {
+        immich.client.trash(assetIds);
+    }
+
+    /** Deletes an album (its assets stay): never retried. */
+    public void deleteAlbum(ImmichConnection immich, String albumId) {
+        immich.client.deleteAlbum(albumId);
+    }
+
+    /** An original's bytes from {@code offset} on; a broken stream is resumed by the caller. */
+    public InputStream openOriginal(ImmichConnection immich, String assetId, long offset) throws IOException {
+        return immich.client.openOriginal(assetId, offset);
+    }
+
+    /** An asset file's (a sidecar's) bytes from {@code offset} on. */
+    public InputStream openAssetFile(ImmichConnection immich, String fileId, long offset) throws IOException {
+        return immich.client.openAssetFile(fileId, offset);
+    }
+
+    /** Immich as this API key reaches it; one connection is kept per key. */
+    public ImmichConnection connect(String apiKey) {
+        return connections.client(apiKey);
+    }
+
+    /** Forgets the connection of a key its user replaced or removed. */
+    public void forget(String apiKey) {
+        connections.forget(apiKey);
+    }
+
+    /** In demo mode, the connection of the demo library's key, which every user may use. */
+    public ImmichConnection demoConnection() {
+        return connections.demoClient();
+    }
+
+    /** In demo mode, the built-in server to talk to, and the key that opens its demo library. */
+    public void useDemo(String url, String key) {
+        connections.useDemo(url, key);
+    }
+
     /** True when no Immich is configured and the built-in simulator serves sample data. */
     public boolean isDemo() {
         return connections.isDemo();
@@ -24,34 +79,34 @@ public class ImmichService {
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public ImmichServer server(ImmichClient client) {
-        return client.server(connections.isDemo());
+    public ImmichServer server(ImmichConnection immich) {
+        return immich.client.server(connections.isDemo());
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public List<Album> albums(ImmichClient client) {
-        return client.albums();
+    public List<Album> albums(ImmichConnection immich) {
+        return immich.client.albums();
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 5, unit = ChronoUnit.MINUTES)
-    public AlbumMembers members(ImmichClient client, String albumId) {
-        return members(client, List.of(albumId)).get(0);
+    public AlbumMembers members(ImmichConnection immich, String albumId) {
+        return members(immich, List.of(albumId)).get(0);
     }
 
     /** The members of several albums; the albums themselves are listed once, not once per album. */
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
-    public List<AlbumMembers> members(ImmichClient client, List<String> albumIds) {
-        return albums(client, albumIds).stream().map(client::members).toList();
+    public List<AlbumMembers> members(ImmichConnection immich, List<String> albumIds) {
+        return albums(immich, albumIds).stream().map(album -> immich.client.members(album)).toList();
     }
 
     /** Some albums, as Immich describes them now, in the order asked; an album the key cannot see is an error. */
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public List<Album> albums(ImmichClient client, List<String> albumIds) {
-        Map<String, Album> albums = client.albums().stream().collect(Collectors.toMap(Album::id, a -> a));
+    public List<Album> albums(ImmichConnection immich, List<String> albumIds) {
+        Map<String, Album> albums = immich.client.albums().stream().collect(Collectors.toMap(Album::id, a -> a));
         List<Album> chosen = new ArrayList<>();
         for (String albumId : albumIds) {
             Album album = albums.get(albumId);
@@ -65,25 +120,25 @@ public class ImmichService {
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
-    public AlbumMembers members(ImmichClient client, Album album) {
-        return client.members(album);
+    public AlbumMembers members(ImmichConnection immich, Album album) {
+        return immich.client.members(album);
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public Asset asset(ImmichClient client, String assetId) {
-        return client.asset(assetId);
+    public Asset asset(ImmichConnection immich, String assetId) {
+        return immich.client.asset(assetId);
     }
 
     /** An asset's XMP sidecar, on servers that offer asset files. */
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
-    public java.util.Optional<Sidecar> sidecar(ImmichClient client, String assetId) {
-        return client.sidecar(assetId);
+    public Optional<Sidecar> sidecar(ImmichConnection immich, String assetId) {
+        return immich.client.sidecar(assetId);
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public ImmichClient.Thumbnail thumbnail(ImmichClient client, String assetId) {
-        return client.thumbnail(assetId);
+    public Thumbnail thumbnail(ImmichConnection immich, String assetId) {
+        return immich.client.thumbnail(assetId);
     }
 }

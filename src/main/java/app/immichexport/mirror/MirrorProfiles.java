@@ -1,7 +1,7 @@
 package app.immichexport.mirror;
 
 import app.immichexport.account.AccountException;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import jakarta.enterprise.event.Event;
 import app.immichexport.export.plan.FolderTemplate;

@@ -2,7 +2,7 @@ package app.immichexport.mirror;
 
 import app.immichexport.account.AccountException;
 import app.immichexport.account.AccountRepository;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,8 +1,9 @@
 package app.immichexport.mirror;
 
+import app.immichexport.security.Role;
 import app.immichexport.account.Account;
 import app.immichexport.account.AccountRepository;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
@@ -19,7 +20,7 @@ import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.homeassistant.HomeAssistant;
 import app.immichexport.homeassistant.MirrorState;
 import app.immichexport.immich.Album;
-import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -199,8 +200,8 @@ public class MirrorRuns {
         if (which == MirrorProfile.Albums.SELECTED) {
             return profile.albumIdList();
         }
-        ImmichClient client = keys.client(owner);
-        Optional<String> me = client.currentUserId();
+        ImmichConnection client = keys.client(owner);
+        Optional<String> me = immich.currentUserId(client);
         return immich.albums(client).stream().filter(a -> switch (which) {
             case OWNED -> me.map(id -> id.equals(a.ownerId())).orElse(!a.shared());
             case SHARED -> me.map(id -> !id.equals(a.ownerId())).orElse(a.shared());
@@ -215,13 +216,13 @@ public class MirrorRuns {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exports.cancel(jobId, new Caller(0, "scheduler", Account.Role.ADMIN));
+            exports.cancel(jobId, new Caller(0, "scheduler", Role.ADMIN));
         }
     }
 
     private boolean immichAnswers(Caller owner) {
         try {
-            return keys.client(owner).ping();
+            return immich.ping(keys.client(owner));
         } catch (RuntimeException e) {
             return false;
         }

@@ -1,12 +1,11 @@
 package app.immichexport.security;
 
-import app.immichexport.account.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
 
-/** The caller of the current REST request, as {@link LoginMechanism} authenticated it. */
+/** The caller of the current REST request, as the login mechanism authenticated it. */
 @RequestScoped
 public class CurrentCaller {
 

@@ -1,9 +1,10 @@
 package app.immichexport.thumbnail;
 
-import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichConnection;
+import app.immichexport.immich.Thumbnail;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichService;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.security.SignedIn;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ public class ThumbnailServlet extends HttpServlet {
             image = cached.get();
         } else {
             try {
-                ImmichClient.Thumbnail fetched = immich.thumbnail(keys.client(caller), id);
+                Thumbnail fetched = immich.thumbnail(keys.client(caller), id);
                 image = fetched.bytes();
                 type = fetched.contentType();
                 cache.put(cacheKey, image);

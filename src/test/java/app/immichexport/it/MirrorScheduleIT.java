@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.account.AccountRepository;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.export.job.ExportJob;

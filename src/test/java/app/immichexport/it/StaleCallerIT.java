@@ -2,11 +2,12 @@ package app.immichexport.it;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.immichexport.security.Role;
 import app.immichexport.account.Account;
 import app.immichexport.account.AccountException;
 import app.immichexport.account.AccountRepository;
 import app.immichexport.account.Accounts;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.exportroot.ExportRoots;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,12 +33,12 @@ class StaleCallerIT {
     @Test
     void aDemotedAdministratorsOpenPageHasNoAdministratorsPowers() {
         Caller admin = repository.findByName("admin").orElseThrow().caller();
-        Account dana = accounts.create(admin, "dana-" + System.nanoTime(), "dana-password-1", Account.Role.ADMIN);
+        Account dana = accounts.create(admin, "dana-" + System.nanoTime(), "dana-password-1", Role.ADMIN);
         Caller danasPage = dana.caller();
-        accounts.changeRole(admin, dana.getId(), Account.Role.USER);
+        accounts.changeRole(admin, dana.getId(), Role.USER);
         assertThrows(AccountException.Forbidden.class,
-                () -> accounts.create(danasPage, "eve-" + System.nanoTime(), "eve-password-12", Account.Role.ADMIN));
-        assertThrows(AccountException.Forbidden.class, () -> accounts.changeRole(danasPage, dana.getId(), Account.Role.ADMIN));
+                () -> accounts.create(danasPage, "eve-" + System.nanoTime(), "eve-password-12", Role.ADMIN));
+        assertThrows(AccountException.Forbidden.class, () -> accounts.changeRole(danasPage, dana.getId(), Role.ADMIN));
         assertThrows(AccountException.Forbidden.class, () -> roots.add(danasPage, "/tmp"));
         accounts.setEnabled(admin, dana.getId(), false);
         assertThrows(AccountException.Forbidden.class, () -> accounts.current(danasPage));

@@ -6,10 +6,9 @@ import app.immichexport.account.AccountRepository;
 import app.immichexport.account.Accounts;
 import app.immichexport.account.ApiToken;
 import app.immichexport.account.ApiTokens;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.ui.Formats;
-import app.immichexport.base.ui.MainLayout;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.KeyCapabilities;
 import app.immichexport.security.SignedIn;
@@ -24,12 +23,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 
 /** The user's own settings: their Immich API key, whether others may trash their assets, password, API tokens. */
-@Route(value = "settings", layout = MainLayout.class)
+@Route("settings")
+@Menu(order = 4, title = "Settings", icon = "vaadin:cog")
 @PageTitle("Settings · Immich Album Export")
 @CdiComponent
 public class SettingsView extends VerticalLayout {

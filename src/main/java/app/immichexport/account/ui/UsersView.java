@@ -1,11 +1,11 @@
 package app.immichexport.account.ui;
 
+import app.immichexport.security.Role;
 import app.immichexport.account.Account;
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.base.ui.Formats;
-import app.immichexport.base.ui.MainLayout;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +27,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /** Administrators create users, change roles, disable accounts and set new passwords. */
-@Route(value = "admin/users", layout = MainLayout.class)
+@Route("admin/users")
+@Menu(order = 6, title = "Users", icon = "vaadin:users")
 @PageTitle("Users · Immich Album Export")
 @RolesAllowed("ADMIN")
 @CdiComponent
@@ -48,10 +50,10 @@ public class UsersView extends VerticalLayout {
         PasswordField password = new PasswordField("Initial password");
         password.setId("new-password");
         password.setHelperText("At least 10 characters");
-        Select<Account.Role> role = new Select<>();
+        Select<Role> role = new Select<>();
         role.setLabel("Role");
-        role.setItems(Account.Role.values());
-        role.setValue(Account.Role.USER);
+        role.setItems(Role.values());
+        role.setValue(Role.USER);
         Button create = new Button("Create user", e -> act(() -> {
             accounts.create(caller, username.getValue().strip(), password.getValue(), role.getValue());
             result.setText("Created " + username.getValue().strip() + ".");
@@ -66,8 +68,8 @@ public class UsersView extends VerticalLayout {
         grid.setId("users");
         grid.addColumn(Account::getUsername).setHeader("User");
         grid.addComponentColumn(a -> {
-            Select<Account.Role> select = new Select<>();
-            select.setItems(Account.Role.values());
+            Select<Role> select = new Select<>();
+            select.setItems(Role.values());
             select.setValue(a.getRole());
             select.addValueChangeListener(e -> {
                 if (e.isFromClient()) {

@@ -2,18 +2,18 @@ package app.immichexport.album.ui;
 
 import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.base.ui.Formats;
-import app.immichexport.base.ui.MainLayout;
 import app.immichexport.export.copy.UploadFolders;
 import app.immichexport.export.job.ExportJobRepository;
 import app.immichexport.export.ui.ExportView;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
-import app.immichexport.immich.ImmichClient;
-import app.immichexport.account.Caller;
+import app.immichexport.immich.ImmichConnection;
+import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.security.SignedIn;
 import app.immichexport.immich.KeyCapabilities;
@@ -50,8 +50,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** The albums of the connected Immich server, to pick for export. */
-@Route(value = "albums", layout = MainLayout.class)
-@RouteAlias(value = "", layout = MainLayout.class)
+@Route("albums")
+@Menu(order = 1, title = "Albums", icon = "vaadin:picture")
+@RouteAlias("")
 @PageTitle("Albums · Immich Album Export")
 @CdiComponent
 public class AlbumsView extends VerticalLayout {
@@ -194,7 +195,7 @@ public class AlbumsView extends VerticalLayout {
         Caller caller = SignedIn.caller();
         lastExports = jobs.lastExports(caller.isAdmin() ? null : caller.username());
         CompletableFuture.supplyAsync(() -> {
-            ImmichClient client = keys.client(caller);
+            ImmichConnection client = keys.client(caller);
             return new Loaded(immich.server(client), immich.albums(client));
         }, executor)
                 .whenComplete((loaded, failure) -> ui.access(() -> {

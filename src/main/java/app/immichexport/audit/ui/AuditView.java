@@ -1,11 +1,10 @@
 package app.immichexport.audit.ui;
 
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.audit.AuditEvent;
 import app.immichexport.audit.AuditLog;
 import app.immichexport.base.ui.Formats;
-import app.immichexport.base.ui.MainLayout;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -16,13 +15,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 
 /** The audit log: administrators see everyone's actions and filter them; users see their own. */
-@Route(value = "audit", layout = MainLayout.class)
+@Route("audit")
+@Menu(order = 5, title = "Activity", icon = "vaadin:list")
 @PageTitle("Audit log · Immich Album Export")
 @CdiComponent
 public class AuditView extends VerticalLayout {

@@ -1,7 +1,7 @@
 package app.immichexport.export.job;
 
 import app.immichexport.account.Accounts;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.Settings;
 import app.immichexport.exportroot.ExportRoots;
@@ -18,7 +18,7 @@ import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
-import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -127,7 +127,7 @@ public class ExportService {
     private ExportPlan plan(ExportRequest request, Caller caller, boolean lookUpSidecars) {
         Path root = root(request, caller);
         ExportOptions options = options(request, root);
-        ImmichClient client = keys.client(caller);
+        ImmichConnection client = keys.client(caller);
         Map<String, Set<String>> earlierPaths = repository.exportedFiles(root.toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
         PlanInput input = input(client, immich.members(client, request.albumIds()), options, earlierPaths,
@@ -143,7 +143,7 @@ public class ExportService {
         if (albumIds.isEmpty()) {
             return Optional.empty();
         }
-        ImmichClient client = keys.client(caller);
+        ImmichConnection client = keys.client(caller);
         Album album = immich.albums(client, albumIds.subList(0, 1)).get(0);
         if (album.thumbnailAssetId() == null) {
             return Optional.empty();
@@ -171,7 +171,7 @@ public class ExportService {
     public ExportJob start(ExportRequest request, Caller caller, Long profileId) {
         Path root = root(request, caller);
         ExportOptions options = options(request, root);
-        ImmichClient client = keys.client(caller);
+        ImmichConnection client = keys.client(caller);
         ImmichServer server = immich.server(client);
         checkPermissions(request, server);
         List<Album> albums = immich.albums(client, request.albumIds());
@@ -201,7 +201,7 @@ public class ExportService {
     }
 
     /** Lists what the job's albums hold now (unless unchanged since a complete export) and plans it. */
-    private JobRunner.Prepared prepare(ExportJob job, ExportRequest request, ExportOptions options, ImmichClient client,
+    private JobRunner.Prepared prepare(ExportJob job, ExportRequest request, ExportOptions options, ImmichConnection client,
             ImmichServer server, List<Album> albums) {
         Path root = options.root();
         long id = job.getId();
@@ -238,12 +238,12 @@ public class ExportService {
 
         Optional<UploadFolder> upload = uploadFolders.forJob();
         // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
-        FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(client, input.sidecars()),
+        FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(immich, client, input.sidecars()),
                 moving ? Map.of() : recorded, 500, Durability.inBatches());
         Set<Path> folders = plan.files().stream().map(PlannedFile::folder).distinct()
                 .map(f -> root.resolve(f).normalize()).collect(Collectors.toSet());
         MoveStep move = moving
-                ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), client, keys::clientOfConsentingOwner,
+                ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), immich, client, keys::clientOfConsentingOwner,
                         repository, clock, plan.files().stream().filter(f -> f.kind() == PlannedFile.Kind.SIDECAR)
                                 .map(PlannedFile::key).collect(Collectors.toSet())) : null;
         return new JobRunner.Prepared(plan, exporter, folders, move == null ? null : move::run,
@@ -364,7 +364,7 @@ public class ExportService {
      * @param server   asked only when sidecars are wanted
      * @param warnings receives what the user should know about the input, e.g. why no sidecars come along
      */
-    private PlanInput input(ImmichClient client, List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths,
+    private PlanInput input(ImmichConnection client, List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths,
             Supplier<ImmichServer> server, List<String> warnings, boolean lookUpSidecars) {
         Map<String, Asset> motionParts = new HashMap<>();
         if (options.includeMotionParts()) {
@@ -372,7 +372,7 @@ public class ExportService {
                     .distinct().forEach(id -> {
                         stopWhenInterrupted();
                         try {
-                            motionParts.put(id, client.asset(id));
+                            motionParts.put(id, immich.asset(client, id));
                         } catch (ImmichException e) {
                             // reported by the plan as a missing motion part
                         }
@@ -382,7 +382,7 @@ public class ExportService {
                 earlierPaths);
     }
 
-    private Map<String, Sidecar> sidecars(ImmichClient client, List<AlbumMembers> albums, ExportOptions options,
+    private Map<String, Sidecar> sidecars(ImmichConnection client, List<AlbumMembers> albums, ExportOptions options,
             Supplier<ImmichServer> immichServer, List<String> warnings, boolean lookUp) {
         if (!options.includeSidecars() || albums.stream().allMatch(a -> a.assets().isEmpty())) {
             return Map.of();

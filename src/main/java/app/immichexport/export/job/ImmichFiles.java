@@ -2,7 +2,8 @@ package app.immichexport.export.job;
 
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.plan.PlannedFile;
-import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichConnection;
+import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.Sidecar;
 import java.io.IOException;
@@ -13,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** A planned file's bytes from Immich: originals and motion parts by asset id, sidecars by their file id. */
 final class ImmichFiles implements FileExporter.Originals {
 
-    private final ImmichClient client;
+    private final ImmichService immich;
+    private final ImmichConnection client;
     private final Map<String, String> sidecarFileIds = new ConcurrentHashMap<>();
 
-    ImmichFiles(ImmichClient client, Map<String, Sidecar> knownSidecars) {
+    ImmichFiles(ImmichService immich, ImmichConnection client, Map<String, Sidecar> knownSidecars) {
+        this.immich = immich;
         this.client = client;
         knownSidecars.forEach((assetId, sidecar) -> sidecarFileIds.put(assetId, sidecar.fileId()));
     }
@@ -24,19 +27,19 @@ final class ImmichFiles implements FileExporter.Originals {
     @Override
     public InputStream open(PlannedFile file, long offset) throws IOException {
         if (file.kind() != PlannedFile.Kind.SIDECAR) {
-            return client.openOriginal(file.assetId(), offset);
+            return immich.openOriginal(client, file.assetId(), offset);
         }
         String fileId = sidecarFileIds.get(file.assetId());
         if (fileId == null) {
             // taken over from an earlier export, so not looked up in this run
             try {
-                fileId = client.sidecar(file.assetId()).map(Sidecar::fileId)
+                fileId = immich.sidecar(client, file.assetId()).map(Sidecar::fileId)
                         .orElseThrow(() -> new IOException("Immich no longer has a sidecar for this asset"));
             } catch (ImmichException e) {
                 throw new IOException(e.getMessage(), e);
             }
             sidecarFileIds.put(file.assetId(), fileId);
         }
-        return client.openAssetFile(fileId, offset);
+        return immich.openAssetFile(client, fileId, offset);
     }
 }

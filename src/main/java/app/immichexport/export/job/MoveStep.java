@@ -4,8 +4,9 @@ import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
-import app.immichexport.immich.ImmichClient;
+import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +32,16 @@ final class MoveStep {
     private final List<AlbumMembers> albums;
     private final boolean trash;
     private final boolean deleteAlbums;
-    private final ImmichClient immich;
-    private final Function<String, Optional<ImmichClient>> consentingOwners;
+    private final ImmichService immich;
+    private final ImmichConnection connection;
+    private final Function<String, Optional<ImmichConnection>> consentingOwners;
     private final ExportJobRepository repository;
     private final Clock clock;
     private final Set<String> plannedSidecars;
 
     /** @param plannedSidecars keys of the sidecars planned: an original goes only with its sidecar on disk */
-    MoveStep(long jobId, List<AlbumMembers> albums, boolean trash, boolean deleteAlbums, ImmichClient immich,
-            Function<String, Optional<ImmichClient>> consentingOwners, ExportJobRepository repository, Clock clock,
+    MoveStep(long jobId, List<AlbumMembers> albums, boolean trash, boolean deleteAlbums, ImmichService immich, ImmichConnection connection,
+            Function<String, Optional<ImmichConnection>> consentingOwners, ExportJobRepository repository, Clock clock,
             Set<String> plannedSidecars) {
         this.plannedSidecars = Set.copyOf(plannedSidecars);
         this.consentingOwners = consentingOwners;
@@ -48,16 +50,17 @@ final class MoveStep {
         this.trash = trash;
         this.deleteAlbums = deleteAlbums;
         this.immich = immich;
+        this.connection = connection;
         this.repository = repository;
         this.clock = clock;
     }
 
     /** @param verified keys ({@link PlannedFile#key()}) of the files verified on disk by this job */
     String run(Set<String> verified) {
-        Optional<String> me = immich.currentUserId();
+        Optional<String> me = immich.currentUserId(connection);
         List<String> notes = new ArrayList<>();
         Map<String, Album> now = new LinkedHashMap<>();
-        immich.albums().forEach(album -> now.put(album.id(), album));
+        immich.albums(connection).forEach(album -> now.put(album.id(), album));
         int trashed = 0;
         int deleted = 0;
         for (AlbumMembers members : albums) {
@@ -86,8 +89,8 @@ final class MoveStep {
                         .computeIfAbsent(a.ownerId() == null ? "" : a.ownerId(), o -> new ArrayList<>()).add(a.id()));
                 long notTrashed = 0;
                 for (Map.Entry<String, List<String>> owned : byOwner.entrySet()) {
-                    Optional<ImmichClient> key = me.isEmpty() ? Optional.empty()
-                            : me.get().equals(owned.getKey()) ? Optional.of(immich) : consentingOwners.apply(owned.getKey());
+                    Optional<ImmichConnection> key = me.isEmpty() ? Optional.empty()
+                            : me.get().equals(owned.getKey()) ? Optional.of(connection) : consentingOwners.apply(owned.getKey());
                     if (key.isEmpty()) {
                         notTrashed += owned.getValue().size();
                     } else if (trash(key.get(), owned.getValue())) {
@@ -139,7 +142,7 @@ final class MoveStep {
             return Optional.of("updated at " + current.updatedAt());
         }
         Set<String> then = copied.assets().stream().map(Asset::id).collect(Collectors.toSet());
-        Set<String> members = immich.members(current).assets().stream().map(Asset::id).collect(Collectors.toSet());
+        Set<String> members = immich.members(connection, current).assets().stream().map(Asset::id).collect(Collectors.toSet());
         return then.equals(members) ? Optional.empty() : Optional.of("its members are not the ones copied");
     }
 
@@ -155,11 +158,11 @@ final class MoveStep {
                 && (!plannedSidecars.contains(sidecar) || verified.contains(sidecar));
     }
 
-    private boolean trash(ImmichClient key, List<String> ids) {
+    private boolean trash(ImmichConnection key, List<String> ids) {
         for (int from = 0; from < ids.size(); from += TRASH_BATCH) {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + TRASH_BATCH));
             try {
-                key.trash(batch);
+                immich.trash(key, batch);
                 record(ImmichChange.Action.TRASH_ASSETS, batch, true, batch.size() + " moved to the trash");
             } catch (ImmichException e) {
                 record(ImmichChange.Action.TRASH_ASSETS, batch, false, e.getMessage());
@@ -171,7 +174,7 @@ final class MoveStep {
 
     private boolean deleteAlbum(AlbumMembers members) {
         try {
-            immich.deleteAlbum(members.album().id());
+            immich.deleteAlbum(connection, members.album().id());
             record(ImmichChange.Action.DELETE_ALBUM, List.of(members.album().id()), true,
                     "deleted album '" + members.album().name() + "'");
             return true;

@@ -1,10 +1,9 @@
 package app.immichexport.export.ui;
 
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.security.SignedIn;
 import app.immichexport.base.ui.Formats;
-import app.immichexport.base.ui.MainLayout;
 import app.immichexport.export.job.ExportRefusedException;
 import app.immichexport.export.job.ExportRequest;
 import app.immichexport.export.job.ExportService;
@@ -47,7 +46,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Options for an export of the chosen albums, and the exact folder tree it will write. */
-@Route(value = "export", layout = MainLayout.class)
+@Route("export")
 @PageTitle("Export · Immich Album Export")
 @CdiComponent
 public class ExportView extends VerticalLayout implements BeforeEnterObserver {

@@ -1,7 +1,6 @@
 package app.immichexport.export.ui;
 
 import app.immichexport.base.ui.Formats;
-import app.immichexport.base.ui.MainLayout;
 import app.immichexport.export.job.ExportJob;
 import app.immichexport.export.job.ExportJobRepository;
 import app.immichexport.security.SignedIn;
@@ -13,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -20,7 +20,8 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 
 /** Every export, newest first, with its state and counts; a row opens the job. */
-@Route(value = "jobs", layout = MainLayout.class)
+@Route("jobs")
+@Menu(order = 2, title = "Jobs", icon = "vaadin:tasks")
 @PageTitle("Jobs · Immich Album Export")
 @CdiComponent
 public class HistoryView extends VerticalLayout {

@@ -1,7 +1,6 @@
 package app.immichexport.export.ui;
 
 import app.immichexport.base.ui.Formats;
-import app.immichexport.base.ui.MainLayout;
 import app.immichexport.export.job.ExportItem;
 import app.immichexport.export.job.ExportJob;
 import app.immichexport.export.job.ExportJobRepository;
@@ -40,7 +39,7 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /** One job: live progress while it runs, then what became of every file. */
-@Route(value = "jobs/:id", layout = MainLayout.class)
+@Route("jobs/:id")
 @PageTitle("Job · Immich Album Export")
 @CdiComponent
 public class JobView extends VerticalLayout implements BeforeEnterObserver {

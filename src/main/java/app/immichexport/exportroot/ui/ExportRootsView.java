@@ -3,8 +3,7 @@ package app.immichexport.exportroot.ui;
 import app.immichexport.account.Account;
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
-import app.immichexport.account.Caller;
-import app.immichexport.base.ui.MainLayout;
+import app.immichexport.security.Caller;
 import app.immichexport.exportroot.ExportRoot;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.security.SignedIn;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +28,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Administrators manage the folders jobs may write to, and who may use each. */
-@Route(value = "admin/roots", layout = MainLayout.class)
+@Route("admin/roots")
+@Menu(order = 7, title = "Export roots", icon = "vaadin:folder")
 @PageTitle("Export roots · Immich Album Export")
 @RolesAllowed("ADMIN")
 @CdiComponent

@@ -1,10 +1,9 @@
 package app.immichexport.mirror.ui;
 
 import app.immichexport.account.AccountException;
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.ui.Formats;
-import app.immichexport.base.ui.MainLayout;
 import app.immichexport.export.job.ExportJob;
 import app.immichexport.export.job.ExportJobRepository;
 import app.immichexport.export.ui.JobView;
@@ -25,6 +24,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -35,7 +35,8 @@ import java.util.List;
  * Mirror profiles: albums kept in sync into folders on a schedule. Each profile's runs are listed
  * with what they pruned, or why they did not.
  */
-@Route(value = "mirrors", layout = MainLayout.class)
+@Route("mirrors")
+@Menu(order = 3, title = "Mirrors", icon = "vaadin:refresh")
 @PageTitle("Mirrors · Immich Album Export")
 @CdiComponent
 public class MirrorsView extends VerticalLayout {

@@ -1,7 +1,8 @@
-package app.immichexport.security;
+package app.immichexport.login;
 
+import app.immichexport.security.SignedIn;
+import app.immichexport.security.Caller;
 import app.immichexport.account.Accounts;
-import app.immichexport.account.Caller;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
@@ -25,7 +26,7 @@ import jakarta.inject.Inject;
  * on success the session gets a new id (against session fixation) and the start page opens. Every
  * kind of failure shows the same message.
  */
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Log in · Immich Album Export")
 @AnonymousAllowed
 @CdiComponent

@@ -1,4 +1,4 @@
-package app.immichexport.security;
+package app.immichexport.login;
 
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
@@ -20,7 +20,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.inject.Inject;
 
 /** The first visitor of a new instance creates the administrator here; once any account exists, this page is gone. */
-@Route("setup")
+@Route(value = "setup", autoLayout = false)
 @PageTitle("Set up · Immich Album Export")
 @AnonymousAllowed
 @CdiComponent

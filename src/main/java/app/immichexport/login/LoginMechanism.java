@@ -1,8 +1,9 @@
-package app.immichexport.security;
+package app.immichexport.login;
 
+import app.immichexport.security.SignedIn;
+import app.immichexport.security.Caller;
 import app.immichexport.account.Accounts;
 import app.immichexport.account.ApiTokens;
-import app.immichexport.account.Caller;
 import app.immichexport.api.ErrorResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
                 return refuse(context, "Changes through the API need an API token (Authorization: Bearer), "
                         + "or with a session the header X-Requested-With");
             }
-            request.setAttribute(SignedIn.REQUEST_ATTRIBUTE, signedIn.get());
+            SignedIn.attach(request, signedIn.get());
             return context.notifyContainerAboutLogin(signedIn.get().username(), Set.of(signedIn.get().role().name()));
         }
         if (isApi(path) || path.startsWith("/thumbnails/")) {
@@ -86,7 +87,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         if (caller.isEmpty()) {
             return refuse(context, "The API token is unknown or revoked");
         }
-        request.setAttribute(SignedIn.REQUEST_ATTRIBUTE, caller.get());
+        SignedIn.attach(request, caller.get());
         return context.notifyContainerAboutLogin(caller.get().username(), Set.of(caller.get().role().name()));
     }
 
@@ -117,7 +118,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             session.invalidate();
             return Optional.empty();
         }
-        session.setAttribute(SignedIn.SESSION_ATTRIBUTE, now.get());
+        SignedIn.keep(session, now.get());
         return now;
     }
 

@@ -1,5 +1,6 @@
-package app.immichexport.security;
+package app.immichexport.login;
 
+import app.immichexport.security.SignedIn;
 import app.immichexport.audit.AuditAction;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;

@@ -1,10 +1,10 @@
-package app.immichexport.account;
+package app.immichexport.security;
 
 /** Who is asking: the signed-in user of a page, or the owner of an API token. */
-public record Caller(long id, String username, Account.Role role) implements java.io.Serializable {
+public record Caller(long id, String username, Role role) implements java.io.Serializable {
 
     public boolean isAdmin() {
-        return role == Account.Role.ADMIN;
+        return role == Role.ADMIN;
     }
 
     /** Admins see every job; users only their own. */

@@ -1,19 +1,12 @@
-package app.immichexport.base.ui;
+package app.immichexport.shell.ui;
 
-import app.immichexport.account.Caller;
+import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
-import app.immichexport.account.ui.SettingsView;
-import app.immichexport.account.ui.UsersView;
-import app.immichexport.album.ui.AlbumsView;
-import app.immichexport.audit.ui.AuditView;
-import app.immichexport.export.ui.HistoryView;
-import app.immichexport.exportroot.ui.ExportRootsView;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.KeyCapabilities;
-import app.immichexport.mirror.ui.MirrorsView;
-import app.immichexport.security.Logout;
+import app.immichexport.login.Logout;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -22,15 +15,22 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** The frame around every view: title, the user's Immich server, the signed-in user, and the side navigation. */
+@Layout
 @CdiComponent
 public class MainLayout extends AppLayout {
 
@@ -58,19 +58,21 @@ public class MainLayout extends AppLayout {
         });
         addToNavbar(header);
 
+        // the views name themselves with @Menu: this layout imports none of them
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Albums", AlbumsView.class, VaadinIcon.PICTURE.create()));
-        nav.addItem(new SideNavItem("Jobs", HistoryView.class, VaadinIcon.TASKS.create()));
-        nav.addItem(new SideNavItem("Mirrors", MirrorsView.class, VaadinIcon.REFRESH.create()));
-        nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG.create()));
-        nav.addItem(new SideNavItem(caller.filter(Caller::isAdmin).isPresent() ? "Audit log" : "My activity",
-                AuditView.class, VaadinIcon.LIST.create()));
-        if (caller.filter(Caller::isAdmin).isPresent()) {
-            nav.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
-            nav.addItem(new SideNavItem("Export roots", ExportRootsView.class, VaadinIcon.FOLDER.create()));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (caller.filter(c -> mayOpen(entry, c)).isPresent()) {
+                nav.addItem(new SideNavItem(entry.title(), entry.path().replaceFirst("^/", ""), new Icon(entry.icon())));
+            }
         }
         addToDrawer(nav);
         caller.ifPresent(c -> showServer(immich, keys, c));
+    }
+
+    /** Pages for a role only, as the navigation guard admits them. */
+    private static boolean mayOpen(MenuEntry entry, Caller caller) {
+        RolesAllowed roles = entry.menuClass().getAnnotation(RolesAllowed.class);
+        return roles == null || Arrays.asList(roles.value()).contains(caller.role().name());
     }
 
     private void showServer(ImmichService immich, ImmichKeys keys, Caller caller) {

@@ -1,4 +1,4 @@
-package app.immichexport.security;
+package app.immichexport.login;
 
 import app.immichexport.account.Accounts;
 import app.immichexport.base.ClientAddress;

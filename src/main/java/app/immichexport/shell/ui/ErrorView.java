@@ -1,4 +1,4 @@
-package app.immichexport.base.ui;
+package app.immichexport.shell.ui;
 
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.html.Div;

@@ -1,12 +1,14 @@
-package app.immichexport.base;
+package app.immichexport.shell;
 
+import app.immichexport.base.Settings;
+import app.immichexport.base.ConfigurationCheck;
 import app.immichexport.account.FirstStart;
 import app.immichexport.database.DatabaseBootstrap;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.metrics.ApplicationMetrics;
 import app.immichexport.mirror.MirrorScheduler;
 import app.immichexport.export.job.ExportService;
-import app.immichexport.immich.ImmichConnections;
+import app.immichexport.demo.DemoImmich;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
@@ -34,7 +36,7 @@ public class Startup {
     DatabaseBootstrap database;
 
     @Inject
-    ImmichConnections immich;
+    DemoImmich demo;
 
     @Inject
     ExportService exports;
@@ -63,7 +65,7 @@ public class Startup {
         }
         database.start();
         exports.markInterrupted();
-        immich.start();
+        demo.startIfNoImmich();
         roots.seed();
         firstStart.run();
         metrics.register();

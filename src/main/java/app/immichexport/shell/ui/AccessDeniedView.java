@@ -1,6 +1,6 @@
-package app.immichexport.security;
+package app.immichexport.shell.ui;
 
-import app.immichexport.base.ui.MainLayout;
+import app.immichexport.security.AccessDeniedException;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;

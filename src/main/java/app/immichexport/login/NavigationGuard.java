@@ -1,6 +1,8 @@
-package app.immichexport.security;
+package app.immichexport.login;
 
-import app.immichexport.account.Caller;
+import app.immichexport.security.SignedIn;
+import app.immichexport.security.Caller;
+import app.immichexport.security.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.ServiceInitEvent;

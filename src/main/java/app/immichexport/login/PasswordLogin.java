@@ -1,7 +1,8 @@
-package app.immichexport.security;
+package app.immichexport.login;
 
+import app.immichexport.security.SignedIn;
+import app.immichexport.security.Caller;
 import app.immichexport.account.Accounts;
-import app.immichexport.account.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -31,6 +32,6 @@ class PasswordLogin {
 
     /** Call on a session whose id has just changed, so that an id known before the login is worth nothing after it. */
     static void signIn(HttpSession session, Caller caller) {
-        session.setAttribute(SignedIn.SESSION_ATTRIBUTE, caller);
+        SignedIn.keep(session, caller);
     }
 }
