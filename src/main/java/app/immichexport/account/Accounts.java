@@ -6,6 +6,7 @@ import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +33,15 @@ public class Accounts {
     @Inject
     Event<AuditAction> audit;
 
-    private final Clock clock = Clock.systemUTC();
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    @Inject
+    Clock clock;
+
+    private LoginThrottle throttle;
+
+    @PostConstruct
+    void createThrottle() {
+        throttle = new LoginThrottle(clock);
+    }
 
     public boolean isSetUp() {
         return repository.count() > 0;

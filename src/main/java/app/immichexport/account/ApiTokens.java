@@ -34,7 +34,8 @@ public class ApiTokens {
     @Inject
     Event<AuditAction> audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** A token just created: the only moment its secret is known. */
     public record NewToken(ApiToken token, String secret) {

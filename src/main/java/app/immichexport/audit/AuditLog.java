@@ -30,7 +30,8 @@ public class AuditLog {
     @Inject
     Settings settings;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     void record(@Observes AuditAction action) {
         em.persist(new AuditEvent(clock.instant(), action, action.address() != null ? action.address() : clientAddress()));

@@ -39,7 +39,8 @@ public class ExportRoots {
     @Inject
     Event<AuditAction> audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** On the first start only: later, administrators manage the roots in the application. */
     public void seed() {

@@ -37,7 +37,8 @@ public class HomeAssistant {
     ManagedExecutorService pushes;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final Map<String, Instant> lastPush = new ConcurrentHashMap<>();
 
     public boolean isOn() {

@@ -42,7 +42,8 @@ public class ApplicationMetrics {
             Map<Long, Long> lastRuns) {
     }
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final Set<Long> profilesShown = ConcurrentHashMap.newKeySet();
     private volatile Figures figures;
 

@@ -38,7 +38,8 @@ public class MirrorProfiles {
     @Inject
     Event<AuditAction> audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     static ZoneId zone() {
         return ZoneId.systemDefault();

@@ -7,12 +7,12 @@ import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
-import app.immichexport.export.job.ExportJob;
-import app.immichexport.export.job.ExportJobRepository;
+import app.immichexport.export.record.ExportJob;
+import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.job.ExportRequest;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.export.job.FolderLocks;
-import app.immichexport.export.job.JobProgress;
+import app.immichexport.export.record.JobProgress;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.PlannedFile;
@@ -82,7 +82,8 @@ public class MirrorRuns {
     @Inject
     Event<AuditAction> audit;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** What a run came to. */
     public record Outcome(Long jobId, String summary, Pruner.Decision prune) {

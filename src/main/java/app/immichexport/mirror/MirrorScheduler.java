@@ -47,7 +47,8 @@ public class MirrorScheduler {
     @Inject
     ApplicationMetrics metrics;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private String instance;
     private ScheduledFuture<?> ticking;

@@ -1,7 +1,7 @@
 package app.immichexport.mirror;
 
 import app.immichexport.base.Settings;
-import app.immichexport.export.job.ExportJob;
+import app.immichexport.export.record.ExportJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;

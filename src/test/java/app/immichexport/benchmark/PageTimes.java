@@ -1,6 +1,6 @@
 package app.immichexport.benchmark;
 
-import app.immichexport.it.Browser;
+import app.immichexport.it.support.Browser;
 import app.immichexport.simulator.Content;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.ImmichSimulator;

@@ -3,7 +3,7 @@ package app.immichexport.album.ui;
 import com.vaadin.cdi.annotation.CdiComponent;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.copy.UploadFolders;
-import app.immichexport.export.job.ExportJobRepository;
+import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.ui.ExportView;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;

@@ -1,5 +1,10 @@
 package app.immichexport.export.job;
 
+import app.immichexport.export.move.MoveStep;
+import app.immichexport.export.record.JobProgress;
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.JobAlbum;
+import app.immichexport.export.record.ExportJob;
 import app.immichexport.account.Accounts;
 import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
@@ -86,7 +91,8 @@ public class ExportService {
     ManagedThreadFactory threadFactory;
 
     private final Map<Long, JobRunner> running = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private ExecutorService workers;
     private ExecutorService jobs;
 

@@ -1,5 +1,10 @@
 package app.immichexport.export.job;
 
+import app.immichexport.export.record.JobProgress;
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.ExportItem;
+import app.immichexport.export.record.ItemWriter;
+import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.copy.CopyOutcome;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.VerifiedWriter;
@@ -42,7 +47,6 @@ final class JobRunner implements Runnable {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
     private static final long NOTIFY_MILLIS = 250;
     private static final long PERSIST_MILLIS = 2000;
-    private static final int ITEM_BATCH = 2000;
     /** Files copied between two syncs: what a crash may cost to copy again. */
     private static final int DURABLE_BATCH = 1000;
 
@@ -57,13 +61,10 @@ final class JobRunner implements Runnable {
     private FileExporter exporter;
     private Set<Path> folders;
     private Function<Set<String>, String> afterCopy;
-    private Set<String> fullyKnownAlbums = Set.of();
+    private AlbumCompleteness completeness = new AlbumCompleteness(Set.of());
     private Map<String, Long> takenOverFrom = Map.of();
     /** Files of taken-over albums found as recorded: their items are copied from the earlier job at the end. */
     private final Map<String, List<PlannedFile>> foundAsBefore = new ConcurrentHashMap<>();
-    /** What a later run takes over from this job, by album: kept for the albums whose every member is in the plan. */
-    private final Map<String, List<ExportJobRepository.ItemRow>> albumRows = new ConcurrentHashMap<>();
-    private final Set<String> incompleteAlbums = ConcurrentHashMap.newKeySet();
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private String afterCopyReport;
 
@@ -74,9 +75,7 @@ final class JobRunner implements Runnable {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
     private final AtomicInteger abandoned = new AtomicInteger();
-    private final List<ExportItem> pending = new ArrayList<>();
-    private final Object saveLock = new Object();
-    private Future<?> saving = CompletableFuture.completedFuture(null);
+    private final ItemWriter items;
     /** Copies handed to the workers and not yet finished. */
     private final Set<CopyTask> inFlight = ConcurrentHashMap.newKeySet();
     private final List<Consumer<JobProgress>> listeners = new CopyOnWriteArrayList<>();
@@ -127,13 +126,14 @@ final class JobRunner implements Runnable {
         this.locks = locks;
         this.pools = pools;
         this.clock = clock;
+        this.items = new ItemWriter(batch -> pools.background().submit(() -> repository.saveItems(root, batch)));
     }
 
     private void adopt(Prepared prepared) {
         this.exporter = prepared.exporter();
         this.folders = prepared.folders();
         this.afterCopy = prepared.afterCopy();
-        this.fullyKnownAlbums = Set.copyOf(prepared.albums().fullyKnown());
+        this.completeness = new AlbumCompleteness(prepared.albums().fullyKnown());
         this.takenOverFrom = Map.copyOf(prepared.albums().takenOverFrom());
         this.plan = prepared.plan();
     }
@@ -199,12 +199,7 @@ final class JobRunner implements Runnable {
             recordSkipped();
             copyAll();
             if (!cancelled && !stopping && diskFull == null) {
-                repository.markCompleteAlbums(jobId, fullyKnownAlbums);
-                albumRows.forEach((albumId, rows) -> {
-                    if (!incompleteAlbums.contains(albumId)) {
-                        repository.rememberAlbumItems(jobId, albumId, rows);
-                    }
-                });
+                completeness.record(jobId, repository);
             }
             if (!cancelled && !stopping && diskFull == null && afterCopy != null) {
                 afterCopyReport = afterCopy.apply(Set.copyOf(verified));
@@ -280,7 +275,7 @@ final class JobRunner implements Runnable {
         everyFileChecked = !cancelled && !stopping && diskFull == null;
         // durable before an album is marked complete or anything in Immich depends on the copies
         exporter.makeDurable();
-        flushItems();
+        items.flush();
     }
 
     /**
@@ -342,7 +337,7 @@ final class JobRunner implements Runnable {
             return;
         }
         // the rows this job wrote itself (files copied again) must be in the database first: they win
-        flushItems();
+        items.flush();
         foundAsBefore.forEach((albumId, files) -> {
             if (everyFileChecked) {
                 try {
@@ -354,7 +349,7 @@ final class JobRunner implements Runnable {
             }
             Instant now = clock.instant();
             for (PlannedFile file : files) {
-                addItem(new ExportItem(jobId, file.assetId(), albumId, file.kind().name(), null, file.relativePath(),
+                items.add(new ExportItem(jobId, file.assetId(), albumId, file.kind().name(), null, file.relativePath(),
                         file.expectedSize(), file.expectedSha1(), file.modifiedTime(), ExportItem.Outcome.IDENTICAL, null, 0,
                         now));
             }
@@ -402,7 +397,7 @@ final class JobRunner implements Runnable {
         if (outcome.isVerifiedOnDisk() && afterCopy != null) {
             verified.add(file.key());
         }
-        keepRow(file.albumId(), outcome.isVerifiedOnDisk() ? new ExportJobRepository.ItemRow(file.assetId(),
+        completeness.keep(file.albumId(), outcome.isVerifiedOnDisk() ? new ExportJobRepository.ItemRow(file.assetId(),
                 file.kind().name(), file.relativePath(), outcome.bytes(), outcome.sha1(), file.modifiedTime(),
                 outcome.status().name(), null) : null);
         filesDone.incrementAndGet();
@@ -410,7 +405,7 @@ final class JobRunner implements Runnable {
         if (result.asRecorded() && takenOverFrom.containsKey(file.albumId())) {
             foundAsBefore.computeIfAbsent(file.albumId(), a -> Collections.synchronizedList(new ArrayList<>())).add(file);
         } else {
-            addItem(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
+            items.add(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
                     file.relativePath(), outcome.isVerifiedOnDisk() ? outcome.bytes() : null, outcome.sha1(),
                     file.modifiedTime(), ExportItem.Outcome.valueOf(outcome.status().name()),
                     outcome.reason(), result.retries(), clock.instant())
@@ -419,86 +414,12 @@ final class JobRunner implements Runnable {
         notifyListeners(false);
     }
 
-    /** @param row null when the file is not on disk: its album is then not complete */
-    private void keepRow(String albumId, ExportJobRepository.ItemRow row) {
-        if (albumId == null || !fullyKnownAlbums.contains(albumId)) {
-            return;
-        }
-        if (row == null) {
-            incompleteAlbums.add(albumId);
-        } else {
-            albumRows.computeIfAbsent(albumId, a -> Collections.synchronizedList(new ArrayList<>())).add(row);
-        }
-    }
-
     private void recordSkipped() {
         for (SkippedAsset skipped : plan.skipped()) {
-            keepRow(skipped.albumId(), new ExportJobRepository.ItemRow(skipped.assetId(), "ORIGINAL", null, null, null,
+            completeness.keep(skipped.albumId(), new ExportJobRepository.ItemRow(skipped.assetId(), "ORIGINAL", null, null, null,
                     null, ExportItem.Outcome.SKIPPED.name(), skipped.reason().explanation()));
-            addItem(new ExportItem(jobId, skipped.assetId(), skipped.albumId(), "ORIGINAL", null, null, null, null, null,
+            items.add(new ExportItem(jobId, skipped.assetId(), skipped.albumId(), "ORIGINAL", null, null, null, null, null,
                     ExportItem.Outcome.SKIPPED, skipped.reason().explanation(), 0, clock.instant()));
-        }
-    }
-
-    private void addItem(ExportItem item) {
-        List<ExportItem> batch = null;
-        synchronized (pending) {
-            pending.add(item);
-            if (pending.size() >= ITEM_BATCH) {
-                batch = new ArrayList<>(pending);
-                pending.clear();
-            }
-        }
-        if (batch != null) {
-            save(batch);
-        }
-    }
-
-    private void flushItems() {
-        List<ExportItem> batch;
-        synchronized (pending) {
-            batch = new ArrayList<>(pending);
-            pending.clear();
-        }
-        if (!batch.isEmpty()) {
-            save(batch);
-        }
-        awaitSaved();
-    }
-
-    /**
-     * Records a batch of items while the next files are handled; one batch at a time, so that they
-     * are written in order and a slow database holds the job back rather than filling the memory.
-     */
-    private void save(List<ExportItem> batch) {
-        synchronized (saveLock) {
-            awaitSaved();
-            saving = pools.background().submit(() -> repository.saveItems(root, batch));
-        }
-    }
-
-    private void awaitSaved() {
-        synchronized (saveLock) {
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        saving.get();
-                        return;
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        // reported once: the job fails, and its final state can still be recorded
-                        saving = CompletableFuture.completedFuture(null);
-                        throw new IllegalStateException("Cannot record the job's items: " + e.getCause().getMessage(),
-                                e.getCause());
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 
@@ -517,7 +438,7 @@ final class JobRunner implements Runnable {
         }
         JobProgress progress = progress();
         if (persist) {
-            flushItems();
+            items.flush();
             update(job -> job.counters(progress));
         }
         listeners.forEach(listener -> listener.accept(progress));
@@ -559,7 +480,7 @@ final class JobRunner implements Runnable {
         // a cancel's interrupt has done its work; the records that follow must not see it
         Thread.interrupted();
         recordFoundAsBefore();
-        flushItems();
+        items.flush();
         JobProgress progress = progress();
         update(job -> {
             job.counters(progress);

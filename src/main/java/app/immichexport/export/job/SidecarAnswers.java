@@ -1,5 +1,6 @@
 package app.immichexport.export.job;
 
+import jakarta.inject.Inject;
 import app.immichexport.database.StorableText;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.Sidecar;
@@ -38,7 +39,8 @@ public class SidecarAnswers implements Sidecars.Memory {
     @Resource(lookup = "java:app/jdbc/immichExport")
     DataSource dataSource;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     @Override
     public Map<String, Optional<Sidecar>> recall(Collection<Asset> assets) {

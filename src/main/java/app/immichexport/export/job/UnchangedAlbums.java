@@ -1,5 +1,9 @@
 package app.immichexport.export.job;
 
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.JobAlbum;
+import app.immichexport.export.record.ExportItem;
+import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.PlannedFile;

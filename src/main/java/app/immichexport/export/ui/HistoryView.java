@@ -1,8 +1,8 @@
 package app.immichexport.export.ui;
 
 import app.immichexport.base.ui.Formats;
-import app.immichexport.export.job.ExportJob;
-import app.immichexport.export.job.ExportJobRepository;
+import app.immichexport.export.record.ExportJob;
+import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.grid.Grid;

@@ -1,13 +1,13 @@
 package app.immichexport.export.ui;
 
 import app.immichexport.base.ui.Formats;
-import app.immichexport.export.job.ExportItem;
-import app.immichexport.export.job.ExportJob;
-import app.immichexport.export.job.ExportJobRepository;
+import app.immichexport.export.record.ExportItem;
+import app.immichexport.export.record.ExportJob;
+import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.security.SignedIn;
-import app.immichexport.export.job.ItemsCsv;
-import app.immichexport.export.job.JobProgress;
+import app.immichexport.export.api.ItemsCsv;
+import app.immichexport.export.record.JobProgress;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;

@@ -1,0 +1,192 @@
+package app.immichexport.export.move;
+
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.ImmichChange;
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.Album;
+import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
+import app.immichexport.immich.ImmichConnection;
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * After the copy, frees Immich: per album, and only when every member of it is verified on disk,
+ * moves the originals to the Immich trash (the job user's with their key; another user's of this
+ * instance with that owner's key, if the owner allows it) and then deletes the album. An album Immich
+ * listed incompletely is never touched. Every change is recorded; what was not done is explained.
+ */
+public final class MoveStep {
+
+    static final int TRASH_BATCH = 500;
+
+    private final long jobId;
+    private final List<AlbumMembers> albums;
+    private final boolean trash;
+    private final boolean deleteAlbums;
+    private final ImmichService immich;
+    private final ImmichConnection connection;
+    private final Function<String, Optional<ImmichConnection>> consentingOwners;
+    private final ExportJobRepository repository;
+    private final Clock clock;
+    private final Set<String> plannedSidecars;
+
+    /** @param plannedSidecars keys of the sidecars planned: an original goes only with its sidecar on disk */
+    public MoveStep(long jobId, List<AlbumMembers> albums, boolean trash, boolean deleteAlbums, ImmichService immich, ImmichConnection connection,
+            Function<String, Optional<ImmichConnection>> consentingOwners, ExportJobRepository repository, Clock clock,
+            Set<String> plannedSidecars) {
+        this.plannedSidecars = Set.copyOf(plannedSidecars);
+        this.consentingOwners = consentingOwners;
+        this.jobId = jobId;
+        this.albums = albums;
+        this.trash = trash;
+        this.deleteAlbums = deleteAlbums;
+        this.immich = immich;
+        this.connection = connection;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** @param verified keys ({@link PlannedFile#key()}) of the files verified on disk by this job */
+    public String run(Set<String> verified) {
+        Optional<String> me = immich.currentUserId(connection);
+        List<String> notes = new ArrayList<>();
+        Map<String, Album> now = new LinkedHashMap<>();
+        immich.albums(connection).forEach(album -> now.put(album.id(), album));
+        int trashed = 0;
+        int deleted = 0;
+        for (AlbumMembers members : albums) {
+            String name = "'" + members.album().name() + "'";
+            if (!members.isComplete()) {
+                notes.add(name + " untouched: Immich listed " + members.assets().size() + " of its "
+                        + members.album().assetCount() + " assets");
+                continue;
+            }
+            List<Asset> present = members.assets().stream().filter(a -> !a.trashed()).toList();
+            long unverified = present.stream().filter(a -> !a.isExternal() && !isVerified(a, verified)).count();
+            Optional<String> changed = unverified > 0 ? Optional.empty() : changedSince(members, now.get(members.album().id()));
+            if (changed.isPresent()) {
+                notes.add(name + " untouched: it changed in Immich while the job ran (" + changed.get()
+                        + "); a new export takes what is new");
+                continue;
+            }
+            if (unverified > 0) {
+                notes.add(name + " untouched: " + unverified + " of its assets are not verified on disk");
+                continue;
+            }
+            boolean handled = true;
+            if (trash) {
+                Map<String, List<String>> byOwner = new LinkedHashMap<>();
+                present.stream().filter(a -> !a.isExternal()).forEach(a -> byOwner
+                        .computeIfAbsent(a.ownerId() == null ? "" : a.ownerId(), o -> new ArrayList<>()).add(a.id()));
+                long notTrashed = 0;
+                for (Map.Entry<String, List<String>> owned : byOwner.entrySet()) {
+                    Optional<ImmichConnection> key = me.isEmpty() ? Optional.empty()
+                            : me.get().equals(owned.getKey()) ? Optional.of(connection) : consentingOwners.apply(owned.getKey());
+                    if (key.isEmpty()) {
+                        notTrashed += owned.getValue().size();
+                    } else if (trash(key.get(), owned.getValue())) {
+                        trashed += owned.getValue().size();
+                    } else {
+                        handled = false;
+                    }
+                }
+                if (notTrashed > 0) {
+                    notes.add(notTrashed + " assets of " + name + " not trashed: " + (me.isEmpty()
+                            ? "the API key may not tell whose they are (it lacks user.read)"
+                            : "they belong to another Immich user who has not allowed this instance's other users "
+                                    + "to trash them (Settings)"));
+                }
+            }
+            if (deleteAlbums) {
+                if (!handled) {
+                    notes.add(name + " not deleted: moving its originals to the trash failed");
+                } else if (me.isPresent() && members.album().ownerId() != null && !me.get().equals(members.album().ownerId())) {
+                    notes.add(name + " not deleted: it belongs to another Immich user");
+                } else if (deleteAlbum(members)) {
+                    deleted++;
+                }
+            }
+        }
+        List<String> done = new ArrayList<>();
+        if (trash) {
+            done.add(trashed + " originals moved to the Immich trash");
+        }
+        if (deleteAlbums) {
+            done.add(deleted + (deleted == 1 ? " album" : " albums") + " deleted");
+        }
+        done.addAll(notes);
+        return String.join("; ", done);
+    }
+
+    /**
+     * The album listed again right before anything in it is changed: what differs from the listing the
+     * job copied, if anything. A photo added meanwhile would otherwise be lost with the album.
+     */
+    private Optional<String> changedSince(AlbumMembers copied, Album current) {
+        if (current == null) {
+            return Optional.of("it is no longer there");
+        }
+        if (current.assetCount() != copied.album().assetCount()) {
+            return Optional.of(copied.album().assetCount() + " assets then, " + current.assetCount() + " now");
+        }
+        if (!Objects.equals(current.updatedAt(), copied.album().updatedAt())) {
+            return Optional.of("updated at " + current.updatedAt());
+        }
+        Set<String> then = copied.assets().stream().map(Asset::id).collect(Collectors.toSet());
+        Set<String> members = immich.members(connection, current).assets().stream().map(Asset::id).collect(Collectors.toSet());
+        return then.equals(members) ? Optional.empty() : Optional.of("its members are not the ones copied");
+    }
+
+    /**
+     * A live photo counts only with its motion part, which Immich deletes together with the still; a
+     * photo whose sidecar was planned only with the sidecar.
+     */
+    private boolean isVerified(Asset asset, Set<String> verified) {
+        String sidecar = PlannedFile.key(PlannedFile.Kind.SIDECAR, asset.id());
+        return verified.contains(PlannedFile.key(PlannedFile.Kind.ORIGINAL, asset.id()))
+                && (asset.livePhotoVideoId() == null
+                        || verified.contains(PlannedFile.key(PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId())))
+                && (!plannedSidecars.contains(sidecar) || verified.contains(sidecar));
+    }
+
+    private boolean trash(ImmichConnection key, List<String> ids) {
+        for (int from = 0; from < ids.size(); from += TRASH_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + TRASH_BATCH));
+            try {
+                immich.trash(key, batch);
+                record(ImmichChange.Action.TRASH_ASSETS, batch, true, batch.size() + " moved to the trash");
+            } catch (ImmichException e) {
+                record(ImmichChange.Action.TRASH_ASSETS, batch, false, e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean deleteAlbum(AlbumMembers members) {
+        try {
+            immich.deleteAlbum(connection, members.album().id());
+            record(ImmichChange.Action.DELETE_ALBUM, List.of(members.album().id()), true,
+                    "deleted album '" + members.album().name() + "'");
+            return true;
+        } catch (ImmichException e) {
+            record(ImmichChange.Action.DELETE_ALBUM, List.of(members.album().id()), false, e.getMessage());
+            return false;
+        }
+    }
+
+    private void record(ImmichChange.Action action, List<String> ids, boolean succeeded, String result) {
+        repository.saveChange(new ImmichChange(jobId, action, String.join(",", ids), succeeded, result, clock.instant()));
+    }
+}

@@ -1,0 +1,94 @@
+package app.immichexport.export.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.immichexport.database.DatabaseBootstrap;
+import app.immichexport.export.copy.FileExporter;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Runs inside Payara Micro: JPA reads back what it wrote, on the schema Flyway created. */
+@ExtendWith(ArquillianExtension.class)
+public class ExportJobPersistenceIT {
+
+    @Inject
+    ExportJobRepository jobs;
+
+    @Resource(lookup = DatabaseBootstrap.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Test
+    void flywayCreatedTheSchema() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "select version, success from flyway_schema_history where version = '1'")) {
+            assertTrue(rs.next(), "migration 1 is recorded");
+            assertTrue(rs.getBoolean("success"));
+            assertTrue(connection.getMetaData().getDatabaseProductName().contains("PostgreSQL"));
+        }
+    }
+
+    @Inject
+    app.immichexport.export.job.ExportService exports;
+
+    @Test
+    void jobsRunningWhenTheApplicationStoppedAreMarkedInterrupted() {
+        ExportJob running = new ExportJob("alex", Instant.now(), "a1", "/exports");
+        running.setState(ExportJob.State.RUNNING);
+        long id = jobs.save(running).getId();
+        exports.markInterrupted();
+        ExportJob after = jobs.find(id).orElseThrow();
+        assertEquals(ExportJob.State.INTERRUPTED, after.getState());
+        assertTrue(after.getMessage().contains("resume it"), after.getMessage());
+    }
+
+    @Test
+    void anAlbumsItemsComeFromTheDatabaseUntilKeptInMemory() {
+        long id = jobs.save(new ExportJob("alex", Instant.now(), "a9", "/exports")).getId();
+        Instant taken = Instant.parse("2024-06-15T12:00:00Z");
+        String reason = "it is in the Immich trash, \"quoted\", with a comma\nand a new line";
+        jobs.saveItems("/exports", List.of(
+                new ExportItem(id, "x1", "a9", "ORIGINAL", FileExporter.Source.API, "A/x1.jpg", 10L, "c2hhMQ==", taken,
+                        ExportItem.Outcome.COPIED, null, 0, Instant.now()),
+                new ExportItem(id, "x2", "a9", "ORIGINAL", null, null, null, null, null, ExportItem.Outcome.SKIPPED, reason,
+                        0, Instant.now()),
+                new ExportItem(id, "x3", "a9", "ORIGINAL", FileExporter.Source.API, "A/x3.jpg", null, null, taken,
+                        ExportItem.Outcome.FAILED, "broken", 0, Instant.now())));
+        List<ExportJobRepository.ItemRow> rows = jobs.albumItems(id, "a9");
+        assertEquals(List.of(new ExportJobRepository.ItemRow("x1", "ORIGINAL", "A/x1.jpg", 10L, "c2hhMQ==", taken, "COPIED",
+                null), new ExportJobRepository.ItemRow("x2", "ORIGINAL", null, null, null, null, "SKIPPED", reason)), rows,
+                "copied and skipped members, texts intact through COPY; not the failed one");
+
+        List<ExportJobRepository.ItemRow> kept = List.of(new ExportJobRepository.ItemRow("k1", "ORIGINAL", "A/k1.jpg", 5L,
+                "a2VwdA==", taken, "IDENTICAL", null));
+        jobs.rememberAlbumItems(id, "a9", kept);
+        assertEquals(kept, jobs.albumItems(id, "a9"), "kept in memory once the job ended");
+    }
+
+    @Test
+    void aJobRecordSurvivesTheRoundTrip() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ExportJob saved = jobs.save(new ExportJob("alex", now, "a1,a2", "/exports"));
+        assertNotNull(saved.getId());
+        saved.setState(ExportJob.State.RUNNING);
+        jobs.save(saved);
+
+        ExportJob found = jobs.find(saved.getId()).orElseThrow();
+        assertEquals("alex", found.getRequestedBy());
+        assertEquals(now, found.getRequestedAt());
+        assertEquals("a1,a2", found.getAlbumIds());
+        assertEquals(ExportJob.State.RUNNING, found.getState());
+        assertEquals(saved.getId(), jobs.newestFirst(1, null).get(0).getId());
+    }
+}

@@ -1,0 +1,94 @@
+package app.immichexport.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Another process running the packaged application (target/immich-album-export.jar), on loopback, until closed. */
+public final class PackagedApp implements AutoCloseable {
+
+    private final Process process;
+    public final String base;
+
+    private PackagedApp(Process process, String base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    /**
+     * Starts it with a fresh data folder and the tests' environment changed as given, and waits until
+     * it serves its pages.
+     *
+     * @param settings environment variables to set; a null value removes the variable
+     */
+    public static PackagedApp start(Path data, Map<String, String> settings) throws Exception {
+        if (Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(data);
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx512m", "-jar",
+                Path.of("target", "immich-album-export.jar").toAbsolutePath().toString(), "--port", String.valueOf(port),
+                "--nocluster", "--disablephonehome"))
+                .redirectErrorStream(true).redirectOutput(data.resolve("app.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("DATA_DIR", data.toAbsolutePath().toString());
+        env.put("EMBEDDED_DB_PORT", String.valueOf(freePort()));
+        settings.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
+        PackagedApp app = new PackagedApp(builder.start(), "http://127.0.0.1:" + port + "/");
+        app.awaitReady(data);
+        return app;
+    }
+
+    private void awaitReady(Path data) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String last = "no answer";
+        for (int i = 0; i < 240; i++) {
+            try {
+                // the application's own page: served only once the application is deployed
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "login")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+                last = ready.statusCode() + " " + ready.body();
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("the application did not start (last answer: " + last + "); see " + data.resolve("app.log"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
