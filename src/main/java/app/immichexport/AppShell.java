@@ -11,5 +11,4 @@ import com.vaadin.flow.theme.Theme;
  */
 @Push
 @Theme("immich-export")
-public class AppShell implements AppShellConfigurator {
-}
+public class AppShell implements AppShellConfigurator {}

@@ -15,25 +15,46 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule featuresImportEachOtherOneWay = slices().matching("app.immichexport.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featuresImportEachOtherOneWay =
+            slices().matching("app.immichexport.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule subPackagesOfAFeatureImportEachOtherOneWay = slices().matching("app.immichexport.*.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule subPackagesOfAFeatureImportEachOtherOneWay =
+            slices().matching("app.immichexport.*.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule onlyPagesUsePages = noClasses().that().resideOutsideOfPackage("..ui..")
-            .should().dependOnClassesThat().resideInAPackage("app.immichexport..ui..");
+    static final ArchRule onlyPagesUsePages = noClasses()
+            .that()
+            .resideOutsideOfPackage("..ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("app.immichexport..ui..");
 
     @ArchTest
-    static final ArchRule immichImportsNoOtherFeature = noClasses().that().resideInAPackage("app.immichexport.immich..")
-            .should().dependOnClassesThat(resideInAPackage("app.immichexport..")
-                    .and(resideOutsideOfPackage("app.immichexport.immich..")));
+    static final ArchRule immichImportsNoOtherFeature = noClasses()
+            .that()
+            .resideInAPackage("app.immichexport.immich..")
+            .should()
+            .dependOnClassesThat(
+                    resideInAPackage("app.immichexport..").and(resideOutsideOfPackage("app.immichexport.immich..")));
 
     @ArchTest
-    static final ArchRule thePlanIsAPureFunction = noClasses().that().resideInAPackage("app.immichexport.export.plan..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.channels..", "java.net..", "java.sql..",
-                    "javax.sql..", "jakarta.persistence..", "jakarta.inject..", "jakarta.enterprise..", "jakarta.ws.rs..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files");
+    static final ArchRule thePlanIsAPureFunction = noClasses()
+            .that()
+            .resideInAPackage("app.immichexport.export.plan..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "java.io..",
+                    "java.nio.channels..",
+                    "java.net..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "jakarta.persistence..",
+                    "jakarta.inject..",
+                    "jakarta.enterprise..",
+                    "jakarta.ws.rs..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.nio.file.Files");
 }

@@ -1,7 +1,7 @@
 package app.immichexport.account;
 
-import app.immichexport.security.Role;
 import app.immichexport.security.Caller;
+import app.immichexport.security.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -56,8 +56,7 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     Account(String username, String passwordHash, Role role, Instant createdAt) {
         this.username = username;

@@ -41,16 +41,21 @@ public class AccountRepository {
 
     public Optional<Account> findByName(String username) {
         return em.createQuery("select a from Account a where a.username = :name", Account.class)
-                .setParameter("name", username).getResultStream().findFirst();
+                .setParameter("name", username)
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<Account> findByImmichUser(String immichUserId) {
         return em.createQuery("select a from Account a where a.immichUserId = :id and a.enabled = true", Account.class)
-                .setParameter("id", immichUserId).getResultStream().findFirst();
+                .setParameter("id", immichUserId)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<Account> all() {
-        return em.createQuery("select a from Account a order by a.username", Account.class).getResultList();
+        return em.createQuery("select a from Account a order by a.username", Account.class)
+                .getResultList();
     }
 
     /** Changes an account in one transaction and returns it as changed. */
@@ -65,12 +70,17 @@ public class AccountRepository {
 
     Optional<ApiToken> tokenByHash(String hash) {
         return em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
-                .setParameter("hash", hash).getResultStream().findFirst();
+                .setParameter("hash", hash)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<ApiToken> tokens(long userId) {
-        return em.createQuery("select t from ApiToken t where t.userId = :user order by t.createdAt desc, t.id desc",
-                ApiToken.class).setParameter("user", userId).getResultList();
+        return em.createQuery(
+                        "select t from ApiToken t where t.userId = :user order by t.createdAt desc, t.id desc",
+                        ApiToken.class)
+                .setParameter("user", userId)
+                .getResultList();
     }
 
     Optional<ApiToken> updateToken(long id, Consumer<ApiToken> change) {

@@ -1,9 +1,9 @@
 package app.immichexport.account;
 
-import app.immichexport.security.Role;
 import app.immichexport.api.ErrorResponse;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.security.CurrentCaller;
+import app.immichexport.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -43,15 +43,11 @@ public class AccountResource {
     @Inject
     ApiTokens tokens;
 
-    public record Me(String username, Role role, boolean hasImmichKey, String immichKeyName,
-            boolean othersMayTrash) {
-    }
+    public record Me(String username, Role role, boolean hasImmichKey, String immichKeyName, boolean othersMayTrash) {}
 
-    public record KeyRequest(String key) {
-    }
+    public record KeyRequest(String key) {}
 
-    public record TokenRequest(String name) {
-    }
+    public record TokenRequest(String name) {}
 
     public record TokenView(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
         static TokenView of(ApiToken t) {
@@ -60,11 +56,9 @@ public class AccountResource {
     }
 
     /** The only answer that holds a token's secret, once. */
-    public record CreatedToken(long id, String name, String token) {
-    }
+    public record CreatedToken(long id, String name, String token) {}
 
-    public record TrashConsent(boolean othersMayTrash) {
-    }
+    public record TrashConsent(boolean othersMayTrash) {}
 
     @GET
     @Operation(summary = "Who the caller is; the Immich key itself is never returned")
@@ -109,7 +103,9 @@ public class AccountResource {
     public Response createToken(TokenRequest request) {
         ApiTokens.NewToken created = tokens.create(caller.get(), request == null ? null : request.name());
         return Response.status(Response.Status.CREATED)
-                .entity(new CreatedToken(created.token().getId(), created.token().getName(), created.secret())).build();
+                .entity(new CreatedToken(
+                        created.token().getId(), created.token().getName(), created.secret()))
+                .build();
     }
 
     @DELETE

@@ -1,12 +1,12 @@
 package app.immichexport.account;
 
-import app.immichexport.security.Role;
-import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
+import app.immichexport.security.Caller;
+import app.immichexport.security.Role;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,8 +50,9 @@ public class Accounts {
     /** The first administrator, from the set-up page or the configuration; refused once any account exists. */
     public Account createFirstAdmin(String username, String password, String how) {
         check(username, password);
-        Account admin = repository.createFirst(new Account(username, passwords.hash(password), Role.ADMIN,
-                clock.instant())).orElseThrow(() -> new AccountException("This instance is set up already: log in"));
+        Account admin = repository
+                .createFirst(new Account(username, passwords.hash(password), Role.ADMIN, clock.instant()))
+                .orElseThrow(() -> new AccountException("This instance is set up already: log in"));
         audit.fire(new AuditAction(username, AuditAction.Kind.SETUP, username, "first administrator created " + how));
         return admin;
     }
@@ -73,7 +74,8 @@ public class Accounts {
             throw new AccountException("You cannot take the administrator role from yourself");
         }
         Account account = repository.update(id, a -> a.setRole(role)).orElseThrow(() -> noSuchUser(id));
-        audit.fire(new AuditAction(actor.username(), AuditAction.Kind.ROLE_CHANGED, account.getUsername(), "now " + role));
+        audit.fire(
+                new AuditAction(actor.username(), AuditAction.Kind.ROLE_CHANGED, account.getUsername(), "now " + role));
     }
 
     public void setEnabled(Caller actor, long id, boolean enabled) {
@@ -82,20 +84,26 @@ public class Accounts {
             throw new AccountException("You cannot disable your own account");
         }
         Account account = repository.update(id, a -> a.setEnabled(enabled)).orElseThrow(() -> noSuchUser(id));
-        audit.fire(new AuditAction(actor.username(), enabled ? AuditAction.Kind.USER_ENABLED : AuditAction.Kind.USER_DISABLED,
-                account.getUsername(), null));
+        audit.fire(new AuditAction(
+                actor.username(),
+                enabled ? AuditAction.Kind.USER_ENABLED : AuditAction.Kind.USER_DISABLED,
+                account.getUsername(),
+                null));
     }
 
     /** An administrator sets a new password for someone; this also lifts a lock-out. */
     public void resetPassword(Caller actor, long id, String password) {
         requireAdmin(actor);
         passwordProblem(password);
-        Account account = repository.update(id, a -> {
-            a.setPasswordHash(passwords.hash(password));
-            a.setFailedLogins(0);
-            a.setLockedUntil(null);
-        }).orElseThrow(() -> noSuchUser(id));
-        audit.fire(new AuditAction(actor.username(), AuditAction.Kind.PASSWORD_CHANGED, account.getUsername(), "set by an administrator"));
+        Account account = repository
+                .update(id, a -> {
+                    a.setPasswordHash(passwords.hash(password));
+                    a.setFailedLogins(0);
+                    a.setLockedUntil(null);
+                })
+                .orElseThrow(() -> noSuchUser(id));
+        audit.fire(new AuditAction(
+                actor.username(), AuditAction.Kind.PASSWORD_CHANGED, account.getUsername(), "set by an administrator"));
     }
 
     public void changeOwnPassword(Caller caller, String current, String password) {
@@ -105,7 +113,8 @@ public class Accounts {
         }
         passwordProblem(password);
         repository.update(caller.id(), a -> a.setPasswordHash(passwords.hash(password)));
-        audit.fire(new AuditAction(caller.username(), AuditAction.Kind.PASSWORD_CHANGED, caller.username(), "by the user"));
+        audit.fire(new AuditAction(
+                caller.username(), AuditAction.Kind.PASSWORD_CHANGED, caller.username(), "by the user"));
     }
 
     public List<Account> all(Caller actor) {
@@ -144,19 +153,27 @@ public class Accounts {
             return Optional.empty();
         }
         if (password == null || !passwords.matches(password, account.getPasswordHash())) {
-            int maxFailures = settings.get("LOGIN_MAX_FAILURES").map(Integer::parseInt).orElse(5);
-            Duration lock = Duration.ofMinutes(settings.get("LOGIN_LOCK_MINUTES").map(Long::parseLong).orElse(15L));
-            Account after = repository.update(account.getId(), a -> {
-                a.setFailedLogins(a.getFailedLogins() + 1);
-                if (a.getFailedLogins() >= maxFailures) {
-                    a.setFailedLogins(0);
-                    a.setLockedUntil(now.plus(lock));
-                }
-            }).orElseThrow();
+            int maxFailures =
+                    settings.get("LOGIN_MAX_FAILURES").map(Integer::parseInt).orElse(5);
+            Duration lock = Duration.ofMinutes(
+                    settings.get("LOGIN_LOCK_MINUTES").map(Long::parseLong).orElse(15L));
+            Account after = repository
+                    .update(account.getId(), a -> {
+                        a.setFailedLogins(a.getFailedLogins() + 1);
+                        if (a.getFailedLogins() >= maxFailures) {
+                            a.setFailedLogins(0);
+                            a.setLockedUntil(now.plus(lock));
+                        }
+                    })
+                    .orElseThrow();
             failed(username, "wrong password", address);
             if (after.getLockedUntil() != null && after.getLockedUntil().isAfter(now)) {
-                audit.fire(new AuditAction("anonymous", AuditAction.Kind.LOCKED_OUT, username,
-                        maxFailures + " wrong passwords in a row: locked until " + after.getLockedUntil(), address));
+                audit.fire(new AuditAction(
+                        "anonymous",
+                        AuditAction.Kind.LOCKED_OUT,
+                        username,
+                        maxFailures + " wrong passwords in a row: locked until " + after.getLockedUntil(),
+                        address));
             }
             return Optional.empty();
         }
@@ -193,7 +210,9 @@ public class Accounts {
      * administrator demoted or disabled since must not keep acting as one.
      */
     public Caller current(Caller actor) {
-        return repository.find(actor.id()).filter(Account::isEnabled)
+        return repository
+                .find(actor.id())
+                .filter(Account::isEnabled)
                 .map(Account::caller)
                 .orElseThrow(() -> new AccountException.Forbidden("This account may no longer be used"));
     }

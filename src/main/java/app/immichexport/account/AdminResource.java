@@ -1,8 +1,8 @@
 package app.immichexport.account;
 
-import app.immichexport.security.Role;
 import app.immichexport.security.Caller;
 import app.immichexport.security.CurrentCaller;
+import app.immichexport.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,20 +33,30 @@ public class AdminResource {
     @Inject
     Accounts accounts;
 
-    public record UserView(long id, String username, Role role, boolean enabled, boolean hasImmichKey,
-            Instant lockedUntil, Instant createdAt) {
+    public record UserView(
+            long id,
+            String username,
+            Role role,
+            boolean enabled,
+            boolean hasImmichKey,
+            Instant lockedUntil,
+            Instant createdAt) {
         static UserView of(Account a) {
-            return new UserView(a.getId(), a.getUsername(), a.getRole(), a.isEnabled(), a.hasImmichKey(),
-                    a.getLockedUntil(), a.getCreatedAt());
+            return new UserView(
+                    a.getId(),
+                    a.getUsername(),
+                    a.getRole(),
+                    a.isEnabled(),
+                    a.hasImmichKey(),
+                    a.getLockedUntil(),
+                    a.getCreatedAt());
         }
     }
 
-    public record NewUser(String username, String password, Role role) {
-    }
+    public record NewUser(String username, String password, Role role) {}
 
     /** Only the fields given are changed. */
-    public record UserChange(Role role, Boolean enabled, String password) {
-    }
+    public record UserChange(Role role, Boolean enabled, String password) {}
 
     @GET
     @Operation(summary = "Every user")
@@ -60,9 +70,11 @@ public class AdminResource {
         if (user == null) {
             throw new AccountException("Give username, password and role");
         }
-        Account created = accounts.create(caller.get(), user.username(), user.password(),
-                user.role() == null ? Role.USER : user.role());
-        return Response.status(Response.Status.CREATED).entity(UserView.of(created)).build();
+        Account created = accounts.create(
+                caller.get(), user.username(), user.password(), user.role() == null ? Role.USER : user.role());
+        return Response.status(Response.Status.CREATED)
+                .entity(UserView.of(created))
+                .build();
     }
 
     @PATCH
@@ -79,7 +91,10 @@ public class AdminResource {
         if (change != null && change.password() != null) {
             accounts.resetPassword(actor, id, change.password());
         }
-        return accounts.all(actor).stream().filter(a -> a.getId() == id).findFirst().map(UserView::of)
+        return accounts.all(actor).stream()
+                .filter(a -> a.getId() == id)
+                .findFirst()
+                .map(UserView::of)
                 .orElseThrow(() -> new AccountException("No user " + id));
     }
 }

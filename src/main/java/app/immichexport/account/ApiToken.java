@@ -35,8 +35,7 @@ public class ApiToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     ApiToken(long userId, String name, String tokenHash, Instant createdAt) {
         this.userId = userId;

@@ -1,7 +1,7 @@
 package app.immichexport.account;
 
-import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
+import app.immichexport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,8 +38,7 @@ public class ApiTokens {
     Clock clock;
 
     /** A token just created: the only moment its secret is known. */
-    public record NewToken(ApiToken token, String secret) {
-    }
+    public record NewToken(ApiToken token, String secret) {}
 
     public NewToken create(Caller caller, String name) {
         String label = name == null || name.isBlank() ? "token" : name.strip();
@@ -50,7 +49,8 @@ public class ApiTokens {
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         ApiToken token = repository.saveToken(new ApiToken(caller.id(), label, hash(secret), clock.instant()));
-        audit.fire(new AuditAction(caller.username(), AuditAction.Kind.TOKEN_CREATED, caller.username(), "token '" + label + "'"));
+        audit.fire(new AuditAction(
+                caller.username(), AuditAction.Kind.TOKEN_CREATED, caller.username(), "token '" + label + "'"));
         return new NewToken(token, secret);
     }
 
@@ -62,15 +62,20 @@ public class ApiTokens {
     }
 
     public void revoke(Caller caller, long tokenId) {
-        ApiToken token = repository.updateToken(tokenId, t -> {
-            if (t.getUserId() != caller.id() && !caller.isAdmin()) {
-                throw new AccountException.Forbidden("This token is not yours");
-            }
-            if (t.isActive()) {
-                t.setRevokedAt(clock.instant());
-            }
-        }).orElseThrow(() -> new AccountException("No token " + tokenId));
-        audit.fire(new AuditAction(caller.username(), AuditAction.Kind.TOKEN_REVOKED, caller.username(),
+        ApiToken token = repository
+                .updateToken(tokenId, t -> {
+                    if (t.getUserId() != caller.id() && !caller.isAdmin()) {
+                        throw new AccountException.Forbidden("This token is not yours");
+                    }
+                    if (t.isActive()) {
+                        t.setRevokedAt(clock.instant());
+                    }
+                })
+                .orElseThrow(() -> new AccountException("No token " + tokenId));
+        audit.fire(new AuditAction(
+                caller.username(),
+                AuditAction.Kind.TOKEN_REVOKED,
+                caller.username(),
                 "token '" + token.getName() + "'"));
     }
 
@@ -84,12 +89,14 @@ public class ApiTokens {
             return Optional.empty();
         }
         Optional<ApiToken> token = repository.tokenByHash(hash(secret)).filter(ApiToken::isActive);
-        Optional<Caller> owner = token.flatMap(t -> repository.find(t.getUserId())).filter(Account::isEnabled)
+        Optional<Caller> owner = token.flatMap(t -> repository.find(t.getUserId()))
+                .filter(Account::isEnabled)
                 .map(Account::caller);
         if (owner.isPresent()) {
             Instant now = clock.instant();
             ApiToken used = token.get();
-            if (used.getLastUsedAt() == null || used.getLastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
+            if (used.getLastUsedAt() == null
+                    || used.getLastUsedAt().plus(LAST_USE_PRECISION).isBefore(now)) {
                 repository.updateToken(used.getId(), t -> t.setLastUsedAt(now));
             }
         }
@@ -99,7 +106,8 @@ public class ApiTokens {
     /** Tokens are 256 random bits: a plain SHA-256 cannot be reversed, and lets the database find one. */
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,7 @@
 package app.immichexport.account;
 
-import app.immichexport.security.Role;
 import app.immichexport.base.Settings;
+import app.immichexport.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -58,12 +58,14 @@ public class FirstStart {
 
     private void equip(Account admin) {
         settings.get("ADMIN_API_TOKEN").ifPresent(token -> tokens.seed(admin, token, "ADMIN_API_TOKEN"));
-        settings.get("IMMICH_API_KEY").filter(key -> settings.get("IMMICH_URL").isPresent())
+        settings.get("IMMICH_API_KEY")
+                .filter(key -> settings.get("IMMICH_URL").isPresent())
                 .ifPresent(key -> keys.seed(admin, key));
     }
 
     private Optional<Account> firstAdmin() {
-        return repository.all().stream().filter(a -> a.getRole() == Role.ADMIN)
+        return repository.all().stream()
+                .filter(a -> a.getRole() == Role.ADMIN)
                 .min(Comparator.comparing(Account::getId));
     }
 }

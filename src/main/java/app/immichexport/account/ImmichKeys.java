@@ -1,12 +1,12 @@
 package app.immichexport.account;
 
-import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.NoImmichKeyException;
+import app.immichexport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -48,10 +48,17 @@ public class ImmichKeys {
             throw new AccountException("Immich did not accept this key: " + e.getMessage());
         }
         Optional<String> old = storedKey(caller.id());
-        repository.update(caller.id(), a -> a.setImmichKey(secret.box().encrypt(trimmed, context(caller.id())),
-                server.keyName(), immichUserId)).orElseThrow();
+        repository
+                .update(
+                        caller.id(),
+                        a -> a.setImmichKey(
+                                secret.box().encrypt(trimmed, context(caller.id())), server.keyName(), immichUserId))
+                .orElseThrow();
         old.filter(o -> !o.equals(trimmed)).ifPresent(immich::forget);
-        audit.fire(new AuditAction(caller.username(), AuditAction.Kind.KEY_CHANGED, caller.username(),
+        audit.fire(new AuditAction(
+                caller.username(),
+                AuditAction.Kind.KEY_CHANGED,
+                caller.username(),
                 "Immich key '" + server.keyName() + "'"));
         return server;
     }
@@ -66,7 +73,10 @@ public class ImmichKeys {
     /** Whether other users' move jobs may trash this user's assets with this user's key. */
     public void allowOthersToTrash(Caller caller, boolean allowed) {
         repository.update(caller.id(), a -> a.setOthersMayTrash(allowed));
-        audit.fire(new AuditAction(caller.username(), AuditAction.Kind.TRASH_PERMISSION_CHANGED, caller.username(),
+        audit.fire(new AuditAction(
+                caller.username(),
+                AuditAction.Kind.TRASH_PERMISSION_CHANGED,
+                caller.username(),
                 allowed ? "others' move jobs may trash my exported assets" : "only I may trash my assets"));
     }
 
@@ -86,8 +96,11 @@ public class ImmichKeys {
 
     /** The client of the user of this instance who owns these Immich assets, if they allow others to trash them. */
     public Optional<ImmichConnection> clientOfConsentingOwner(String immichUserId) {
-        return repository.findByImmichUser(immichUserId).filter(Account::isOthersMayTrash)
-                .flatMap(owner -> storedKey(owner.getId())).map(immich::connect);
+        return repository
+                .findByImmichUser(immichUserId)
+                .filter(Account::isOthersMayTrash)
+                .flatMap(owner -> storedKey(owner.getId()))
+                .map(immich::connect);
     }
 
     /** Gives a key from the configuration ({@code IMMICH_API_KEY}) to an account that has none. */
@@ -104,13 +117,16 @@ public class ImmichKeys {
             }
             String userId = immichUserId;
             String keyName = name;
-            repository.update(account.getId(), a -> a.setImmichKey(secret.box().encrypt(key, context(a.getId())),
-                    keyName, userId));
+            repository.update(
+                    account.getId(),
+                    a -> a.setImmichKey(secret.box().encrypt(key, context(a.getId())), keyName, userId));
         }
     }
 
     private Optional<String> storedKey(long accountId) {
-        return repository.find(accountId).filter(Account::hasImmichKey)
+        return repository
+                .find(accountId)
+                .filter(Account::hasImmichKey)
                 .map(a -> secret.box().decrypt(a.getImmichKey(), context(accountId)));
     }
 

@@ -31,7 +31,8 @@ class InstanceSecret {
 
     synchronized SecretBox box() {
         if (box == null) {
-            box = new SecretBox(settings.get("SECRET_KEY").map(InstanceSecret::decode).orElseGet(this::fromDataDir));
+            box = new SecretBox(
+                    settings.get("SECRET_KEY").map(InstanceSecret::decode).orElseGet(this::fromDataDir));
         }
         return box;
     }
@@ -66,8 +67,12 @@ class InstanceSecret {
         } catch (FileAlreadyExistsException createdMeanwhile) {
             return;
         }
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
-                StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.writeString(
+                file,
+                Base64.getEncoder().encodeToString(key) + "\n",
+                StandardCharsets.US_ASCII,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.SYNC);
         LOG.info(() -> "Generated the key that encrypts Immich API keys at rest: " + file
                 + " (keep it with the database backup; SECRET_KEY overrides it)");
     }

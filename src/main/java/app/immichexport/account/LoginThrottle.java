@@ -15,8 +15,7 @@ final class LoginThrottle {
     static final int MAX_FAILURES = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private record Failures(Instant since, int count) {
-    }
+    private record Failures(Instant since, int count) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -34,8 +33,11 @@ final class LoginThrottle {
         if (address == null) {
             return;
         }
-        failures.compute(address, (a, seen) -> seen == null || expired(seen)
-                ? new Failures(clock.instant(), 1) : new Failures(seen.since(), seen.count() + 1));
+        failures.compute(
+                address,
+                (a, seen) -> seen == null || expired(seen)
+                        ? new Failures(clock.instant(), 1)
+                        : new Failures(seen.since(), seen.count() + 1));
         if (failures.size() > 10_000) {
             failures.values().removeIf(this::expired);
         }

@@ -20,10 +20,15 @@ public class Passwords {
 
     @PostConstruct
     void init() {
-        hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        hash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm",
+                "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations",
+                "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes",
+                "32",
+                "Pbkdf2PasswordHash.KeySizeBytes",
+                "64"));
         decoy = hash.generate("decoy-password".toCharArray());
     }
 

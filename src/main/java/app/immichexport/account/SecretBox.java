@@ -23,8 +23,8 @@ final class SecretBox {
 
     SecretBox(byte[] key) {
         if (key.length != 32) {
-            throw new IllegalArgumentException("SECRET_KEY must be 32 bytes (256 bits), base64-encoded; it is "
-                    + key.length + " bytes");
+            throw new IllegalArgumentException(
+                    "SECRET_KEY must be 32 bytes (256 bits), base64-encoded; it is " + key.length + " bytes");
         }
         this.key = new SecretKeySpec(key, "AES");
     }
@@ -61,8 +61,9 @@ final class SecretBox {
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("A stored secret cannot be decrypted: SECRET_KEY differs from the one it "
-                    + "was encrypted with", e);
+            throw new IllegalStateException(
+                    "A stored secret cannot be decrypted: SECRET_KEY differs from the one it " + "was encrypted with",
+                    e);
         }
     }
 }

@@ -1,12 +1,12 @@
 package app.immichexport.album;
 
+import app.immichexport.account.ImmichKeys;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
+import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
-import app.immichexport.immich.ImmichConnection;
-import app.immichexport.account.ImmichKeys;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,8 +45,7 @@ public class AlbumResource {
     }
 
     /** {@code complete} is false when Immich returned fewer members than the album's asset count. */
-    public record MembersView(Album album, int returned, boolean complete, List<Asset> assets) {
-    }
+    public record MembersView(Album album, int returned, boolean complete, List<Asset> assets) {}
 
     @GET
     @Path("albums/{id}/assets")

@@ -10,9 +10,27 @@ package app.immichexport.audit;
 public record AuditAction(String actor, Kind kind, String target, String detail, String address) {
 
     public enum Kind {
-        SETUP, LOGIN, LOGIN_FAILED, LOCKED_OUT, LOGOUT, USER_CREATED, ROLE_CHANGED, USER_ENABLED, USER_DISABLED,
-        PASSWORD_CHANGED, KEY_CHANGED, KEY_REMOVED, TRASH_PERMISSION_CHANGED, TOKEN_CREATED, TOKEN_REVOKED,
-        ROOT_ADDED, ROOT_REMOVED, ROOT_USERS_CHANGED, MIRROR_CHANGED, MIRROR_RUN, PRUNE
+        SETUP,
+        LOGIN,
+        LOGIN_FAILED,
+        LOCKED_OUT,
+        LOGOUT,
+        USER_CREATED,
+        ROLE_CHANGED,
+        USER_ENABLED,
+        USER_DISABLED,
+        PASSWORD_CHANGED,
+        KEY_CHANGED,
+        KEY_REMOVED,
+        TRASH_PERMISSION_CHANGED,
+        TOKEN_CREATED,
+        TOKEN_REVOKED,
+        ROOT_ADDED,
+        ROOT_REMOVED,
+        ROOT_USERS_CHANGED,
+        MIRROR_CHANGED,
+        MIRROR_RUN,
+        PRUNE
     }
 
     public AuditAction(String actor, Kind kind, String target, String detail) {

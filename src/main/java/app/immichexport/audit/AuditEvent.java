@@ -35,8 +35,7 @@ public class AuditEvent {
 
     private String address;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
     AuditEvent(Instant at, AuditAction action, String address) {
         this.at = at;

@@ -34,14 +34,15 @@ public class AuditLog {
     Clock clock;
 
     void record(@Observes AuditAction action) {
-        em.persist(new AuditEvent(clock.instant(), action, action.address() != null ? action.address() : clientAddress()));
+        em.persist(
+                new AuditEvent(clock.instant(), action, action.address() != null ? action.address() : clientAddress()));
     }
 
     private String clientAddress() {
         try {
             HttpServletRequest current = request.get();
-            return ClientAddress.of(current.getRemoteAddr(), current.getHeader("X-Forwarded-For"),
-                    ClientAddress.trusted(settings));
+            return ClientAddress.of(
+                    current.getRemoteAddr(), current.getHeader("X-Forwarded-For"), ClientAddress.trusted(settings));
         } catch (ContextNotActiveException | IllegalStateException noRequest) {
             return null;
         }
@@ -65,8 +66,8 @@ public class AuditLog {
         if (since != null) {
             jpql.append(" and e.at >= :since");
         }
-        TypedQuery<AuditEvent> query = em.createQuery(jpql.append(" order by e.at desc, e.id desc").toString(),
-                AuditEvent.class);
+        TypedQuery<AuditEvent> query =
+                em.createQuery(jpql.append(" order by e.at desc, e.id desc").toString(), AuditEvent.class);
         if (user != null) {
             query.setParameter("user", user);
         }

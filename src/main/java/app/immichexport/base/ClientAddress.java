@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /**
      * @param peer         the address the connection came from
@@ -24,7 +23,10 @@ public final class ClientAddress {
         if (forwardedFor == null || !trusted.contains(peer)) {
             return peer;
         }
-        List<String> hops = Arrays.stream(forwardedFor.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+        List<String> hops = Arrays.stream(forwardedFor.split(","))
+                .map(String::strip)
+                .filter(h -> !h.isEmpty())
+                .toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
             if (!trusted.contains(hops.get(i))) {
                 return hops.get(i);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,13 +27,19 @@ public final class ConfigurationCheck {
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         Optional<String> immichUrl = value("IMMICH_URL");
-        immichUrl.filter(url -> !isHttpUrl(url)).ifPresent(url -> problems.add(
-                "IMMICH_URL must be an http:// or https:// address such as http://immich-server:2283, not '" + url + "'"));
+        immichUrl
+                .filter(url -> !isHttpUrl(url))
+                .ifPresent(url -> problems.add(
+                        "IMMICH_URL must be an http:// or https:// address such as http://immich-server:2283, not '"
+                                + url + "'"));
         if (immichUrl.isEmpty() && value("IMMICH_API_KEY").isPresent()) {
             problems.add("IMMICH_URL must be set when IMMICH_API_KEY is set");
         }
-        value("IMMICH_UPLOAD_DIR").filter(dir -> !isReadableDirectory(dir)).ifPresent(dir -> problems.add(
-                "IMMICH_UPLOAD_DIR must be a readable folder (Immich's upload folder, mounted read-only), not '" + dir + "'"));
+        value("IMMICH_UPLOAD_DIR")
+                .filter(dir -> !isReadableDirectory(dir))
+                .ifPresent(dir -> problems.add(
+                        "IMMICH_UPLOAD_DIR must be a readable folder (Immich's upload folder, mounted read-only), not '"
+                                + dir + "'"));
         value("EXPORT_ROOTS").ifPresent(roots -> {
             for (String root : roots.split(",")) {
                 String trimmed = root.trim();
@@ -42,23 +49,35 @@ public final class ConfigurationCheck {
                 }
             }
         });
-        value("DB_URL").filter(url -> !url.startsWith("jdbc:postgresql://")).ifPresent(url -> problems.add(
-                "DB_URL must be a PostgreSQL JDBC address such as jdbc:postgresql://db:5432/immich_export, not '" + url + "'"));
+        value("DB_URL")
+                .filter(url -> !url.startsWith("jdbc:postgresql://"))
+                .ifPresent(url -> problems.add(
+                        "DB_URL must be a PostgreSQL JDBC address such as jdbc:postgresql://db:5432/immich_export, not '"
+                                + url + "'"));
         if (value("ADMIN_USERNAME").isPresent() != value("ADMIN_PASSWORD").isPresent()) {
-            problems.add("ADMIN_USERNAME and ADMIN_PASSWORD must be set together (or neither: the first visitor then creates the administrator)");
+            problems.add(
+                    "ADMIN_USERNAME and ADMIN_PASSWORD must be set together (or neither: the first visitor then creates the administrator)");
         }
-        value("ADMIN_PASSWORD").filter(p -> p.length() < 10).ifPresent(p -> problems.add(
-                "ADMIN_PASSWORD must have at least 10 characters"));
-        value("ADMIN_API_TOKEN").filter(t -> t.length() < 32 || t.chars().anyMatch(Character::isWhitespace))
+        value("ADMIN_PASSWORD")
+                .filter(p -> p.length() < 10)
+                .ifPresent(p -> problems.add("ADMIN_PASSWORD must have at least 10 characters"));
+        value("ADMIN_API_TOKEN")
+                .filter(t -> t.length() < 32 || t.chars().anyMatch(Character::isWhitespace))
                 .ifPresent(t -> problems.add("ADMIN_API_TOKEN must be at least 32 characters without spaces "
                         + "(e.g. from: openssl rand -hex 32)"));
-        value("SECRET_KEY").filter(k -> !isBase64Key(k)).ifPresent(k -> problems.add(
-                "SECRET_KEY must be 32 bytes in base64 (e.g. from: openssl rand -base64 32)"));
+        value("SECRET_KEY")
+                .filter(k -> !isBase64Key(k))
+                .ifPresent(k ->
+                        problems.add("SECRET_KEY must be 32 bytes in base64 (e.g. from: openssl rand -base64 32)"));
         if (value("HA_URL").isPresent() != value("HA_TOKEN").isPresent()) {
-            problems.add("HA_URL and HA_TOKEN must be set together (Home Assistant's address and a long-lived access token)");
+            problems.add(
+                    "HA_URL and HA_TOKEN must be set together (Home Assistant's address and a long-lived access token)");
         }
-        value("HA_URL").filter(url -> !isHttpUrl(url)).ifPresent(url -> problems.add(
-                "HA_URL must be an http:// or https:// address such as http://homeassistant:8123, not '" + url + "'"));
+        value("HA_URL")
+                .filter(url -> !isHttpUrl(url))
+                .ifPresent(url -> problems.add(
+                        "HA_URL must be an http:// or https:// address such as http://homeassistant:8123, not '" + url
+                                + "'"));
         positive("MIRROR_TICK_SECONDS", problems);
         positive("LOGIN_MAX_FAILURES", problems);
         positive("LOGIN_LOCK_MINUTES", problems);
@@ -94,7 +113,7 @@ public final class ConfigurationCheck {
 
     private static boolean isBase64Key(String text) {
         try {
-            return java.util.Base64.getDecoder().decode(text).length == 32;
+            return Base64.getDecoder().decode(text).length == 32;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -3,6 +3,8 @@ package app.immichexport.base;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,7 +22,8 @@ public class Settings {
     /** A setting by its environment variable name, e.g. {@code IMMICH_URL}. */
     public Optional<String> get(String environmentName) {
         return config.getOptionalValue(propertyName(environmentName), String.class)
-                .map(String::trim).filter(v -> !v.isEmpty());
+                .map(String::trim)
+                .filter(v -> !v.isEmpty());
     }
 
     /** {@code IMMICH_API_KEY} is read as {@code immich.api.key}; MicroProfile Config maps it back. */
@@ -35,13 +38,18 @@ public class Settings {
 
     /** A comma-separated setting, each entry trimmed, empty ones dropped; empty when it is not set. */
     public List<String> list(String environmentName) {
-        return get(environmentName).map(list -> Arrays.stream(list.split(",")).map(String::trim).filter(e -> !e.isEmpty())
-                .toList()).orElse(List.of());
+        return get(environmentName)
+                .map(list -> Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .filter(e -> !e.isEmpty())
+                        .toList())
+                .orElse(List.of());
     }
 
     public List<Path> exportRoots() {
         List<String> roots = list("EXPORT_ROOTS");
-        return roots.isEmpty() ? List.of(createDirectories(dataDir().resolve("exports")))
+        return roots.isEmpty()
+                ? List.of(createDirectories(dataDir().resolve("exports")))
                 : roots.stream().map(Path::of).toList();
     }
 
@@ -52,8 +60,8 @@ public class Settings {
     public String instanceName() {
         return get("INSTANCE_NAME").orElseGet(() -> {
             try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
                 return "localhost";
             }
         });

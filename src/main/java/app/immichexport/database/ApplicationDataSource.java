@@ -26,11 +26,16 @@ public class ApplicationDataSource implements DataSource {
         if (target == null) {
             Config config = ConfigProvider.getConfig(ApplicationDataSource.class.getClassLoader());
             PGSimpleDataSource postgres = new PGSimpleDataSource();
-            String url = config.getOptionalValue("db.url", String.class).map(String::trim).filter(u -> !u.isEmpty())
+            String url = config.getOptionalValue("db.url", String.class)
+                    .map(String::trim)
+                    .filter(u -> !u.isEmpty())
                     .orElse(null);
             if (url == null) {
-                int port = config.getOptionalValue("embedded.db.port", Integer.class).orElse(15432);
-                Path dataDir = Path.of(config.getOptionalValue("data.dir", String.class).orElse("data")).toAbsolutePath();
+                int port = config.getOptionalValue("embedded.db.port", Integer.class)
+                        .orElse(15432);
+                Path dataDir = Path.of(config.getOptionalValue("data.dir", String.class)
+                                .orElse("data"))
+                        .toAbsolutePath();
                 embedded = EmbeddedDatabase.start(dataDir.resolve("postgres"), port);
                 url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
                 postgres.setUser("postgres");

@@ -19,7 +19,11 @@ public class DatabaseBootstrap {
     DataSource dataSource;
 
     public void start() {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     @PreDestroy

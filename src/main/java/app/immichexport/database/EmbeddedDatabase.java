@@ -31,8 +31,10 @@ final class EmbeddedDatabase implements AutoCloseable {
             LOG.info(() -> "Embedded PostgreSQL listening on 127.0.0.1:" + port + ", data in " + dataDirectory);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory
-                    + " on port " + port + " (set EMBEDDED_DB_PORT to use another port, or DB_URL to use your own database)", e);
+            throw new UncheckedIOException(
+                    "Cannot start the embedded PostgreSQL in " + dataDirectory + " on port " + port
+                            + " (set EMBEDDED_DB_PORT to use another port, or DB_URL to use your own database)",
+                    e);
         }
     }
 

@@ -10,8 +10,7 @@ public final class StorableText {
 
     private static final char REPLACEMENT = '\uFFFD';
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     public static String of(String text) {
         if (text == null || isStorable(text)) {

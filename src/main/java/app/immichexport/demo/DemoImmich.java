@@ -33,7 +33,8 @@ public class DemoImmich {
         String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         server = ImmichSimulator.start(ImmichLine.V3, DemoLibrary.create(key), 0);
         immich.useDemo(server.url(), key);
-        LOG.info(() -> "No IMMICH_URL set: demo mode, with sample data from the built-in Immich simulator at " + server.url());
+        LOG.info(() ->
+                "No IMMICH_URL set: demo mode, with sample data from the built-in Immich simulator at " + server.url());
     }
 
     @PreDestroy

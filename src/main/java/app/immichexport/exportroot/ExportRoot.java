@@ -37,8 +37,7 @@ public class ExportRoot {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected ExportRoot() {
-    }
+    protected ExportRoot() {}
 
     ExportRoot(String path, Instant createdAt) {
         this.path = path;

@@ -38,11 +38,9 @@ public class ExportRootResource {
         }
     }
 
-    public record NewRoot(String path) {
-    }
+    public record NewRoot(String path) {}
 
-    public record Access(boolean restricted, Set<Long> userIds) {
-    }
+    public record Access(boolean restricted, Set<Long> userIds) {}
 
     @GET
     @Operation(summary = "The export roots the caller may write to")
@@ -54,14 +52,18 @@ public class ExportRootResource {
     @Operation(summary = "Add an export root (administrators)")
     public Response add(NewRoot root) {
         return Response.status(Response.Status.CREATED)
-                .entity(RootView.of(roots.add(caller.get(), root == null ? null : root.path()))).build();
+                .entity(RootView.of(roots.add(caller.get(), root == null ? null : root.path())))
+                .build();
     }
 
     @PUT
     @Path("{id}/access")
     @Operation(summary = "Open a root to every user, or restrict it to some (administrators)")
     public Response restrict(@PathParam("id") long id, Access access) {
-        roots.restrict(caller.get(), id, access != null && access.restricted(),
+        roots.restrict(
+                caller.get(),
+                id,
+                access != null && access.restricted(),
                 access == null || access.userIds() == null ? Set.of() : access.userIds());
         return Response.noContent().build();
     }

@@ -2,9 +2,9 @@ package app.immichexport.exportroot;
 
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
-import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
+import app.immichexport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -52,7 +52,8 @@ public class ExportRoots {
     }
 
     public List<ExportRoot> all() {
-        return em.createQuery("select r from ExportRoot r order by r.path", ExportRoot.class).getResultList();
+        return em.createQuery("select r from ExportRoot r order by r.path", ExportRoot.class)
+                .getResultList();
     }
 
     public List<ExportRoot> usableBy(Caller caller) {
@@ -68,7 +69,8 @@ public class ExportRoots {
         if (usable.isEmpty()) {
             throw new AccountException.Forbidden("No export root is open to you: ask an administrator");
         }
-        Path asked = requested == null || requested.isBlank() ? Path.of(usable.get(0).getPath()) : Path.of(requested);
+        Path asked =
+                requested == null || requested.isBlank() ? Path.of(usable.get(0).getPath()) : Path.of(requested);
         if (!asked.isAbsolute()) {
             throw new AccountException("An export root is an absolute path, not '" + requested + "'");
         }
@@ -78,7 +80,9 @@ public class ExportRoots {
         } catch (IOException e) {
             throw new AccountException("The export root " + asked + " is not mounted or does not exist");
         }
-        Optional<ExportRoot> match = usable.stream().filter(r -> sameFolder(Path.of(r.getPath()), real)).findFirst();
+        Optional<ExportRoot> match = usable.stream()
+                .filter(r -> sameFolder(Path.of(r.getPath()), real))
+                .findFirst();
         if (match.isEmpty()) {
             throw new AccountException.Forbidden(asked + " is not an export root you may use; yours are: "
                     + usable.stream().map(ExportRoot::getPath).toList());
@@ -119,7 +123,10 @@ public class ExportRoots {
             throw new AccountException("No export root " + id);
         }
         root.restrictTo(restricted, restricted ? users : Set.of());
-        audit.fire(new AuditAction(actor.username(), AuditAction.Kind.ROOT_USERS_CHANGED, root.getPath(),
+        audit.fire(new AuditAction(
+                actor.username(),
+                AuditAction.Kind.ROOT_USERS_CHANGED,
+                root.getPath(),
                 restricted ? "only user ids " + users : "open to every user"));
     }
 

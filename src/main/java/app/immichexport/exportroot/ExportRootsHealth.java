@@ -19,7 +19,8 @@ public class ExportRootsHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            boolean all = roots.all().stream().map(r -> Path.of(r.getPath()))
+            boolean all = roots.all().stream()
+                    .map(r -> Path.of(r.getPath()))
                     .allMatch(root -> Files.isDirectory(root) && Files.isWritable(root));
             return HealthCheckResponse.named("export-roots").status(all).build();
         } catch (RuntimeException e) {

@@ -14,8 +14,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** Container probes: alive while deployed, ready while the database answers. Reveals no data. */
 public class ApplicationHealth {
 
-    private ApplicationHealth() {
-    }
+    private ApplicationHealth() {}
 
     @Liveness
     @ApplicationScoped
@@ -36,7 +35,9 @@ public class ApplicationHealth {
         @Override
         public HealthCheckResponse call() {
             try (Connection connection = dataSource.getConnection()) {
-                return HealthCheckResponse.named("database").status(connection.isValid(2)).build();
+                return HealthCheckResponse.named("database")
+                        .status(connection.isValid(2))
+                        .build();
             } catch (SQLException e) {
                 return HealthCheckResponse.down("database");
             }

@@ -36,9 +36,12 @@ public class HomeAssistant {
     @Resource
     ManagedExecutorService pushes;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     @Inject
     Clock clock;
+
     private final Map<String, Instant> lastPush = new ConcurrentHashMap<>();
 
     public boolean isOn() {
@@ -70,9 +73,13 @@ public class HomeAssistant {
         String base = settings.get("HA_URL").orElseThrow().replaceAll("/+$", "");
         for (Map.Entry<String, JsonObject> entity : state.entities().entrySet()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/states/" + entity.getKey()))
-                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + settings.get("HA_TOKEN").orElseThrow())
+                    .timeout(Duration.ofSeconds(10))
+                    .header(
+                            "Authorization",
+                            "Bearer " + settings.get("HA_TOKEN").orElseThrow())
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(entity.getValue().toString())).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(entity.getValue().toString()))
+                    .build();
             try {
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() >= 300) {
@@ -98,6 +105,9 @@ public class HomeAssistant {
                 attrs.add(key, value.toString());
             }
         });
-        return Json.createObjectBuilder().add("state", state).add("attributes", attrs).build();
+        return Json.createObjectBuilder()
+                .add("state", state)
+                .add("attributes", attrs)
+                .build();
     }
 }

@@ -9,7 +9,16 @@ import java.time.Instant;
  * @param startDate earliest asset, null for an empty album
  * @param lastModifiedAssetAt when a member last changed, null when the server did not say
  */
-public record Album(String id, String name, String description, int assetCount, String thumbnailAssetId,
-        Instant startDate, Instant endDate, Instant updatedAt, Instant lastModifiedAssetAt, String ownerId, String ownerName,
-        boolean shared) {
-}
+public record Album(
+        String id,
+        String name,
+        String description,
+        int assetCount,
+        String thumbnailAssetId,
+        Instant startDate,
+        Instant endDate,
+        Instant updatedAt,
+        Instant lastModifiedAssetAt,
+        String ownerId,
+        String ownerName,
+        boolean shared) {}

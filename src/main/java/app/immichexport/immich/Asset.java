@@ -12,12 +12,30 @@ import java.time.Instant;
  * @param mimeType     Immich's {@code originalMimeType}, or null when it did not say
  * @param updatedAt    when Immich last changed the asset, null when it did not say
  */
-public record Asset(String id, String originalFileName, String originalPath, AssetType type,
-        Instant capturedAt, Instant fileModifiedAt, String checksumSha1, long size, String libraryId,
-        boolean trashed, boolean offline, String visibility, String livePhotoVideoId, String ownerId, String mimeType,
+public record Asset(
+        String id,
+        String originalFileName,
+        String originalPath,
+        AssetType type,
+        Instant capturedAt,
+        Instant fileModifiedAt,
+        String checksumSha1,
+        long size,
+        String libraryId,
+        boolean trashed,
+        boolean offline,
+        String visibility,
+        String livePhotoVideoId,
+        String ownerId,
+        String mimeType,
         Instant updatedAt) {
 
-    public enum AssetType { IMAGE, VIDEO, AUDIO, OTHER }
+    public enum AssetType {
+        IMAGE,
+        VIDEO,
+        AUDIO,
+        OTHER
+    }
 
     public boolean isExternal() {
         return libraryId != null;

@@ -1,11 +1,22 @@
 package app.immichexport.immich;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +36,15 @@ class ImmichClient implements AutoCloseable {
 
     /** The one call not made through {@link ImmichApi}: see {@link #trash}. */
     static final String TRASH_METHOD = "DELETE";
+
     static final String TRASH_PATH = "assets";
-    private static final jakarta.json.bind.Jsonb JSON = jakarta.json.bind.JsonbBuilder.create();
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     private final String url;
     private final String apiKey;
     private final ImmichApi api;
-    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ImmichClient(String url, String apiKey) {
         this.url = url;
@@ -97,9 +109,14 @@ class ImmichClient implements AutoCloseable {
      */
     public AlbumMembers members(Album album) {
         if (version().albumsListAssets()) {
-            List<ImmichDtos.Asset> listed = call("list the members of album " + album.name(), () -> api.album(album.id())).assets();
-            return new AlbumMembers(album, listed == null ? List.of()
-                    : listed.stream().map(ImmichTranslator::asset).toList());
+            List<ImmichDtos.Asset> listed = call(
+                            "list the members of album " + album.name(), () -> api.album(album.id()))
+                    .assets();
+            return new AlbumMembers(
+                    album,
+                    listed == null
+                            ? List.of()
+                            : listed.stream().map(ImmichTranslator::asset).toList());
         }
         Map<String, Asset> assets = new LinkedHashMap<>();
         int page = 1;
@@ -108,9 +125,11 @@ class ImmichClient implements AutoCloseable {
                 throw new ImmichException("Interrupted while listing the members of album " + album.name(), null);
             }
             int current = page;
-            ImmichDtos.MetadataSearch search = new ImmichDtos.MetadataSearch(List.of(album.id()), current, PAGE_SIZE, true, null);
-            ImmichDtos.AssetPage result = call("list the members of album " + album.name(),
-                    () -> api.searchMetadata(search)).assets();
+            ImmichDtos.MetadataSearch search =
+                    new ImmichDtos.MetadataSearch(List.of(album.id()), current, PAGE_SIZE, true, null);
+            ImmichDtos.AssetPage result = call(
+                            "list the members of album " + album.name(), () -> api.searchMetadata(search))
+                    .assets();
             result.items().forEach(dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
             Integer next = nextPage(result.nextPage());
             if (next == null || next <= current) {
@@ -142,7 +161,8 @@ class ImmichClient implements AutoCloseable {
             }
             throw translate("read the key's user", e.getResponse().getStatus(), e);
         } catch (ProcessingException e) {
-            throw new ImmichUnreachableException("Immich is not reachable at " + url + " (could not read the key's user)", e);
+            throw new ImmichUnreachableException(
+                    "Immich is not reachable at " + url + " (could not read the key's user)", e);
         }
     }
 
@@ -152,23 +172,29 @@ class ImmichClient implements AutoCloseable {
      */
     public void trash(List<String> assetIds) {
         String body = JSON.toJson(new ImmichDtos.AssetBulkDelete(assetIds, false));
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(apiBase(url).resolve(TRASH_PATH))
-                .timeout(java.time.Duration.ofSeconds(60)).header("x-api-key", apiKey)
+        HttpRequest request = HttpRequest.newBuilder(apiBase(url).resolve(TRASH_PATH))
+                .timeout(Duration.ofSeconds(60))
+                .header("x-api-key", apiKey)
                 .header("Content-Type", "application/json")
-                .method(TRASH_METHOD, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
-        java.net.http.HttpResponse<String> response;
+                .method(TRASH_METHOD, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response;
         try {
-            response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new ImmichUnreachableException("Immich is not reachable at " + url + " (could not move assets to "
-                    + "the trash)", e);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ImmichUnreachableException(
+                    "Immich is not reachable at " + url + " (could not move assets to " + "the trash)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImmichException("Interrupted while moving assets to the trash", e);
         }
         if (response.statusCode() >= 300) {
-            throw translate("move assets to the trash", response.statusCode(),
-                    new WebApplicationException(Response.status(response.statusCode()).entity(response.body()).build()));
+            throw translate(
+                    "move assets to the trash",
+                    response.statusCode(),
+                    new WebApplicationException(Response.status(response.statusCode())
+                            .entity(response.body())
+                            .build()));
         }
     }
 
@@ -188,7 +214,9 @@ class ImmichClient implements AutoCloseable {
     public Thumbnail thumbnail(String assetId) {
         return call("load a thumbnail", () -> {
             try (Response response = api.thumbnail(assetId, "thumbnail")) {
-                String type = response.getMediaType() == null ? "image/jpeg" : response.getMediaType().toString();
+                String type = response.getMediaType() == null
+                        ? "image/jpeg"
+                        : response.getMediaType().toString();
                 try (InputStream body = response.readEntity(InputStream.class)) {
                     return new Thumbnail(type, body.readAllBytes());
                 } catch (IOException e) {
@@ -203,42 +231,49 @@ class ImmichClient implements AutoCloseable {
      *
      * @throws java.io.IOException when Immich cannot be reached or refuses
      */
-    public InputStream openOriginal(String assetId, long offset) throws java.io.IOException {
-        return open("download asset " + assetId, offset, () -> api.original(assetId, offset > 0 ? "bytes=" + offset + "-" : null));
+    public InputStream openOriginal(String assetId, long offset) throws IOException {
+        return open(
+                "download asset " + assetId,
+                offset,
+                () -> api.original(assetId, offset > 0 ? "bytes=" + offset + "-" : null));
     }
 
     /** An asset's XMP sidecar, when the server offers asset files (3.2 and later) and the asset has one. */
     public Optional<Sidecar> sidecar(String assetId) {
-        List<ImmichDtos.AssetFile> files = call("list the files of asset " + assetId, () -> api.assetFiles(assetId, "sidecar"));
-        return files.stream().filter(f -> "sidecar".equals(f.type())).findFirst()
+        List<ImmichDtos.AssetFile> files =
+                call("list the files of asset " + assetId, () -> api.assetFiles(assetId, "sidecar"));
+        return files.stream()
+                .filter(f -> "sidecar".equals(f.type()))
+                .findFirst()
                 .map(f -> new Sidecar(assetId, f.id(), f.path()));
     }
 
     /** Immich sends asset files whole: a download cut short is started again, never resumed. */
-    public InputStream openAssetFile(String fileId, long offset) throws java.io.IOException {
+    public InputStream openAssetFile(String fileId, long offset) throws IOException {
         if (offset > 0) {
-            throw new java.io.IOException("Immich does not resume downloads of asset files");
+            throw new IOException("Immich does not resume downloads of asset files");
         }
         return open("download asset file " + fileId, 0, () -> api.downloadAssetFile(fileId));
     }
 
-    private InputStream open(String what, long offset, java.util.function.Supplier<Response> request) throws java.io.IOException {
+    private InputStream open(String what, long offset, Supplier<Response> request) throws IOException {
         Response response;
         try {
             response = request.get();
         } catch (WebApplicationException e) {
-            throw new java.io.IOException(translate(what, e.getResponse().getStatus(), e).getMessage(), e);
+            throw new IOException(
+                    translate(what, e.getResponse().getStatus(), e).getMessage(), e);
         } catch (ProcessingException e) {
-            throw new java.io.IOException("Immich is not reachable at " + url + ": " + e.getMessage(), e);
+            throw new IOException("Immich is not reachable at " + url + ": " + e.getMessage(), e);
         }
         if (offset > 0 && response.getStatus() != 206) {
             response.close();
-            throw new java.io.IOException("Immich did not resume the download at byte " + offset);
+            throw new IOException("Immich did not resume the download at byte " + offset);
         }
         InputStream body = response.readEntity(InputStream.class);
-        return new java.io.FilterInputStream(body) {
+        return new FilterInputStream(body) {
             @Override
-            public void close() throws java.io.IOException {
+            public void close() throws IOException {
                 try {
                     super.close();
                 } finally {
@@ -248,30 +283,43 @@ class ImmichClient implements AutoCloseable {
         };
     }
 
-
     private <T> T call(String what, Supplier<T> request) {
         try {
             return request.get();
         } catch (WebApplicationException e) {
             throw translate(what, e.getResponse().getStatus(), e);
         } catch (ProcessingException e) {
-            throw new ImmichUnreachableException("Immich is not reachable at " + url + " (could not " + what
-                    + "): check IMMICH_URL and that the server is running", e);
+            throw new ImmichUnreachableException(
+                    "Immich is not reachable at " + url + " (could not " + what
+                            + "): check IMMICH_URL and that the server is running",
+                    e);
         }
     }
 
     private ImmichException translate(String what, int status, Exception cause) {
         return switch (status) {
-            case 401 -> new ImmichException("Immich at " + url + " rejected the API key (401) when trying to " + what
-                    + ": check the Immich API key in Settings", cause);
-            case 403 -> new ImmichException("The Immich API key may not " + what + " (403): give the key the "
-                    + "permissions listed in the README", cause);
-            case 404 -> new ImmichException("Immich at " + url + " does not know what we asked for when trying to "
-                    + what + " (404)", cause);
-            default -> status >= 500
-                    ? new ImmichUnreachableException("Immich at " + url + " failed to " + what + " (HTTP " + status + ")", cause)
-                    : new ImmichException("Immich at " + url + " refused to " + what + " (HTTP " + status + ")"
-                            + immichMessage(cause), cause);
+            case 401 ->
+                new ImmichException(
+                        "Immich at " + url + " rejected the API key (401) when trying to " + what
+                                + ": check the Immich API key in Settings",
+                        cause);
+            case 403 ->
+                new ImmichException(
+                        "The Immich API key may not " + what + " (403): give the key the "
+                                + "permissions listed in the README",
+                        cause);
+            case 404 ->
+                new ImmichException(
+                        "Immich at " + url + " does not know what we asked for when trying to " + what + " (404)",
+                        cause);
+            default ->
+                status >= 500
+                        ? new ImmichUnreachableException(
+                                "Immich at " + url + " failed to " + what + " (HTTP " + status + ")", cause)
+                        : new ImmichException(
+                                "Immich at " + url + " refused to " + what + " (HTTP " + status + ")"
+                                        + immichMessage(cause),
+                                cause);
         };
     }
 
@@ -282,8 +330,8 @@ class ImmichClient implements AutoCloseable {
         }
         try {
             String body = web.getResponse().readEntity(String.class);
-            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-                jakarta.json.JsonValue message = reader.readObject().get("message");
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                JsonValue message = reader.readObject().get("message");
                 return message == null ? "" : ": " + message.toString().replace("\"", "");
             }
         } catch (RuntimeException unreadable) {

@@ -3,11 +3,11 @@ package app.immichexport.immich;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Knows which Immich server to talk to, the configured one ({@code IMMICH_URL}) or, with none
@@ -28,7 +28,8 @@ class ImmichConnections {
 
     private synchronized String url() {
         if (url == null) {
-            url = configured().orElseThrow(() -> new IllegalStateException("No Immich yet: the demo server has not started"));
+            url = configured()
+                    .orElseThrow(() -> new IllegalStateException("No Immich yet: the demo server has not started"));
             LOG.info(() -> "Using Immich at " + url);
         }
         return url;

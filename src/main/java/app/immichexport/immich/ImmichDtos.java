@@ -9,53 +9,65 @@ import java.util.List;
  */
 final class ImmichDtos {
 
-    private ImmichDtos() {
-    }
+    private ImmichDtos() {}
 
-    public record ServerVersion(int major, int minor, int patch, Integer prerelease) {
-    }
+    public record ServerVersion(int major, int minor, int patch, Integer prerelease) {}
 
-    public record Ping(String res) {
-    }
+    public record Ping(String res) {}
 
-    public record ApiKey(String id, String name, List<String> permissions) {
-    }
+    public record ApiKey(String id, String name, List<String> permissions) {}
 
-    public record User(String id, String name, String email) {
-    }
+    public record User(String id, String name, String email) {}
 
-    public record AlbumUser(String role, User user) {
-    }
+    public record AlbumUser(String role, User user) {}
 
-    public record Album(String id, String albumName, String description, int assetCount,
-            String albumThumbnailAssetId, String startDate, String endDate, String updatedAt,
-            String lastModifiedAssetTimestamp, Boolean shared, List<AlbumUser> albumUsers,
-            User owner, String ownerId, List<Asset> assets) {
-    }
+    public record Album(
+            String id,
+            String albumName,
+            String description,
+            int assetCount,
+            String albumThumbnailAssetId,
+            String startDate,
+            String endDate,
+            String updatedAt,
+            String lastModifiedAssetTimestamp,
+            Boolean shared,
+            List<AlbumUser> albumUsers,
+            User owner,
+            String ownerId,
+            List<Asset> assets) {}
 
-    public record ExifInfo(Long fileSizeInByte, String dateTimeOriginal, String description, Integer rating) {
-    }
+    public record ExifInfo(Long fileSizeInByte, String dateTimeOriginal, String description, Integer rating) {}
 
-    public record Asset(String id, String originalFileName, String originalPath, String type,
-            String fileCreatedAt, String fileModifiedAt, String localDateTime, String checksum,
-            String libraryId, Boolean isTrashed, Boolean isOffline, Boolean isEdited, String visibility,
-            String livePhotoVideoId, String ownerId, ExifInfo exifInfo, String originalMimeType, String updatedAt) {
-    }
+    public record Asset(
+            String id,
+            String originalFileName,
+            String originalPath,
+            String type,
+            String fileCreatedAt,
+            String fileModifiedAt,
+            String localDateTime,
+            String checksum,
+            String libraryId,
+            Boolean isTrashed,
+            Boolean isOffline,
+            Boolean isEdited,
+            String visibility,
+            String livePhotoVideoId,
+            String ownerId,
+            ExifInfo exifInfo,
+            String originalMimeType,
+            String updatedAt) {}
 
-    public record AssetFile(String id, String type, String path) {
-    }
+    public record AssetFile(String id, String type, String path) {}
 
-    public record AssetPage(List<Asset> items, int count, int total, String nextPage) {
-    }
+    public record AssetPage(List<Asset> items, int count, int total, String nextPage) {}
 
-    public record SearchResponse(AssetPage assets) {
-    }
+    public record SearchResponse(AssetPage assets) {}
 
     /** Request body of {@code POST /search/metadata}; null fields are left out of the JSON. */
-    public record MetadataSearch(List<String> albumIds, Integer page, Integer size, Boolean withExif,
-            String visibility) {
-    }
+    public record MetadataSearch(
+            List<String> albumIds, Integer page, Integer size, Boolean withExif, String visibility) {}
 
-    public record AssetBulkDelete(List<String> ids, boolean force) {
-    }
+    public record AssetBulkDelete(List<String> ids, boolean force) {}
 }

@@ -17,7 +17,9 @@ public class ImmichHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try {
-            return HealthCheckResponse.named("immich").status(connections.ping()).build();
+            return HealthCheckResponse.named("immich")
+                    .status(connections.ping())
+                    .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.down("immich");
         }

@@ -99,7 +99,9 @@ public class ImmichService {
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public List<AlbumMembers> members(ImmichConnection immich, List<String> albumIds) {
-        return albums(immich, albumIds).stream().map(album -> immich.client.members(album)).toList();
+        return albums(immich, albumIds).stream()
+                .map(album -> immich.client.members(album))
+                .toList();
     }
 
     /** Some albums, as Immich describes them now, in the order asked; an album the key cannot see is an error. */

@@ -10,15 +10,23 @@ import java.util.Set;
 /** Turns Immich's wire shapes of either line into our own types. Pure: no I/O. */
 final class ImmichTranslator {
 
-    private ImmichTranslator() {
-    }
+    private ImmichTranslator() {}
 
     static Album album(ImmichDtos.Album dto) {
         ImmichDtos.User owner = owner(dto);
-        return new Album(dto.id(), dto.albumName(), Objects.requireNonNullElse(dto.description(), ""),
-                dto.assetCount(), dto.albumThumbnailAssetId(), instant(dto.startDate()), instant(dto.endDate()),
-                instant(dto.updatedAt()), instant(dto.lastModifiedAssetTimestamp()), owner == null ? dto.ownerId() : owner.id(),
-                owner == null ? "" : displayName(owner), Boolean.TRUE.equals(dto.shared()));
+        return new Album(
+                dto.id(),
+                dto.albumName(),
+                Objects.requireNonNullElse(dto.description(), ""),
+                dto.assetCount(),
+                dto.albumThumbnailAssetId(),
+                instant(dto.startDate()),
+                instant(dto.endDate()),
+                instant(dto.updatedAt()),
+                instant(dto.lastModifiedAssetTimestamp()),
+                owner == null ? dto.ownerId() : owner.id(),
+                owner == null ? "" : displayName(owner),
+                Boolean.TRUE.equals(dto.shared()));
     }
 
     /** 2.x names the owner directly; 3.x only as the album user whose role is owner. */
@@ -27,12 +35,18 @@ final class ImmichTranslator {
             return dto.owner();
         }
         List<ImmichDtos.AlbumUser> users = dto.albumUsers() == null ? List.of() : dto.albumUsers();
-        return users.stream().filter(u -> "owner".equals(u.role())).map(ImmichDtos.AlbumUser::user)
-                .filter(Objects::nonNull).findFirst().orElse(null);
+        return users.stream()
+                .filter(u -> "owner".equals(u.role()))
+                .map(ImmichDtos.AlbumUser::user)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String displayName(ImmichDtos.User user) {
-        return user.name() == null || user.name().isBlank() ? Objects.requireNonNullElse(user.email(), "") : user.name();
+        return user.name() == null || user.name().isBlank()
+                ? Objects.requireNonNullElse(user.email(), "")
+                : user.name();
     }
 
     static Asset asset(ImmichDtos.Asset dto) {
@@ -42,10 +56,23 @@ final class ImmichTranslator {
         long size = exif == null || exif.fileSizeInByte() == null ? -1 : exif.fileSizeInByte();
         // For external-library assets Immich hashes the path, not the bytes: it cannot verify content.
         String checksum = dto.libraryId() == null ? dto.checksum() : null;
-        return new Asset(dto.id(), dto.originalFileName(), dto.originalPath(), type(dto.type()), capturedAt,
-                instant(dto.fileModifiedAt()), checksum, size, dto.libraryId(), Boolean.TRUE.equals(dto.isTrashed()),
-                Boolean.TRUE.equals(dto.isOffline()), dto.visibility(), dto.livePhotoVideoId(), dto.ownerId(),
-                dto.originalMimeType(), instant(dto.updatedAt()));
+        return new Asset(
+                dto.id(),
+                dto.originalFileName(),
+                dto.originalPath(),
+                type(dto.type()),
+                capturedAt,
+                instant(dto.fileModifiedAt()),
+                checksum,
+                size,
+                dto.libraryId(),
+                Boolean.TRUE.equals(dto.isTrashed()),
+                Boolean.TRUE.equals(dto.isOffline()),
+                dto.visibility(),
+                dto.livePhotoVideoId(),
+                dto.ownerId(),
+                dto.originalMimeType(),
+                instant(dto.updatedAt()));
     }
 
     static ImmichVersion version(ImmichDtos.ServerVersion dto) {

@@ -11,14 +11,17 @@ import java.time.LocalDate;
  */
 final class IsoInstant {
 
-    private IsoInstant() {
-    }
+    private IsoInstant() {}
 
     /** @return the instant, or null when the text has another shape (the caller then reads it slowly) */
     static Instant parse(String text) {
         int length = text.length();
-        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (length < 20
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return null;
         }
         int year = digits(text, 0, 4);
@@ -27,7 +30,14 @@ final class IsoInstant {
         int hour = digits(text, 11, 2);
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        if (year < 0
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
                 || second > 59) {
             return null;
         }

@@ -6,11 +6,9 @@ import java.util.List;
 public final class KeyCapabilities {
 
     /** One thing the application can do, the permission it needs, and whether the key has it. */
-    public record Capability(String description, String permission, boolean allowed) {
-    }
+    public record Capability(String description, String permission, boolean allowed) {}
 
-    private KeyCapabilities() {
-    }
+    private KeyCapabilities() {}
 
     public static List<Capability> of(ImmichServer server) {
         return List.of(
@@ -28,10 +26,20 @@ public final class KeyCapabilities {
     /** E.g. "may list albums, read assets, download originals; may not delete albums (album.delete)". */
     public static String summary(ImmichServer server) {
         List<Capability> all = of(server);
-        String may = String.join(", ", all.stream().filter(Capability::allowed).map(Capability::description).toList());
-        String mayNot = String.join(", ", all.stream().filter(c -> !c.allowed())
-                .map(c -> c.description() + " (" + c.permission() + ")").toList());
-        StringBuilder text = new StringBuilder("API key '").append(server.keyName()).append("'");
+        String may = String.join(
+                ", ",
+                all.stream()
+                        .filter(Capability::allowed)
+                        .map(Capability::description)
+                        .toList());
+        String mayNot = String.join(
+                ", ",
+                all.stream()
+                        .filter(c -> !c.allowed())
+                        .map(c -> c.description() + " (" + c.permission() + ")")
+                        .toList());
+        StringBuilder text =
+                new StringBuilder("API key '").append(server.keyName()).append("'");
         if (!may.isEmpty()) {
             text.append(" may ").append(may);
         }

@@ -4,7 +4,9 @@ package app.immichexport.immich;
 public class UnsupportedImmichVersionException extends ImmichException {
 
     public UnsupportedImmichVersionException(String url, ImmichVersion version) {
-        super("Immich " + version + " at " + url + " is older than " + ImmichVersion.OLDEST_SUPPORTED
-                + ", the oldest version this application supports: please upgrade Immich", null);
+        super(
+                "Immich " + version + " at " + url + " is older than " + ImmichVersion.OLDEST_SUPPORTED
+                        + ", the oldest version this application supports: please upgrade Immich",
+                null);
     }
 }

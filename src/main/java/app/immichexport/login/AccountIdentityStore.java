@@ -25,10 +25,11 @@ public class AccountIdentityStore implements IdentityStore {
     Settings settings;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        String address = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-                ClientAddress.trusted(settings));
+        String address = ClientAddress.of(
+                request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), ClientAddress.trusted(settings));
         return accounts.login(credential.getCaller(), credential.getPasswordAsString(), address)
-                .map(caller -> new CredentialValidationResult(caller.username(), Set.of(caller.role().name())))
+                .map(caller -> new CredentialValidationResult(
+                        caller.username(), Set.of(caller.role().name())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 }

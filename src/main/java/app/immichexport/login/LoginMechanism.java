@@ -1,10 +1,10 @@
 package app.immichexport.login;
 
-import app.immichexport.security.SignedIn;
-import app.immichexport.security.Caller;
 import app.immichexport.account.Accounts;
 import app.immichexport.account.ApiTokens;
 import app.immichexport.api.ErrorResponse;
+import app.immichexport.security.Caller;
+import app.immichexport.security.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -42,8 +42,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
     Accounts accounts;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-            HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (!servedByThisApplication(request)) {
             return context.doNothing();
         }
@@ -64,11 +64,14 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             // Another site's page could make the browser send the session's cookie, but not a custom
             // header without a CORS preflight, which this application never grants.
             if (isApi(path) && !isSafe(request.getMethod()) && request.getHeader("X-Requested-With") == null) {
-                return refuse(context, "Changes through the API need an API token (Authorization: Bearer), "
-                        + "or with a session the header X-Requested-With");
+                return refuse(
+                        context,
+                        "Changes through the API need an API token (Authorization: Bearer), "
+                                + "or with a session the header X-Requested-With");
             }
             SignedIn.attach(request, signedIn.get());
-            return context.notifyContainerAboutLogin(signedIn.get().username(), Set.of(signedIn.get().role().name()));
+            return context.notifyContainerAboutLogin(
+                    signedIn.get().username(), Set.of(signedIn.get().role().name()));
         }
         if (isApi(path) || path.startsWith("/thumbnails/")) {
             return refuse(context, "Log in first: send a personal API token as Authorization: Bearer <token>");
@@ -88,7 +91,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
             return refuse(context, "The API token is unknown or revoked");
         }
         SignedIn.attach(request, caller.get());
-        return context.notifyContainerAboutLogin(caller.get().username(), Set.of(caller.get().role().name()));
+        return context.notifyContainerAboutLogin(
+                caller.get().username(), Set.of(caller.get().role().name()));
     }
 
     /** A plain form post (username, password), for clients other than the login page: a new session id on success. */
@@ -141,7 +145,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
      */
     private static boolean servedByThisApplication(HttpServletRequest request) {
         HttpServletMapping mapping = request.getHttpServletMapping();
-        return mapping == null || mapping.getServletName() == null
+        return mapping == null
+                || mapping.getServletName() == null
                 || mapping.getServletName().startsWith(APPLICATION_PACKAGE);
     }
 
@@ -159,7 +164,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
      */
     private static boolean isOpenToAnyone(HttpServletRequest request, String path) {
         String query = request.getQueryString();
-        return query != null && (query.startsWith("v-r=") || query.contains("&v-r=")) || LOGIN.equals(path)
+        return query != null && (query.startsWith("v-r=") || query.contains("&v-r="))
+                || LOGIN.equals(path)
                 || SETUP.equals(path);
     }
 
@@ -168,7 +174,9 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         if (isApi(path) || path.startsWith("/thumbnails/")) {
             return false;
         }
-        return path.startsWith("/VAADIN/") || path.startsWith("/themes/") || path.startsWith("/icons/")
+        return path.startsWith("/VAADIN/")
+                || path.startsWith("/themes/")
+                || path.startsWith("/icons/")
                 || path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
 
@@ -181,7 +189,8 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         try {
             URI uri = URI.create(origin);
             String host = request.getHeader("Host");
-            return host != null && host.equalsIgnoreCase(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
+            return host != null
+                    && host.equalsIgnoreCase(uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,15 +1,10 @@
 package app.immichexport.login;
 
-import app.immichexport.security.SignedIn;
-import app.immichexport.security.Caller;
 import app.immichexport.account.Accounts;
+import app.immichexport.security.Caller;
+import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinService;
-import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.WrappedHttpSession;
-import java.util.Optional;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
@@ -18,8 +13,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedHttpSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * The login form. The password is checked on the server through Jakarta Security's identity store;
@@ -44,8 +44,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Immich Album Export");
         i18n.getErrorMessage().setTitle("Not logged in");
-        i18n.getErrorMessage().setMessage("The username or password is wrong, or the account is locked for a while "
-                + "after repeated failures. Check them and try again.");
+        i18n.getErrorMessage()
+                .setMessage("The username or password is wrong, or the account is locked for a while "
+                        + "after repeated failures. Check them and try again.");
         form.setI18n(i18n);
         form.addLoginListener(e -> {
             Optional<Caller> caller = passwords.check(e.getUsername(), e.getPassword());
@@ -54,7 +55,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 return;
             }
             VaadinService.reinitializeSession(VaadinRequest.getCurrent());
-            PasswordLogin.signIn(((WrappedHttpSession) VaadinSession.getCurrent().getSession()).getHttpSession(), caller.get());
+            PasswordLogin.signIn(
+                    ((WrappedHttpSession) VaadinSession.getCurrent().getSession()).getHttpSession(), caller.get());
             UI.getCurrent().getPage().setLocation("./");
         });
         form.setForgotPasswordButtonVisible(false);

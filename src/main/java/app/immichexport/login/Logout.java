@@ -1,7 +1,7 @@
 package app.immichexport.login;
 
-import app.immichexport.security.SignedIn;
 import app.immichexport.audit.AuditAction;
+import app.immichexport.security.SignedIn;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +16,8 @@ public class Logout {
     Event<AuditAction> audit;
 
     public void run() {
-        SignedIn.current().ifPresent(c -> audit.fire(new AuditAction(c.username(), AuditAction.Kind.LOGOUT, c.username(), null)));
+        SignedIn.current()
+                .ifPresent(c -> audit.fire(new AuditAction(c.username(), AuditAction.Kind.LOGOUT, c.username(), null)));
         UI ui = UI.getCurrent();
         ui.getPage().setLocation(LoginMechanism.LOGIN.substring(1));
         VaadinSession.getCurrent().getSession().invalidate();

@@ -1,8 +1,8 @@
 package app.immichexport.login;
 
-import app.immichexport.security.SignedIn;
-import app.immichexport.security.Caller;
 import app.immichexport.security.AccessDeniedException;
+import app.immichexport.security.Caller;
+import app.immichexport.security.SignedIn;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -36,7 +36,8 @@ public class NavigationGuard {
             return;
         }
         RolesAllowed roles = target.getAnnotation(RolesAllowed.class);
-        if (roles != null && !Arrays.asList(roles.value()).contains(caller.get().role().name())) {
+        if (roles != null
+                && !Arrays.asList(roles.value()).contains(caller.get().role().name())) {
             event.rerouteToError(AccessDeniedException.class, "This page is for administrators");
         }
     }

@@ -1,8 +1,8 @@
 package app.immichexport.login;
 
-import app.immichexport.security.SignedIn;
-import app.immichexport.security.Caller;
 import app.immichexport.account.Accounts;
+import app.immichexport.security.Caller;
+import app.immichexport.security.SignedIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -27,7 +27,8 @@ class PasswordLogin {
         }
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
         return result.getStatus() == CredentialValidationResult.Status.VALID
-                ? accounts.active(result.getCallerPrincipal().getName()) : Optional.empty();
+                ? accounts.active(result.getCallerPrincipal().getName())
+                : Optional.empty();
     }
 
     /** Call on a session whose id has just changed, so that an id known before the login is worth nothing after it. */

@@ -61,8 +61,15 @@ public class SetupView extends VerticalLayout implements BeforeEnterObserver {
         // Enter in any field submits, as in the login form
         create.addClickShortcut(Key.ENTER);
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new H2("Welcome"), new Paragraph("No one can use this instance yet. Create its administrator: they manage "
-                + "users and export roots, and see every job."), username, password, again, problem, create);
+        add(
+                new H2("Welcome"),
+                new Paragraph("No one can use this instance yet. Create its administrator: they manage "
+                        + "users and export roots, and see every job."),
+                username,
+                password,
+                again,
+                problem,
+                create);
     }
 
     @Override

@@ -28,9 +28,10 @@ import org.eclipse.microprofile.metrics.Tag;
 public class ApplicationMetrics {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(10);
-    static final List<String> JOB_STATES = List.of("QUEUED", "PLANNING", "WAITING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED",
-            "INTERRUPTED");
-    static final List<String> PRUNE_ACTIONS = List.of("QUARANTINED", "DELETED", "KEPT", "GONE", "CHANGED_KEPT", "FAILED");
+    static final List<String> JOB_STATES =
+            List.of("QUEUED", "PLANNING", "WAITING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED");
+    static final List<String> PRUNE_ACTIONS =
+            List.of("QUARANTINED", "DELETED", "KEPT", "GONE", "CHANGED_KEPT", "FAILED");
 
     @Inject
     MetricRegistry registry;
@@ -38,26 +39,39 @@ public class ApplicationMetrics {
     @PersistenceContext(unitName = "immich-export")
     EntityManager em;
 
-    private record Figures(Instant at, Map<String, Long> jobs, long copied, long bytes, long failed, Map<String, Long> pruned,
-            Map<Long, Long> lastRuns) {
-    }
+    private record Figures(
+            Instant at,
+            Map<String, Long> jobs,
+            long copied,
+            long bytes,
+            long failed,
+            Map<String, Long> pruned,
+            Map<Long, Long> lastRuns) {}
 
     @Inject
     Clock clock;
+
     private final Set<Long> profilesShown = ConcurrentHashMap.newKeySet();
     private volatile Figures figures;
 
     /** Registers the gauges; their values are read when Prometheus asks. */
     public void register() {
         for (String state : JOB_STATES) {
-            gauge("immich_export_jobs", "Export jobs by state", f -> f.jobs().getOrDefault(state, 0L), new Tag("state", state));
+            gauge(
+                    "immich_export_jobs",
+                    "Export jobs by state",
+                    f -> f.jobs().getOrDefault(state, 0L),
+                    new Tag("state", state));
         }
         gauge("immich_export_files_copied", "Files copied and verified by all jobs", Figures::copied);
         gauge("immich_export_bytes_copied", "Bytes copied and verified by all jobs", Figures::bytes);
         gauge("immich_export_files_failed", "Files that failed in all jobs", Figures::failed);
         for (String action : PRUNE_ACTIONS) {
-            gauge("immich_export_pruned_files", "Files mirror runs decided about, by what became of them",
-                    f -> f.pruned().getOrDefault(action, 0L), new Tag("action", action));
+            gauge(
+                    "immich_export_pruned_files",
+                    "Files mirror runs decided about, by what became of them",
+                    f -> f.pruned().getOrDefault(action, 0L),
+                    new Tag("action", action));
         }
         showNewProfiles();
     }
@@ -66,15 +80,20 @@ public class ApplicationMetrics {
     public void showNewProfiles() {
         for (long id : current().lastRuns().keySet()) {
             if (profilesShown.add(id)) {
-                gauge("immich_export_mirror_last_run_seconds", "When a mirror profile last ran, in seconds since 1970",
-                        f -> f.lastRuns().getOrDefault(id, 0L), new Tag("profile", String.valueOf(id)));
+                gauge(
+                        "immich_export_mirror_last_run_seconds",
+                        "When a mirror profile last ran, in seconds since 1970",
+                        f -> f.lastRuns().getOrDefault(id, 0L),
+                        new Tag("profile", String.valueOf(id)));
             }
         }
     }
 
     private void gauge(String name, String description, Function<Figures, Long> value, Tag... tags) {
-        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(),
-                () -> value.apply(current()), tags);
+        registry.gauge(
+                Metadata.builder().withName(name).withDescription(description).build(),
+                () -> value.apply(current()),
+                tags);
     }
 
     private Figures current() {
@@ -93,20 +112,23 @@ public class ApplicationMetrics {
         long bytes = 0;
         long failed = 0;
         for (Object[] row : (List<Object[]>) em.createNativeQuery("select state, count(*), coalesce(sum(copied), 0), "
-                + "coalesce(sum(bytes_done), 0), coalesce(sum(failed), 0) from export_job group by state").getResultList()) {
+                        + "coalesce(sum(bytes_done), 0), coalesce(sum(failed), 0) from export_job group by state")
+                .getResultList()) {
             jobs.put((String) row[0], ((Number) row[1]).longValue());
             copied += ((Number) row[2]).longValue();
             bytes += ((Number) row[3]).longValue();
             failed += ((Number) row[4]).longValue();
         }
         Map<String, Long> pruned = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select action, count(*) from prune_record group by action")
-                .getResultList()) {
+        for (Object[] row :
+                (List<Object[]>) em.createNativeQuery("select action, count(*) from prune_record group by action")
+                        .getResultList()) {
             pruned.put((String) row[0], ((Number) row[1]).longValue());
         }
         Map<Long, Long> lastRuns = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select id, coalesce(extract(epoch from last_run_at), 0) "
-                + "from mirror_profile").getResultList()) {
+        for (Object[] row : (List<Object[]>)
+                em.createNativeQuery("select id, coalesce(extract(epoch from last_run_at), 0) " + "from mirror_profile")
+                        .getResultList()) {
             lastRuns.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         }
         return new Figures(clock.instant(), jobs, copied, bytes, failed, pruned, lastRuns);

@@ -38,18 +38,25 @@ public class MirrorFiles {
     /** Every file the profile's runs wrote below the root and the index still holds. */
     List<File> of(long profileId, String root) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select f.target_path, f.album_id, f.asset_id, f.kind, f.size "
-                + "from exported_file f join export_job j on j.id = f.job_id where f.export_root = ?1 and j.profile_id = ?2")
-                .setParameter(1, root).setParameter(2, profileId).getResultList();
-        return rows.stream().map(r -> new File((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                ((Number) r[4]).longValue())).toList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select f.target_path, f.album_id, f.asset_id, f.kind, f.size "
+                                + "from exported_file f join export_job j on j.id = f.job_id where f.export_root = ?1 and j.profile_id = ?2")
+                .setParameter(1, root)
+                .setParameter(2, profileId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new File(
+                        (String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue()))
+                .toList();
     }
 
     /** The files a job planned, by album, asset and kind. */
     Set<String> plannedBy(long jobId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select distinct album_id, asset_id, kind from export_item where job_id = ?1")
-                .setParameter(1, jobId).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select distinct album_id, asset_id, kind from export_item where job_id = ?1")
+                .setParameter(1, jobId)
+                .getResultList();
         Set<String> keys = new HashSet<>();
         rows.forEach(r -> keys.add(File.key((String) r[0], (String) r[1], (String) r[2])));
         return keys;
@@ -58,26 +65,37 @@ public class MirrorFiles {
     /** Albums of a job that were not complete: listed short, or with a file not verified. */
     List<String> incompleteAlbums(long jobId) {
         @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("select album_name from export_album where job_id = ?1 and not complete "
-                + "order by album_name").setParameter(1, jobId).getResultList();
+        List<String> names = em.createNativeQuery(
+                        "select album_name from export_album where job_id = ?1 and not complete "
+                                + "order by album_name")
+                .setParameter(1, jobId)
+                .getResultList();
         return names.stream().map(n -> "'" + n + "'").toList();
     }
 
     /** The album's name at the profile's last run, if the profile ran it before. */
     Optional<String> lastName(long profileId, String albumId) {
         @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("select a.album_name from export_album a join export_job j on j.id = a.job_id "
-                + "where j.profile_id = ?1 and a.album_id = ?2 order by a.job_id desc").setParameter(1, profileId)
-                .setParameter(2, albumId).setMaxResults(1).getResultList();
+        List<String> names = em.createNativeQuery(
+                        "select a.album_name from export_album a join export_job j on j.id = a.job_id "
+                                + "where j.profile_id = ?1 and a.album_id = ?2 order by a.job_id desc")
+                .setParameter(1, profileId)
+                .setParameter(2, albumId)
+                .setMaxResults(1)
+                .getResultList();
         return names.stream().findFirst();
     }
 
     /** The index follows a folder moved below the root. */
     void folderMoved(String root, String from, String to) {
         em.createNativeQuery("update exported_file set target_path = ?1 || substring(target_path from ?2) "
-                + "where export_root = ?3 and left(target_path, ?4) = ?5")
-                .setParameter(1, to).setParameter(2, length(from) + 1).setParameter(3, root)
-                .setParameter(4, length(from) + 1).setParameter(5, from + "/").executeUpdate();
+                        + "where export_root = ?3 and left(target_path, ?4) = ?5")
+                .setParameter(1, to)
+                .setParameter(2, length(from) + 1)
+                .setParameter(3, root)
+                .setParameter(4, length(from) + 1)
+                .setParameter(5, from + "/")
+                .executeUpdate();
     }
 
     /** PostgreSQL counts characters, Java UTF-16 units: an emoji is one for the first, two for the second. */
@@ -88,21 +106,28 @@ public class MirrorFiles {
     /** A pruned file leaves the index and is recorded with what became of it. */
     void pruned(long jobId, String root, String path, String action, Instant at) {
         em.createNativeQuery("delete from exported_file where export_root = ?1 and target_path = ?2")
-                .setParameter(1, root).setParameter(2, path).executeUpdate();
+                .setParameter(1, root)
+                .setParameter(2, path)
+                .executeUpdate();
         record(jobId, path, action, at);
     }
 
     void record(long jobId, String path, String action, Instant at) {
         em.createNativeQuery("insert into prune_record (job_id, target_path, action, at) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, jobId).setParameter(2, path).setParameter(3, action).setParameter(4, Timestamp.from(at))
+                .setParameter(1, jobId)
+                .setParameter(2, path)
+                .setParameter(3, action)
+                .setParameter(4, Timestamp.from(at))
                 .executeUpdate();
     }
 
     /** What a run did about pruning: each file and its action. */
     public List<Object[]> records(long jobId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select target_path, action, at from prune_record where job_id = ?1 "
-                + "order by target_path").setParameter(1, jobId).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select target_path, action, at from prune_record where job_id = ?1 " + "order by target_path")
+                .setParameter(1, jobId)
+                .getResultList();
         return rows;
     }
 }

@@ -19,12 +19,17 @@ public class MirrorProfile {
 
     /** Which albums a run exports; all but SELECTED take the albums Immich lists at run time. */
     public enum Albums {
-        SELECTED, OWNED, SHARED, ALL
+        SELECTED,
+        OWNED,
+        SHARED,
+        ALL
     }
 
     /** What happens to a file whose asset left the album: moved into quarantine, deleted, or kept. */
     public enum Prune {
-        QUARANTINE, DELETE, KEEP
+        QUARANTINE,
+        DELETE,
+        KEEP
     }
 
     @Id
@@ -84,8 +89,7 @@ public class MirrorProfile {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected MirrorProfile() {
-    }
+    protected MirrorProfile() {}
 
     MirrorProfile(long ownerId, Instant createdAt) {
         this.ownerId = ownerId;
@@ -110,8 +114,20 @@ public class MirrorProfile {
     }
 
     public MirrorSettings settings() {
-        return new MirrorSettings(name, albumSelection, albumIdList(), exportRoot, folderTemplate, includeMotion,
-                includeSidecars, cron, paused, pruneMode, pruneMaxCount, pruneMaxPercent, webhookUrl);
+        return new MirrorSettings(
+                name,
+                albumSelection,
+                albumIdList(),
+                exportRoot,
+                folderTemplate,
+                includeMotion,
+                includeSidecars,
+                cron,
+                paused,
+                pruneMode,
+                pruneMaxCount,
+                pruneMaxPercent,
+                webhookUrl);
     }
 
     public Long getId() {

@@ -1,19 +1,20 @@
 package app.immichexport.mirror;
 
 import app.immichexport.account.AccountException;
-import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
-import jakarta.enterprise.event.Event;
-import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.base.Settings;
+import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,20 +97,27 @@ public class MirrorProfiles {
 
     /** The caller's profile; an administrator may see anyone's. */
     public Optional<MirrorProfile> find(Caller caller, long id) {
-        return Optional.ofNullable(em.find(MirrorProfile.class, id)).filter(p -> caller.isAdmin() || p.getOwnerId() == caller.id());
+        return Optional.ofNullable(em.find(MirrorProfile.class, id))
+                .filter(p -> caller.isAdmin() || p.getOwnerId() == caller.id());
     }
 
     public List<MirrorProfile> of(Caller caller) {
         return caller.isAdmin()
-                ? em.createQuery("select p from MirrorProfile p order by p.name, p.id", MirrorProfile.class).getResultList()
-                : em.createQuery("select p from MirrorProfile p where p.ownerId = :owner order by p.name, p.id",
-                        MirrorProfile.class).setParameter("owner", caller.id()).getResultList();
+                ? em.createQuery("select p from MirrorProfile p order by p.name, p.id", MirrorProfile.class)
+                        .getResultList()
+                : em.createQuery(
+                                "select p from MirrorProfile p where p.ownerId = :owner order by p.name, p.id",
+                                MirrorProfile.class)
+                        .setParameter("owner", caller.id())
+                        .getResultList();
     }
 
     /** Profiles whose time has come and that no instance holds now. */
     List<Long> due(Instant now) {
-        return em.createQuery("select p.id from MirrorProfile p where p.paused = false and p.nextRunAt <= :now", Long.class)
-                .setParameter("now", now).getResultList();
+        return em.createQuery(
+                        "select p.id from MirrorProfile p where p.paused = false and p.nextRunAt <= :now", Long.class)
+                .setParameter("now", now)
+                .getResultList();
     }
 
     /**
@@ -118,16 +126,23 @@ public class MirrorProfiles {
      * profile held by an instance that died runs again later.
      */
     public boolean claim(long id, String instance, Instant now, Duration lease) {
-        return em.createNativeQuery("update mirror_profile set lease_owner = ?1, lease_until = ?2 where id = ?3 "
-                + "and paused = false and next_run_at <= ?4 and (lease_until is null or lease_until < ?4)")
-                .setParameter(1, instance).setParameter(2, java.sql.Timestamp.from(now.plus(lease)))
-                .setParameter(3, id).setParameter(4, java.sql.Timestamp.from(now)).executeUpdate() == 1;
+        return em.createNativeQuery(
+                                "update mirror_profile set lease_owner = ?1, lease_until = ?2 where id = ?3 "
+                                        + "and paused = false and next_run_at <= ?4 and (lease_until is null or lease_until < ?4)")
+                        .setParameter(1, instance)
+                        .setParameter(2, Timestamp.from(now.plus(lease)))
+                        .setParameter(3, id)
+                        .setParameter(4, Timestamp.from(now))
+                        .executeUpdate()
+                == 1;
     }
 
     /** Keeps this instance's claim on a profile it is still running. */
     void renew(long id, String instance, Instant now, Duration lease) {
         em.createNativeQuery("update mirror_profile set lease_until = ?1 where id = ?2 and lease_owner = ?3")
-                .setParameter(1, java.sql.Timestamp.from(now.plus(lease))).setParameter(2, id).setParameter(3, instance)
+                .setParameter(1, Timestamp.from(now.plus(lease)))
+                .setParameter(2, id)
+                .setParameter(3, instance)
                 .executeUpdate();
     }
 
@@ -139,7 +154,8 @@ public class MirrorProfiles {
             profile.setNextRunAt(nextRun(profile.settings().cron()));
         }
         em.createNativeQuery("update mirror_profile set lease_owner = null, lease_until = null where id = ?1")
-                .setParameter(1, id).executeUpdate();
+                .setParameter(1, id)
+                .executeUpdate();
     }
 
     Optional<MirrorProfile> find(long id) {
@@ -158,7 +174,8 @@ public class MirrorProfiles {
             throw new AccountException("Choose at least one album, or all owned, shared or visible albums");
         }
         String root = roots.resolve(owner, s.exportRoot()).toString();
-        String template = s.folderTemplate() == null || s.folderTemplate().isBlank() ? FolderTemplate.DEFAULT
+        String template = s.folderTemplate() == null || s.folderTemplate().isBlank()
+                ? FolderTemplate.DEFAULT
                 : s.folderTemplate();
         String cron;
         try {
@@ -173,8 +190,20 @@ public class MirrorProfiles {
         if (s.webhookUrl() != null) {
             checkWebhook(s.webhookUrl());
         }
-        return new MirrorSettings(s.name(), s.albums(), s.albumIds(), root, template, s.includeMotionParts(),
-                s.includeSidecars(), cron, s.paused(), s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), s.webhookUrl());
+        return new MirrorSettings(
+                s.name(),
+                s.albums(),
+                s.albumIds(),
+                root,
+                template,
+                s.includeMotionParts(),
+                s.includeSidecars(),
+                cron,
+                s.paused(),
+                s.prune(),
+                s.pruneMaxCount(),
+                s.pruneMaxPercent(),
+                s.webhookUrl());
     }
 
     /** The schedule's first time after now; null for one that never fires again. */
@@ -189,8 +218,10 @@ public class MirrorProfiles {
         } catch (UnknownHostException notNow) {
             // checked when a run ends
         } catch (IllegalArgumentException e) {
-            throw new AccountException(e.getMessage().startsWith("The webhook") ? e.getMessage()
-                    : "The webhook must be an http:// or https:// address");
+            throw new AccountException(
+                    e.getMessage().startsWith("The webhook")
+                            ? e.getMessage()
+                            : "The webhook must be an http:// or https:// address");
         }
     }
 }

@@ -2,8 +2,8 @@ package app.immichexport.mirror;
 
 import app.immichexport.account.AccountException;
 import app.immichexport.account.AccountRepository;
-import app.immichexport.security.Caller;
 import app.immichexport.export.job.ExportService;
+import app.immichexport.security.Caller;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,20 +52,30 @@ public class MirrorResource {
     @Inject
     ExportService exports;
 
-
-    public record ProfileView(long id, long ownerId, MirrorSettings settings, Instant lastRunAt, Instant nextRunAt,
+    public record ProfileView(
+            long id,
+            long ownerId,
+            MirrorSettings settings,
+            Instant lastRunAt,
+            Instant nextRunAt,
             List<Instant> nextRuns) {
         static ProfileView of(MirrorProfile p) {
-            return new ProfileView(p.getId(), p.getOwnerId(), p.settings(), p.getLastRunAt(), p.getNextRunAt(),
-                    p.isPaused() ? List.of() : Schedule.parse(p.settings().cron(), MirrorProfiles.zone()).next(Instant.now(), 5));
+            return new ProfileView(
+                    p.getId(),
+                    p.getOwnerId(),
+                    p.settings(),
+                    p.getLastRunAt(),
+                    p.getNextRunAt(),
+                    p.isPaused()
+                            ? List.of()
+                            : Schedule.parse(p.settings().cron(), MirrorProfiles.zone())
+                                    .next(Instant.now(), 5));
         }
     }
 
-    public record PruneView(List<String> wouldPrune, String guard) {
-    }
+    public record PruneView(List<String> wouldPrune, String guard) {}
 
-    public record PruneRecord(String path, String action, Instant at) {
-    }
+    public record PruneRecord(String path, String action, Instant at) {}
 
     @GET
     @Operation(summary = "The caller's mirror profiles (every profile for administrators)")
@@ -76,7 +87,9 @@ public class MirrorResource {
     @Operation(summary = "Create a mirror profile")
     public Response create(MirrorSettings settings) {
         MirrorProfile created = profiles.create(caller.get(), settings);
-        return Response.status(Response.Status.CREATED).entity(ProfileView.of(created)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(ProfileView.of(created))
+                .build();
     }
 
     @GET
@@ -127,7 +140,8 @@ public class MirrorResource {
     @Operation(summary = "Dry run: what a run now would prune, or why it would not; writes nothing")
     public PruneView prunePreview(@PathParam("id") long id) {
         MirrorProfile profile = profile(id);
-        Caller owner = accounts.find(profile.getOwnerId()).map(a -> a.caller())
+        Caller owner = accounts.find(profile.getOwnerId())
+                .map(a -> a.caller())
                 .orElseThrow(() -> new AccountException("The profile's owner is gone"));
         Pruner.Decision decision = runs.preview(profile, owner);
         return new PruneView(decision.candidates(), decision.refusal().orElse(null));
@@ -135,11 +149,14 @@ public class MirrorResource {
 
     @GET
     @Path("runs/{jobId}/prune")
-    @Operation(summary = "What a run did about pruning, file by file (QUARANTINED, DELETED, KEPT, GONE, CHANGED_KEPT, FAILED)")
+    @Operation(
+            summary =
+                    "What a run did about pruning, file by file (QUARANTINED, DELETED, KEPT, GONE, CHANGED_KEPT, FAILED)")
     public List<PruneRecord> pruned(@PathParam("jobId") long jobId) {
         exports.job(jobId, caller.get()).orElseThrow(() -> new NotFoundException("No export job " + jobId));
-        return files.records(jobId).stream().map(r -> new PruneRecord((String) r[0], (String) r[1],
-                ((java.sql.Timestamp) r[2]).toInstant())).toList();
+        return files.records(jobId).stream()
+                .map(r -> new PruneRecord((String) r[0], (String) r[1], ((Timestamp) r[2]).toInstant()))
+                .toList();
     }
 
     private MirrorProfile profile(long id) {

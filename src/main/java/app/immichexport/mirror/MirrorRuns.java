@@ -1,27 +1,26 @@
 package app.immichexport.mirror;
 
-import app.immichexport.security.Role;
 import app.immichexport.account.Account;
 import app.immichexport.account.AccountRepository;
-import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
-import app.immichexport.export.record.ExportJob;
-import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.job.ExportRequest;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.export.job.FolderLocks;
-import app.immichexport.export.record.JobProgress;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
-import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.export.record.ExportJob;
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.JobProgress;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.homeassistant.HomeAssistant;
 import app.immichexport.homeassistant.MirrorState;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.security.Caller;
+import app.immichexport.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -86,8 +85,7 @@ public class MirrorRuns {
     Clock clock;
 
     /** What a run came to. */
-    public record Outcome(Long jobId, String summary, Pruner.Decision prune) {
-    }
+    public record Outcome(Long jobId, String summary, Pruner.Decision prune) {}
 
     /** Runs a profile this instance has claimed, to its end; never throws. */
     Outcome run(long profileId) {
@@ -95,19 +93,25 @@ public class MirrorRuns {
         if (profile == null) {
             return new Outcome(null, "the profile is gone", null);
         }
-        Optional<Caller> owner = accounts.find(profile.getOwnerId()).filter(Account::isEnabled).map(Account::caller);
+        Optional<Caller> owner =
+                accounts.find(profile.getOwnerId()).filter(Account::isEnabled).map(Account::caller);
         Outcome outcome;
         try {
-            outcome = owner.isEmpty() ? new Outcome(null, "the profile's owner may no longer log in: not run", null)
+            outcome = owner.isEmpty()
+                    ? new Outcome(null, "the profile's owner may no longer log in: not run", null)
                     : exportAndPrune(profile, owner.get());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mirror profile " + profileId + " failed", e);
             outcome = new Outcome(null, "the run could not start: " + e.getMessage() + "; nothing pruned", null);
         }
-        audit.fire(new AuditAction(owner.map(Caller::username).orElse("scheduler"), AuditAction.Kind.MIRROR_RUN,
-                profile.getName(), (outcome.jobId() == null ? "" : "job " + outcome.jobId() + ": ") + outcome.summary(),
+        audit.fire(new AuditAction(
+                owner.map(Caller::username).orElse("scheduler"),
+                AuditAction.Kind.MIRROR_RUN,
+                profile.getName(),
+                (outcome.jobId() == null ? "" : "job " + outcome.jobId() + ": ") + outcome.summary(),
                 settings.instanceName()));
-        ExportJob job = outcome.jobId() == null ? null : jobs.find(outcome.jobId()).orElse(null);
+        ExportJob job =
+                outcome.jobId() == null ? null : jobs.find(outcome.jobId()).orElse(null);
         webhooks.send(profile, outcome, job);
         homeAssistant.changed(ended(profile, outcome, job));
         return outcome;
@@ -118,7 +122,8 @@ public class MirrorRuns {
         List<String> albumIds = albums(profile, owner);
         // the owner must still be allowed the root before anything in it is moved
         Path root = roots.resolve(owner, s.exportRoot());
-        List<String> renamed = new RenamedAlbums(files, root, FolderTemplate.parse(s.folderTemplate()), locks, profile.getId())
+        List<String> renamed = new RenamedAlbums(
+                        files, root, FolderTemplate.parse(s.folderTemplate()), locks, profile.getId())
                 .follow(profile.getId(), immich.albums(keys.client(owner), albumIds));
         ExportJob job = exports.start(request(s, albumIds), owner, profile.getId());
         long jobId = job.getId();
@@ -128,22 +133,35 @@ public class MirrorRuns {
         job = jobs.find(jobId).orElseThrow();
         List<MirrorFiles.File> mirror = files.of(profile.getId(), root.toString());
         List<MirrorFiles.File> candidates = Pruner.candidates(mirror, files.plannedBy(jobId));
-        PruneGuard.Run run = new PruneGuard.Run(job.getState() == ExportJob.State.SUCCEEDED,
-                job.progress().failed() + job.progress().conflicts(), files.incompleteAlbums(jobId), immichAnswers(owner),
-                uploadFolderOk(), candidates.size(), mirror.size());
+        PruneGuard.Run run = new PruneGuard.Run(
+                job.getState() == ExportJob.State.SUCCEEDED,
+                job.progress().failed() + job.progress().conflicts(),
+                files.incompleteAlbums(jobId),
+                immichAnswers(owner),
+                uploadFolderOk(),
+                candidates.size(),
+                mirror.size());
         Pruner.Decision decision = pruneLocked(profile, jobId, run, candidates, root);
         String renames = renamed.isEmpty() ? "" : String.join("; ", renamed) + "; ";
-        jobs.update(jobId, j -> j.setMessage((j.getMessage() == null || j.getMessage().isEmpty() ? "" : j.getMessage() + "; ")
-                + "mirror: " + renames + decision.summary()));
-        audit.fire(new AuditAction(owner.username(), AuditAction.Kind.PRUNE, profile.getName(),
-                "job " + jobId + ": " + decision.summary(), settings.instanceName()));
+        jobs.update(
+                jobId,
+                j -> j.setMessage((j.getMessage() == null || j.getMessage().isEmpty() ? "" : j.getMessage() + "; ")
+                        + "mirror: " + renames + decision.summary()));
+        audit.fire(new AuditAction(
+                owner.username(),
+                AuditAction.Kind.PRUNE,
+                profile.getName(),
+                "job " + jobId + ": " + decision.summary(),
+                settings.instanceName()));
         return new Outcome(jobId, job.getState().name().toLowerCase() + ", " + decision.summary(), decision);
     }
 
     /** Pruning moves files out of folders a job may be writing to: it holds them as a job would. */
-    private Pruner.Decision pruneLocked(MirrorProfile profile, long jobId, PruneGuard.Run run, List<MirrorFiles.File> candidates,
-            Path root) {
-        Set<Path> folders = candidates.stream().map(f -> root.resolve(f.path()).normalize().getParent()).collect(Collectors.toSet());
+    private Pruner.Decision pruneLocked(
+            MirrorProfile profile, long jobId, PruneGuard.Run run, List<MirrorFiles.File> candidates, Path root) {
+        Set<Path> folders = candidates.stream()
+                .map(f -> root.resolve(f.path()).normalize().getParent())
+                .collect(Collectors.toSet());
         long lockId = -profile.getId();
         try {
             locks.acquire(lockId, folders);
@@ -161,38 +179,82 @@ public class MirrorRuns {
     /** A dry run: what a run now would prune, and why it would not, without writing anything. */
     public Pruner.Decision preview(MirrorProfile profile, Caller owner) {
         ExportPlan plan = exports.plan(request(profile.settings(), albums(profile, owner)), owner);
-        Set<String> planned = plan.files().stream().map(f -> MirrorFiles.File.key(f.albumId(), f.assetId(), f.kind().name()))
+        Set<String> planned = plan.files().stream()
+                .map(f ->
+                        MirrorFiles.File.key(f.albumId(), f.assetId(), f.kind().name()))
                 .collect(Collectors.toSet());
-        List<MirrorFiles.File> mirror = files.of(profile.getId(), profile.settings().exportRoot());
+        List<MirrorFiles.File> mirror =
+                files.of(profile.getId(), profile.settings().exportRoot());
         List<MirrorFiles.File> candidates = Pruner.candidates(mirror, planned);
-        PruneGuard.Run run = new PruneGuard.Run(true, 0, List.of(), immichAnswers(owner), uploadFolderOk(), candidates.size(),
-                mirror.size());
+        PruneGuard.Run run = new PruneGuard.Run(
+                true, 0, List.of(), immichAnswers(owner), uploadFolderOk(), candidates.size(), mirror.size());
         MirrorSettings s = profile.settings();
-        return new Pruner.Decision(candidates.stream().map(MirrorFiles.File::path).toList(), 0,
+        return new Pruner.Decision(
+                candidates.stream().map(MirrorFiles.File::path).toList(),
+                0,
                 PruneGuard.refusal(s.prune(), s.pruneMaxCount(), s.pruneMaxPercent(), run));
     }
 
     private static MirrorState running(MirrorProfile profile, JobProgress p) {
-        return new MirrorState(profile.getName(), "running", true, p.copied(), p.skipped(), p.failed(), 0, p.filesTotal(),
-                p.fraction() * 100, profile.getLastRunAt(), Optional.empty(), Optional.empty());
+        return new MirrorState(
+                profile.getName(),
+                "running",
+                true,
+                p.copied(),
+                p.skipped(),
+                p.failed(),
+                0,
+                p.filesTotal(),
+                p.fraction() * 100,
+                profile.getLastRunAt(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     private MirrorState ended(MirrorProfile profile, Outcome outcome, ExportJob job) {
         if (job == null) {
-            return new MirrorState(profile.getName(), "not_run", false, 0, 0, 0, 0, 0, 0, clock.instant(), Optional.empty(),
+            return new MirrorState(
+                    profile.getName(),
+                    "not_run",
+                    false,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    clock.instant(),
+                    Optional.empty(),
                     Optional.of(outcome.summary()));
         }
         JobProgress p = job.progress();
         boolean failed = job.getState() != ExportJob.State.SUCCEEDED || p.failed() > 0;
-        return new MirrorState(profile.getName(), job.getState().name().toLowerCase(), false, p.copied(), p.skipped(),
-                p.failed(), outcome.prune() == null ? 0 : outcome.prune().pruned(), p.filesTotal(), p.fraction() * 100,
-                clock.instant(), outcome.prune() == null ? Optional.empty() : outcome.prune().refusal(),
+        return new MirrorState(
+                profile.getName(),
+                job.getState().name().toLowerCase(),
+                false,
+                p.copied(),
+                p.skipped(),
+                p.failed(),
+                outcome.prune() == null ? 0 : outcome.prune().pruned(),
+                p.filesTotal(),
+                p.fraction() * 100,
+                clock.instant(),
+                outcome.prune() == null ? Optional.empty() : outcome.prune().refusal(),
                 failed ? Optional.ofNullable(job.getMessage()) : Optional.empty());
     }
 
     private static ExportRequest request(MirrorSettings s, List<String> albumIds) {
-        return new ExportRequest(albumIds, s.exportRoot(), s.folderTemplate(), s.includeMotionParts(), s.includeSidecars(),
-                false, false, false, false);
+        return new ExportRequest(
+                albumIds,
+                s.exportRoot(),
+                s.folderTemplate(),
+                s.includeMotionParts(),
+                s.includeSidecars(),
+                false,
+                false,
+                false,
+                false);
     }
 
     /** The profile's albums now: its selection, or what Immich lists for the owner's key. */
@@ -203,11 +265,14 @@ public class MirrorRuns {
         }
         ImmichConnection client = keys.client(owner);
         Optional<String> me = immich.currentUserId(client);
-        return immich.albums(client).stream().filter(a -> switch (which) {
-            case OWNED -> me.map(id -> id.equals(a.ownerId())).orElse(!a.shared());
-            case SHARED -> me.map(id -> !id.equals(a.ownerId())).orElse(a.shared());
-            default -> true;
-        }).map(Album::id).toList();
+        return immich.albums(client).stream()
+                .filter(a -> switch (which) {
+                    case OWNED -> me.map(id -> id.equals(a.ownerId())).orElse(!a.shared());
+                    case SHARED -> me.map(id -> !id.equals(a.ownerId())).orElse(a.shared());
+                    default -> true;
+                })
+                .map(Album::id)
+                .toList();
     }
 
     private void awaitEnd(long jobId) {

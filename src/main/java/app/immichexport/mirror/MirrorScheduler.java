@@ -49,6 +49,7 @@ public class MirrorScheduler {
 
     @Inject
     Clock clock;
+
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private String instance;
     private ScheduledFuture<?> ticking;
@@ -56,7 +57,8 @@ public class MirrorScheduler {
     public synchronized void start() {
         if (ticking == null) {
             instance = settings.instanceName() + "/" + UUID.randomUUID();
-            long seconds = settings.get("MIRROR_TICK_SECONDS").map(Long::parseLong).orElse(30L);
+            long seconds =
+                    settings.get("MIRROR_TICK_SECONDS").map(Long::parseLong).orElse(30L);
             ticking = timer.scheduleWithFixedDelay(() -> tick(clock.instant()), seconds, seconds, TimeUnit.SECONDS);
         }
     }

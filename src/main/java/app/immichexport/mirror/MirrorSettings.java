@@ -12,17 +12,35 @@ import java.util.List;
  * @param pruneMaxPercent above this share of the mirror's files, a run prunes none
  * @param webhookUrl      called with a JSON summary when a run ends; none when absent
  */
-public record MirrorSettings(String name, MirrorProfile.Albums albums, List<String> albumIds, String exportRoot,
-        String folderTemplate, Boolean includeMotionParts, Boolean includeSidecars, String cron, Boolean paused,
-        MirrorProfile.Prune prune, Integer pruneMaxCount, Integer pruneMaxPercent, String webhookUrl) {
+public record MirrorSettings(
+        String name,
+        MirrorProfile.Albums albums,
+        List<String> albumIds,
+        String exportRoot,
+        String folderTemplate,
+        Boolean includeMotionParts,
+        Boolean includeSidecars,
+        String cron,
+        Boolean paused,
+        MirrorProfile.Prune prune,
+        Integer pruneMaxCount,
+        Integer pruneMaxPercent,
+        String webhookUrl) {
 
     static final int DEFAULT_MAX_COUNT = 1000;
     static final int DEFAULT_MAX_PERCENT = 50;
 
     public MirrorSettings withDefaults() {
-        return new MirrorSettings(name == null ? null : name.strip(), albums == null ? MirrorProfile.Albums.SELECTED : albums,
-                albumIds == null ? List.of() : albumIds, exportRoot, folderTemplate, includeMotionParts == null || includeMotionParts,
-                includeSidecars == null || includeSidecars, cron, Boolean.TRUE.equals(paused),
+        return new MirrorSettings(
+                name == null ? null : name.strip(),
+                albums == null ? MirrorProfile.Albums.SELECTED : albums,
+                albumIds == null ? List.of() : albumIds,
+                exportRoot,
+                folderTemplate,
+                includeMotionParts == null || includeMotionParts,
+                includeSidecars == null || includeSidecars,
+                cron,
+                Boolean.TRUE.equals(paused),
                 prune == null ? MirrorProfile.Prune.QUARANTINE : prune,
                 pruneMaxCount == null ? DEFAULT_MAX_COUNT : pruneMaxCount,
                 pruneMaxPercent == null ? DEFAULT_MAX_PERCENT : pruneMaxPercent,

@@ -24,8 +24,7 @@ final class PinnedPost {
 
     private static final int TIMEOUT_MILLIS = 20_000;
 
-    private PinnedPost() {
-    }
+    private PinnedPost() {}
 
     /** @return the response's status code */
     static int send(URI url, InetAddress address, String json) throws IOException {
@@ -40,13 +39,15 @@ final class PinnedPost {
             plain.setSoTimeout(TIMEOUT_MILLIS);
             try (Socket socket = https ? tls(plain, url.getHost(), port) : plain) {
                 OutputStream out = socket.getOutputStream();
-                String head = "POST " + path + " HTTP/1.1\r\nHost: " + url.getHost() + (url.getPort() > 0 ? ":" + port : "")
-                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                        + "\r\nConnection: close\r\nUser-Agent: immich-album-export\r\n\r\n";
+                String head =
+                        "POST " + path + " HTTP/1.1\r\nHost: " + url.getHost() + (url.getPort() > 0 ? ":" + port : "")
+                                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                + "\r\nConnection: close\r\nUser-Agent: immich-album-export\r\n\r\n";
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
-                String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+                String status = new BufferedReader(
+                                new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
                         .readLine();
                 String[] parts = status == null ? new String[0] : status.split(" ");
                 if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
@@ -60,7 +61,8 @@ final class PinnedPost {
     }
 
     private static Socket tls(Socket plain, String host, int port) throws IOException {
-        SSLSocket socket = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
+        SSLSocket socket =
+                (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         parameters.setServerNames(List.of(new SNIHostName(host)));

@@ -20,12 +20,16 @@ final class PruneGuard {
      * @param candidates        files the run would prune
      * @param mirrorFiles       files of the mirror known before the run
      */
-    record Run(boolean succeeded, long failedFiles, List<String> incompleteAlbums, boolean immichAnswers,
-            boolean uploadFolderOk, int candidates, int mirrorFiles) {
-    }
+    record Run(
+            boolean succeeded,
+            long failedFiles,
+            List<String> incompleteAlbums,
+            boolean immichAnswers,
+            boolean uploadFolderOk,
+            int candidates,
+            int mirrorFiles) {}
 
-    private PruneGuard() {
-    }
+    private PruneGuard() {}
 
     /** The reason nothing may be pruned, or empty when pruning may go ahead. */
     static Optional<String> refusal(MirrorProfile.Prune mode, int maxCount, int maxPercent, Run run) {
@@ -36,22 +40,26 @@ final class PruneGuard {
             return Optional.of("pruning is off for this profile: " + run.candidates() + " files kept");
         }
         if (!run.succeeded() || run.failedFiles() > 0) {
-            return Optional.of("the run had errors (" + run.failedFiles() + " files not verified): nothing pruned after errors");
+            return Optional.of(
+                    "the run had errors (" + run.failedFiles() + " files not verified): nothing pruned after errors");
         }
         if (!run.immichAnswers()) {
             return Optional.of("Immich did not answer after the run: nothing pruned while it looks unhealthy");
         }
         if (!run.incompleteAlbums().isEmpty()) {
-            return Optional.of("Immich listed fewer members than the asset count of " + String.join(", ", run.incompleteAlbums())
-                    + ": nothing pruned while it looks unhealthy");
+            return Optional.of("Immich listed fewer members than the asset count of "
+                    + String.join(", ", run.incompleteAlbums()) + ": nothing pruned while it looks unhealthy");
         }
         if (!run.uploadFolderOk()) {
-            return Optional.of("the upload folder (IMMICH_UPLOAD_DIR) is missing or empty: nothing pruned while it looks unmounted");
+            return Optional.of(
+                    "the upload folder (IMMICH_UPLOAD_DIR) is missing or empty: nothing pruned while it looks unmounted");
         }
         double percent = run.mirrorFiles() == 0 ? 100 : 100.0 * run.candidates() / run.mirrorFiles();
         if (run.candidates() > maxCount || percent > maxPercent) {
-            return Optional.of(String.format("%d files (%.0f %% of the mirror's %d) would be pruned, over the limit of %d files "
-                    + "or %d %%: nothing pruned", run.candidates(), percent, run.mirrorFiles(), maxCount, maxPercent));
+            return Optional.of(String.format(
+                    "%d files (%.0f %% of the mirror's %d) would be pruned, over the limit of %d files "
+                            + "or %d %%: nothing pruned",
+                    run.candidates(), percent, run.mirrorFiles(), maxCount, maxPercent));
         }
         return Optional.empty();
     }

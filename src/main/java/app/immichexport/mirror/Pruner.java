@@ -43,14 +43,20 @@ final class Pruner {
 
     /** Of the mirror's files, those the given plan no longer holds. */
     static List<MirrorFiles.File> candidates(List<MirrorFiles.File> mirror, Set<String> planned) {
-        return mirror.stream().filter(f -> !planned.contains(f.key()))
-                .filter(f -> !f.path().startsWith(QUARANTINE + "/")).toList();
+        return mirror.stream()
+                .filter(f -> !planned.contains(f.key()))
+                .filter(f -> !f.path().startsWith(QUARANTINE + "/"))
+                .toList();
     }
 
-    Decision prune(MirrorProfile profile, long jobId, PruneGuard.Run run, List<MirrorFiles.File> candidates, Instant now) {
+    Decision prune(
+            MirrorProfile profile, long jobId, PruneGuard.Run run, List<MirrorFiles.File> candidates, Instant now) {
         List<String> paths = candidates.stream().map(MirrorFiles.File::path).toList();
-        Optional<String> refusal = PruneGuard.refusal(profile.settings().prune(), profile.settings().pruneMaxCount(),
-                profile.settings().pruneMaxPercent(), run);
+        Optional<String> refusal = PruneGuard.refusal(
+                profile.settings().prune(),
+                profile.settings().pruneMaxCount(),
+                profile.settings().pruneMaxPercent(),
+                run);
         if (refusal.isPresent()) {
             paths.forEach(path -> files.record(jobId, path, "KEPT", now));
             return new Decision(paths, 0, refusal);
@@ -72,7 +78,9 @@ final class Pruner {
                     files.pruned(jobId, root.toString(), file.path(), "DELETED", now);
                     pruned++;
                 } else {
-                    Files.move(source, free(quarantine.prepare(QUARANTINE + "/" + day + "/" + file.path())),
+                    Files.move(
+                            source,
+                            free(quarantine.prepare(QUARANTINE + "/" + day + "/" + file.path())),
                             StandardCopyOption.ATOMIC_MOVE);
                     files.pruned(jobId, root.toString(), file.path(), "QUARANTINED", now);
                     pruned++;

@@ -37,7 +37,9 @@ final class RenamedAlbums {
         this.root = root;
         this.template = template;
         this.locks = locks;
-        this.ours = files.of(profileId, root.toString()).stream().map(MirrorFiles.File::path).collect(Collectors.toSet());
+        this.ours = files.of(profileId, root.toString()).stream()
+                .map(MirrorFiles.File::path)
+                .collect(Collectors.toSet());
         this.lockId = -profileId;
     }
 
@@ -100,13 +102,24 @@ final class RenamedAlbums {
     private Optional<Path> notOurs(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             return paths.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> !ours.contains(root.relativize(p).toString().replace('\\', '/'))).findFirst();
+                    .filter(p -> !ours.contains(root.relativize(p).toString().replace('\\', '/')))
+                    .findFirst();
         }
     }
 
     private static Album renamed(Album album, String name) {
-        return new Album(album.id(), name, album.description(), album.assetCount(), album.thumbnailAssetId(),
-                album.startDate(), album.endDate(), album.updatedAt(), album.lastModifiedAssetAt(), album.ownerId(),
-                album.ownerName(), album.shared());
+        return new Album(
+                album.id(),
+                name,
+                album.description(),
+                album.assetCount(),
+                album.thumbnailAssetId(),
+                album.startDate(),
+                album.endDate(),
+                album.updatedAt(),
+                album.lastModifiedAssetAt(),
+                album.ownerId(),
+                album.ownerName(),
+                album.shared());
     }
 }

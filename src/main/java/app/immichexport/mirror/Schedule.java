@@ -35,8 +35,10 @@ public final class Schedule {
             cron.validate();
             return new Schedule(text, cron, zone);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a cron schedule (minute hour day month weekday, "
-                    + "e.g. '0 3 * * *' for every night at 3:00): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a cron schedule (minute hour day month weekday, "
+                            + "e.g. '0 3 * * *' for every night at 3:00): " + e.getMessage(),
+                    e);
         }
     }
 

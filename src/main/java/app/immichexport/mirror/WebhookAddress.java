@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  */
 final class WebhookAddress {
 
-    private WebhookAddress() {
-    }
+    private WebhookAddress() {}
 
     /** The one address the request is then sent to, so that a second look-up cannot lead elsewhere. */
     static InetAddress resolve(URI url, Set<String> allowedHosts) throws UnknownHostException {
@@ -29,16 +28,20 @@ final class WebhookAddress {
         boolean allowed = allowedHosts.contains(host.toLowerCase(Locale.ROOT));
         for (InetAddress address : addresses) {
             if (!allowed && !isPublic(address)) {
-                throw new IllegalArgumentException("The webhook's host " + host + " is " + address.getHostAddress()
-                        + ", an address inside a private network; an administrator can allow it with WEBHOOK_ALLOWED_HOSTS");
+                throw new IllegalArgumentException(
+                        "The webhook's host " + host + " is " + address.getHostAddress()
+                                + ", an address inside a private network; an administrator can allow it with WEBHOOK_ALLOWED_HOSTS");
             }
         }
         return addresses[0];
     }
 
     static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();
@@ -54,7 +57,8 @@ final class WebhookAddress {
 
     /** {@code WEBHOOK_ALLOWED_HOSTS}: comma-separated host names or addresses. */
     static Set<String> allowedHosts(Settings settings) {
-        return settings.list("WEBHOOK_ALLOWED_HOSTS").stream().map(h -> h.toLowerCase(Locale.ROOT))
+        return settings.list("WEBHOOK_ALLOWED_HOSTS").stream()
+                .map(h -> h.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

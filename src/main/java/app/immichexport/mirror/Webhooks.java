@@ -3,10 +3,10 @@ package app.immichexport.mirror;
 import app.immichexport.base.Settings;
 import app.immichexport.export.record.ExportJob;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -29,28 +29,37 @@ public class Webhooks {
         String body = summary(profile, outcome, job).build().toString();
         try {
             URI target = URI.create(url);
-            int status = PinnedPost.send(target, WebhookAddress.resolve(target, WebhookAddress.allowedHosts(settings)), body);
+            int status = PinnedPost.send(
+                    target, WebhookAddress.resolve(target, WebhookAddress.allowedHosts(settings)), body);
             if (status >= 300) {
                 LOG.warning(() -> "The webhook of mirror profile '" + profile.getName() + "' answered " + status);
             }
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warning(() -> "The webhook of mirror profile '" + profile.getName() + "' was not sent: " + e.getMessage());
+            LOG.warning(
+                    () -> "The webhook of mirror profile '" + profile.getName() + "' was not sent: " + e.getMessage());
         }
     }
 
     static JsonObjectBuilder summary(MirrorProfile profile, MirrorRuns.Outcome outcome, ExportJob job) {
-        JsonObjectBuilder summary = Json.createObjectBuilder().add("profile", profile.getName())
-                .add("profileId", profile.getId()).add("summary", outcome.summary()).add("at", Instant.now().toString());
+        JsonObjectBuilder summary = Json.createObjectBuilder()
+                .add("profile", profile.getName())
+                .add("profileId", profile.getId())
+                .add("summary", outcome.summary())
+                .add("at", Instant.now().toString());
         if (job != null) {
-            summary.add("jobId", job.getId()).add("state", job.getState().name())
-                    .add("copied", job.progress().copied()).add("identical", job.progress().identical())
-                    .add("skipped", job.progress().skipped()).add("failed", job.progress().failed())
+            summary.add("jobId", job.getId())
+                    .add("state", job.getState().name())
+                    .add("copied", job.progress().copied())
+                    .add("identical", job.progress().identical())
+                    .add("skipped", job.progress().skipped())
+                    .add("failed", job.progress().failed())
                     .add("total", job.progress().filesTotal());
         } else {
             summary.add("state", "NOT_RUN");
         }
         if (outcome.prune() != null) {
-            summary.add("pruned", outcome.prune().pruned()).add("pruneCandidates", outcome.prune().candidates().size());
+            summary.add("pruned", outcome.prune().pruned())
+                    .add("pruneCandidates", outcome.prune().candidates().size());
             outcome.prune().refusal().ifPresent(reason -> summary.add("guard", reason));
         }
         return summary;

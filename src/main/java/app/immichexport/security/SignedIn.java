@@ -12,8 +12,7 @@ public final class SignedIn {
     private static final String SESSION_ATTRIBUTE = "app.immichexport.caller";
     private static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
-    private SignedIn() {
-    }
+    private SignedIn() {}
 
     /** The user of the current page; only called behind the navigation guard, which admits no anonymous visitor. */
     public static Caller caller() {
@@ -46,7 +45,9 @@ public final class SignedIn {
 
     /** Who the session was signed in as, if anyone. */
     public static Optional<String> username(HttpSession session) {
-        return session == null ? Optional.empty()
-                : Optional.ofNullable((Caller) session.getAttribute(SESSION_ATTRIBUTE)).map(Caller::username);
+        return session == null
+                ? Optional.empty()
+                : Optional.ofNullable((Caller) session.getAttribute(SESSION_ATTRIBUTE))
+                        .map(Caller::username);
     }
 }

@@ -1,14 +1,14 @@
 package app.immichexport.shell;
 
-import app.immichexport.base.Settings;
-import app.immichexport.base.ConfigurationCheck;
 import app.immichexport.account.FirstStart;
+import app.immichexport.base.ConfigurationCheck;
+import app.immichexport.base.Settings;
 import app.immichexport.database.DatabaseBootstrap;
+import app.immichexport.demo.DemoImmich;
+import app.immichexport.export.job.ExportService;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.metrics.ApplicationMetrics;
 import app.immichexport.mirror.MirrorScheduler;
-import app.immichexport.export.job.ExportService;
-import app.immichexport.demo.DemoImmich;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;

@@ -4,6 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -41,12 +45,12 @@ public abstract class Content {
     }
 
     /** The bytes of a file on disk, whose SHA-1 the caller already knows (computed while writing it). */
-    public static Content file(java.nio.file.Path path, String knownSha1Base64) {
+    public static Content file(Path path, String knownSha1Base64) {
         Content content = new Content() {
             @Override
             public long size() {
                 try {
-                    return java.nio.file.Files.size(path);
+                    return Files.size(path);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -55,9 +59,9 @@ public abstract class Content {
             @Override
             public InputStream open(long offset) {
                 try {
-                    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path);
+                    FileChannel channel = FileChannel.open(path);
                     channel.position(offset);
-                    return java.nio.channels.Channels.newInputStream(channel);
+                    return Channels.newInputStream(channel);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -7,8 +7,7 @@ import java.util.Set;
 /** Sample albums with small generated photos, for demo mode and for tests that want a realistic mix. */
 public final class DemoLibrary {
 
-    private DemoLibrary() {
-    }
+    private DemoLibrary() {}
 
     /** Builds the sample library; {@code apiKey} is the key of its main user, allowed everything. */
     public static SimulatedLibrary create(String apiKey) {
@@ -19,8 +18,13 @@ public final class DemoLibrary {
 
         String wedding = library.addAlbum("Wedding", alex);
         photos(library, wedding, alex, "IMG_", 12, Instant.parse("2024-06-15T14:00:00Z"));
-        SimulatedAsset still = library.addAsset(wedding, alex, "IMG_0042.HEIC", "IMAGE",
-                Instant.parse("2024-06-15T18:42:00Z"), Content.of(Thumbnails.jpeg(640, 480, 42, "IMG_0042 live")));
+        SimulatedAsset still = library.addAsset(
+                wedding,
+                alex,
+                "IMG_0042.HEIC",
+                "IMAGE",
+                Instant.parse("2024-06-15T18:42:00Z"),
+                Content.of(Thumbnails.jpeg(640, 480, 42, "IMG_0042 live")));
         library.addLivePhotoMotion(still, "IMG_0042.MOV", Content.pseudoRandom(42, 48 * 1024));
 
         String norway = library.addAlbum("Summer in Norway", alex);
@@ -38,12 +42,17 @@ public final class DemoLibrary {
         return library;
     }
 
-    private static void photos(SimulatedLibrary library, String albumId, String ownerId, String prefix, int count,
-            Instant start) {
+    private static void photos(
+            SimulatedLibrary library, String albumId, String ownerId, String prefix, int count, Instant start) {
         for (int i = 1; i <= count; i++) {
             String name = String.format("%s%04d.JPG", prefix, i);
             int seed = (albumId + name).hashCode();
-            library.addAsset(albumId, ownerId, name, "IMAGE", start.plus(i * 7L, ChronoUnit.MINUTES),
+            library.addAsset(
+                    albumId,
+                    ownerId,
+                    name,
+                    "IMAGE",
+                    start.plus(i * 7L, ChronoUnit.MINUTES),
                     Content.of(Thumbnails.jpeg(640, 480, seed, name)));
         }
     }

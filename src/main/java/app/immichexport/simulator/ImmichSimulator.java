@@ -9,6 +9,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,10 +38,11 @@ public final class ImmichSimulator implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ImmichSimulator.class.getName());
 
     /** One request and its answer, kept for tests that check the simulator against the contract. */
-    public record Exchange(String method, String route, String requestBody, int status, String dto, String responseBody) {
-    }
+    public record Exchange(
+            String method, String route, String requestBody, int status, String dto, String responseBody) {}
 
-    private record Request(HttpExchange http, Matcher path, SimulatedLibrary.Key key, Map<String, String> query, String body) {
+    private record Request(
+            HttpExchange http, Matcher path, SimulatedLibrary.Key key, Map<String, String> query, String body) {
         String param(int group) {
             return path.group(group);
         }
@@ -61,9 +64,8 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     /** @param onlyOn the one line that offers the endpoint, or null when both do */
-    private record Route(String method, Pattern pattern, String template, String permission, Handler handler,
-            ImmichLine onlyOn) {
-    }
+    private record Route(
+            String method, Pattern pattern, String template, String permission, Handler handler, ImmichLine onlyOn) {}
 
     private final SimulatedLibrary library;
     private final Faults faults = new Faults();
@@ -142,7 +144,11 @@ public final class ImmichSimulator implements AutoCloseable {
         route("GET", "/server/version", null, r -> Reply.ok(json().version(), "ServerVersionResponseDto"));
         route("GET", "/server/ping", null, r -> Reply.ok(json().ping(), "ServerPingResponse"));
         route("GET", "/api-keys/me", "", r -> Reply.ok(json().apiKey(r.key()), "ApiKeyResponseDto"));
-        route("GET", "/users/me", "user.read", r -> Reply.ok(json().userAdmin(r.key().userId()), "UserAdminResponseDto"));
+        route(
+                "GET",
+                "/users/me",
+                "user.read",
+                r -> Reply.ok(json().userAdmin(r.key().userId()), "UserAdminResponseDto"));
         route("GET", "/albums", "album.read", this::listAlbums);
         route("GET", "/albums/{id}", "album.read", this::getAlbum);
         route("DELETE", "/albums/{id}", "album.delete", this::deleteAlbum);
@@ -167,8 +173,10 @@ public final class ImmichSimulator implements AutoCloseable {
 
     /** The method and path template of every endpoint the simulator serves on a line. */
     public List<String> endpoints(ImmichLine on) {
-        return routes.stream().filter(r -> r.onlyOn() == null || r.onlyOn() == on)
-                .map(r -> r.method() + " " + r.template()).toList();
+        return routes.stream()
+                .filter(r -> r.onlyOn() == null || r.onlyOn() == on)
+                .map(r -> r.method() + " " + r.template())
+                .toList();
     }
 
     private WireJson json() {
@@ -180,7 +188,8 @@ public final class ImmichSimulator implements AutoCloseable {
             String path = http.getRequestURI().getPath();
             for (Route route : routes) {
                 Matcher matcher = route.pattern().matcher(path);
-                if (matcher.matches() && route.method().equals(http.getRequestMethod())
+                if (matcher.matches()
+                        && route.method().equals(http.getRequestMethod())
                         && (route.onlyOn() == null || route.onlyOn() == line)) {
                     serve(http, route, matcher);
                     return;
@@ -206,9 +215,14 @@ public final class ImmichSimulator implements AutoCloseable {
                 send(http, route.template(), body, Reply.status(401, "Invalid API key"));
                 return;
             }
-            if (!route.permission().isEmpty() && !key.permissions().contains("all")
+            if (!route.permission().isEmpty()
+                    && !key.permissions().contains("all")
                     && !key.permissions().contains(route.permission())) {
-                send(http, route.template(), body, Reply.status(403, "Missing required permission: " + route.permission()));
+                send(
+                        http,
+                        route.template(),
+                        body,
+                        Reply.status(403, "Missing required permission: " + route.permission()));
                 return;
             }
         }
@@ -219,7 +233,9 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private void send(HttpExchange http, String route, String requestBody, Reply reply) throws IOException {
-        String text = reply.json() == null ? null : WireJson.escapeLoneSurrogates(reply.json().toString());
+        String text = reply.json() == null
+                ? null
+                : WireJson.escapeLoneSurrogates(reply.json().toString());
         if (recording) {
             exchanges.add(new Exchange(http.getRequestMethod(), route, requestBody, reply.status(), reply.dto(), text));
         }
@@ -234,38 +250,45 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private Reply listAlbums(Request r) {
-        Set<String> allowed = line == ImmichLine.V3 ? Set.of("isOwned", "isShared", "assetId") : Set.of("shared", "assetId");
+        Set<String> allowed =
+                line == ImmichLine.V3 ? Set.of("isOwned", "isShared", "assetId") : Set.of("shared", "assetId");
         for (String name : r.query().keySet()) {
             if (!allowed.contains(name)) {
                 return Reply.status(400, "property " + name + " should not exist");
             }
         }
         String userId = r.key().userId();
-        List<SimulatedAlbum> albums = library.albums().stream().filter(a -> a.visibleTo(userId)).filter(a -> {
-            if (line == ImmichLine.V2) {
-                boolean shared = "true".equals(r.query().get("shared"));
-                // 2.x: without the flag only owned albums; with it, albums shared either way.
-                return shared ? !a.sharedWith.isEmpty() : a.ownerId.equals(userId);
-            }
-            String isOwned = r.query().get("isOwned");
-            String isShared = r.query().get("isShared");
-            boolean owned = a.ownerId.equals(userId);
-            return (isOwned == null || Boolean.parseBoolean(isOwned) == owned)
-                    && (isShared == null || Boolean.parseBoolean(isShared) == !a.sharedWith.isEmpty());
-        }).toList();
+        List<SimulatedAlbum> albums = library.albums().stream()
+                .filter(a -> a.visibleTo(userId))
+                .filter(a -> {
+                    if (line == ImmichLine.V2) {
+                        boolean shared = "true".equals(r.query().get("shared"));
+                        // 2.x: without the flag only owned albums; with it, albums shared either way.
+                        return shared ? !a.sharedWith.isEmpty() : a.ownerId.equals(userId);
+                    }
+                    String isOwned = r.query().get("isOwned");
+                    String isShared = r.query().get("isShared");
+                    boolean owned = a.ownerId.equals(userId);
+                    return (isOwned == null || Boolean.parseBoolean(isOwned) == owned)
+                            && (isShared == null || Boolean.parseBoolean(isShared) == !a.sharedWith.isEmpty());
+                })
+                .toList();
         JsonArrayBuilder list = WireJson.JSON.createArrayBuilder();
         albums.forEach(a -> list.add(json().album(a, false)));
         return Reply.ok(list.build(), "AlbumResponseDto[]");
     }
 
     private Reply getAlbum(Request r) {
-        return library.album(r.param(1)).filter(a -> a.visibleTo(r.key().userId()))
+        return library.album(r.param(1))
+                .filter(a -> a.visibleTo(r.key().userId()))
                 .map(a -> Reply.ok(json().album(a, line == ImmichLine.V2), "AlbumResponseDto"))
                 .orElseGet(() -> Reply.status(400, "Not found or no album.read access"));
     }
 
     private Reply deleteAlbum(Request r) {
-        SimulatedAlbum album = library.album(r.param(1)).filter(a -> a.ownerId.equals(r.key().userId())).orElse(null);
+        SimulatedAlbum album = library.album(r.param(1))
+                .filter(a -> a.ownerId.equals(r.key().userId()))
+                .orElse(null);
         if (album == null) {
             return Reply.status(400, "Not found or no album.delete access");
         }
@@ -274,11 +297,12 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private Reply getAsset(Request r) {
-        return visibleAsset(r).map(a -> Reply.ok(json().asset(a, true), "AssetResponseDto"))
+        return visibleAsset(r)
+                .map(a -> Reply.ok(json().asset(a, true), "AssetResponseDto"))
                 .orElseGet(() -> Reply.status(400, "Not found or no asset.read access"));
     }
 
-    private java.util.Optional<SimulatedAsset> visibleAsset(Request r) {
+    private Optional<SimulatedAsset> visibleAsset(Request r) {
         return library.asset(r.param(1)).filter(a -> library.canSee(r.key().userId(), a));
     }
 
@@ -287,11 +311,13 @@ public final class ImmichSimulator implements AutoCloseable {
         if (body == null) {
             return Reply.status(400, "Request body must be a JSON object");
         }
-        MetadataSearch.Result result = new MetadataSearch(line, library, faults).run(r.key().userId(), body);
+        MetadataSearch.Result result =
+                new MetadataSearch(line, library, faults).run(r.key().userId(), body);
         if (result.error() != null) {
             return Reply.status(400, result.error());
         }
-        return Reply.ok(json().searchResponse(result.page(), body.getBoolean("withExif", false), result.nextPage()),
+        return Reply.ok(
+                json().searchResponse(result.page(), body.getBoolean("withExif", false), result.nextPage()),
                 "SearchResponseDto");
     }
 
@@ -318,7 +344,9 @@ public final class ImmichSimulator implements AutoCloseable {
         if (assetId == null) {
             return Reply.status(400, "assetId must be a UUID");
         }
-        SimulatedAsset asset = library.asset(assetId).filter(a -> library.canSee(r.key().userId(), a)).orElse(null);
+        SimulatedAsset asset = library.asset(assetId)
+                .filter(a -> library.canSee(r.key().userId(), a))
+                .orElse(null);
         if (asset == null) {
             return Reply.status(400, "Not found or no assetFile.read access");
         }
@@ -331,13 +359,14 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private Reply downloadAssetFile(Request r) throws IOException {
-        SimulatedAsset asset = library.assetBySidecarId(r.param(1)).filter(a -> library.canSee(r.key().userId(), a))
+        SimulatedAsset asset = library.assetBySidecarId(r.param(1))
+                .filter(a -> library.canSee(r.key().userId(), a))
                 .orElse(null);
         if (asset == null) {
             return Reply.status(400, "Not found or no assetFile.download access");
         }
         byte[] bytes;
-        try (java.io.InputStream in = asset.sidecar.open(0)) {
+        try (InputStream in = asset.sidecar.open(0)) {
             bytes = in.readAllBytes();
         }
         r.http().getResponseHeaders().set("Content-Type", "application/xml");
@@ -391,8 +420,14 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private String templateOf(Request r) {
-        return routes.stream().filter(route -> route.pattern().matcher(r.http().getRequestURI().getPath()).matches()
-                && route.method().equals(r.http().getRequestMethod())).map(Route::template).findFirst().orElse("?");
+        return routes.stream()
+                .filter(route -> route.pattern()
+                                .matcher(r.http().getRequestURI().getPath())
+                                .matches()
+                        && route.method().equals(r.http().getRequestMethod()))
+                .map(Route::template)
+                .findFirst()
+                .orElse("?");
     }
 
     private static Map<String, String> query(HttpExchange http) {

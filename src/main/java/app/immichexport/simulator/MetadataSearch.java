@@ -6,6 +6,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import java.util.Set;
 final class MetadataSearch {
 
     private static final Set<String> VISIBILITIES = Set.of("archive", "timeline", "hidden", "locked");
-    private static final Set<String> KNOWN_FIELDS = Set.of("albumIds", "page", "size", "withExif", "visibility",
-            "withDeleted", "cursor");
+    private static final Set<String> KNOWN_FIELDS =
+            Set.of("albumIds", "page", "size", "withExif", "visibility", "withDeleted", "cursor");
 
     /** Either an error message, or one page of results and the number of the next page (null on the last). */
     record Result(String error, List<SimulatedAsset> page, String nextPage) {
@@ -40,7 +41,9 @@ final class MetadataSearch {
             if (!KNOWN_FIELDS.contains(field.getKey()) || (field.getKey().equals("cursor") && line == ImmichLine.V2)) {
                 return Result.error("property " + field.getKey() + " should not exist");
             }
-            if (line == ImmichLine.V3 && field.getValue() instanceof JsonString s && s.getString().isEmpty()) {
+            if (line == ImmichLine.V3
+                    && field.getValue() instanceof JsonString s
+                    && s.getString().isEmpty()) {
                 return Result.error(field.getKey() + " should not be empty");
             }
         }
@@ -54,14 +57,17 @@ final class MetadataSearch {
             return Result.error("visibility must be one of " + VISIBILITIES);
         }
         List<String> albumIds = body.containsKey("albumIds")
-                ? body.getJsonArray("albumIds").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                ? body.getJsonArray("albumIds").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
                 : List.of();
         if (albumIds.isEmpty()) {
             return Result.error("the simulator only searches by albumIds");
         }
-        java.util.Set<SimulatedAsset> found = new java.util.LinkedHashSet<>();
+        Set<SimulatedAsset> found = new LinkedHashSet<>();
         for (String albumId : albumIds) {
-            SimulatedAlbum album = library.album(albumId).filter(a -> a.visibleTo(userId)).orElse(null);
+            SimulatedAlbum album =
+                    library.album(albumId).filter(a -> a.visibleTo(userId)).orElse(null);
             if (album == null) {
                 return Result.error("Not found or no album.read access");
             }
@@ -71,17 +77,21 @@ final class MetadataSearch {
         }
         List<SimulatedAsset> matches = new ArrayList<>(found);
         // Immich returns the newest first.
-        matches.sort(Comparator.comparing((SimulatedAsset a) -> a.takenAt).reversed().thenComparing(a -> a.id));
+        matches.sort(
+                Comparator.comparing((SimulatedAsset a) -> a.takenAt).reversed().thenComparing(a -> a.id));
         int from = Math.min(matches.size(), (page - 1) * size);
         int to = Math.min(matches.size(), from + size);
         return new Result(null, matches.subList(from, to), to < matches.size() ? String.valueOf(page + 1) : null);
     }
 
     private List<SimulatedAsset> members(SimulatedAlbum album, String userId, String visibility, boolean withDeleted) {
-        return album.assetIds.stream().map(library::asset).flatMap(Optional::stream)
+        return album.assetIds.stream()
+                .map(library::asset)
+                .flatMap(Optional::stream)
                 .filter(a -> withDeleted || !a.trashed)
                 // 3.x returns every visibility but locked by default, 2.x only the timeline.
-                .filter(a -> visibility != null ? visibility.equals(a.visibility)
+                .filter(a -> visibility != null
+                        ? visibility.equals(a.visibility)
                         : line == ImmichLine.V3 ? !"locked".equals(a.visibility) : "timeline".equals(a.visibility))
                 // 2.x searches only the key owner's assets, also in an album others contribute to
                 .filter(a -> line != ImmichLine.V2 || a.ownerId.equals(userId))

@@ -13,8 +13,7 @@ final class OriginalDownload {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
-    private OriginalDownload() {
-    }
+    private OriginalDownload() {}
 
     /** Sends the answer and returns its status. */
     static int serve(HttpExchange http, SimulatedAsset asset, Faults faults) throws IOException {

@@ -1,5 +1,6 @@
 package app.immichexport.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** One asset in the simulated library; mutable only where Immich lets it change (trash). */
@@ -15,15 +16,24 @@ public final class SimulatedAsset {
     final Content content;
     /** The library that holds it, set when it is added. */
     SimulatedLibrary library;
+
     String livePhotoVideoId;
     /** The XMP sidecar Immich keeps beside the original, or null. */
     volatile Content sidecar;
+
     volatile boolean trashed;
     /** As in Immich: bumped by any change to the asset, moving it to the trash included. */
     volatile Instant updatedAt;
 
-    SimulatedAsset(String id, String ownerId, String originalFileName, String type, Instant takenAt,
-            String libraryId, String visibility, Content content) {
+    SimulatedAsset(
+            String id,
+            String ownerId,
+            String originalFileName,
+            String type,
+            Instant takenAt,
+            String libraryId,
+            String visibility,
+            Content content) {
         this.id = id;
         this.ownerId = ownerId;
         this.originalFileName = originalFileName;
@@ -39,7 +49,7 @@ public final class SimulatedAsset {
         return id;
     }
 
-    public java.time.Instant takenAt() {
+    public Instant takenAt() {
         return takenAt;
     }
 
@@ -57,7 +67,9 @@ public final class SimulatedAsset {
 
     /** The sidecar's asset-file id: derived from the asset's, so that it is stable. */
     public String sidecarId() {
-        return java.util.UUID.nameUUIDFromBytes(("sidecar:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return java.util
+                .UUID
+                .nameUUIDFromBytes(("sidecar:" + id).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 
@@ -86,7 +98,9 @@ public final class SimulatedAsset {
 
     String checksum() {
         // External-library assets: Immich hashes the path, not the content.
-        return libraryId == null ? content.sha1Base64()
-                : Content.of(("path:" + originalPath()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).sha1Base64();
+        return libraryId == null
+                ? content.sha1Base64()
+                : Content.of(("path:" + originalPath()).getBytes(StandardCharsets.UTF_8))
+                        .sha1Base64();
     }
 }

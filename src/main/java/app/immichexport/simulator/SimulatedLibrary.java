@@ -2,6 +2,7 @@ package app.immichexport.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,27 +10,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The users, API keys, albums and assets of a simulated Immich server. Ids are deterministic. */
 public final class SimulatedLibrary {
 
-    record User(String id, String name, String email) {
-    }
+    record User(String id, String name, String email) {}
 
-    record Key(String id, String name, String userId, Set<String> permissions, Instant createdAt) {
-    }
+    record Key(String id, String name, String userId, Set<String> permissions, Instant createdAt) {}
 
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private final Map<String, SimulatedAlbum> albums = new ConcurrentHashMap<>();
-    private final List<String> albumOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> albumOrder = new CopyOnWriteArrayList<>();
     private final Map<String, SimulatedAsset> assets = new ConcurrentHashMap<>();
     final Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
 
     private String nextId(String kind) {
-        return UUID.nameUUIDFromBytes((kind + ":" + sequence.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((kind + ":" + sequence.incrementAndGet()).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /**
@@ -61,31 +62,41 @@ public final class SimulatedLibrary {
     }
 
     /** An asset whose id is given, e.g. to match a file already placed in an upload folder. */
-    public SimulatedAsset addAssetWithId(String id, String albumId, String ownerId, String fileName, Instant takenAt,
-            Content content) {
+    public SimulatedAsset addAssetWithId(
+            String id, String albumId, String ownerId, String fileName, Instant takenAt, Content content) {
         return add(albumId, new SimulatedAsset(id, ownerId, fileName, "IMAGE", takenAt, null, "timeline", content));
     }
 
     /** Adds an asset uploaded to Immich and, when {@code albumId} is not null, makes it a member. */
-    public SimulatedAsset addAsset(String albumId, String ownerId, String fileName, String type, Instant takenAt,
-            Content content) {
-        return add(albumId, new SimulatedAsset(nextId("asset"), ownerId, fileName, type, takenAt, null, "timeline", content));
+    public SimulatedAsset addAsset(
+            String albumId, String ownerId, String fileName, String type, Instant takenAt, Content content) {
+        return add(
+                albumId,
+                new SimulatedAsset(nextId("asset"), ownerId, fileName, type, takenAt, null, "timeline", content));
     }
 
-    public SimulatedAsset addArchivedAsset(String albumId, String ownerId, String fileName, Instant takenAt, Content content) {
-        return add(albumId, new SimulatedAsset(nextId("asset"), ownerId, fileName, "IMAGE", takenAt, null, "archive", content));
+    public SimulatedAsset addArchivedAsset(
+            String albumId, String ownerId, String fileName, Instant takenAt, Content content) {
+        return add(
+                albumId,
+                new SimulatedAsset(nextId("asset"), ownerId, fileName, "IMAGE", takenAt, null, "archive", content));
     }
 
     /** An asset of an external library: Immich's checksum hashes its path, not its bytes. */
-    public SimulatedAsset addExternalAsset(String albumId, String ownerId, String fileName, Instant takenAt, Content content) {
-        return add(albumId, new SimulatedAsset(nextId("asset"), ownerId, fileName, "IMAGE", takenAt, nextId("library"),
-                "timeline", content));
+    public SimulatedAsset addExternalAsset(
+            String albumId, String ownerId, String fileName, Instant takenAt, Content content) {
+        return add(
+                albumId,
+                new SimulatedAsset(
+                        nextId("asset"), ownerId, fileName, "IMAGE", takenAt, nextId("library"), "timeline", content));
     }
 
     /** The motion part of a live photo: a hidden video asset the still points to, not an album member. */
     public SimulatedAsset addLivePhotoMotion(SimulatedAsset still, String fileName, Content content) {
-        SimulatedAsset motion = add(null, new SimulatedAsset(nextId("asset"), still.ownerId, fileName, "VIDEO",
-                still.takenAt, null, "hidden", content));
+        SimulatedAsset motion = add(
+                null,
+                new SimulatedAsset(
+                        nextId("asset"), still.ownerId, fileName, "VIDEO", still.takenAt, null, "hidden", content));
         still.livePhotoVideoId = motion.id;
         return motion;
     }
@@ -124,7 +135,7 @@ public final class SimulatedLibrary {
 
     /** Now, but never before the library's epoch, so that every change is later than the initial state. */
     private Instant changeTime() {
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         return now.isAfter(epoch) ? now : epoch.plusMillis(sequence.incrementAndGet());
     }
 
@@ -135,7 +146,9 @@ public final class SimulatedLibrary {
     }
 
     Optional<SimulatedAsset> assetBySidecarId(String fileId) {
-        return assets.values().stream().filter(a -> a.sidecar != null && a.sidecarId().equals(fileId)).findFirst();
+        return assets.values().stream()
+                .filter(a -> a.sidecar != null && a.sidecarId().equals(fileId))
+                .findFirst();
     }
 
     Optional<Key> key(String secret) {
@@ -147,7 +160,10 @@ public final class SimulatedLibrary {
     }
 
     Optional<String> userIdByName(String name) {
-        return users.values().stream().filter(u -> u.name().equals(name)).map(User::id).findFirst();
+        return users.values().stream()
+                .filter(u -> u.name().equals(name))
+                .map(User::id)
+                .findFirst();
     }
 
     Optional<SimulatedAlbum> album(String id) {
@@ -185,18 +201,28 @@ public final class SimulatedLibrary {
 
     /** Assets by their original file name, for tests. */
     public List<SimulatedAsset> assetsNamed(String fileName) {
-        return assets.values().stream().filter(a -> a.originalFileName.equals(fileName)).toList();
+        return assets.values().stream()
+                .filter(a -> a.originalFileName.equals(fileName))
+                .toList();
     }
 
     public String albumIdByName(String name) {
-        return albums().stream().filter(a -> a.name.equals(name)).map(a -> a.id).findFirst().orElseThrow();
+        return albums().stream()
+                .filter(a -> a.name.equals(name))
+                .map(a -> a.id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Whether a user may see an asset: their own, or a member of an album they can see. */
     boolean canSee(String userId, SimulatedAsset asset) {
-        return asset.ownerId.equals(userId) || albums().stream()
-                .anyMatch(a -> a.visibleTo(userId) && (a.assetIds.contains(asset.id)
-                        || a.assetIds.stream().map(assets::get).anyMatch(s -> asset.id.equals(s.livePhotoVideoId))));
+        return asset.ownerId.equals(userId)
+                || albums().stream()
+                        .anyMatch(a -> a.visibleTo(userId)
+                                && (a.assetIds.contains(asset.id)
+                                        || a.assetIds.stream()
+                                                .map(assets::get)
+                                                .anyMatch(s -> asset.id.equals(s.livePhotoVideoId))));
     }
 
     void delete(SimulatedAlbum album) {

@@ -1,6 +1,7 @@
 package app.immichexport.simulator;
 
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +29,12 @@ final class Thumbnails {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         float hue = (seed & 0xffff) / 65535f;
-        g.setPaint(new java.awt.GradientPaint(0, 0, Color.getHSBColor(hue, 0.55f, 0.95f), width, height,
+        g.setPaint(new GradientPaint(
+                0,
+                0,
+                Color.getHSBColor(hue, 0.55f, 0.95f),
+                width,
+                height,
                 Color.getHSBColor(hue + 0.15f, 0.8f, 0.45f)));
         g.fillRect(0, 0, width, height);
         if (caption != null) {

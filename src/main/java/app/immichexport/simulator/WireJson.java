@@ -25,7 +25,9 @@ final class WireJson {
     }
 
     JsonObject version() {
-        JsonObjectBuilder json = JSON.createObjectBuilder().add("major", line.major).add("minor", line.minor)
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("major", line.major)
+                .add("minor", line.minor)
                 .add("patch", line.patch);
         if (line == ImmichLine.V3) {
             json.addNull("prerelease");
@@ -35,29 +37,48 @@ final class WireJson {
 
     /** 2.7.5's contract declares the ping answer without properties; 3.x names {@code res}. */
     JsonObject ping() {
-        return line == ImmichLine.V3 ? JSON.createObjectBuilder().add("res", "pong").build() : JsonValue.EMPTY_JSON_OBJECT;
+        return line == ImmichLine.V3
+                ? JSON.createObjectBuilder().add("res", "pong").build()
+                : JsonValue.EMPTY_JSON_OBJECT;
     }
 
     JsonObject apiKey(SimulatedLibrary.Key key) {
         JsonArrayBuilder permissions = JSON.createArrayBuilder();
         key.permissions().stream().sorted().forEach(permissions::add);
-        return JSON.createObjectBuilder().add("id", key.id()).add("name", key.name())
-                .add("createdAt", key.createdAt().toString()).add("updatedAt", key.createdAt().toString())
-                .add("permissions", permissions).build();
+        return JSON.createObjectBuilder()
+                .add("id", key.id())
+                .add("name", key.name())
+                .add("createdAt", key.createdAt().toString())
+                .add("updatedAt", key.createdAt().toString())
+                .add("permissions", permissions)
+                .build();
     }
 
     JsonObjectBuilder user(String userId) {
         SimulatedLibrary.User user = library.user(userId);
-        return JSON.createObjectBuilder().add("id", user.id()).add("name", user.name()).add("email", user.email())
-                .add("avatarColor", "primary").add("profileImagePath", "").add("profileChangedAt", library.epoch.toString());
+        return JSON.createObjectBuilder()
+                .add("id", user.id())
+                .add("name", user.name())
+                .add("email", user.email())
+                .add("avatarColor", "primary")
+                .add("profileImagePath", "")
+                .add("profileChangedAt", library.epoch.toString());
     }
 
     /** {@code GET /users/me}: the key's user as an administrator sees it. */
     JsonObject userAdmin(String userId) {
-        JsonObjectBuilder json = user(userId).add("createdAt", library.epoch.toString())
-                .add("updatedAt", library.epoch.toString()).addNull("deletedAt").add("isAdmin", false).addNull("license")
-                .add("oauthId", "").addNull("quotaSizeInBytes").addNull("quotaUsageInBytes")
-                .add("shouldChangePassword", false).add("status", "active").addNull("storageLabel");
+        JsonObjectBuilder json = user(userId)
+                .add("createdAt", library.epoch.toString())
+                .add("updatedAt", library.epoch.toString())
+                .addNull("deletedAt")
+                .add("isAdmin", false)
+                .addNull("license")
+                .add("oauthId", "")
+                .addNull("quotaSizeInBytes")
+                .addNull("quotaUsageInBytes")
+                .add("shouldChangePassword", false)
+                .add("status", "active")
+                .addNull("storageLabel");
         if (line == ImmichLine.V3) {
             json.add("clusterGroupId", "");
         }
@@ -68,19 +89,34 @@ final class WireJson {
     JsonObject album(SimulatedAlbum album, boolean withAssets) {
         List<SimulatedAsset> members = library.members(album);
         JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("id", album.id).add("albumName", album.name).add("description", "")
+                .add("id", album.id)
+                .add("albumName", album.name)
+                .add("description", "")
                 .add("assetCount", members.size())
-                .add("createdAt", album.createdAt.toString()).add("updatedAt", album.updatedAt.toString())
-                .add("hasSharedLink", false).add("isActivityEnabled", true)
-                .add("shared", !album.sharedWith.isEmpty()).add("order", "desc");
+                .add("createdAt", album.createdAt.toString())
+                .add("updatedAt", album.updatedAt.toString())
+                .add("hasSharedLink", false)
+                .add("isActivityEnabled", true)
+                .add("shared", !album.sharedWith.isEmpty())
+                .add("order", "desc");
         if (members.isEmpty()) {
             json.addNull("albumThumbnailAssetId");
         } else {
             json.add("albumThumbnailAssetId", members.get(0).id);
-            Instant start = members.stream().map(a -> a.takenAt).min(Comparator.naturalOrder()).orElseThrow();
-            Instant end = members.stream().map(a -> a.takenAt).max(Comparator.naturalOrder()).orElseThrow();
-            Instant lastModified = members.stream().map(a -> a.updatedAt).max(Comparator.naturalOrder()).orElseThrow();
-            json.add("startDate", start.toString()).add("endDate", end.toString())
+            Instant start = members.stream()
+                    .map(a -> a.takenAt)
+                    .min(Comparator.naturalOrder())
+                    .orElseThrow();
+            Instant end = members.stream()
+                    .map(a -> a.takenAt)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+            Instant lastModified = members.stream()
+                    .map(a -> a.updatedAt)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
+            json.add("startDate", start.toString())
+                    .add("endDate", end.toString())
                     .add("lastModifiedAssetTimestamp", lastModified.toString());
         }
         JsonArrayBuilder albumUsers = JSON.createArrayBuilder();
@@ -88,7 +124,8 @@ final class WireJson {
             // 3.x names the owner only as the first album user.
             albumUsers.add(JSON.createObjectBuilder().add("role", "owner").add("user", user(album.ownerId)));
         }
-        album.sharedWith.forEach(u -> albumUsers.add(JSON.createObjectBuilder().add("role", "editor").add("user", user(u))));
+        album.sharedWith.forEach(u ->
+                albumUsers.add(JSON.createObjectBuilder().add("role", "editor").add("user", user(u))));
         json.add("albumUsers", albumUsers);
         if (line == ImmichLine.V2) {
             json.add("owner", user(album.ownerId)).add("ownerId", album.ownerId);
@@ -104,25 +141,44 @@ final class WireJson {
     /** An {@code AssetFileResponseDto} of type sidecar, named as Immich names it: the original's name plus .xmp. */
     JsonObject sidecarFile(SimulatedAsset asset) {
         String at = asset.updatedAt.toString();
-        return JSON.createObjectBuilder().add("id", asset.sidecarId()).add("type", "sidecar")
-                .add("path", asset.originalPath() + ".xmp").add("createdAt", at).add("updatedAt", at)
-                .add("isEdited", false).add("isProgressive", false).add("isTransparent", false).build();
+        return JSON.createObjectBuilder()
+                .add("id", asset.sidecarId())
+                .add("type", "sidecar")
+                .add("path", asset.originalPath() + ".xmp")
+                .add("createdAt", at)
+                .add("updatedAt", at)
+                .add("isEdited", false)
+                .add("isProgressive", false)
+                .add("isTransparent", false)
+                .build();
     }
 
     JsonObject asset(SimulatedAsset asset, boolean withExif) {
         String created = asset.takenAt.toString();
         boolean video = "VIDEO".equals(asset.type);
         JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("id", asset.id).add("ownerId", asset.ownerId).add("type", asset.type)
-                .add("originalFileName", asset.originalFileName).add("originalPath", asset.originalPath())
+                .add("id", asset.id)
+                .add("ownerId", asset.ownerId)
+                .add("type", asset.type)
+                .add("originalFileName", asset.originalFileName)
+                .add("originalPath", asset.originalPath())
                 .add("originalMimeType", mimeType(asset))
                 .add("checksum", asset.checksum())
-                .add("createdAt", created).add("updatedAt", asset.updatedAt.toString()).add("fileCreatedAt", created)
-                .add("fileModifiedAt", created).add("localDateTime", created)
-                .add("hasMetadata", true).add("isArchived", "archive".equals(asset.visibility))
-                .add("isEdited", false).add("isFavorite", false).add("isOffline", false)
-                .add("isTrashed", asset.trashed).add("visibility", asset.visibility)
-                .addNull("thumbhash").add("width", 640).add("height", 480);
+                .add("createdAt", created)
+                .add("updatedAt", asset.updatedAt.toString())
+                .add("fileCreatedAt", created)
+                .add("fileModifiedAt", created)
+                .add("localDateTime", created)
+                .add("hasMetadata", true)
+                .add("isArchived", "archive".equals(asset.visibility))
+                .add("isEdited", false)
+                .add("isFavorite", false)
+                .add("isOffline", false)
+                .add("isTrashed", asset.trashed)
+                .add("visibility", asset.visibility)
+                .addNull("thumbhash")
+                .add("width", 640)
+                .add("height", 480);
         if (asset.libraryId == null) {
             json.addNull("libraryId");
         } else {
@@ -145,8 +201,13 @@ final class WireJson {
                     .add("deviceId", "simulator");
         }
         if (withExif) {
-            json.add("exifInfo", JSON.createObjectBuilder().add("fileSizeInByte", asset.content.size())
-                    .add("dateTimeOriginal", created).add("description", "").addNull("rating"));
+            json.add(
+                    "exifInfo",
+                    JSON.createObjectBuilder()
+                            .add("fileSizeInByte", asset.content.size())
+                            .add("dateTimeOriginal", created)
+                            .add("description", "")
+                            .addNull("rating"));
         }
         return json.build();
     }
@@ -156,8 +217,10 @@ final class WireJson {
         page.forEach(a -> items.add(asset(a, withExif)));
         JsonObjectBuilder assets = JSON.createObjectBuilder()
                 // Immich fills total with the size of the page, not of the whole result.
-                .add("total", page.size()).add("count", page.size())
-                .add("items", items).add("facets", JSON.createArrayBuilder());
+                .add("total", page.size())
+                .add("count", page.size())
+                .add("items", items)
+                .add("facets", JSON.createArrayBuilder());
         if (nextPage == null) {
             assets.addNull("nextPage");
         } else {
@@ -166,9 +229,15 @@ final class WireJson {
         if (line == ImmichLine.V3) {
             assets.addNull("nextCursor");
         }
-        JsonObjectBuilder albums = JSON.createObjectBuilder().add("total", 0).add("count", 0)
-                .add("items", JSON.createArrayBuilder()).add("facets", JSON.createArrayBuilder());
-        return JSON.createObjectBuilder().add("albums", albums).add("assets", assets).build();
+        JsonObjectBuilder albums = JSON.createObjectBuilder()
+                .add("total", 0)
+                .add("count", 0)
+                .add("items", JSON.createArrayBuilder())
+                .add("facets", JSON.createArrayBuilder());
+        return JSON.createObjectBuilder()
+                .add("albums", albums)
+                .add("assets", assets)
+                .build();
     }
 
     JsonObject bulkIdResult(String id, boolean success, String error) {
@@ -180,9 +249,18 @@ final class WireJson {
     }
 
     static JsonObject error(int status, String message) {
-        return JSON.createObjectBuilder().add("message", message).add("statusCode", status)
-                .add("error", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden"
-                        : status == 404 ? "Not Found" : status >= 500 ? "Internal Server Error" : "Bad Request")
+        return JSON.createObjectBuilder()
+                .add("message", message)
+                .add("statusCode", status)
+                .add(
+                        "error",
+                        status == 401
+                                ? "Unauthorized"
+                                : status == 403
+                                        ? "Forbidden"
+                                        : status == 404
+                                                ? "Not Found"
+                                                : status >= 500 ? "Internal Server Error" : "Bad Request")
                 .build();
     }
 
@@ -211,7 +289,9 @@ final class WireJson {
         StringBuilder out = null;
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1));
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < json.length()
+                    && Character.isLowSurrogate(json.charAt(i + 1));
             if (paired) {
                 if (out != null) {
                     out.append(c).append(json.charAt(i + 1));

@@ -33,7 +33,10 @@ public class ThumbnailCache {
             Path folder = Files.createDirectories(folder());
             Path temp = Files.createTempFile(folder, assetId, ".part");
             Files.write(temp, image);
-            Files.move(temp, folder.resolve(assetId + ".img"), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    temp,
+                    folder.resolve(assetId + ".img"),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             LOG.fine(() -> "Thumbnail not cached: " + e.getMessage());

@@ -1,11 +1,10 @@
 package app.immichexport.thumbnail;
 
-import app.immichexport.immich.ImmichConnection;
-import app.immichexport.immich.Thumbnail;
+import app.immichexport.account.ImmichKeys;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.Thumbnail;
 import app.immichexport.security.Caller;
-import app.immichexport.account.ImmichKeys;
 import app.immichexport.security.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

@@ -17,9 +17,13 @@ class SecretBoxTest {
         String sealed = box.encrypt("immich-api-key-123", "immich-key:account:1");
         assertFalse(sealed.contains("immich-api-key-123"));
         assertEquals("immich-api-key-123", box.decrypt(sealed, "immich-key:account:1"));
-        assertThrows(IllegalStateException.class, () -> box.decrypt(sealed, "immich-key:account:2"),
+        assertThrows(
+                IllegalStateException.class,
+                () -> box.decrypt(sealed, "immich-key:account:2"),
                 "a ciphertext copied to another account's row");
-        assertThrows(IllegalStateException.class, () -> new SecretBox(SecretBox.newKey()).decrypt(sealed, "immich-key:account:1"),
+        assertThrows(
+                IllegalStateException.class,
+                () -> new SecretBox(SecretBox.newKey()).decrypt(sealed, "immich-key:account:1"),
                 "another instance's key");
     }
 

@@ -2,9 +2,9 @@ package app.immichexport.account;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import app.immichexport.security.Role;
-import app.immichexport.security.Caller;
 import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.security.Caller;
+import app.immichexport.security.Role;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,8 @@ public class StaleCallerIT {
         Account dana = accounts.create(admin, "dana-" + System.nanoTime(), "dana-password-1", Role.ADMIN);
         Caller danasPage = dana.caller();
         accounts.changeRole(admin, dana.getId(), Role.USER);
-        assertThrows(AccountException.Forbidden.class,
+        assertThrows(
+                AccountException.Forbidden.class,
                 () -> accounts.create(danasPage, "eve-" + System.nanoTime(), "eve-password-12", Role.ADMIN));
         assertThrows(AccountException.Forbidden.class, () -> accounts.changeRole(danasPage, dana.getId(), Role.ADMIN));
         assertThrows(AccountException.Forbidden.class, () -> roots.add(danasPage, "/tmp"));

@@ -28,7 +28,8 @@ class ClientAddressTest {
 
     @Test
     void proxiesInARowAreSkipped() {
-        assertEquals("203.0.113.7", ClientAddress.of("10.0.0.2", "203.0.113.7, 10.0.0.3", Set.of("10.0.0.2", "10.0.0.3")));
+        assertEquals(
+                "203.0.113.7", ClientAddress.of("10.0.0.2", "203.0.113.7, 10.0.0.3", Set.of("10.0.0.2", "10.0.0.3")));
         assertEquals("10.0.0.2", ClientAddress.of("10.0.0.2", null, PROXY));
     }
 }

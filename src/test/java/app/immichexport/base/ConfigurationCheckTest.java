@@ -26,9 +26,21 @@ class ConfigurationCheckTest {
 
     @Test
     void aCompleteConfigurationIsFine() {
-        assertEquals(List.of(), problems(Map.of("IMMICH_URL", "http://immich-server:2283", "IMMICH_API_KEY", "k",
-                "EXPORT_ROOTS", folder + ", " + folder, "IMMICH_UPLOAD_DIR", folder.toString(),
-                "DB_URL", "jdbc:postgresql://db:5432/x", "PORT", "8080")));
+        assertEquals(
+                List.of(),
+                problems(Map.of(
+                        "IMMICH_URL",
+                        "http://immich-server:2283",
+                        "IMMICH_API_KEY",
+                        "k",
+                        "EXPORT_ROOTS",
+                        folder + ", " + folder,
+                        "IMMICH_UPLOAD_DIR",
+                        folder.toString(),
+                        "DB_URL",
+                        "jdbc:postgresql://db:5432/x",
+                        "PORT",
+                        "8080")));
     }
 
     @Test
@@ -43,7 +55,8 @@ class ConfigurationCheckTest {
         assertOnlyProblemNames("HA_URL", Map.of("HA_URL", "ha:8123", "HA_TOKEN", "t"));
         assertOnlyProblemNames("MIRROR_TICK_SECONDS", Map.of("MIRROR_TICK_SECONDS", "never"));
         assertOnlyProblemNames("IMMICH_URL", Map.of("IMMICH_API_KEY", "k"));
-        assertOnlyProblemNames("EXPORT_ROOTS", Map.of("EXPORT_ROOTS", folder.resolve("missing").toString()));
+        assertOnlyProblemNames(
+                "EXPORT_ROOTS", Map.of("EXPORT_ROOTS", folder.resolve("missing").toString()));
         assertOnlyProblemNames("EXPORT_ROOTS", Map.of("EXPORT_ROOTS", "relative/path"));
         assertOnlyProblemNames("IMMICH_UPLOAD_DIR", Map.of("IMMICH_UPLOAD_DIR", "/no/such/folder"));
         assertOnlyProblemNames("DB_URL", Map.of("DB_URL", "jdbc:mysql://db/x"));

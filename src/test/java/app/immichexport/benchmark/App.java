@@ -1,5 +1,7 @@
 package app.immichexport.benchmark;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The packaged application, started as its own process for a benchmark, and driven over its REST API. */
 final class App implements AutoCloseable {
@@ -19,7 +22,8 @@ final class App implements AutoCloseable {
     private final Process process;
     private final String base;
     private final long startedAt = System.nanoTime();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private double readySeconds;
 
     private App(Process process, String base) {
@@ -28,7 +32,7 @@ final class App implements AutoCloseable {
     }
 
     /** The administrator's API token, given to the application by configuration. */
-    private static final String TOKEN = "benchmark-token-" + java.util.UUID.randomUUID();
+    private static final String TOKEN = "benchmark-token-" + UUID.randomUUID();
 
     /**
      * @param name its data folder's name below {@code work}: a new name is a first start (its embedded
@@ -41,10 +45,15 @@ final class App implements AutoCloseable {
         Path exports = Files.createDirectories(work.resolve("exports"));
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", Path.of("target/immich-album-export.jar").toAbsolutePath().toString(),
-                "--port", String.valueOf(port), "--nocluster"));
+        command.addAll(List.of(
+                "-jar",
+                Path.of("target/immich-album-export.jar").toAbsolutePath().toString(),
+                "--port",
+                String.valueOf(port),
+                "--nocluster"));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(work.resolve("app-" + port + ".log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("app-" + port + ".log").toFile());
         Map<String, String> env = builder.environment();
         // nothing of the caller's configuration (a test run's, say) reaches the application
         env.keySet().retainAll(List.of("PATH", "HOME", "LANG", "TMPDIR", "JAVA_HOME"));
@@ -68,8 +77,12 @@ final class App implements AutoCloseable {
     private void awaitReady() throws Exception {
         for (int i = 0; i < 12_000; i++) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "login")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "login"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     readySeconds = (System.nanoTime() - startedAt) / 1e9;
                     return;
                 }
@@ -99,9 +112,13 @@ final class App implements AutoCloseable {
 
     /** Plans an export without writing, and returns how many files the plan holds. */
     int dryRun(String albumId) throws Exception {
-        HttpResponse<String> planned = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports")).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"albumIds\":[\"" + albumId + "\"],\"dryRun\":true}")).build(),
+        HttpResponse<String> planned = http.send(
+                HttpRequest.newBuilder(URI.create(base + "api/exports"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"albumIds\":[\"" + albumId + "\"],\"dryRun\":true}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (planned.statusCode() != 200) {
             throw new IllegalStateException("planning failed: " + planned.statusCode() + " "
@@ -114,17 +131,26 @@ final class App implements AutoCloseable {
     double export(String albumId, String template) throws Exception {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
         long start = System.nanoTime();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "api/exports")).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + template + "\"}")).build(),
+        HttpResponse<String> started = http.send(
+                HttpRequest.newBuilder(URI.create(base + "api/exports"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + template + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("export refused: " + started.body());
         }
         long id = json(started.body()).getJsonNumber("id").longValue();
         while (true) {
-            jakarta.json.JsonObject job = json(http.send(HttpRequest.newBuilder(URI.create(base + "api/exports/" + id)).header("Authorization", "Bearer " + TOKEN)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonObject job = json(http.send(
+                            HttpRequest.newBuilder(URI.create(base + "api/exports/" + id))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
             String state = job.getString("state");
             if (state.equals("SUCCEEDED")) {
                 return (System.nanoTime() - start) / 1e9;
@@ -137,8 +163,8 @@ final class App implements AutoCloseable {
         }
     }
 
-    private static jakarta.json.JsonObject json(String body) {
-        return jakarta.json.Json.createReader(new StringReader(body)).readObject();
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
     }
 
     @Override

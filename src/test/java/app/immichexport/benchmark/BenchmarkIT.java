@@ -19,12 +19,18 @@ class BenchmarkIT {
 
     @Test
     void everyPartRunsAndPrintsItsFigures() throws Exception {
-        List<String> figures = ExportBenchmark.run(Path.of("target/benchmark-tiny").toAbsolutePath(), Sizes.tiny(),
-                "throughput,memory,pages,startup");
+        List<String> figures = ExportBenchmark.run(
+                Path.of("target/benchmark-tiny").toAbsolutePath(), Sizes.tiny(), "throughput,memory,pages,startup");
         figures.forEach(System.out::println);
-        for (String part : List.of("upload folder vs cp -r then sha1sum", "API download vs curl then sha1sum",
-                "re-run vs rsync -a re-run", "first export of 5 small files vs rsync -a", "large vs small",
-                "planning a 20-asset album", "Albums page with 5 albums", "preview of a 10-asset album",
+        for (String part : List.of(
+                "upload folder vs cp -r then sha1sum",
+                "API download vs curl then sha1sum",
+                "re-run vs rsync -a re-run",
+                "first export of 5 small files vs rsync -a",
+                "large vs small",
+                "planning a 20-asset album",
+                "Albums page with 5 albums",
+                "preview of a 10-asset album",
                 "restart vs bare Payara Micro")) {
             assertEquals(1, figures.stream().filter(f -> f.contains(part)).count(), part + " in " + figures);
         }

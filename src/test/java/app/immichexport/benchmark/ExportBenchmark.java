@@ -7,6 +7,7 @@ import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,11 +91,17 @@ public final class ExportBenchmark {
         System.out.printf("Writing %d x %,d + %d x %,d bytes into %s%n", small, smallSize, large, largeSize, upload);
         for (int i = 0; i < small + large; i++) {
             long size = i < small ? smallSize : largeSize;
-            String id = UUID.nameUUIDFromBytes(("bench" + i).getBytes(StandardCharsets.UTF_8)).toString();
+            String id = UUID.nameUUIDFromBytes(("bench" + i).getBytes(StandardCharsets.UTF_8))
+                    .toString();
             Path file = upload.resolve(SimulatedAsset.uploadPath(user, id, ".jpg"));
             String sha1 = writeRandom(file, size, i);
-            library.addAssetWithId(id, album, user, String.format("IMG_%05d.JPG", i), Instant.parse("2024-06-15T12:00:00Z")
-                    .plusSeconds(i), Content.file(file, sha1));
+            library.addAssetWithId(
+                    id,
+                    album,
+                    user,
+                    String.format("IMG_%05d.JPG", i),
+                    Instant.parse("2024-06-15T12:00:00Z").plusSeconds(i),
+                    Content.file(file, sha1));
             bytes += size;
         }
         // the re-run album belongs to a user of its own, so that its upload tree holds only its files
@@ -103,11 +110,17 @@ public final class ExportBenchmark {
         String rerunAlbum = library.addAlbum("Re-run", rerunUser);
         System.out.printf("Writing %d x %,d bytes for the re-run album%n", rerunFiles, RERUN_SIZE);
         for (int i = 0; i < rerunFiles; i++) {
-            String id = UUID.nameUUIDFromBytes(("rerun" + i).getBytes(StandardCharsets.UTF_8)).toString();
+            String id = UUID.nameUUIDFromBytes(("rerun" + i).getBytes(StandardCharsets.UTF_8))
+                    .toString();
             Path file = upload.resolve(SimulatedAsset.uploadPath(rerunUser, id, ".jpg"));
             String sha1 = writeRandom(file, RERUN_SIZE, -i);
-            library.addAssetWithId(id, rerunAlbum, rerunUser, String.format("IMG_%05d.JPG", i),
-                    Instant.parse("2023-03-01T08:00:00Z").plusSeconds(i), Content.file(file, sha1));
+            library.addAssetWithId(
+                    id,
+                    rerunAlbum,
+                    rerunUser,
+                    String.format("IMG_%05d.JPG", i),
+                    Instant.parse("2023-03-01T08:00:00Z").plusSeconds(i),
+                    Content.file(file, sha1));
         }
         try (ImmichSimulator immich = ImmichSimulator.start(ImmichLine.V3, library, 0)) {
             Path tree = upload.resolve("upload");
@@ -121,13 +134,21 @@ public final class ExportBenchmark {
             try (App app = App.start(work, "rerun", immich.url(), RERUN_KEY, upload)) {
                 firstExport = app.export(rerunAlbum, "{album}");
                 record(rerunFiles + " files: this app, first export", firstExport);
-                firstRsync = timed(rerunFiles + " files: rsync -a (first)", "rsync", "-a", rerunTree + "/",
+                firstRsync = timed(
+                        rerunFiles + " files: rsync -a (first)",
+                        "rsync",
+                        "-a",
+                        rerunTree + "/",
                         work.resolve("rsync").toString());
                 for (int i = 0; i < repeats; i++) {
                     reruns.add(app.export(rerunAlbum, "{album}"));
                     record(rerunFiles + " files: this app, re-run with nothing changed", reruns.get(i));
-                    rsyncs.add(timed(rerunFiles + " files: rsync -a, re-run with nothing changed", "rsync", "-a",
-                            rerunTree + "/", work.resolve("rsync").toString()));
+                    rsyncs.add(timed(
+                            rerunFiles + " files: rsync -a, re-run with nothing changed",
+                            "rsync",
+                            "-a",
+                            rerunTree + "/",
+                            work.resolve("rsync").toString()));
                 }
             }
             double rerun = median(reruns);
@@ -135,14 +156,23 @@ public final class ExportBenchmark {
             delete(work.resolve("rsync"));
             delete(work.resolve("exports"));
 
-            double cp = timed("cp -r", "cp", "-r", tree.toString(), work.resolve("cp").toString());
+            double cp = timed(
+                    "cp -r", "cp", "-r", tree.toString(), work.resolve("cp").toString());
             delete(work.resolve("cp"));
-            double cpSha = timed("cp -r then sha1sum", "sh", "-c", "cp -r '" + tree + "' '" + work.resolve("cpsha")
-                    + "' && find '" + work.resolve("cpsha") + "' -type f -print0 | xargs -0 sha1sum > /dev/null");
+            double cpSha = timed(
+                    "cp -r then sha1sum",
+                    "sh",
+                    "-c",
+                    "cp -r '" + tree + "' '" + work.resolve("cpsha") + "' && find '" + work.resolve("cpsha")
+                            + "' -type f -print0 | xargs -0 sha1sum > /dev/null");
             delete(work.resolve("cpsha"));
             Path curlConfig = curlConfig(library, immich, album);
-            double curl = timed("curl then sha1sum", "sh", "-c", "curl -s -K '" + curlConfig + "' && find '"
-                    + work.resolve("curl") + "' -type f -print0 | xargs -0 sha1sum > /dev/null");
+            double curl = timed(
+                    "curl then sha1sum",
+                    "sh",
+                    "-c",
+                    "curl -s -K '" + curlConfig + "' && find '" + work.resolve("curl")
+                            + "' -type f -print0 | xargs -0 sha1sum > /dev/null");
             delete(work.resolve("curl"));
 
             double fromUpload;
@@ -165,12 +195,18 @@ public final class ExportBenchmark {
             System.out.printf("%,d files, %,.0f MB; times in seconds (page cache warm, 2 cores)%n", small + large, mb);
             results.forEach(System.out::println);
             System.out.println();
-            summary.add(String.format("upload folder vs cp -r then sha1sum: %.2fx the throughput (target >= 1.2)", cpSha / fromUpload));
-            summary.add(String.format("upload folder vs bare cp -r:         %.2fx the throughput (target >= 0.6)", cp / fromUpload));
-            summary.add(String.format("API download vs curl then sha1sum:   %.2fx the throughput (target >= 1.0)", curl / fromApi));
-            summary.add(String.format("re-run vs rsync -a re-run (medians): %.2fx the wall time (target <= 1.0)", rerun / rsync));
-            summary.add(String.format("first export of %,d small files vs rsync -a: %.2f s vs %.2f s, %.2fx the wall time "
-                    + "(target <= 2.0)", rerunFiles, firstExport, firstRsync, firstExport / firstRsync));
+            summary.add(String.format(
+                    "upload folder vs cp -r then sha1sum: %.2fx the throughput (target >= 1.2)", cpSha / fromUpload));
+            summary.add(String.format(
+                    "upload folder vs bare cp -r:         %.2fx the throughput (target >= 0.6)", cp / fromUpload));
+            summary.add(String.format(
+                    "API download vs curl then sha1sum:   %.2fx the throughput (target >= 1.0)", curl / fromApi));
+            summary.add(String.format(
+                    "re-run vs rsync -a re-run (medians): %.2fx the wall time (target <= 1.0)", rerun / rsync));
+            summary.add(String.format(
+                    "first export of %,d small files vs rsync -a: %.2f s vs %.2f s, %.2fx the wall time "
+                            + "(target <= 2.0)",
+                    rerunFiles, firstExport, firstRsync, firstExport / firstRsync));
         } finally {
             delete(work.resolve("upload"));
         }
@@ -196,23 +232,35 @@ public final class ExportBenchmark {
         System.out.printf("Writing one file of %,d bytes and one of 1 MB%n", hugeSize);
         for (String album : List.of(huge, small)) {
             long size = album.equals(huge) ? hugeSize : 1L << 20;
-            String id = UUID.nameUUIDFromBytes(album.getBytes(StandardCharsets.UTF_8)).toString();
+            String id = UUID.nameUUIDFromBytes(album.getBytes(StandardCharsets.UTF_8))
+                    .toString();
             Path file = upload.resolve(SimulatedAsset.uploadPath(user, id, ".mov"));
             String sha1 = writeRandom(file, size, size);
-            library.addAssetWithId(id, album, user, "VIDEO.MOV", Instant.parse("2024-06-15T12:00:00Z"), Content.file(file, sha1));
+            library.addAssetWithId(
+                    id, album, user, "VIDEO.MOV", Instant.parse("2024-06-15T12:00:00Z"), Content.file(file, sha1));
         }
         Instant start = Instant.parse("2020-01-01T00:00:00Z");
         for (int i = 0; i < planAssets; i++) {
-            library.addAsset(many, user, String.format("IMG_%06d.JPG", i % 90_000), "IMAGE", start.plusSeconds(i),
+            library.addAsset(
+                    many,
+                    user,
+                    String.format("IMG_%06d.JPG", i % 90_000),
+                    "IMAGE",
+                    start.plusSeconds(i),
                     Content.pseudoRandom(i, 100));
         }
         for (int i = 0; i < sizes.previewAssets(); i++) {
-            library.addAsset(preview, user, String.format("PIC_%05d.JPG", i), "IMAGE", start.plusSeconds(i),
+            library.addAsset(
+                    preview,
+                    user,
+                    String.format("PIC_%05d.JPG", i),
+                    "IMAGE",
+                    start.plusSeconds(i),
                     Content.pseudoRandom(-i, 100));
         }
         List<String> lines = new ArrayList<>();
         try (ImmichSimulator immich = ImmichSimulator.start(ImmichLine.V3, library, 0);
-             App app = App.start(work, "memory", immich.url(), KEY, upload, "-Xmx256m")) {
+                App app = App.start(work, "memory", immich.url(), KEY, upload, "-Xmx256m")) {
             app.export(small, "warm-up/{album}");
             double[] smallPeak;
             try (HeapSampler heap = HeapSampler.start(app.pid())) {
@@ -225,20 +273,26 @@ public final class ExportBenchmark {
                 seconds = app.export(huge, "{album}");
                 hugePeak = new double[] {heap.peakMib(), heap.peakRetainedMib()};
             }
-            lines.add(String.format("peak heap exporting a 1 MB file:       %6.1f MiB in all, %6.1f MiB retained",
+            lines.add(String.format(
+                    "peak heap exporting a 1 MB file:       %6.1f MiB in all, %6.1f MiB retained",
                     smallPeak[0], smallPeak[1]));
-            lines.add(String.format("peak heap exporting a %,d MB file: %6.1f MiB in all, %6.1f MiB retained (%.1f s)",
+            lines.add(String.format(
+                    "peak heap exporting a %,d MB file: %6.1f MiB in all, %6.1f MiB retained (%.1f s)",
                     hugeSize >> 20, hugePeak[0], hugePeak[1], seconds));
-            lines.add(String.format("large vs small: %+.1f %% in all, %+.1f %% retained (target: within 10 %%)",
-                    100 * (hugePeak[0] - smallPeak[0]) / smallPeak[0], 100 * (hugePeak[1] - smallPeak[1]) / smallPeak[1]));
+            lines.add(String.format(
+                    "large vs small: %+.1f %% in all, %+.1f %% retained (target: within 10 %%)",
+                    100 * (hugePeak[0] - smallPeak[0]) / smallPeak[0],
+                    100 * (hugePeak[1] - smallPeak[1]) / smallPeak[1]));
             long previewStart = System.nanoTime();
             int previewed = app.dryRun(preview);
-            lines.add(String.format("planning (the preview's work) a %,d-asset album, sidecars looked up: %,d files in %.1f s",
+            lines.add(String.format(
+                    "planning (the preview's work) a %,d-asset album, sidecars looked up: %,d files in %.1f s",
                     sizes.previewAssets(), previewed, (System.nanoTime() - previewStart) / 1e9));
             long before = System.nanoTime();
             try (HeapSampler heap = HeapSampler.start(app.pid())) {
                 int files = app.dryRun(many);
-                lines.add(String.format("planning a %,d-asset album with -Xmx256m: %,d files planned in %.1f s, peak heap %.1f MiB",
+                lines.add(String.format(
+                        "planning a %,d-asset album with -Xmx256m: %,d files planned in %.1f s, peak heap %.1f MiB",
                         planAssets, files, (System.nanoTime() - before) / 1e9, heap.peakMib()));
             }
         } finally {
@@ -252,7 +306,11 @@ public final class ExportBenchmark {
         Path out = Files.createDirectories(work.resolve("curl"));
         StringBuilder config = new StringBuilder("header = \"x-api-key: " + KEY + "\"\n");
         for (String id : library.memberIds(album)) {
-            config.append("url = \"").append(immich.url()).append("/api/assets/").append(id).append("/original\"\n");
+            config.append("url = \"")
+                    .append(immich.url())
+                    .append("/api/assets/")
+                    .append(id)
+                    .append("/original\"\n");
             config.append("output = \"").append(out.resolve(id + ".jpg")).append("\"\n");
         }
         Path file = work.resolve("curl.cfg");
@@ -302,7 +360,7 @@ public final class ExportBenchmark {
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

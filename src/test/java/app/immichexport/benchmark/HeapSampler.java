@@ -17,9 +17,14 @@ final class HeapSampler implements AutoCloseable {
     private volatile double peakRetainedKb;
 
     private HeapSampler(long pid) throws IOException, InterruptedException {
-        new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "50").redirectErrorStream(true).start();
+        new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
+        jstat = new ProcessBuilder("jstat", "-gc", String.valueOf(pid), "50")
+                .redirectErrorStream(true)
+                .start();
         reader = new Thread(this::read, "heap-sampler");
         reader.setDaemon(true);
         reader.start();
@@ -33,7 +38,8 @@ final class HeapSampler implements AutoCloseable {
 
     /** Columns S0U, S1U, EU and OU: survivor, eden and old space in use, in KB. */
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
             String[] header = null;
             for (String line; (line = lines.readLine()) != null; ) {
                 String[] cells = line.trim().split("\\s+");

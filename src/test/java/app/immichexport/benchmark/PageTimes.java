@@ -30,8 +30,7 @@ final class PageTimes {
     /** Visits measured, after a first one that is printed on its own: the server's code is compiled by then. */
     private static final int VISITS = 5;
 
-    private PageTimes() {
-    }
+    private PageTimes() {}
 
     static List<String> measure(Path work, Sizes sizes) throws Exception {
         Files.createDirectories(work);
@@ -45,7 +44,12 @@ final class PageTimes {
         }
         String preview = library.addAlbum("Preview album", user);
         for (int i = 0; i < sizes.previewAssets(); i++) {
-            library.addAsset(preview, user, String.format("PIC_%05d.JPG", i), "IMAGE", start.plusSeconds(i),
+            library.addAsset(
+                    preview,
+                    user,
+                    String.format("PIC_%05d.JPG", i),
+                    "IMAGE",
+                    start.plusSeconds(i),
                     Content.pseudoRandom(-i - 1, 100));
         }
         ExportBenchmark.delete(work.resolve("data-pages"));
@@ -54,7 +58,7 @@ final class PageTimes {
         double firstAlbums;
         double firstPreview;
         try (ImmichSimulator immich = ImmichSimulator.start(ImmichLine.V3, library, 0);
-             App app = App.start(work, "pages", immich.url(), ExportBenchmark.KEY, null)) {
+                App app = App.start(work, "pages", immich.url(), ExportBenchmark.KEY, null)) {
             WebDriver browser = Browser.open();
             try {
                 logIn(browser, app.base());
@@ -68,21 +72,32 @@ final class PageTimes {
                 browser.quit();
             }
         }
-        return List.of(String.format("Albums page with %,d albums, to its first rows: %.2f s (median of %s; target <= 1.0;"
-                        + " first visit after the start %.2f s)", sizes.albums(), ExportBenchmark.median(albums), albums, firstAlbums),
-                String.format("preview of a %,d-asset album, to its first rows: %.2f s (median of %s; target <= 2.0;"
-                        + " first visit after the start %.2f s)", sizes.previewAssets(), ExportBenchmark.median(previews), previews,
-                        firstPreview));
+        return List.of(
+                String.format(
+                        "Albums page with %,d albums, to its first rows: %.2f s (median of %s; target <= 1.0;"
+                                + " first visit after the start %.2f s)",
+                        sizes.albums(), ExportBenchmark.median(albums), albums, firstAlbums),
+                String.format(
+                        "preview of a %,d-asset album, to its first rows: %.2f s (median of %s; target <= 2.0;"
+                                + " first visit after the start %.2f s)",
+                        sizes.previewAssets(), ExportBenchmark.median(previews), previews, firstPreview));
     }
 
     private static void logIn(WebDriver browser, String base) {
         browser.get(base + "login");
-        await(browser, b -> !b.findElements(By.cssSelector("vaadin-text-field[name='username'] input")).isEmpty());
-        browser.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys("benchmark");
+        await(
+                browser,
+                b -> !b.findElements(By.cssSelector("vaadin-text-field[name='username'] input"))
+                        .isEmpty());
+        browser.findElement(By.cssSelector("vaadin-text-field[name='username'] input"))
+                .sendKeys("benchmark");
         WebElement password = browser.findElement(By.cssSelector("vaadin-password-field[name='password'] input"));
         password.sendKeys(PASSWORD);
         password.sendKeys(Keys.ENTER);
-        await(browser, b -> !b.getCurrentUrl().contains("/login") && !b.findElements(By.id("signed-in-user")).isEmpty());
+        await(
+                browser,
+                b -> !b.getCurrentUrl().contains("/login")
+                        && !b.findElements(By.id("signed-in-user")).isEmpty());
     }
 
     private static double albumsPage(WebDriver browser, String base) {
@@ -96,7 +111,10 @@ final class PageTimes {
 
     private static double preview(WebDriver browser, String base, String albumId) {
         browser.get(base + "export?album=" + albumId);
-        await(browser, b -> !b.findElements(By.id("preview-button")).isEmpty() && b.findElement(By.id("preview-button")).isEnabled());
+        await(
+                browser,
+                b -> !b.findElements(By.id("preview-button")).isEmpty()
+                        && b.findElement(By.id("preview-button")).isEnabled());
         long start = System.nanoTime();
         browser.findElement(By.id("preview-button")).click();
         await(browser, b -> cells(b).stream().anyMatch(text -> text.startsWith("PIC_")));
@@ -105,8 +123,10 @@ final class PageTimes {
 
     @SuppressWarnings("unchecked")
     private static List<String> cells(WebDriver browser) {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "return [...document.querySelectorAll('vaadin-grid-cell-content')].map(c => c.textContent.trim())");
+        return (List<String>)
+                ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return [...document.querySelectorAll('vaadin-grid-cell-content')].map(c => c.textContent.trim())");
     }
 
     private static void await(WebDriver browser, Function<WebDriver, Boolean> condition) {

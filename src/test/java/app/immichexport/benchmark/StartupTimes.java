@@ -24,8 +24,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class StartupTimes {
 
-    private StartupTimes() {
-    }
+    private StartupTimes() {}
 
     /** @param starts how many restarts and bare starts the medians are of */
     static List<String> measure(Path work, int starts) throws Exception {
@@ -54,17 +53,21 @@ final class StartupTimes {
         }
         double restart = ExportBenchmark.median(restarts);
         double server = ExportBenchmark.median(bare);
-        return List.of(String.format("start to login page: first start %.1f s (embedded database created), restart %.1f s "
-                        + "(median of %d: %s); bare Payara Micro with a one-page WAR %.1f s (median of %s)", first, restart,
-                        starts, restarts, server, bare),
-                String.format("restart vs bare Payara Micro: %.2fx (target <= 1.3); first start %.2fx", restart / server,
-                        first / server));
+        return List.of(
+                String.format(
+                        "start to login page: first start %.1f s (embedded database created), restart %.1f s "
+                                + "(median of %d: %s); bare Payara Micro with a one-page WAR %.1f s (median of %s)",
+                        first, restart, starts, restarts, server, bare),
+                String.format(
+                        "restart vs bare Payara Micro: %.2fx (target <= 1.3); first start %.2fx",
+                        restart / server, first / server));
     }
 
     private static Path emptyWar(Path work) throws IOException {
         Path war = work.resolve("bare/ROOT.war");
         Files.createDirectories(war.getParent());
-        try (OutputStream file = Files.newOutputStream(war); ZipOutputStream zip = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(war);
+                ZipOutputStream zip = new ZipOutputStream(file)) {
             zip.putNextEntry(new ZipEntry("index.html"));
             zip.write("<!doctype html><title>bare</title>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
@@ -76,15 +79,29 @@ final class StartupTimes {
     private static double bare(Path work, Path war) throws Exception {
         int port = ExportBenchmark.freePort();
         long start = System.nanoTime();
-        Process process = new ProcessBuilder("java", "-jar", Path.of("target/payara-micro.jar").toAbsolutePath().toString(),
-                "--deploy", war.toString(), "--port", String.valueOf(port), "--nocluster", "--disablephonehome")
-                .redirectErrorStream(true).redirectOutput(work.resolve("bare/payara-" + port + ".log").toFile()).start();
+        Process process = new ProcessBuilder(
+                        "java",
+                        "-jar",
+                        Path.of("target/payara-micro.jar").toAbsolutePath().toString(),
+                        "--deploy",
+                        war.toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--nocluster",
+                        "--disablephonehome")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("bare/payara-" + port + ".log").toFile())
+                .start();
         HttpClient http = HttpClient.newHttpClient();
         try {
             for (int i = 0; i < 12_000 && process.isAlive(); i++) {
                 try {
-                    if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (http.send(
+                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return (System.nanoTime() - start) / 1e9;
                     }
                 } catch (IOException notYet) {

@@ -27,8 +27,7 @@ final class Tools {
         NEEDED.put("chromedriver", "chromium-driver");
     }
 
-    private Tools() {
-    }
+    private Tools() {}
 
     /** Stops with one message naming every missing program and its package. */
     static void require() {

@@ -36,14 +36,19 @@ class ImmichApiContractTest {
             Since since = method.getAnnotation(Since.class);
             for (ImmichLine line : ImmichLine.values()) {
                 ImmichVersion version = new ImmichVersion(line.major(), line.minor(), line.patch());
-                boolean offered = since == null || version.compareTo(new ImmichVersion(since.major(), since.minor(), 0)) >= 0;
-                assertEquals(offered, Contract.of(line).lists(verb, path), verb + " " + path + " in Immich " + line.version()
-                        + (offered ? " is not listed" : " is listed: drop its @Since"));
+                boolean offered =
+                        since == null || version.compareTo(new ImmichVersion(since.major(), since.minor(), 0)) >= 0;
+                assertEquals(
+                        offered,
+                        Contract.of(line).lists(verb, path),
+                        verb + " " + path + " in Immich " + line.version()
+                                + (offered ? " is not listed" : " is listed: drop its @Since"));
             }
         }
         assertEquals(13, endpoints.size(), "every client method was checked: " + endpoints);
         for (ImmichLine line : ImmichLine.values()) {
-            assertTrue(Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
+            assertTrue(
+                    Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
                     "the trash call is an Immich " + line.version() + " endpoint");
         }
     }

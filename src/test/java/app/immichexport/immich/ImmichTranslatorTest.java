@@ -16,9 +16,21 @@ class ImmichTranslatorTest {
 
     @Test
     void threeXNamesTheOwnerAsTheAlbumUserWithTheOwnerRole() {
-        ImmichDtos.Album dto = new ImmichDtos.Album("a1", "Wedding", null, 12, "t1", "2024-06-15T14:00:00.000Z",
-                "2024-06-16T10:00:00+02:00", null, null, true,
-                List.of(new ImmichDtos.AlbumUser("editor", SAM), new ImmichDtos.AlbumUser("owner", ALEX)), null, null, null);
+        ImmichDtos.Album dto = new ImmichDtos.Album(
+                "a1",
+                "Wedding",
+                null,
+                12,
+                "t1",
+                "2024-06-15T14:00:00.000Z",
+                "2024-06-16T10:00:00+02:00",
+                null,
+                null,
+                true,
+                List.of(new ImmichDtos.AlbumUser("editor", SAM), new ImmichDtos.AlbumUser("owner", ALEX)),
+                null,
+                null,
+                null);
         Album album = ImmichTranslator.album(dto);
         assertEquals("u1", album.ownerId());
         assertEquals("Alex", album.ownerName());
@@ -30,8 +42,8 @@ class ImmichTranslatorTest {
 
     @Test
     void twoXNamesTheOwnerDirectlyAndFallsBackToTheEmail() {
-        ImmichDtos.Album dto = new ImmichDtos.Album("a1", "Trip", "", 3, null, null, null, null, null, false,
-                List.of(), SAM, "u2", null);
+        ImmichDtos.Album dto = new ImmichDtos.Album(
+                "a1", "Trip", "", 3, null, null, null, null, null, false, List.of(), SAM, "u2", null);
         Album album = ImmichTranslator.album(dto);
         assertEquals("u2", album.ownerId());
         assertEquals("sam@example.org", album.ownerName());
@@ -50,8 +62,11 @@ class ImmichTranslatorTest {
 
     @Test
     void captureTimeComesFromExifThenFromTheFile() {
-        assertEquals(Instant.parse("2020-01-02T03:04:05Z"), ImmichTranslator.asset(
-                asset(null, new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null))).capturedAt());
+        assertEquals(
+                Instant.parse("2020-01-02T03:04:05Z"),
+                ImmichTranslator.asset(
+                                asset(null, new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null)))
+                        .capturedAt());
         Asset withoutExif = ImmichTranslator.asset(asset(null, null));
         assertEquals(Instant.parse("2019-05-05T05:05:05Z"), withoutExif.capturedAt());
         assertEquals(Instant.parse("2019-06-06T06:06:06Z"), withoutExif.updatedAt());
@@ -60,8 +75,25 @@ class ImmichTranslatorTest {
 
     @Test
     void unknownAssetTypesBecomeOther() {
-        ImmichDtos.Asset dto = new ImmichDtos.Asset("x", "a.bin", "/p", "HOLOGRAM", null, null, null, "c", null, false,
-                false, false, "timeline", null, "u1", null, null, null);
+        ImmichDtos.Asset dto = new ImmichDtos.Asset(
+                "x",
+                "a.bin",
+                "/p",
+                "HOLOGRAM",
+                null,
+                null,
+                null,
+                "c",
+                null,
+                false,
+                false,
+                false,
+                "timeline",
+                null,
+                "u1",
+                null,
+                null,
+                null);
         assertEquals(Asset.AssetType.OTHER, ImmichTranslator.asset(dto).type());
     }
 
@@ -71,15 +103,22 @@ class ImmichTranslatorTest {
         assertTrue(new ImmichVersion(2, 0, 0).isSupported());
         assertTrue(new ImmichVersion(2, 7, 5).albumsListAssets());
         assertFalse(new ImmichVersion(3, 2, 2).albumsListAssets());
-        assertTrue(new UnsupportedImmichVersionException("http://immich", new ImmichVersion(1, 142, 1)).getMessage()
+        assertTrue(new UnsupportedImmichVersionException("http://immich", new ImmichVersion(1, 142, 1))
+                .getMessage()
                 .contains("Immich 1.142.1"));
     }
 
     @Test
     void theApiLivesBelowSlashApi() {
-        assertEquals("http://immich:2283/api/", ImmichClient.apiBase("http://immich:2283").toString());
-        assertEquals("http://immich:2283/api/", ImmichClient.apiBase("http://immich:2283/").toString());
-        assertEquals("http://immich:2283/api/", ImmichClient.apiBase("http://immich:2283/api").toString());
+        assertEquals(
+                "http://immich:2283/api/",
+                ImmichClient.apiBase("http://immich:2283").toString());
+        assertEquals(
+                "http://immich:2283/api/",
+                ImmichClient.apiBase("http://immich:2283/").toString());
+        assertEquals(
+                "http://immich:2283/api/",
+                ImmichClient.apiBase("http://immich:2283/api").toString());
     }
 
     @Test
@@ -92,9 +131,24 @@ class ImmichTranslatorTest {
     }
 
     private static ImmichDtos.Asset asset(String libraryId, ImmichDtos.ExifInfo exif) {
-        return new ImmichDtos.Asset("as1", "IMG_1.JPG", "/usr/src/app/upload/upload/u1/ab/cd/as1.jpg", "IMAGE",
-                "2019-05-05T05:05:05.000Z", "2019-05-05T05:05:05.000Z", "2019-05-05T05:05:05.000Z", "c2hhMQ==",
-                libraryId, false, false, false, "timeline", null, "u1", exif, "image/jpeg",
+        return new ImmichDtos.Asset(
+                "as1",
+                "IMG_1.JPG",
+                "/usr/src/app/upload/upload/u1/ab/cd/as1.jpg",
+                "IMAGE",
+                "2019-05-05T05:05:05.000Z",
+                "2019-05-05T05:05:05.000Z",
+                "2019-05-05T05:05:05.000Z",
+                "c2hhMQ==",
+                libraryId,
+                false,
+                false,
+                false,
+                "timeline",
+                null,
+                "u1",
+                exif,
+                "image/jpeg",
                 "2019-06-06T06:06:06.000Z");
     }
 }

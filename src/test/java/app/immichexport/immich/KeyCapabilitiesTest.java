@@ -13,22 +13,30 @@ class KeyCapabilitiesTest {
 
     @Test
     void allGrantsEverything() {
-        assertEquals("API key 'exporter' may list albums, read assets, download originals, move originals to the trash, "
-                + "delete albums", KeyCapabilities.summary(server(Set.of("all"))));
+        assertEquals(
+                "API key 'exporter' may list albums, read assets, download originals, move originals to the trash, "
+                        + "delete albums",
+                KeyCapabilities.summary(server(Set.of("all"))));
     }
 
     @Test
     void aMinimalKeyNamesWhatItLacksAndTheMissingPermission() {
-        assertEquals("API key 'exporter' may list albums, read assets, download originals; may not move originals to "
-                + "the trash (asset.delete), delete albums (album.delete)",
+        assertEquals(
+                "API key 'exporter' may list albums, read assets, download originals; may not move originals to "
+                        + "the trash (asset.delete), delete albums (album.delete)",
                 KeyCapabilities.summary(server(Set.of("album.read", "asset.read", "asset.download"))));
     }
 
     @Test
     void aKeyWithNothingUsefulSaysSo() {
-        assertEquals(5, KeyCapabilities.of(server(Set.of("tag.read"))).stream().filter(c -> !c.allowed()).count());
-        assertEquals("API key 'exporter' may not list albums (album.read), read assets (asset.read), download originals "
-                + "(asset.download), move originals to the trash (asset.delete), delete albums (album.delete)",
+        assertEquals(
+                5,
+                KeyCapabilities.of(server(Set.of("tag.read"))).stream()
+                        .filter(c -> !c.allowed())
+                        .count());
+        assertEquals(
+                "API key 'exporter' may not list albums (album.read), read assets (asset.read), download originals "
+                        + "(asset.download), move originals to the trash (asset.delete), delete albums (album.delete)",
                 KeyCapabilities.summary(server(Set.of("tag.read"))));
     }
 }

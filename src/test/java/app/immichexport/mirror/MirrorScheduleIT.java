@@ -5,17 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.account.AccountRepository;
-import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
-import app.immichexport.immich.ImmichService;
+import app.immichexport.export.job.ExportService;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
-import app.immichexport.export.job.ExportService;
+import app.immichexport.immich.ImmichService;
+import app.immichexport.security.Caller;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,13 +49,30 @@ public class MirrorScheduleIT {
     ImmichService immich;
 
     private MirrorProfile nightly(Caller admin, String name, boolean paused) {
-        return profiles.create(admin, new MirrorSettings(name, MirrorProfile.Albums.SELECTED, List.of(weddingId(admin)), null,
-                "scheduled-" + name + "/{album}", null, false, "0 3 * * *", paused, null, null, null, null));
+        return profiles.create(
+                admin,
+                new MirrorSettings(
+                        name,
+                        MirrorProfile.Albums.SELECTED,
+                        List.of(weddingId(admin)),
+                        null,
+                        "scheduled-" + name + "/{album}",
+                        null,
+                        false,
+                        "0 3 * * *",
+                        paused,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     private String weddingId(Caller admin) {
-        return immich.albums(keys.client(admin)).stream().filter(a -> a.name().equals("Wedding")).findFirst()
-                .orElseThrow().id();
+        return immich.albums(keys.client(admin)).stream()
+                .filter(a -> a.name().equals("Wedding"))
+                .findFirst()
+                .orElseThrow()
+                .id();
     }
 
     @Test
@@ -61,7 +81,8 @@ public class MirrorScheduleIT {
         MirrorProfile active = nightly(admin, "nightly", false);
         MirrorProfile paused = nightly(admin, "nightly paused", true);
         Instant threeOClock = active.getNextRunAt();
-        assertEquals(3, java.time.ZonedDateTime.ofInstant(threeOClock, java.time.ZoneId.systemDefault()).getHour());
+        assertEquals(
+                3, ZonedDateTime.ofInstant(threeOClock, ZoneId.systemDefault()).getHour());
 
         // other tests' profiles may fall due at these times too: only these two are watched
         assertFalse(scheduler.tick(threeOClock.minusSeconds(60)).contains(active.getId()), "a minute early");
@@ -82,11 +103,17 @@ public class MirrorScheduleIT {
         MirrorProfile profile = nightly(admin, "claimed", true);
         profiles.pause(admin, profile.getId(), false);
         Instant due = profile.getNextRunAt();
-        List<Boolean> claims = java.util.stream.IntStream.range(0, 8).parallel()
-                .mapToObj(i -> profilesClaim(profile.getId(), "instance-" + i, due)).toList();
+        List<Boolean> claims = IntStream.range(0, 8)
+                .parallel()
+                .mapToObj(i -> profilesClaim(profile.getId(), "instance-" + i, due))
+                .toList();
         assertEquals(1, claims.stream().filter(c -> c).count(), claims.toString());
         assertFalse(profilesClaim(profile.getId(), "another", due.plus(Duration.ofMinutes(1))), "the claim holds");
-        assertTrue(profilesClaim(profile.getId(), "another", due.plus(MirrorScheduler.LEASE).plusSeconds(1)),
+        assertTrue(
+                profilesClaim(
+                        profile.getId(),
+                        "another",
+                        due.plus(MirrorScheduler.LEASE).plusSeconds(1)),
                 "a claim left by a stopped instance lapses");
         profiles.delete(admin, profile.getId());
     }
@@ -98,7 +125,8 @@ public class MirrorScheduleIT {
     private ExportJob awaitRun(long profileId) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             for (ExportJob job : jobs.newestFirst(50, null)) {
-                if (Long.valueOf(profileId).equals(job.getProfileId()) && !exports.isRunning(job.getId())
+                if (Long.valueOf(profileId).equals(job.getProfileId())
+                        && !exports.isRunning(job.getId())
                         && job.getState().isFinished()) {
                     return job;
                 }

@@ -22,15 +22,30 @@ class PruneGuardTest {
 
     @Test
     void eachGuardAloneBlocksPruningAndSaysWhy() {
-        assertTrue(refusal(new PruneGuard.Run(false, 0, List.of(), true, true, 3, 100)).orElseThrow().contains("errors"));
-        assertTrue(refusal(new PruneGuard.Run(true, 1, List.of(), true, true, 3, 100)).orElseThrow().contains("1 files not verified"));
-        assertTrue(refusal(new PruneGuard.Run(true, 0, List.of(), false, true, 3, 100)).orElseThrow().contains("did not answer"));
-        assertTrue(refusal(new PruneGuard.Run(true, 0, List.of("'Lying'"), true, true, 3, 100)).orElseThrow()
+        assertTrue(refusal(new PruneGuard.Run(false, 0, List.of(), true, true, 3, 100))
+                .orElseThrow()
+                .contains("errors"));
+        assertTrue(refusal(new PruneGuard.Run(true, 1, List.of(), true, true, 3, 100))
+                .orElseThrow()
+                .contains("1 files not verified"));
+        assertTrue(refusal(new PruneGuard.Run(true, 0, List.of(), false, true, 3, 100))
+                .orElseThrow()
+                .contains("did not answer"));
+        assertTrue(refusal(new PruneGuard.Run(true, 0, List.of("'Lying'"), true, true, 3, 100))
+                .orElseThrow()
                 .contains("fewer members than the asset count of 'Lying'"));
-        assertTrue(refusal(new PruneGuard.Run(true, 0, List.of(), true, false, 3, 100)).orElseThrow().contains("upload folder"));
-        assertTrue(refusal(new PruneGuard.Run(true, 0, List.of(), true, true, 51, 100)).orElseThrow().contains("51 %"));
-        assertTrue(PruneGuard.refusal(MirrorProfile.Prune.QUARANTINE, 2, 50, HEALTHY).orElseThrow().contains("limit of 2 files"));
-        assertTrue(PruneGuard.refusal(MirrorProfile.Prune.KEEP, 1000, 50, HEALTHY).orElseThrow().contains("off"));
+        assertTrue(refusal(new PruneGuard.Run(true, 0, List.of(), true, false, 3, 100))
+                .orElseThrow()
+                .contains("upload folder"));
+        assertTrue(refusal(new PruneGuard.Run(true, 0, List.of(), true, true, 51, 100))
+                .orElseThrow()
+                .contains("51 %"));
+        assertTrue(PruneGuard.refusal(MirrorProfile.Prune.QUARANTINE, 2, 50, HEALTHY)
+                .orElseThrow()
+                .contains("limit of 2 files"));
+        assertTrue(PruneGuard.refusal(MirrorProfile.Prune.KEEP, 1000, 50, HEALTHY)
+                .orElseThrow()
+                .contains("off"));
     }
 
     @Test

@@ -30,9 +30,12 @@ public final class Contract {
     private Contract(Path folder) {
         this.folder = folder;
         try {
-            this.endpoints = Files.readAllLines(folder.resolve("endpoints.tsv")).stream().skip(1)
-                    .map(line -> line.split("\t")).filter(cols -> cols.length >= 2)
-                    .map(cols -> cols[0] + " " + cols[1]).collect(Collectors.toCollection(HashSet::new));
+            this.endpoints = Files.readAllLines(folder.resolve("endpoints.tsv")).stream()
+                    .skip(1)
+                    .map(line -> line.split("\t"))
+                    .filter(cols -> cols.length >= 2)
+                    .map(cols -> cols[0] + " " + cols[1])
+                    .collect(Collectors.toCollection(HashSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

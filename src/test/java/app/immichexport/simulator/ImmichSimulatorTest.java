@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -60,10 +63,13 @@ class ImmichSimulatorTest {
                 assertEquals(404, exchange.status(), "a path the line does not serve is not found, as on Immich");
                 continue;
             }
-            assertTrue(contract.lists(exchange.method(), exchange.route()),
+            assertTrue(
+                    contract.lists(exchange.method(), exchange.route()),
                     exchange.method() + " " + exchange.route() + " is not an Immich " + simulator.line() + " endpoint");
             if (exchange.dto() != null) {
-                assertEquals(Set.of(), contract.problems(exchange.dto(), exchange.responseBody()),
+                assertEquals(
+                        Set.of(),
+                        contract.problems(exchange.dto(), exchange.responseBody()),
                         exchange.route() + " answered outside the " + exchange.dto() + " schema");
             }
         }
@@ -78,7 +84,8 @@ class ImmichSimulatorTest {
     }
 
     private static String search(String albumId, int page, int size, String extra) {
-        return "{\"albumIds\":[\"" + albumId + "\"],\"page\":" + page + ",\"size\":" + size + ",\"withExif\":true" + extra + "}";
+        return "{\"albumIds\":[\"" + albumId + "\"],\"page\":" + page + ",\"size\":" + size + ",\"withExif\":true"
+                + extra + "}";
     }
 
     @ParameterizedTest
@@ -92,7 +99,8 @@ class ImmichSimulatorTest {
         assertEquals(200, ping.statusCode());
         assertEquals(line == ImmichLine.V3 ? "pong" : null, object(ping.body()).getString("res", null));
         assertEquals(401, anonymous.get("/albums").statusCode());
-        assertEquals(401, new SimulatorClient(simulator, "wrong").get("/api-keys/me").statusCode());
+        assertEquals(
+                401, new SimulatorClient(simulator, "wrong").get("/api-keys/me").statusCode());
     }
 
     @ParameterizedTest
@@ -101,14 +109,19 @@ class ImmichSimulatorTest {
         simulator.line(line);
         JsonArray albums = array(client.get("/albums").body());
         JsonObject wedding = albums.getValuesAs(JsonObject.class).stream()
-                .filter(a -> a.getString("albumName").equals("Wedding")).findFirst().orElseThrow();
+                .filter(a -> a.getString("albumName").equals("Wedding"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(13, wedding.getInt("assetCount"));
         assertEquals(line == ImmichLine.V2, wedding.containsKey("assets"));
         assertEquals(line == ImmichLine.V2, wedding.containsKey("owner"));
         JsonObject one = object(client.get("/albums/" + wedding.getString("id")).body());
-        assertEquals(line == ImmichLine.V2 ? 13 : 0, one.containsKey("assets") ? one.getJsonArray("assets").size() : 0);
+        assertEquals(
+                line == ImmichLine.V2 ? 13 : 0,
+                one.containsKey("assets") ? one.getJsonArray("assets").size() : 0);
         if (line == ImmichLine.V3) {
-            assertEquals("owner", wedding.getJsonArray("albumUsers").getJsonObject(0).getString("role"));
+            assertEquals(
+                    "owner", wedding.getJsonArray("albumUsers").getJsonObject(0).getString("role"));
         }
     }
 
@@ -117,11 +130,14 @@ class ImmichSimulatorTest {
     void twoXListsSharedAlbumsOnlyWhenAsked(ImmichLine line) {
         simulator.line(line);
         Set<String> names = new HashSet<>();
-        array(client.get("/albums").body()).getValuesAs(JsonObject.class).forEach(a -> names.add(a.getString("albumName")));
+        array(client.get("/albums").body())
+                .getValuesAs(JsonObject.class)
+                .forEach(a -> names.add(a.getString("albumName")));
         assertEquals(line == ImmichLine.V3, names.contains("Family (shared by Sam)"));
         if (line == ImmichLine.V2) {
             Set<String> shared = new HashSet<>();
-            array(client.get("/albums?shared=true").body()).getValuesAs(JsonObject.class)
+            array(client.get("/albums?shared=true").body())
+                    .getValuesAs(JsonObject.class)
                     .forEach(a -> shared.add(a.getString("albumName")));
             assertTrue(shared.contains("Family (shared by Sam)"));
         } else {
@@ -138,8 +154,10 @@ class ImmichSimulatorTest {
         List<Integer> pageSizes = new ArrayList<>();
         String nextPage = "1";
         while (nextPage != null) {
-            JsonObject assets = object(client.post("/search/metadata", search(big, Integer.parseInt(nextPage), 1000, ""))
-                    .body()).getJsonObject("assets");
+            JsonObject assets = object(
+                            client.post("/search/metadata", search(big, Integer.parseInt(nextPage), 1000, ""))
+                                    .body())
+                    .getJsonObject("assets");
             assertEquals(assets.getInt("count"), assets.getInt("total"));
             pageSizes.add(assets.getInt("count"));
             assets.getJsonArray("items").getValuesAs(JsonObject.class).forEach(a -> ids.add(a.getString("id")));
@@ -154,10 +172,14 @@ class ImmichSimulatorTest {
     void twoXHidesArchivedMembersUnlessAsked(ImmichLine line) {
         simulator.line(line);
         String album = library.albumIdByName(TestLibraries.ARCHIVE_ALBUM);
-        int byDefault = object(client.post("/search/metadata", search(album, 1, 1000, "")).body())
-                .getJsonObject("assets").getInt("count");
-        int archived = object(client.post("/search/metadata", search(album, 1, 1000, ",\"visibility\":\"archive\"")).body())
-                .getJsonObject("assets").getInt("count");
+        int byDefault = object(client.post("/search/metadata", search(album, 1, 1000, ""))
+                        .body())
+                .getJsonObject("assets")
+                .getInt("count");
+        int archived = object(client.post("/search/metadata", search(album, 1, 1000, ",\"visibility\":\"archive\""))
+                        .body())
+                .getJsonObject("assets")
+                .getInt("count");
         assertEquals(line == ImmichLine.V3 ? 3 : 2, byDefault);
         assertEquals(1, archived);
     }
@@ -167,10 +189,20 @@ class ImmichSimulatorTest {
     void searchRejectsWhatImmichRejects(ImmichLine line) {
         simulator.line(line);
         String album = library.albumIdByName("Wedding");
-        assertEquals(400, client.post("/search/metadata", search(album, 1, 1001, "")).statusCode());
-        assertEquals(400, client.post("/search/metadata", search(album, 1, 10, ",\"madeUp\":1")).statusCode());
-        assertEquals(400, client.post("/search/metadata", "{\"albumIds\":[\"" + album + "\"],\"page\":1.5}").statusCode());
-        assertEquals(400, client.post("/search/metadata", search(album, 1, 10, ",\"visibility\":\"\"")).statusCode());
+        assertEquals(
+                400, client.post("/search/metadata", search(album, 1, 1001, "")).statusCode());
+        assertEquals(
+                400,
+                client.post("/search/metadata", search(album, 1, 10, ",\"madeUp\":1"))
+                        .statusCode());
+        assertEquals(
+                400,
+                client.post("/search/metadata", "{\"albumIds\":[\"" + album + "\"],\"page\":1.5}")
+                        .statusCode());
+        assertEquals(
+                400,
+                client.post("/search/metadata", search(album, 1, 10, ",\"visibility\":\"\""))
+                        .statusCode());
     }
 
     @ParameterizedTest
@@ -181,12 +213,17 @@ class ImmichSimulatorTest {
         HttpResponse<byte[]> whole = client.getBytes("/assets/" + asset.getString("id") + "/original", null);
         assertEquals(200, whole.statusCode());
         assertEquals(asset.getString("checksum"), sha1(whole.body()));
-        assertEquals(asset.getJsonObject("exifInfo").getJsonNumber("fileSizeInByte").longValue(), whole.body().length);
+        assertEquals(
+                asset.getJsonObject("exifInfo").getJsonNumber("fileSizeInByte").longValue(), whole.body().length);
         HttpResponse<byte[]> tail = client.getBytes("/assets/" + asset.getString("id") + "/original", "bytes=100-");
         assertEquals(206, tail.statusCode());
-        assertArrayEquals(java.util.Arrays.copyOfRange(whole.body(), 100, whole.body().length), tail.body());
-        assertEquals("image/jpeg", client.getBytes("/assets/" + asset.getString("id") + "/thumbnail?size=thumbnail", null)
-                .headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(Arrays.copyOfRange(whole.body(), 100, whole.body().length), tail.body());
+        assertEquals(
+                "image/jpeg",
+                client.getBytes("/assets/" + asset.getString("id") + "/thumbnail?size=thumbnail", null)
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow());
     }
 
     @ParameterizedTest
@@ -194,9 +231,15 @@ class ImmichSimulatorTest {
     void externalAssetsHashTheirPathNotTheirBytes(ImmichLine line) throws Exception {
         simulator.line(line);
         String album = library.albumIdByName(TestLibraries.ARCHIVE_ALBUM);
-        JsonObject external = object(client.post("/search/metadata", search(album, 1, 10, "")).body())
-                .getJsonObject("assets").getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(a -> !a.isNull("libraryId")).findFirst().orElseThrow();
+        JsonObject external = object(client.post("/search/metadata", search(album, 1, 10, ""))
+                        .body())
+                .getJsonObject("assets")
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(a -> !a.isNull("libraryId"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(sha1(("path:" + external.getString("originalPath")).getBytes()), external.getString("checksum"));
     }
 
@@ -206,11 +249,18 @@ class ImmichSimulatorTest {
         simulator.line(line);
         SimulatorClient readOnly = new SimulatorClient(simulator, TestLibraries.KEY_READ_ONLY);
         JsonObject key = object(readOnly.get("/api-keys/me").body());
-        assertEquals(Set.of("album.read", "asset.read"), new HashSet<>(key.getJsonArray("permissions")
-                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()));
+        assertEquals(
+                Set.of("album.read", "asset.read"),
+                new HashSet<>(key.getJsonArray("permissions").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()));
         String assetId = firstMember("Wedding").getString("id");
-        assertEquals(403, readOnly.getBytes("/assets/" + assetId + "/original", null).statusCode());
-        assertEquals(403, readOnly.delete("/assets", "{\"ids\":[\"" + assetId + "\"],\"force\":false}").statusCode());
+        assertEquals(
+                403, readOnly.getBytes("/assets/" + assetId + "/original", null).statusCode());
+        assertEquals(
+                403,
+                readOnly.delete("/assets", "{\"ids\":[\"" + assetId + "\"],\"force\":false}")
+                        .statusCode());
     }
 
     @ParameterizedTest
@@ -221,12 +271,21 @@ class ImmichSimulatorTest {
         try (ImmichSimulator scratch = ImmichSimulator.start(line, own, 0)) {
             SimulatorClient c = new SimulatorClient(scratch, TestLibraries.KEY_ALL);
             String album = own.albumIdByName("Café Noël ☕");
-            JsonObject first = object(c.post("/search/metadata", search(album, 1, 10, "")).body())
-                    .getJsonObject("assets").getJsonArray("items").getJsonObject(0);
-            assertEquals(204, c.delete("/assets", "{\"ids\":[\"" + first.getString("id") + "\"],\"force\":false}").statusCode());
+            JsonObject first = object(
+                            c.post("/search/metadata", search(album, 1, 10, "")).body())
+                    .getJsonObject("assets")
+                    .getJsonArray("items")
+                    .getJsonObject(0);
+            assertEquals(
+                    204,
+                    c.delete("/assets", "{\"ids\":[\"" + first.getString("id") + "\"],\"force\":false}")
+                            .statusCode());
             assertTrue(own.asset(first.getString("id")).orElseThrow().isTrashed());
-            assertEquals(4, object(c.post("/search/metadata", search(album, 1, 10, "")).body())
-                    .getJsonObject("assets").getInt("count"));
+            assertEquals(
+                    4,
+                    object(c.post("/search/metadata", search(album, 1, 10, "")).body())
+                            .getJsonObject("assets")
+                            .getInt("count"));
             String shared = own.albumIdByName("Family (shared by Sam)");
             assertEquals(400, c.delete("/albums/" + shared, null).statusCode(), "only the owner may delete an album");
             assertEquals(204, c.delete("/albums/" + album, null).statusCode());
@@ -256,12 +315,16 @@ class ImmichSimulatorTest {
 
         String wedding = library.albumIdByName("Wedding");
         simulator.faults().emptyMemberAlbums.add(wedding);
-        assertEquals(0, object(client.post("/search/metadata", search(wedding, 1, 1000, "")).body())
-                .getJsonObject("assets").getInt("count"));
+        assertEquals(
+                0,
+                object(client.post("/search/metadata", search(wedding, 1, 1000, ""))
+                                .body())
+                        .getJsonObject("assets")
+                        .getInt("count"));
         assertEquals(13, object(client.get("/albums/" + wedding).body()).getInt("assetCount"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void pseudoRandomContentReadsTheSameFromAnyOffset() throws IOException {
         Content content = Content.pseudoRandom(7, 100_003);
         byte[] all;
@@ -272,7 +335,7 @@ class ImmichSimulatorTest {
         try (InputStream in = content.open(12_345)) {
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
             in.transferTo(rest);
-            assertArrayEquals(java.util.Arrays.copyOfRange(all, 12_345, all.length), rest.toByteArray());
+            assertArrayEquals(Arrays.copyOfRange(all, 12_345, all.length), rest.toByteArray());
         }
         assertNotEquals(Content.pseudoRandom(8, 100_003).sha1Base64(), content.sha1Base64());
     }
@@ -290,13 +353,21 @@ class ImmichSimulatorTest {
         JsonObject sidecar = array(files.body()).getJsonObject(0);
         assertEquals("sidecar", sidecar.getString("type"));
         assertTrue(sidecar.getString("path").endsWith(".jpg.xmp"), sidecar.toString());
-        assertEquals(TestLibraries.SIDECAR_XML, new String(client.getBytes("/asset-files/" + sidecar.getString("id")
-                + "/download", null).body(), StandardCharsets.UTF_8));
+        assertEquals(
+                TestLibraries.SIDECAR_XML,
+                new String(
+                        client.getBytes("/asset-files/" + sidecar.getString("id") + "/download", null)
+                                .body(),
+                        StandardCharsets.UTF_8));
         SimulatedAsset plain = library.assetsNamed("plain.jpg").get(0);
-        assertEquals(0, array(client.get("/asset-files?assetId=" + plain.id() + "&type=sidecar").body()).size());
+        assertEquals(
+                0,
+                array(client.get("/asset-files?assetId=" + plain.id() + "&type=sidecar")
+                                .body())
+                        .size());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void servesOnlyEndpointsItsLineLists() {
         for (ImmichLine line : ImmichLine.values()) {
             for (String endpoint : simulator.endpoints(line)) {
@@ -311,10 +382,13 @@ class ImmichSimulatorTest {
     private JsonObject firstMember(String albumName) {
         String album = library.albumIdByName(albumName);
         return object(client.post("/search/metadata", search(album, 1, 1, "")).body())
-                .getJsonObject("assets").getJsonArray("items").getJsonObject(0);
+                .getJsonObject("assets")
+                .getJsonArray("items")
+                .getJsonObject(0);
     }
 
     private static String sha1(byte[] bytes) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
     }
 }

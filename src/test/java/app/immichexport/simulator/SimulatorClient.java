@@ -32,14 +32,25 @@ final class SimulatorClient {
     }
 
     HttpResponse<String> post(String path, String json) {
-        return send(builder(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(
+                builder(path)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> delete(String path, String json) {
-        return send(builder(path).header("Content-Type", "application/json")
-                .method("DELETE", json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return send(
+                builder(path)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                "DELETE",
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder builder(String path) {

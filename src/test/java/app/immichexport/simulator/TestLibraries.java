@@ -1,5 +1,6 @@
 package app.immichexport.simulator;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 
@@ -22,11 +23,11 @@ public final class TestLibraries {
     public static final String SIDECAR_ALBUM = "With sidecars";
     /** Text PostgreSQL cannot store as it is: a NUL character and half of a surrogate pair. */
     public static final String UNSTORABLE_ALBUM = "Nul\u0000 and half \uD83D of a pair";
+
     public static final String UNSTORABLE_PHOTO = "IMG\u0000_0001\uDE00.JPG";
     public static final String SIDECAR_XML = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF/></x:xmpmeta>";
 
-    private TestLibraries() {
-    }
+    private TestLibraries() {}
 
     public static SimulatedLibrary create() {
         SimulatedLibrary library = DemoLibrary.create(KEY_ALL);
@@ -35,7 +36,12 @@ public final class TestLibraries {
         String big = library.addAlbum(BIG_ALBUM, owner);
         Instant start = Instant.parse("2021-03-01T08:00:00Z");
         for (int i = 0; i < BIG_ALBUM_SIZE; i++) {
-            library.addAsset(big, owner, String.format("P%05d.JPG", i), "IMAGE", start.plusSeconds(60L * i),
+            library.addAsset(
+                    big,
+                    owner,
+                    String.format("P%05d.JPG", i),
+                    "IMAGE",
+                    start.plusSeconds(60L * i),
                     Content.pseudoRandom(i, 512));
         }
         String unstorable = library.addAlbum(UNSTORABLE_ALBUM, owner);
@@ -47,15 +53,31 @@ public final class TestLibraries {
         library.addExternalAsset(archive, owner, "external.jpg", start.plusSeconds(9), Content.pseudoRandom(-3, 100));
         String large = library.addAlbum(LARGE_FILES_ALBUM, owner);
         for (int i = 0; i < 3; i++) {
-            library.addAsset(large, owner, "large-" + i + ".bin.JPG", "IMAGE", start.plusSeconds(i),
+            library.addAsset(
+                    large,
+                    owner,
+                    "large-" + i + ".bin.JPG",
+                    "IMAGE",
+                    start.plusSeconds(i),
                     Content.pseudoRandom(1000 + i, LARGE_FILE_SIZE));
         }
-        String sam = library.albums().stream().filter(a -> !a.ownerId.equals(owner)).findFirst().orElseThrow().ownerId;
+        String sam = library.albums().stream()
+                .filter(a -> !a.ownerId.equals(owner))
+                .findFirst()
+                .orElseThrow()
+                .ownerId;
         String move = library.addAlbum(MOVE_ALBUM, owner);
         for (int i = 0; i < 3; i++) {
-            library.addAsset(move, owner, "move-" + i + ".jpg", "IMAGE", start.plusSeconds(i), Content.pseudoRandom(2000 + i, 700));
+            library.addAsset(
+                    move,
+                    owner,
+                    "move-" + i + ".jpg",
+                    "IMAGE",
+                    start.plusSeconds(i),
+                    Content.pseudoRandom(2000 + i, 700));
         }
-        SimulatedAsset still = library.addAsset(move, owner, "live.heic", "IMAGE", start, Content.pseudoRandom(2100, 900));
+        SimulatedAsset still =
+                library.addAsset(move, owner, "live.heic", "IMAGE", start, Content.pseudoRandom(2100, 900));
         library.addLivePhotoMotion(still, "live.mov", Content.pseudoRandom(2101, 1500));
         String shared = library.addAlbum(MOVE_SHARED_ALBUM, owner);
         library.shareAlbum(shared, sam);
@@ -75,13 +97,18 @@ public final class TestLibraries {
         }
         String changing = library.addAlbum(CHANGING_ALBUM, owner);
         for (int i = 0; i < 4; i++) {
-            library.addAsset(changing, owner, "change-" + i + ".jpg", "IMAGE", start.plusSeconds(i),
+            library.addAsset(
+                    changing,
+                    owner,
+                    "change-" + i + ".jpg",
+                    "IMAGE",
+                    start.plusSeconds(i),
                     Content.pseudoRandom(2500 + i, 800));
         }
         String sidecars = library.addAlbum(SIDECAR_ALBUM, owner);
-        SimulatedAsset described = library.addAsset(sidecars, owner, "described.jpg", "IMAGE", start,
-                Content.pseudoRandom(2600, 700));
-        library.addSidecar(described, Content.of(SIDECAR_XML.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        SimulatedAsset described =
+                library.addAsset(sidecars, owner, "described.jpg", "IMAGE", start, Content.pseudoRandom(2600, 700));
+        library.addSidecar(described, Content.of(SIDECAR_XML.getBytes(StandardCharsets.UTF_8)));
         library.addAsset(sidecars, owner, "plain.jpg", "IMAGE", start.plusSeconds(1), Content.pseudoRandom(2601, 700));
         return library;
     }
@@ -89,8 +116,13 @@ public final class TestLibraries {
     /** Adds a photo to an album, as a user does in Immich. */
     public static SimulatedAsset addPhoto(SimulatedLibrary library, String albumName, String fileName) {
         String owner = library.albums().get(0).ownerId;
-        return library.addAsset(library.albumIdByName(albumName), owner, fileName, "IMAGE",
-                Instant.parse("2021-04-01T08:00:00Z"), Content.pseudoRandom(fileName.hashCode(), 900));
+        return library.addAsset(
+                library.albumIdByName(albumName),
+                owner,
+                fileName,
+                "IMAGE",
+                Instant.parse("2021-04-01T08:00:00Z"),
+                Content.pseudoRandom(fileName.hashCode(), 900));
     }
 
     /** The user whose key the tests mostly use. */

@@ -6,11 +6,11 @@ import app.immichexport.account.AccountRepository;
 import app.immichexport.account.Accounts;
 import app.immichexport.account.ApiToken;
 import app.immichexport.account.ApiTokens;
-import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.KeyCapabilities;
+import app.immichexport.security.Caller;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
@@ -128,25 +128,40 @@ public class SettingsView extends VerticalLayout {
         tokenGrid.setEmptyStateText("No API tokens: Create token gives scripts access to the REST API as you.");
         tokenGrid.addColumn(ApiToken::getName).setHeader("Name");
         tokenGrid.addColumn(t -> Formats.when(t.getCreatedAt())).setHeader("Created");
-        tokenGrid.addColumn(t -> t.getLastUsedAt() == null ? "never" : Formats.when(t.getLastUsedAt())).setHeader("Last used");
-        tokenGrid.addComponentColumn(t -> {
-            if (!t.isActive()) {
-                return new Paragraph("revoked " + Formats.when(t.getRevokedAt()));
-            }
-            Button revoke = new Button("Revoke", e -> {
-                tokens.revoke(caller, t.getId());
-                showTokens();
-            });
-            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-            return revoke;
-        }).setHeader("");
+        tokenGrid
+                .addColumn(t -> t.getLastUsedAt() == null ? "never" : Formats.when(t.getLastUsedAt()))
+                .setHeader("Last used");
+        tokenGrid
+                .addComponentColumn(t -> {
+                    if (!t.isActive()) {
+                        return new Paragraph("revoked " + Formats.when(t.getRevokedAt()));
+                    }
+                    Button revoke = new Button("Revoke", e -> {
+                        tokens.revoke(caller, t.getId());
+                        showTokens();
+                    });
+                    revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                    return revoke;
+                })
+                .setHeader("");
         tokenGrid.setAllRowsVisible(true);
         showTokens();
 
-        add(new H3("My Immich API key"), keyStatus, keyRow, keyResult, othersMayTrash,
-                new H3("Password"), passwordRow, passwordResult,
-                new H3("API tokens"), new Paragraph("For the REST API: send a token as Authorization: Bearer <token>. "
-                        + "Revoking one takes effect at once."), tokenRow, newToken, tokenGrid);
+        add(
+                new H3("My Immich API key"),
+                keyStatus,
+                keyRow,
+                keyResult,
+                othersMayTrash,
+                new H3("Password"),
+                passwordRow,
+                passwordResult,
+                new H3("API tokens"),
+                new Paragraph("For the REST API: send a token as Authorization: Bearer <token>. "
+                        + "Revoking one takes effect at once."),
+                tokenRow,
+                newToken,
+                tokenGrid);
     }
 
     private Account account() {
@@ -155,9 +170,11 @@ public class SettingsView extends VerticalLayout {
 
     private void showKey() {
         Account account = account();
-        keyStatus.setText(account.hasImmichKey()
-                ? "Your key '" + (account.getImmichKeyName() == null ? "?" : account.getImmichKeyName()) + "' is stored (encrypted)."
-                : "You have no Immich API key stored yet.");
+        keyStatus.setText(
+                account.hasImmichKey()
+                        ? "Your key '" + (account.getImmichKeyName() == null ? "?" : account.getImmichKeyName())
+                                + "' is stored (encrypted)."
+                        : "You have no Immich API key stored yet.");
     }
 
     private void showTokens() {

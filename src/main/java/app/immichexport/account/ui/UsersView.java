@@ -1,11 +1,11 @@
 package app.immichexport.account.ui;
 
-import app.immichexport.security.Role;
 import app.immichexport.account.Account;
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
-import app.immichexport.security.Caller;
 import app.immichexport.base.ui.Formats;
+import app.immichexport.security.Caller;
+import app.immichexport.security.Role;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
@@ -54,12 +54,14 @@ public class UsersView extends VerticalLayout {
         role.setLabel("Role");
         role.setItems(Role.values());
         role.setValue(Role.USER);
-        Button create = new Button("Create user", e -> act(() -> {
-            accounts.create(caller, username.getValue().strip(), password.getValue(), role.getValue());
-            result.setText("Created " + username.getValue().strip() + ".");
-            username.clear();
-            password.clear();
-        }));
+        Button create = new Button(
+                "Create user",
+                e -> act(() -> {
+                    accounts.create(caller, username.getValue().strip(), password.getValue(), role.getValue());
+                    result.setText("Created " + username.getValue().strip() + ".");
+                    username.clear();
+                    password.clear();
+                }));
         create.setId("create-user");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(username, password, role, create);
@@ -68,38 +70,46 @@ public class UsersView extends VerticalLayout {
         grid.setId("users");
         grid.addColumn(Account::getUsername).setHeader("User");
         grid.addComponentColumn(a -> {
-            Select<Role> select = new Select<>();
-            select.setItems(Role.values());
-            select.setValue(a.getRole());
-            select.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    act(() -> accounts.changeRole(caller, a.getId(), e.getValue()));
-                }
-            });
-            return select;
-        }).setHeader("Role");
+                    Select<Role> select = new Select<>();
+                    select.setItems(Role.values());
+                    select.setValue(a.getRole());
+                    select.addValueChangeListener(e -> {
+                        if (e.isFromClient()) {
+                            act(() -> accounts.changeRole(caller, a.getId(), e.getValue()));
+                        }
+                    });
+                    return select;
+                })
+                .setHeader("Role");
         grid.addComponentColumn(a -> {
-            Checkbox enabled = new Checkbox(a.isEnabled());
-            enabled.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    act(() -> accounts.setEnabled(caller, a.getId(), e.getValue()));
-                }
-            });
-            return enabled;
-        }).setHeader("May log in");
+                    Checkbox enabled = new Checkbox(a.isEnabled());
+                    enabled.addValueChangeListener(e -> {
+                        if (e.isFromClient()) {
+                            act(() -> accounts.setEnabled(caller, a.getId(), e.getValue()));
+                        }
+                    });
+                    return enabled;
+                })
+                .setHeader("May log in");
         grid.addColumn(a -> a.hasImmichKey() ? "yes" : "no").setHeader("Immich key");
         grid.addColumn(a -> a.getLockedUntil() != null && a.getLockedUntil().isAfter(Instant.now())
-                ? "until " + Formats.when(a.getLockedUntil()) : "").setHeader("Locked out");
+                        ? "until " + Formats.when(a.getLockedUntil())
+                        : "")
+                .setHeader("Locked out");
         grid.addComponentColumn(a -> {
-            PasswordField fresh = new PasswordField();
-            fresh.setPlaceholder("new password");
-            Button set = new Button("Set", e -> act(() -> {
-                accounts.resetPassword(caller, a.getId(), fresh.getValue());
-                result.setText("New password set for " + a.getUsername() + "; a lock-out is lifted.");
-            }));
-            set.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            return new HorizontalLayout(fresh, set);
-        }).setHeader("Password").setFlexGrow(2);
+                    PasswordField fresh = new PasswordField();
+                    fresh.setPlaceholder("new password");
+                    Button set = new Button(
+                            "Set",
+                            e -> act(() -> {
+                                accounts.resetPassword(caller, a.getId(), fresh.getValue());
+                                result.setText("New password set for " + a.getUsername() + "; a lock-out is lifted.");
+                            }));
+                    set.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    return new HorizontalLayout(fresh, set);
+                })
+                .setHeader("Password")
+                .setFlexGrow(2);
         refresh();
         add(new H3("Users"), form, result, grid);
         setFlexGrow(1, grid);

@@ -1,25 +1,24 @@
 package app.immichexport.album.ui;
 
-import com.vaadin.cdi.annotation.CdiComponent;
+import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.copy.UploadFolders;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.ui.ExportView;
-import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.QueryParameters;
-import java.util.Map;
 import app.immichexport.immich.Album;
+import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
-import app.immichexport.immich.ImmichConnection;
-import app.immichexport.security.Caller;
-import app.immichexport.account.ImmichKeys;
-import app.immichexport.security.SignedIn;
 import app.immichexport.immich.KeyCapabilities;
+import app.immichexport.security.Caller;
+import app.immichexport.security.SignedIn;
+import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -33,7 +32,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.Resource;
@@ -45,6 +46,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -57,16 +59,18 @@ import java.util.concurrent.CompletableFuture;
 @CdiComponent
 public class AlbumsView extends VerticalLayout {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     private final ImmichService immich;
     private final ImmichKeys keys;
     private final ExportJobRepository jobs;
     private final UploadFolders uploadFolders;
     private Map<String, ExportJobRepository.LastExport> lastExports = Map.of();
+
     @Resource
     ManagedExecutorService executor;
+
     private final Grid<Album> grid = new Grid<>(Album.class, false);
     private final TextField filter = new TextField();
     private final Span selection = new Span();
@@ -98,9 +102,13 @@ public class AlbumsView extends VerticalLayout {
         keyCapabilities.addClassName("key-capabilities");
         export.setId("export-button");
         export.setEnabled(false);
-        export.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
-        export.addClickListener(e -> UI.getCurrent().navigate(ExportView.class, new QueryParameters(Map.of("album",
-                grid.getSelectedItems().stream().map(Album::id).toList()))));
+        export.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        export.addClickListener(e -> UI.getCurrent()
+                .navigate(
+                        ExportView.class,
+                        new QueryParameters(Map.of(
+                                "album",
+                                grid.getSelectedItems().stream().map(Album::id).toList()))));
         HorizontalLayout toolbar = new HorizontalLayout(filter, export, selection, keyCapabilities);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
 
@@ -114,8 +122,9 @@ public class AlbumsView extends VerticalLayout {
 
         configureGrid();
         if (immich.isDemo()) {
-            Paragraph demo = new Paragraph("These are demo albums from the built-in Immich simulator. "
-                    + "Set IMMICH_URL, then enter your Immich API key under Settings, to work with your own Immich server.");
+            Paragraph demo = new Paragraph(
+                    "These are demo albums from the built-in Immich simulator. "
+                            + "Set IMMICH_URL, then enter your Immich API key under Settings, to work with your own Immich server.");
             demo.setId("demo-notice");
             demo.addClassName("demo-notice");
             add(demo);
@@ -128,25 +137,52 @@ public class AlbumsView extends VerticalLayout {
         grid.setId("albums-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(new ComponentRenderer<>(this::cover)).setHeader("Cover").setWidth("104px").setFlexGrow(0);
-        grid.addColumn(Album::name).setHeader("Album").setKey("name").setSortable(true)
-                .setComparator(Comparator.comparing(Album::name, String.CASE_INSENSITIVE_ORDER)).setFlexGrow(3);
-        grid.addColumn(Album::assetCount).setHeader("Assets").setKey("assets").setSortable(true)
-                .setComparator(Comparator.comparingInt(Album::assetCount)).setFlexGrow(0).setWidth("110px");
-        grid.addColumn(AlbumsView::dateRange).setHeader("Dates").setKey("dates").setSortable(true)
+        grid.addColumn(new ComponentRenderer<>(this::cover))
+                .setHeader("Cover")
+                .setWidth("104px")
+                .setFlexGrow(0);
+        grid.addColumn(Album::name)
+                .setHeader("Album")
+                .setKey("name")
+                .setSortable(true)
+                .setComparator(Comparator.comparing(Album::name, String.CASE_INSENSITIVE_ORDER))
+                .setFlexGrow(3);
+        grid.addColumn(Album::assetCount)
+                .setHeader("Assets")
+                .setKey("assets")
+                .setSortable(true)
+                .setComparator(Comparator.comparingInt(Album::assetCount))
+                .setFlexGrow(0)
+                .setWidth("110px");
+        grid.addColumn(AlbumsView::dateRange)
+                .setHeader("Dates")
+                .setKey("dates")
+                .setSortable(true)
                 .setComparator(Comparator.comparing(Album::startDate, Comparator.nullsLast(Comparator.naturalOrder())))
                 .setFlexGrow(2);
-        grid.addColumn(Album::ownerName).setHeader("Owner").setKey("owner").setSortable(true).setFlexGrow(1);
+        grid.addColumn(Album::ownerName)
+                .setHeader("Owner")
+                .setKey("owner")
+                .setSortable(true)
+                .setFlexGrow(1);
         grid.addColumn(this::exported).setHeader("Exported").setKey("exported").setFlexGrow(2);
-        grid.addColumn(new ComponentRenderer<>(this::sharedBadge)).setHeader("Shared").setKey("shared")
-                .setSortable(true).setComparator(Comparator.comparing(Album::shared)).setFlexGrow(0).setWidth("110px");
+        grid.addColumn(new ComponentRenderer<>(this::sharedBadge))
+                .setHeader("Shared")
+                .setKey("shared")
+                .setSortable(true)
+                .setComparator(Comparator.comparing(Album::shared))
+                .setFlexGrow(0)
+                .setWidth("110px");
         grid.addSelectionListener(e -> {
-            selection.setText(e.getAllSelectedItems().isEmpty() ? "" : e.getAllSelectedItems().size() + " selected");
+            selection.setText(
+                    e.getAllSelectedItems().isEmpty()
+                            ? ""
+                            : e.getAllSelectedItems().size() + " selected");
             export.setEnabled(!e.getAllSelectedItems().isEmpty());
         });
     }
 
-    private com.vaadin.flow.component.Component cover(Album album) {
+    private Component cover(Album album) {
         if (album.thumbnailAssetId() == null) {
             Div none = new Div();
             none.addClassName("album-cover");
@@ -194,10 +230,12 @@ public class AlbumsView extends VerticalLayout {
         grid.setVisible(false);
         Caller caller = SignedIn.caller();
         lastExports = jobs.lastExports(caller.isAdmin() ? null : caller.username());
-        CompletableFuture.supplyAsync(() -> {
-            ImmichConnection client = keys.client(caller);
-            return new Loaded(immich.server(client), immich.albums(client));
-        }, executor)
+        CompletableFuture.supplyAsync(
+                        () -> {
+                            ImmichConnection client = keys.client(caller);
+                            return new Loaded(immich.server(client), immich.albums(client));
+                        },
+                        executor)
                 .whenComplete((loaded, failure) -> ui.access(() -> {
                     if (failure != null) {
                         showMessage(reason(failure), true);
@@ -210,19 +248,22 @@ public class AlbumsView extends VerticalLayout {
 
     /** Looks for one album cover's original in the mounted upload folder, when one is set. */
     private void checkUploadFolder(UI ui, Caller caller, List<Album> albums) {
-        Optional<String> cover = albums.stream().map(Album::thumbnailAssetId).filter(Objects::nonNull).findFirst();
+        Optional<String> cover = albums.stream()
+                .map(Album::thumbnailAssetId)
+                .filter(Objects::nonNull)
+                .findFirst();
         if (!uploadFolders.isSet() || cover.isEmpty()) {
             return;
         }
-        CompletableFuture.supplyAsync(() -> uploadFolders.check(immich.asset(keys.client(caller), cover.get())), executor)
+        CompletableFuture.supplyAsync(
+                        () -> uploadFolders.check(immich.asset(keys.client(caller), cover.get())), executor)
                 .whenComplete((warning, failure) -> ui.access(() -> {
                     uploadFolderWarning.setText(warning == null ? "" : warning.orElse(""));
                     uploadFolderWarning.setVisible(warning != null && warning.isPresent());
                 }));
     }
 
-    private record Loaded(ImmichServer server, List<Album> albums) {
-    }
+    private record Loaded(ImmichServer server, List<Album> albums) {}
 
     private void show(Loaded loaded) {
         keyCapabilities.setText(KeyCapabilities.summary(loaded.server()));
@@ -257,7 +298,8 @@ public class AlbumsView extends VerticalLayout {
 
     private void applyFilter() {
         String text = Objects.requireNonNullElse(filter.getValue(), "").trim().toLowerCase(Locale.ROOT);
-        albums.setFilter(album -> text.isEmpty() || album.name().toLowerCase(Locale.ROOT).contains(text)
+        albums.setFilter(album -> text.isEmpty()
+                || album.name().toLowerCase(Locale.ROOT).contains(text)
                 || album.ownerName().toLowerCase(Locale.ROOT).contains(text));
     }
 }

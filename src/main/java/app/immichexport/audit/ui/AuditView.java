@@ -1,10 +1,10 @@
 package app.immichexport.audit.ui;
 
-import app.immichexport.security.Caller;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.audit.AuditEvent;
 import app.immichexport.audit.AuditLog;
 import app.immichexport.base.ui.Formats;
+import app.immichexport.security.Caller;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -54,11 +54,19 @@ public class AuditView extends VerticalLayout {
         since.addValueChangeListener(e -> refresh());
         grid.setId("audit");
         grid.setEmptyStateText("Nothing recorded yet.");
-        grid.addColumn(e -> Formats.when(e.getAt())).setHeader("When").setFlexGrow(0).setWidth("180px");
+        grid.addColumn(e -> Formats.when(e.getAt()))
+                .setHeader("When")
+                .setFlexGrow(0)
+                .setWidth("180px");
         grid.addColumn(AuditEvent::getActor).setHeader("Who");
-        grid.addColumn(e -> e.getAction().name().toLowerCase().replace('_', ' ')).setHeader("Action");
-        grid.addColumn(e -> e.getTarget() == null ? "" : e.getTarget()).setHeader("On").setFlexGrow(2);
-        grid.addColumn(e -> e.getDetail() == null ? "" : e.getDetail()).setHeader("Detail").setFlexGrow(3);
+        grid.addColumn(e -> e.getAction().name().toLowerCase().replace('_', ' '))
+                .setHeader("Action");
+        grid.addColumn(e -> e.getTarget() == null ? "" : e.getTarget())
+                .setHeader("On")
+                .setFlexGrow(2);
+        grid.addColumn(e -> e.getDetail() == null ? "" : e.getDetail())
+                .setHeader("Detail")
+                .setFlexGrow(3);
         grid.addColumn(e -> e.getAddress() == null ? "" : e.getAddress()).setHeader("From");
         refresh();
         HorizontalLayout filters = new HorizontalLayout(user, action, since);
@@ -68,8 +76,15 @@ public class AuditView extends VerticalLayout {
     }
 
     private void refresh() {
-        String who = caller.isAdmin() ? (user.getValue().isBlank() ? null : user.getValue().strip()) : caller.username();
-        grid.setItems(log.find(who, action.getValue(), since.getValue() == null ? null
-                : since.getValue().atStartOfDay(ZoneId.systemDefault()).toInstant(), SHOWN));
+        String who = caller.isAdmin()
+                ? (user.getValue().isBlank() ? null : user.getValue().strip())
+                : caller.username();
+        grid.setItems(log.find(
+                who,
+                action.getValue(),
+                since.getValue() == null
+                        ? null
+                        : since.getValue().atStartOfDay(ZoneId.systemDefault()).toInstant(),
+                SHOWN));
     }
 }

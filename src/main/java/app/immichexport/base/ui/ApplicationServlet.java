@@ -5,5 +5,4 @@ import jakarta.servlet.annotation.WebServlet;
 
 /** Vaadin with CDI: views and layouts are built by CDI, so they can be injected. */
 @WebServlet(urlPatterns = "/*", asyncSupported = true)
-public class ApplicationServlet extends CdiVaadinServlet {
-}
+public class ApplicationServlet extends CdiVaadinServlet {}

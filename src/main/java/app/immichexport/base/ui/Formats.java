@@ -9,11 +9,10 @@ import java.util.Locale;
 /** Sizes, durations and times as people read them. */
 public final class Formats {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String bytes(long bytes) {
         if (bytes < 1024) {

@@ -1,17 +1,17 @@
 package app.immichexport.export.api;
 
-import app.immichexport.export.job.ExportService;
-import app.immichexport.export.job.ExportRequest;
+import app.immichexport.api.ErrorResponse;
 import app.immichexport.export.job.ExportRefusedException;
-import app.immichexport.export.record.JobProgress;
-import app.immichexport.export.record.ExportJobRepository;
-import app.immichexport.export.record.ImmichChange;
+import app.immichexport.export.job.ExportRequest;
+import app.immichexport.export.job.ExportService;
+import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.record.ExportItem;
 import app.immichexport.export.record.ExportJob;
-import app.immichexport.api.ErrorResponse;
-import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.ImmichChange;
+import app.immichexport.export.record.JobProgress;
 import app.immichexport.security.CurrentCaller;
-import app.immichexport.export.plan.PlannedFile;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Instant;
@@ -56,30 +57,66 @@ public class ExportResource {
      * @param profileId    the mirror profile the job is a run of, if any
      * @param instanceName the instance that ran the job, when several share one database
      */
-    public record JobView(long id, ExportJob.State state, String requestedBy, Instant requestedAt, Instant startedAt,
-            Instant finishedAt, List<String> albumIds, String exportRoot, String folderTemplate, boolean moveToTrash,
-            boolean deleteAlbums, JobProgress progress, double percent, String message, Long profileId, String instanceName) {
+    public record JobView(
+            long id,
+            ExportJob.State state,
+            String requestedBy,
+            Instant requestedAt,
+            Instant startedAt,
+            Instant finishedAt,
+            List<String> albumIds,
+            String exportRoot,
+            String folderTemplate,
+            boolean moveToTrash,
+            boolean deleteAlbums,
+            JobProgress progress,
+            double percent,
+            String message,
+            Long profileId,
+            String instanceName) {
 
         static JobView of(ExportJob job, JobProgress progress) {
-            return new JobView(job.getId(), job.getState(), job.getRequestedBy(), job.getRequestedAt(), job.getStartedAt(),
-                    job.getFinishedAt(), job.albumIdList(), job.getExportRoot(), job.getFolderTemplate(),
-                    job.isMoveToTrash(), job.isDeleteAlbums(), progress, Math.round(progress.fraction() * 1000) / 10.0,
-                    job.getMessage(), job.getProfileId(), job.getInstanceName());
+            return new JobView(
+                    job.getId(),
+                    job.getState(),
+                    job.getRequestedBy(),
+                    job.getRequestedAt(),
+                    job.getStartedAt(),
+                    job.getFinishedAt(),
+                    job.albumIdList(),
+                    job.getExportRoot(),
+                    job.getFolderTemplate(),
+                    job.isMoveToTrash(),
+                    job.isDeleteAlbums(),
+                    progress,
+                    Math.round(progress.fraction() * 1000) / 10.0,
+                    job.getMessage(),
+                    job.getProfileId(),
+                    job.getInstanceName());
         }
     }
 
     /** The answer to a dry run; written by {@link PlanJson}, described here for the API's documentation. */
-    public record PlanView(int files, long bytes, long renamed, List<PlannedFile> planned, List<SkippedView> skipped,
-            List<String> warnings) {
-    }
+    public record PlanView(
+            int files,
+            long bytes,
+            long renamed,
+            List<PlannedFile> planned,
+            List<SkippedView> skipped,
+            List<String> warnings) {}
 
-    public record SkippedView(String assetId, String albumId, String originalFileName, String reason) {
-    }
+    public record SkippedView(String assetId, String albumId, String originalFileName, String reason) {}
 
     @POST
     @Operation(summary = "Start an export of albums, or with dryRun only plan it")
-    @APIResponse(responseCode = "202", description = "The job, started", content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "200", description = "With dryRun: the plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "The job, started",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "With dryRun: the plan",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
     public Response start(ExportRequest request) {
         if (request.dry()) {
             ExportPlan plan = exports.plan(request, caller.get());
@@ -92,7 +129,13 @@ public class ExportResource {
     @GET
     @Operation(summary = "The most recent jobs, newest first: all jobs for administrators, else the caller's own")
     public List<JobView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return jobs.newestFirst(Math.min(limit, 500), caller.get().isAdmin() ? null : caller.get().username()).stream().map(this::view).toList();
+        return jobs
+                .newestFirst(
+                        Math.min(limit, 500),
+                        caller.get().isAdmin() ? null : caller.get().username())
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     @GET
@@ -105,8 +148,11 @@ public class ExportResource {
     @GET
     @Path("{id}/items")
     @Operation(summary = "What became of each file of a job, optionally only one outcome")
-    public List<ExportItem> items(@PathParam("id") long id, @QueryParam("outcome") ExportItem.Outcome outcome,
-            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("1000") int limit) {
+    public List<ExportItem> items(
+            @PathParam("id") long id,
+            @QueryParam("outcome") ExportItem.Outcome outcome,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("1000") int limit) {
         job(id);
         return jobs.items(id, outcome, Math.max(0, offset), Math.min(Math.max(1, limit), 10_000));
     }
@@ -117,8 +163,10 @@ public class ExportResource {
     @Operation(summary = "A job's items as CSV")
     public Response itemsCsv(@PathParam("id") long id, @QueryParam("outcome") ExportItem.Outcome outcome) {
         job(id);
-        jakarta.ws.rs.core.StreamingOutput csv = out -> ItemsCsv.write(jobs, id, outcome, out);
-        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"job-" + id + ".csv\"").build();
+        StreamingOutput csv = out -> ItemsCsv.write(jobs, id, outcome, out);
+        return Response.ok(csv)
+                .header("Content-Disposition", "attachment; filename=\"job-" + id + ".csv\"")
+                .build();
     }
 
     @GET

@@ -1,7 +1,7 @@
 package app.immichexport.export.api;
 
-import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.ExportItem;
+import app.immichexport.export.record.ExportJobRepository;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -14,8 +14,7 @@ public final class ItemsCsv {
 
     private static final int PAGE = 1000;
 
-    private ItemsCsv() {
-    }
+    private ItemsCsv() {}
 
     public static void write(ExportJobRepository jobs, long jobId, ExportItem.Outcome outcome, OutputStream out)
             throws IOException {
@@ -24,9 +23,18 @@ public final class ItemsCsv {
         for (int offset = 0; ; offset += PAGE) {
             List<ExportItem> page = jobs.items(jobId, outcome, offset, PAGE);
             for (ExportItem item : page) {
-                writer.write(String.join(",", cell(item.getAssetId()), cell(item.getAlbumId()), cell(item.getKind()),
-                        cell(item.getOutcome().name()), cell(item.getTargetPath()), cell(item.getSize()),
-                        cell(item.getSha1()), cell(item.getSource()), cell(item.getRetries()), cell(item.getReason()),
+                writer.write(String.join(
+                        ",",
+                        cell(item.getAssetId()),
+                        cell(item.getAlbumId()),
+                        cell(item.getKind()),
+                        cell(item.getOutcome().name()),
+                        cell(item.getTargetPath()),
+                        cell(item.getSize()),
+                        cell(item.getSha1()),
+                        cell(item.getSource()),
+                        cell(item.getRetries()),
+                        cell(item.getReason()),
                         cell(item.getFinishedAt())));
                 writer.write('\n');
             }

@@ -13,21 +13,30 @@ import jakarta.ws.rs.core.StreamingOutput;
  */
 final class PlanJson {
 
-    private PlanJson() {
-    }
+    private PlanJson() {}
 
     static StreamingOutput of(ExportPlan plan) {
         return out -> {
             try (JsonGenerator json = Json.createGenerator(out)) {
-                json.writeStartObject().write("files", plan.files().size()).write("bytes", plan.totalBytes())
+                json.writeStartObject()
+                        .write("files", plan.files().size())
+                        .write("bytes", plan.totalBytes())
                         .write("renamed", plan.renamedCount());
                 json.writeStartArray("planned");
                 for (PlannedFile file : plan.files()) {
-                    json.writeStartObject().write("assetId", file.assetId()).write("albumId", file.albumId())
-                            .write("kind", file.kind().name()).write("relativePath", file.relativePath())
+                    json.writeStartObject()
+                            .write("assetId", file.assetId())
+                            .write("albumId", file.albumId())
+                            .write("kind", file.kind().name())
+                            .write("relativePath", file.relativePath())
                             .write("expectedSize", file.expectedSize());
                     optional(json, "expectedSha1", file.expectedSha1());
-                    optional(json, "modifiedTime", file.modifiedTime() == null ? null : file.modifiedTime().toString());
+                    optional(
+                            json,
+                            "modifiedTime",
+                            file.modifiedTime() == null
+                                    ? null
+                                    : file.modifiedTime().toString());
                     optional(json, "originalFileName", file.originalFileName());
                     json.write("renamed", file.renamed());
                     optional(json, "sourcePath", file.sourcePath());

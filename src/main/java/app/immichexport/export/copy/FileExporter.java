@@ -3,6 +3,7 @@ package app.immichexport.export.copy;
 import app.immichexport.export.plan.PlannedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,7 +26,10 @@ public final class FileExporter {
         InputStream open(PlannedFile file, long offset) throws IOException;
     }
 
-    public enum Source { UPLOAD_FOLDER, API }
+    public enum Source {
+        UPLOAD_FOLDER,
+        API
+    }
 
     /**
      * What was done, from where, and how often a download had to be resumed.
@@ -40,8 +44,7 @@ public final class FileExporter {
     }
 
     /** What this application recorded of a file it wrote earlier. */
-    public record Recorded(long size, String sha1, Instant modifiedAt) {
-    }
+    public record Recorded(long size, String sha1, Instant modifiedAt) {}
 
     static final int RESUMES = 3;
     static final int CORRUPT_RETRIES = 1;
@@ -53,13 +56,22 @@ public final class FileExporter {
     private final long backoffMillis;
     private final Durability durability;
 
-    public FileExporter(Path root, Optional<UploadFolder> upload, Originals originals, Map<String, Recorded> recorded,
+    public FileExporter(
+            Path root,
+            Optional<UploadFolder> upload,
+            Originals originals,
+            Map<String, Recorded> recorded,
             long backoffMillis) {
         this(root, upload, originals, recorded, backoffMillis, Durability.eachFile());
     }
 
-    public FileExporter(Path root, Optional<UploadFolder> upload, Originals originals, Map<String, Recorded> recorded,
-            long backoffMillis, Durability durability) {
+    public FileExporter(
+            Path root,
+            Optional<UploadFolder> upload,
+            Originals originals,
+            Map<String, Recorded> recorded,
+            long backoffMillis,
+            Durability durability) {
         this.durability = durability;
         this.folders = new TargetFolders(root);
         this.upload = upload;
@@ -90,8 +102,12 @@ public final class FileExporter {
         try {
             BasicFileAttributes there = attributes(folders.prepare(file.relativePath()));
             if (there != null && there.isRegularFile() && matchesRecord(file, there)) {
-                return Optional.of(new Result(CopyOutcome.identical(there.size(), recorded.get(file.relativePath()).sha1()),
-                        null, 0, true));
+                return Optional.of(new Result(
+                        CopyOutcome.identical(
+                                there.size(), recorded.get(file.relativePath()).sha1()),
+                        null,
+                        0,
+                        true));
             }
         } catch (IOException e) {
             // the full export reports it
@@ -136,8 +152,8 @@ public final class FileExporter {
             if (attempt > 0) {
                 retries++;
             }
-            ResumingInputStream in = new ResumingInputStream(offset -> originals.open(file, offset),
-                    file.expectedSize(), RESUMES, backoffMillis);
+            ResumingInputStream in = new ResumingInputStream(
+                    offset -> originals.open(file, offset), file.expectedSize(), RESUMES, backoffMillis);
             try (in) {
                 String sha1 = write(in, target, file, written);
                 return new Result(CopyOutcome.copied(Files.size(target), sha1), Source.API, retries + in.retries());
@@ -146,11 +162,13 @@ public final class FileExporter {
             } catch (ContentMismatchException e) {
                 problem = "the download did not match Immich's description: " + e.getMessage();
                 retries += in.retries();
-            } catch (java.io.InterruptedIOException e) {
+            } catch (InterruptedIOException e) {
                 return new Result(CopyOutcome.cancelled(), Source.API, retries + in.retries());
             } catch (IOException e) {
-                return new Result(isNoSpace(e) ? noSpace(e) : CopyOutcome.failed("download failed: " + e.getMessage()),
-                        Source.API, retries + in.retries());
+                return new Result(
+                        isNoSpace(e) ? noSpace(e) : CopyOutcome.failed("download failed: " + e.getMessage()),
+                        Source.API,
+                        retries + in.retries());
             }
         }
         return new Result(CopyOutcome.failed(problem), Source.API, retries);
@@ -167,8 +185,8 @@ public final class FileExporter {
     }
 
     private String write(InputStream in, Path target, PlannedFile file, LongConsumer written) throws IOException {
-        return VerifiedWriter.write(in, target, file.expectedSize(), file.expectedSha1(), file.modifiedTime(), written,
-                durability);
+        return VerifiedWriter.write(
+                in, target, file.expectedSize(), file.expectedSha1(), file.modifiedTime(), written, durability);
     }
 
     /**
@@ -179,12 +197,20 @@ public final class FileExporter {
         Source source = download == null ? null : download.source();
         int retries = download == null ? 0 : download.retries();
         if (there == null || !there.isRegularFile()) {
-            return new Result(CopyOutcome.conflict("something other than a file is at " + file.relativePath()
-                    + "; it was left as it is"), source, retries);
+            return new Result(
+                    CopyOutcome.conflict(
+                            "something other than a file is at " + file.relativePath() + "; it was left as it is"),
+                    source,
+                    retries);
         }
         long size = there.size();
         if (matchesRecord(file, there)) {
-            return new Result(CopyOutcome.identical(size, recorded.get(file.relativePath()).sha1()), source, retries, true);
+            return new Result(
+                    CopyOutcome.identical(
+                            size, recorded.get(file.relativePath()).sha1()),
+                    source,
+                    retries,
+                    true);
         }
         try {
             if (file.expectedSha1() != null && (file.expectedSize() < 0 || file.expectedSize() == size)) {
@@ -194,17 +220,26 @@ public final class FileExporter {
                 }
             }
         } catch (IOException e) {
-            return new Result(CopyOutcome.failed("cannot read the file already at " + file.relativePath() + ": "
-                    + e.getMessage()), source, retries);
+            return new Result(
+                    CopyOutcome.failed(
+                            "cannot read the file already at " + file.relativePath() + ": " + e.getMessage()),
+                    source,
+                    retries);
         }
-        return new Result(CopyOutcome.conflict("a different file is already at " + file.relativePath()
-                + "; it was left as it is"), source, retries);
+        return new Result(
+                CopyOutcome.conflict(
+                        "a different file is already at " + file.relativePath() + "; it was left as it is"),
+                source,
+                retries);
     }
 
     private boolean matchesRecord(PlannedFile file, BasicFileAttributes there) {
         Recorded earlier = recorded.get(file.relativePath());
-        return earlier != null && earlier.size() == there.size() && earlier.modifiedAt() != null
-                && earlier.modifiedAt().toEpochMilli() == there.lastModifiedTime().toMillis()
+        return earlier != null
+                && earlier.size() == there.size()
+                && earlier.modifiedAt() != null
+                && earlier.modifiedAt().toEpochMilli()
+                        == there.lastModifiedTime().toMillis()
                 && (file.expectedSha1() == null || file.expectedSha1().equals(earlier.sha1()));
     }
 

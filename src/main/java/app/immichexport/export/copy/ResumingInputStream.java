@@ -64,8 +64,9 @@ public final class ResumingInputStream extends InputStream {
             } catch (IOException failure) {
                 closeQuietly();
                 if (retries >= maxRetries) {
-                    throw new IOException("gave up after " + retries + " retries at byte " + position + ": "
-                            + failure.getMessage(), failure);
+                    throw new IOException(
+                            "gave up after " + retries + " retries at byte " + position + ": " + failure.getMessage(),
+                            failure);
                 }
                 retries++;
                 pause(backoffMillis * retries);

@@ -74,7 +74,10 @@ public final class TargetFolders {
 
     /** One name below a folder: never empty, {@code .}, {@code ..}, or more than one name. */
     private static Path step(Path root, Path folder, String component) throws IOException {
-        if (component.isEmpty() || component.equals(".") || component.equals("..") || component.indexOf('/') >= 0
+        if (component.isEmpty()
+                || component.equals(".")
+                || component.equals("..")
+                || component.indexOf('/') >= 0
                 || component.indexOf('\0') >= 0) {
             throw new IOException("Refusing the path component '" + component + "'");
         }

@@ -81,8 +81,10 @@ public final class UploadFolder {
             return Optional.empty();
         }
         int looked = missed.get();
-        return Optional.of("IMMICH_UPLOAD_DIR is set (" + root + "), but " + (looked == 1 ? "the original looked for was"
-                : "none of the " + looked + " originals looked for was") + " found in it (Immich keeps them at paths like "
-                + firstMissed + "): exports download them from Immich instead. Mount Immich's media folder (UPLOAD_LOCATION) there");
+        return Optional.of("IMMICH_UPLOAD_DIR is set (" + root + "), but "
+                + (looked == 1 ? "the original looked for was" : "none of the " + looked + " originals looked for was")
+                + " found in it (Immich keeps them at paths like "
+                + firstMissed
+                + "): exports download them from Immich instead. Mount Immich's media folder (UPLOAD_LOCATION) there");
     }
 }

@@ -20,12 +20,14 @@ public class UploadFolderReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("upload-folder").up()
-                .withData("set", folders.isSet());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("upload-folder").up().withData("set", folders.isSet());
         if (folders.warning().isPresent()) {
             // probes are anonymous: no folder and no Immich path is named here
-            response.withData("warning", "IMMICH_UPLOAD_DIR is set, but Immich's originals were not found in it at the "
-                    + "latest look: exports download them from Immich instead");
+            response.withData(
+                    "warning",
+                    "IMMICH_UPLOAD_DIR is set, but Immich's originals were not found in it at the "
+                            + "latest look: exports download them from Immich instead");
         }
         return response.build();
     }

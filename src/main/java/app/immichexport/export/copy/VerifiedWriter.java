@@ -2,6 +2,7 @@ package app.immichexport.export.copy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -18,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.LongConsumer;
 
 /**
  * Writes a stream to its final name only once every byte is verified: into a hidden temporary file
@@ -30,8 +32,7 @@ public final class VerifiedWriter {
     public static final String TEMP_SUFFIX = ".immich-export.part";
     static final int LEFTOVER_MINUTES = 10;
 
-    private VerifiedWriter() {
-    }
+    private VerifiedWriter() {}
 
     /**
      * @param expectedSize bytes, or negative when unknown
@@ -41,17 +42,31 @@ public final class VerifiedWriter {
      * @throws FileAlreadyExistsException when a file appeared under the final name meanwhile
      * @throws ContentMismatchException   when the bytes are not the expected ones
      */
-    public static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified,
-            java.util.function.LongConsumer progress) throws IOException {
+    public static String write(
+            InputStream source,
+            Path target,
+            long expectedSize,
+            String expectedSha1,
+            Instant modified,
+            LongConsumer progress)
+            throws IOException {
         return write(source, target, expectedSize, expectedSha1, modified, progress, Durability.eachFile());
     }
 
     /** @param durability whether the file is synced before it is published, or later with others */
-    static String write(InputStream source, Path target, long expectedSize, String expectedSha1, Instant modified,
-            java.util.function.LongConsumer progress, Durability durability) throws IOException {
+    static String write(
+            InputStream source,
+            Path target,
+            long expectedSize,
+            String expectedSha1,
+            Instant modified,
+            LongConsumer progress,
+            Durability durability)
+            throws IOException {
         Path folder = target.getParent();
         Files.createDirectories(folder);
-        Path temp = folder.resolve("." + shortened(target.getFileName().toString()) + "." + System.nanoTime() + TEMP_SUFFIX);
+        Path temp = folder.resolve(
+                "." + shortened(target.getFileName().toString()) + "." + System.nanoTime() + TEMP_SUFFIX);
         try {
             MessageDigest sha1 = sha1();
             long written = 0;
@@ -67,7 +82,7 @@ public final class VerifiedWriter {
                     written += n;
                     progress.accept(n);
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new java.io.InterruptedIOException("cancelled");
+                        throw new InterruptedIOException("cancelled");
                     }
                 }
                 if (!durability.isBatched()) {
@@ -79,7 +94,8 @@ public final class VerifiedWriter {
                 throw new ContentMismatchException("received " + written + " bytes, Immich says " + expectedSize);
             }
             if (expectedSha1 != null && !expectedSha1.equals(actual)) {
-                throw new ContentMismatchException("SHA-1 " + actual + " differs from Immich's checksum " + expectedSha1);
+                throw new ContentMismatchException(
+                        "SHA-1 " + actual + " differs from Immich's checksum " + expectedSha1);
             }
             if (modified != null) {
                 Files.setLastModifiedTime(temp, FileTime.from(modified));
@@ -105,8 +121,10 @@ public final class VerifiedWriter {
         Instant before = Instant.now().minus(Duration.ofMinutes(LEFTOVER_MINUTES));
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, "." + "*" + TEMP_SUFFIX)) {
             for (Path leftover : leftovers) {
-                BasicFileAttributes attributes = Files.readAttributes(leftover, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before)) {
+                BasicFileAttributes attributes =
+                        Files.readAttributes(leftover, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isRegularFile()
+                        && attributes.lastModifiedTime().toInstant().isBefore(before)) {
                     Files.deleteIfExists(leftover);
                 }
             }

@@ -31,7 +31,8 @@ final class AlbumCompleteness {
         if (row == null) {
             incomplete.add(albumId);
         } else {
-            rows.computeIfAbsent(albumId, a -> Collections.synchronizedList(new ArrayList<>())).add(row);
+            rows.computeIfAbsent(albumId, a -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(row);
         }
     }
 

@@ -9,8 +9,16 @@ import java.util.List;
  * @param folderTemplate e.g. {@code {year}/{album}}; {@code {album}} when absent
  * @param dryRun         plan only, write nothing
  */
-public record ExportRequest(List<String> albumIds, String exportRoot, String folderTemplate, Boolean includeMotionParts,
-        Boolean includeSidecars, Boolean includeExternal, Boolean moveToTrash, Boolean deleteAlbums, Boolean dryRun) {
+public record ExportRequest(
+        List<String> albumIds,
+        String exportRoot,
+        String folderTemplate,
+        Boolean includeMotionParts,
+        Boolean includeSidecars,
+        Boolean includeExternal,
+        Boolean moveToTrash,
+        Boolean deleteAlbums,
+        Boolean dryRun) {
 
     public static ExportRequest of(List<String> albumIds) {
         return new ExportRequest(albumIds, null, null, null, null, null, null, null, null);

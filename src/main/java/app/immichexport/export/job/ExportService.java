@@ -1,25 +1,25 @@
 package app.immichexport.export.job;
 
-import app.immichexport.export.move.MoveStep;
-import app.immichexport.export.record.JobProgress;
-import app.immichexport.export.record.ExportJobRepository;
-import app.immichexport.export.record.JobAlbum;
-import app.immichexport.export.record.ExportJob;
+import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
-import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.Settings;
-import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.export.copy.Durability;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.UploadFolder;
 import app.immichexport.export.copy.UploadFolders;
+import app.immichexport.export.move.MoveStep;
 import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.ExportPlanner;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.PlanInput;
 import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.export.record.ExportJob;
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.JobAlbum;
+import app.immichexport.export.record.JobProgress;
+import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
@@ -29,6 +29,7 @@ import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.ImmichVersion;
 import app.immichexport.immich.Sidecar;
+import app.immichexport.security.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -91,8 +92,10 @@ public class ExportService {
     ManagedThreadFactory threadFactory;
 
     private final Map<Long, JobRunner> running = new ConcurrentHashMap<>();
+
     @Inject
     Clock clock;
+
     private ExecutorService workers;
     private ExecutorService jobs;
 
@@ -134,10 +137,17 @@ public class ExportService {
         Path root = root(request, caller);
         ExportOptions options = options(request, root);
         ImmichConnection client = keys.client(caller);
-        Map<String, Set<String>> earlierPaths = repository.exportedFiles(root.toString()).pathsByKey();
+        Map<String, Set<String>> earlierPaths =
+                repository.exportedFiles(root.toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(client, immich.members(client, request.albumIds()), options, earlierPaths,
-                () -> immich.server(client), warnings, lookUpSidecars);
+        PlanInput input = input(
+                client,
+                immich.members(client, request.albumIds()),
+                options,
+                earlierPaths,
+                () -> immich.server(client),
+                warnings,
+                lookUpSidecars);
         return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
@@ -154,11 +164,11 @@ public class ExportService {
         if (album.thumbnailAssetId() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Sample(album, immich.asset(client, album.thumbnailAssetId()).originalFileName()));
+        return Optional.of(
+                new Sample(album, immich.asset(client, album.thumbnailAssetId()).originalFileName()));
     }
 
-    public record Sample(Album album, String fileName) {
-    }
+    public record Sample(Album album, String fileName) {}
 
     /**
      * Checks the request, plans it and starts the job in the background. Albums Immich reports
@@ -181,15 +191,27 @@ public class ExportService {
         ImmichServer server = immich.server(client);
         checkPermissions(request, server);
         List<Album> albums = immich.albums(client, request.albumIds());
-        ExportJob job = new ExportJob(caller.username(), clock.instant(), String.join(",", request.albumIds()), root.toString());
+        ExportJob job = new ExportJob(
+                caller.username(), clock.instant(), String.join(",", request.albumIds()), root.toString());
         job.setProfileId(profileId);
         job.setInstanceName(settings.instanceName());
-        job.options(options.folderTemplate().text(), options.includeMotionParts(), options.includeSidecars(),
-                options.includeExternal(), request.trash(), request.deleteAlbum());
+        job.options(
+                options.folderTemplate().text(),
+                options.includeMotionParts(),
+                options.includeSidecars(),
+                options.includeExternal(),
+                request.trash(),
+                request.deleteAlbum());
         ExportJob saved = repository.save(job);
         long id = saved.getId();
-        JobRunner runner = new JobRunner(id, root.toString(), () -> prepare(saved, request, options, client, server, albums),
-                repository, locks, new JobRunner.Pools(workers(), parallelism(), jobs()), clock);
+        JobRunner runner = new JobRunner(
+                id,
+                root.toString(),
+                () -> prepare(saved, request, options, client, server, albums),
+                repository,
+                locks,
+                new JobRunner.Pools(workers(), parallelism(), jobs()),
+                clock);
         running.put(id, runner);
         try {
             jobs().submit(() -> {
@@ -207,14 +229,19 @@ public class ExportService {
     }
 
     /** Lists what the job's albums hold now (unless unchanged since a complete export) and plans it. */
-    private JobRunner.Prepared prepare(ExportJob job, ExportRequest request, ExportOptions options, ImmichConnection client,
-            ImmichServer server, List<Album> albums) {
+    private JobRunner.Prepared prepare(
+            ExportJob job,
+            ExportRequest request,
+            ExportOptions options,
+            ImmichConnection client,
+            ImmichServer server,
+            List<Album> albums) {
         Path root = options.root();
         long id = job.getId();
         boolean moving = request.trash() || request.deleteAlbum();
         // moving acts on what Immich lists now, so an album to move is always listed
-        Map<String, UnchangedAlbums.TakenOver> unchanged = moving ? Map.of()
-                : UnchangedAlbums.find(albums, options, job, repository);
+        Map<String, UnchangedAlbums.TakenOver> unchanged =
+                moving ? Map.of() : UnchangedAlbums.find(albums, options, job, repository);
         Map<String, Long> takenOverFrom = unchanged.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().fromJob()));
         List<AlbumMembers> listed = new ArrayList<>();
@@ -230,29 +257,64 @@ public class ExportService {
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
         PlanInput input = input(client, listed, options, exported.pathsByKey(), () -> server, warnings, true);
-        ExportPlan plan = ExportPlanner.plan(input, options).withWarnings(warnings).with(
-                unchanged.values().stream().flatMap(t -> t.files().stream()).toList(),
-                unchanged.values().stream().flatMap(t -> t.skipped().stream()).toList(),
-                unchanged.size() + (unchanged.size() == 1 ? " album" : " albums") + " unchanged in Immich since the "
-                        + "last complete export: not listed again, every file checked on disk");
+        ExportPlan plan = ExportPlanner.plan(input, options)
+                .withWarnings(warnings)
+                .with(
+                        unchanged.values().stream()
+                                .flatMap(t -> t.files().stream())
+                                .toList(),
+                        unchanged.values().stream()
+                                .flatMap(t -> t.skipped().stream())
+                                .toList(),
+                        unchanged.size() + (unchanged.size() == 1 ? " album" : " albums")
+                                + " unchanged in Immich since the "
+                                + "last complete export: not listed again, every file checked on disk");
         Map<String, FileExporter.Recorded> recorded = exported.recorded();
         checkFreeSpace(root, plan, recorded);
 
-        repository.saveAlbums(albums.stream().map(a -> new JobAlbum(id, a, takenOverFrom.get(a.id()))).toList());
+        repository.saveAlbums(albums.stream()
+                .map(a -> new JobAlbum(id, a, takenOverFrom.get(a.id())))
+                .toList());
         Set<String> fullyKnown = new HashSet<>(unchanged.keySet());
-        listed.stream().filter(AlbumMembers::isComplete).forEach(m -> fullyKnown.add(m.album().id()));
+        listed.stream()
+                .filter(AlbumMembers::isComplete)
+                .forEach(m -> fullyKnown.add(m.album().id()));
 
         Optional<UploadFolder> upload = uploadFolders.forJob();
         // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
-        FileExporter exporter = new FileExporter(root, upload, new ImmichFiles(immich, client, input.sidecars()),
-                moving ? Map.of() : recorded, 500, Durability.inBatches());
-        Set<Path> folders = plan.files().stream().map(PlannedFile::folder).distinct()
-                .map(f -> root.resolve(f).normalize()).collect(Collectors.toSet());
+        FileExporter exporter = new FileExporter(
+                root,
+                upload,
+                new ImmichFiles(immich, client, input.sidecars()),
+                moving ? Map.of() : recorded,
+                500,
+                Durability.inBatches());
+        Set<Path> folders = plan.files().stream()
+                .map(PlannedFile::folder)
+                .distinct()
+                .map(f -> root.resolve(f).normalize())
+                .collect(Collectors.toSet());
         MoveStep move = moving
-                ? new MoveStep(id, input.albums(), request.trash(), request.deleteAlbum(), immich, client, keys::clientOfConsentingOwner,
-                        repository, clock, plan.files().stream().filter(f -> f.kind() == PlannedFile.Kind.SIDECAR)
-                                .map(PlannedFile::key).collect(Collectors.toSet())) : null;
-        return new JobRunner.Prepared(plan, exporter, folders, move == null ? null : move::run,
+                ? new MoveStep(
+                        id,
+                        input.albums(),
+                        request.trash(),
+                        request.deleteAlbum(),
+                        immich,
+                        client,
+                        keys::clientOfConsentingOwner,
+                        repository,
+                        clock,
+                        plan.files().stream()
+                                .filter(f -> f.kind() == PlannedFile.Kind.SIDECAR)
+                                .map(PlannedFile::key)
+                                .collect(Collectors.toSet()))
+                : null;
+        return new JobRunner.Prepared(
+                plan,
+                exporter,
+                folders,
+                move == null ? null : move::run,
                 new JobRunner.Albums(fullyKnown, takenOverFrom));
     }
 
@@ -321,9 +383,16 @@ public class ExportService {
         if (running.containsKey(jobId)) {
             throw new ExportRefusedException("Job " + jobId + " is still running");
         }
-        ExportRequest again = new ExportRequest(earlier.albumIdList(), earlier.getExportRoot(), earlier.getFolderTemplate(),
-                earlier.isIncludeMotion(), earlier.isIncludeSidecars(), earlier.isIncludeExternal(), earlier.isMoveToTrash(),
-                earlier.isDeleteAlbums(), false);
+        ExportRequest again = new ExportRequest(
+                earlier.albumIdList(),
+                earlier.getExportRoot(),
+                earlier.getFolderTemplate(),
+                earlier.isIncludeMotion(),
+                earlier.isIncludeSidecars(),
+                earlier.isIncludeExternal(),
+                earlier.isMoveToTrash(),
+                earlier.isDeleteAlbums(),
+                false);
         return start(again, caller);
     }
 
@@ -335,7 +404,8 @@ public class ExportService {
     private void markInterrupted(ExportJob job) {
         job.setState(ExportJob.State.INTERRUPTED);
         job.setFinishedAt(clock.instant());
-        job.setMessage("Interrupted when the application stopped: resume it to finish; verified files are not copied again");
+        job.setMessage(
+                "Interrupted when the application stopped: resume it to finish; verified files are not copied again");
         repository.save(job);
     }
 
@@ -346,7 +416,7 @@ public class ExportService {
         Path root;
         try {
             root = roots.resolve(caller, request.exportRoot());
-        } catch (app.immichexport.account.AccountException e) {
+        } catch (AccountException e) {
             throw new ExportRefusedException(e.getMessage());
         }
         if (!Files.isDirectory(root) || !Files.isWritable(root)) {
@@ -356,11 +426,13 @@ public class ExportService {
     }
 
     private static ExportOptions options(ExportRequest request, Path root) {
-        String template = request.folderTemplate() == null || request.folderTemplate().isBlank()
-                ? FolderTemplate.DEFAULT : request.folderTemplate();
+        String template =
+                request.folderTemplate() == null || request.folderTemplate().isBlank()
+                        ? FolderTemplate.DEFAULT
+                        : request.folderTemplate();
         try {
-            return new ExportOptions(root, FolderTemplate.parse(template), request.motion(), request.sidecars(),
-                    request.external());
+            return new ExportOptions(
+                    root, FolderTemplate.parse(template), request.motion(), request.sidecars(), request.external());
         } catch (IllegalArgumentException e) {
             throw new ExportRefusedException(e.getMessage());
         }
@@ -370,12 +442,22 @@ public class ExportService {
      * @param server   asked only when sidecars are wanted
      * @param warnings receives what the user should know about the input, e.g. why no sidecars come along
      */
-    private PlanInput input(ImmichConnection client, List<AlbumMembers> albums, ExportOptions options, Map<String, Set<String>> earlierPaths,
-            Supplier<ImmichServer> server, List<String> warnings, boolean lookUpSidecars) {
+    private PlanInput input(
+            ImmichConnection client,
+            List<AlbumMembers> albums,
+            ExportOptions options,
+            Map<String, Set<String>> earlierPaths,
+            Supplier<ImmichServer> server,
+            List<String> warnings,
+            boolean lookUpSidecars) {
         Map<String, Asset> motionParts = new HashMap<>();
         if (options.includeMotionParts()) {
-            albums.stream().flatMap(a -> a.assets().stream()).map(Asset::livePhotoVideoId).filter(id -> id != null)
-                    .distinct().forEach(id -> {
+            albums.stream()
+                    .flatMap(a -> a.assets().stream())
+                    .map(Asset::livePhotoVideoId)
+                    .filter(id -> id != null)
+                    .distinct()
+                    .forEach(id -> {
                         stopWhenInterrupted();
                         try {
                             motionParts.put(id, immich.asset(client, id));
@@ -384,28 +466,37 @@ public class ExportService {
                         }
                     });
         }
-        return new PlanInput(albums, motionParts, sidecars(client, albums, options, server, warnings, lookUpSidecars),
-                earlierPaths);
+        return new PlanInput(
+                albums, motionParts, sidecars(client, albums, options, server, warnings, lookUpSidecars), earlierPaths);
     }
 
-    private Map<String, Sidecar> sidecars(ImmichConnection client, List<AlbumMembers> albums, ExportOptions options,
-            Supplier<ImmichServer> immichServer, List<String> warnings, boolean lookUp) {
-        if (!options.includeSidecars() || albums.stream().allMatch(a -> a.assets().isEmpty())) {
+    private Map<String, Sidecar> sidecars(
+            ImmichConnection client,
+            List<AlbumMembers> albums,
+            ExportOptions options,
+            Supplier<ImmichServer> immichServer,
+            List<String> warnings,
+            boolean lookUp) {
+        if (!options.includeSidecars()
+                || albums.stream().allMatch(a -> a.assets().isEmpty())) {
             return Map.of();
         }
         ImmichServer server = immichServer.get();
         if (!server.version().offersAssetFiles()) {
-            warnings.add("XMP sidecars are not exported: Immich " + server.version() + " does not offer them through its API ("
-                    + ImmichVersion.FIRST_WITH_ASSET_FILES + " and later do)");
+            warnings.add("XMP sidecars are not exported: Immich " + server.version()
+                    + " does not offer them through its API (" + ImmichVersion.FIRST_WITH_ASSET_FILES
+                    + " and later do)");
             return Map.of();
         }
         if (!server.may("assetFile.read") || !server.may("assetFile.download")) {
-            warnings.add("XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
+            warnings.add(
+                    "XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
             return Map.of();
         }
         if (!lookUp) {
-            warnings.add("XMP sidecars are not shown here: Immich is asked for them photo by photo when the job starts, "
-                    + "and each lands beside its photo as <photo name>.xmp");
+            warnings.add(
+                    "XMP sidecars are not shown here: Immich is asked for them photo by photo when the job starts, "
+                            + "and each lands beside its photo as <photo name>.xmp");
             return Map.of();
         }
         return Sidecars.of(albums, assetId -> immich.sidecar(client, assetId), jobs(), sidecarAnswers);
@@ -427,20 +518,22 @@ public class ExportService {
     }
 
     private static void checkFreeSpace(Path root, ExportPlan plan, Map<String, FileExporter.Recorded> recorded) {
-        long needed = plan.files().stream().filter(f -> !recorded.containsKey(f.relativePath()))
-                .mapToLong(f -> Math.max(0, f.expectedSize())).sum();
+        long needed = plan.files().stream()
+                .filter(f -> !recorded.containsKey(f.relativePath()))
+                .mapToLong(f -> Math.max(0, f.expectedSize()))
+                .sum();
         long withMargin = needed + needed / 20 + FREE_SPACE_MARGIN;
         try {
             long free = Files.getFileStore(root).getUsableSpace();
             if (free < withMargin) {
-                throw new ExportRefusedException(String.format("Not enough free space in %s: the export needs %,d MB "
-                        + "(with a margin), %,d MB are free", root, withMargin >> 20, free >> 20));
+                throw new ExportRefusedException(String.format(
+                        "Not enough free space in %s: the export needs %,d MB " + "(with a margin), %,d MB are free",
+                        root, withMargin >> 20, free >> 20));
             }
         } catch (IOException e) {
             throw new ExportRefusedException("Cannot tell the free space of " + root + ": " + e.getMessage());
         }
     }
-
 
     @PreDestroy
     void stop() {

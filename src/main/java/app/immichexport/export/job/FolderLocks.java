@@ -41,7 +41,9 @@ public class FolderLocks {
     }
 
     private boolean overlapsAny(long jobId, Set<Path> folders) {
-        return held.entrySet().stream().filter(e -> e.getKey() != jobId).flatMap(e -> e.getValue().stream())
+        return held.entrySet().stream()
+                .filter(e -> e.getKey() != jobId)
+                .flatMap(e -> e.getValue().stream())
                 .anyMatch(other -> folders.stream().anyMatch(mine -> mine.startsWith(other) || other.startsWith(mine)));
     }
 }

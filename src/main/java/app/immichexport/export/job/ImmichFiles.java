@@ -3,8 +3,8 @@ package app.immichexport.export.job;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.immich.ImmichConnection;
-import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.Sidecar;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,8 @@ final class ImmichFiles implements FileExporter.Originals {
         if (fileId == null) {
             // taken over from an earlier export, so not looked up in this run
             try {
-                fileId = immich.sidecar(client, file.assetId()).map(Sidecar::fileId)
+                fileId = immich.sidecar(client, file.assetId())
+                        .map(Sidecar::fileId)
                         .orElseThrow(() -> new IOException("Immich no longer has a sidecar for this asset"));
             } catch (ImmichException e) {
                 throw new IOException(e.getMessage(), e);

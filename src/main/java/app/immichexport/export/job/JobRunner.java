@@ -1,16 +1,16 @@
 package app.immichexport.export.job;
 
-import app.immichexport.export.record.JobProgress;
-import app.immichexport.export.record.ExportJobRepository;
-import app.immichexport.export.record.ExportItem;
-import app.immichexport.export.record.ItemWriter;
-import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.copy.CopyOutcome;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.VerifiedWriter;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
+import app.immichexport.export.record.ExportItem;
+import app.immichexport.export.record.ExportJob;
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.ItemWriter;
+import app.immichexport.export.record.JobProgress;
 import app.immichexport.immich.ImmichException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,9 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -65,6 +63,7 @@ final class JobRunner implements Runnable {
     private Map<String, Long> takenOverFrom = Map.of();
     /** Files of taken-over albums found as recorded: their items are copied from the earlier job at the end. */
     private final Map<String, List<PlannedFile>> foundAsBefore = new ConcurrentHashMap<>();
+
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private String afterCopyReport;
 
@@ -78,12 +77,14 @@ final class JobRunner implements Runnable {
     private final ItemWriter items;
     /** Copies handed to the workers and not yet finished. */
     private final Set<CopyTask> inFlight = ConcurrentHashMap.newKeySet();
+
     private final List<Consumer<JobProgress>> listeners = new CopyOnWriteArrayList<>();
     private volatile String currentFile = "";
     private volatile boolean cancelled;
     private volatile boolean stopping;
     /** The export root ran out of space: every file after would fail the same way. */
     private volatile String diskFull;
+
     private volatile boolean everyFileChecked;
     private volatile Thread thread;
     private long lastNotify;
@@ -93,32 +94,39 @@ final class JobRunner implements Runnable {
      * @param workers     copy files, {@code parallelism} at a time across all jobs
      * @param background  never waits on the workers: records items while they copy
      */
-    record Pools(ExecutorService workers, int parallelism, ExecutorService background) {
-    }
+    record Pools(ExecutorService workers, int parallelism, ExecutorService background) {}
 
     /**
      * @param fullyKnown    albums whose every member is in the plan: complete when all their files are on disk
      * @param takenOverFrom albums whose files were taken over from an earlier job, with that job's id
      */
-    record Albums(Set<String> fullyKnown, Map<String, Long> takenOverFrom) {
-    }
+    record Albums(Set<String> fullyKnown, Map<String, Long> takenOverFrom) {}
 
     /**
      * What a job needs to copy, learnt by listing its albums in Immich.
      *
      * @param afterCopy run once every file was handled, with the keys of the files verified on disk; may be null
      */
-    record Prepared(ExportPlan plan, FileExporter exporter, Set<Path> folders, Function<Set<String>, String> afterCopy,
-            Albums albums) {
-    }
+    record Prepared(
+            ExportPlan plan,
+            FileExporter exporter,
+            Set<Path> folders,
+            Function<Set<String>, String> afterCopy,
+            Albums albums) {}
 
     /** Lists the albums and plans: runs on the job's own thread, so that a cancel interrupts it. */
     interface Preparation {
         Prepared prepare();
     }
 
-    JobRunner(long jobId, String root, Preparation preparation, ExportJobRepository repository, FolderLocks locks,
-            Pools pools, Clock clock) {
+    JobRunner(
+            long jobId,
+            String root,
+            Preparation preparation,
+            ExportJobRepository repository,
+            FolderLocks locks,
+            Pools pools,
+            Clock clock) {
         this.jobId = jobId;
         this.root = root;
         this.preparation = preparation;
@@ -143,9 +151,17 @@ final class JobRunner implements Runnable {
         if (plan == null) {
             return new JobProgress(0, 0, 0, 0, 0, 0, 0, 0, 0, "");
         }
-        return new JobProgress(plan.files().size() + plan.skipped().size(), plan.totalBytes(),
-                filesDone.get() + plan.skipped().size(), bytesDone.get(), copied.get(), identical.get(),
-                plan.skipped().size(), failed.get(), conflicts.get(), currentFile);
+        return new JobProgress(
+                plan.files().size() + plan.skipped().size(),
+                plan.totalBytes(),
+                filesDone.get() + plan.skipped().size(),
+                bytesDone.get(),
+                copied.get(),
+                identical.get(),
+                plan.skipped().size(),
+                failed.get(),
+                conflicts.get(),
+                currentFile);
     }
 
     void addListener(Consumer<JobProgress> listener) {
@@ -204,8 +220,13 @@ final class JobRunner implements Runnable {
             if (!cancelled && !stopping && diskFull == null && afterCopy != null) {
                 afterCopyReport = afterCopy.apply(Set.copyOf(verified));
             }
-            finish(cancelled ? ExportJob.State.CANCELLED : stopping ? ExportJob.State.INTERRUPTED
-                    : failed.get() > 0 ? ExportJob.State.FAILED : ExportJob.State.SUCCEEDED, summary());
+            finish(
+                    cancelled
+                            ? ExportJob.State.CANCELLED
+                            : stopping
+                                    ? ExportJob.State.INTERRUPTED
+                                    : failed.get() > 0 ? ExportJob.State.FAILED : ExportJob.State.SUCCEEDED,
+                    summary());
         } catch (InterruptedException e) {
             finish(ExportJob.State.CANCELLED, summary());
         } catch (RuntimeException e) {
@@ -349,8 +370,19 @@ final class JobRunner implements Runnable {
             }
             Instant now = clock.instant();
             for (PlannedFile file : files) {
-                items.add(new ExportItem(jobId, file.assetId(), albumId, file.kind().name(), null, file.relativePath(),
-                        file.expectedSize(), file.expectedSha1(), file.modifiedTime(), ExportItem.Outcome.IDENTICAL, null, 0,
+                items.add(new ExportItem(
+                        jobId,
+                        file.assetId(),
+                        albumId,
+                        file.kind().name(),
+                        null,
+                        file.relativePath(),
+                        file.expectedSize(),
+                        file.expectedSha1(),
+                        file.modifiedTime(),
+                        ExportItem.Outcome.IDENTICAL,
+                        null,
+                        0,
                         now));
             }
         });
@@ -397,18 +429,40 @@ final class JobRunner implements Runnable {
         if (outcome.isVerifiedOnDisk() && afterCopy != null) {
             verified.add(file.key());
         }
-        completeness.keep(file.albumId(), outcome.isVerifiedOnDisk() ? new ExportJobRepository.ItemRow(file.assetId(),
-                file.kind().name(), file.relativePath(), outcome.bytes(), outcome.sha1(), file.modifiedTime(),
-                outcome.status().name(), null) : null);
+        completeness.keep(
+                file.albumId(),
+                outcome.isVerifiedOnDisk()
+                        ? new ExportJobRepository.ItemRow(
+                                file.assetId(),
+                                file.kind().name(),
+                                file.relativePath(),
+                                outcome.bytes(),
+                                outcome.sha1(),
+                                file.modifiedTime(),
+                                outcome.status().name(),
+                                null)
+                        : null);
         filesDone.incrementAndGet();
         bytesDone.addAndGet(Math.max(0, file.expectedSize()) - counted);
         if (result.asRecorded() && takenOverFrom.containsKey(file.albumId())) {
-            foundAsBefore.computeIfAbsent(file.albumId(), a -> Collections.synchronizedList(new ArrayList<>())).add(file);
+            foundAsBefore
+                    .computeIfAbsent(file.albumId(), a -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(file);
         } else {
-            items.add(new ExportItem(jobId, file.assetId(), file.albumId(), file.kind().name(), result.source(),
-                    file.relativePath(), outcome.isVerifiedOnDisk() ? outcome.bytes() : null, outcome.sha1(),
-                    file.modifiedTime(), ExportItem.Outcome.valueOf(outcome.status().name()),
-                    outcome.reason(), result.retries(), clock.instant())
+            items.add(new ExportItem(
+                            jobId,
+                            file.assetId(),
+                            file.albumId(),
+                            file.kind().name(),
+                            result.source(),
+                            file.relativePath(),
+                            outcome.isVerifiedOnDisk() ? outcome.bytes() : null,
+                            outcome.sha1(),
+                            file.modifiedTime(),
+                            ExportItem.Outcome.valueOf(outcome.status().name()),
+                            outcome.reason(),
+                            result.retries(),
+                            clock.instant())
                     .indexChanged(outcome.isVerifiedOnDisk() && !result.asRecorded()));
         }
         notifyListeners(false);
@@ -416,10 +470,31 @@ final class JobRunner implements Runnable {
 
     private void recordSkipped() {
         for (SkippedAsset skipped : plan.skipped()) {
-            completeness.keep(skipped.albumId(), new ExportJobRepository.ItemRow(skipped.assetId(), "ORIGINAL", null, null, null,
-                    null, ExportItem.Outcome.SKIPPED.name(), skipped.reason().explanation()));
-            items.add(new ExportItem(jobId, skipped.assetId(), skipped.albumId(), "ORIGINAL", null, null, null, null, null,
-                    ExportItem.Outcome.SKIPPED, skipped.reason().explanation(), 0, clock.instant()));
+            completeness.keep(
+                    skipped.albumId(),
+                    new ExportJobRepository.ItemRow(
+                            skipped.assetId(),
+                            "ORIGINAL",
+                            null,
+                            null,
+                            null,
+                            null,
+                            ExportItem.Outcome.SKIPPED.name(),
+                            skipped.reason().explanation()));
+            items.add(new ExportItem(
+                    jobId,
+                    skipped.assetId(),
+                    skipped.albumId(),
+                    "ORIGINAL",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    ExportItem.Outcome.SKIPPED,
+                    skipped.reason().explanation(),
+                    0,
+                    clock.instant()));
         }
     }
 
@@ -464,9 +539,13 @@ final class JobRunner implements Runnable {
         if (abandoned.get() > 0) {
             parts.add(abandoned.get() + " stopped by the cancel while being copied");
         }
-        String stopped = diskFull == null ? "" : "Stopped at the first file that did not fit: " + diskFull
-                + ". Free some space, then resume the job: verified files are not copied again. ";
-        return stopped + (cancelled ? "Cancelled: " : "") + String.join(", ", parts)
+        String stopped = diskFull == null
+                ? ""
+                : "Stopped at the first file that did not fit: " + diskFull
+                        + ". Free some space, then resume the job: verified files are not copied again. ";
+        return stopped
+                + (cancelled ? "Cancelled: " : "")
+                + String.join(", ", parts)
                 + exporter.uploadFolderWarning().map(warning -> ". " + warning).orElse("")
                 + (afterCopyReport == null || afterCopyReport.isEmpty() ? "" : ". " + afterCopyReport)
                 + plan.warnings().stream().map(w -> ". " + w).collect(Collectors.joining());

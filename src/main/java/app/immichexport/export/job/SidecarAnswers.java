@@ -1,11 +1,11 @@
 package app.immichexport.export.job;
 
-import jakarta.inject.Inject;
 import app.immichexport.database.StorableText;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.Sidecar;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,12 +54,14 @@ public class SidecarAnswers implements Sidecars.Memory {
                 + " where asset_id = any (?) and asked_at > ?::timestamptz";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setArray(1, connection.createArrayOf("varchar", versions.keySet().toArray()));
+            select.setArray(
+                    1, connection.createArrayOf("varchar", versions.keySet().toArray()));
             select.setString(2, clock.instant().minus(TRUSTED_FOR).toString());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String assetId = rows.getString(1);
-                    if (Objects.equals(versions.get(assetId), rows.getTimestamp(2).toInstant())) {
+                    if (Objects.equals(
+                            versions.get(assetId), rows.getTimestamp(2).toInstant())) {
                         String fileId = rows.getString(3);
                         known.put(assetId, Optional.ofNullable(fileId).map(id -> sidecar(assetId, id, rows)));
                     }

@@ -36,19 +36,23 @@ final class Sidecars {
     /** Questions in flight at once: over a network each answer is mostly waiting, so many are worth asking together. */
     private static final int CONCURRENCY = 16;
 
-    private Sidecars() {
-    }
+    private Sidecars() {}
 
     /**
      * @param lookup one asset's sidecar, retried where Immich failed in passing
      * @param pool   runs the askers, {@value #CONCURRENCY} at most; it must not bound them below that
      */
-    static Map<String, Sidecar> of(List<AlbumMembers> albums, Function<String, Optional<Sidecar>> lookup,
-            ExecutorService pool, Memory memory) {
+    static Map<String, Sidecar> of(
+            List<AlbumMembers> albums,
+            Function<String, Optional<Sidecar>> lookup,
+            ExecutorService pool,
+            Memory memory) {
         Map<String, Asset> members = new LinkedHashMap<>();
         albums.stream().flatMap(a -> a.assets().stream()).forEach(a -> members.putIfAbsent(a.id(), a));
         Map<String, Optional<Sidecar>> known = memory.recall(members.values());
-        List<Asset> unknown = members.values().stream().filter(a -> !known.containsKey(a.id())).toList();
+        List<Asset> unknown = members.values().stream()
+                .filter(a -> !known.containsKey(a.id()))
+                .toList();
         Map<String, Sidecar> asked = ask(unknown.stream().map(Asset::id).toList(), lookup, pool);
         memory.remember(unknown, asked);
         Map<String, Sidecar> sidecars = new HashMap<>(asked);
@@ -56,8 +60,8 @@ final class Sidecars {
         return sidecars;
     }
 
-    private static Map<String, Sidecar> ask(List<String> ids, Function<String, Optional<Sidecar>> lookup,
-            ExecutorService pool) {
+    private static Map<String, Sidecar> ask(
+            List<String> ids, Function<String, Optional<Sidecar>> lookup, ExecutorService pool) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -82,8 +86,10 @@ final class Sidecars {
                 answer.get().forEach(s -> sidecars.put(s.assetId(), s));
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof ImmichException immich ? immich
-                    : new ImmichException("Cannot ask Immich for sidecars: " + e.getCause().getMessage(), e.getCause());
+            throw e.getCause() instanceof ImmichException immich
+                    ? immich
+                    : new ImmichException(
+                            "Cannot ask Immich for sidecars: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImmichException("Interrupted while asking Immich for sidecars", e);

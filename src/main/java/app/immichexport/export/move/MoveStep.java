@@ -1,8 +1,8 @@
 package app.immichexport.export.move;
 
+import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.ImmichChange;
-import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
@@ -11,8 +11,8 @@ import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichService;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,8 +42,16 @@ public final class MoveStep {
     private final Set<String> plannedSidecars;
 
     /** @param plannedSidecars keys of the sidecars planned: an original goes only with its sidecar on disk */
-    public MoveStep(long jobId, List<AlbumMembers> albums, boolean trash, boolean deleteAlbums, ImmichService immich, ImmichConnection connection,
-            Function<String, Optional<ImmichConnection>> consentingOwners, ExportJobRepository repository, Clock clock,
+    public MoveStep(
+            long jobId,
+            List<AlbumMembers> albums,
+            boolean trash,
+            boolean deleteAlbums,
+            ImmichService immich,
+            ImmichConnection connection,
+            Function<String, Optional<ImmichConnection>> consentingOwners,
+            ExportJobRepository repository,
+            Clock clock,
             Set<String> plannedSidecars) {
         this.plannedSidecars = Set.copyOf(plannedSidecars);
         this.consentingOwners = consentingOwners;
@@ -72,9 +80,14 @@ public final class MoveStep {
                         + members.album().assetCount() + " assets");
                 continue;
             }
-            List<Asset> present = members.assets().stream().filter(a -> !a.trashed()).toList();
-            long unverified = present.stream().filter(a -> !a.isExternal() && !isVerified(a, verified)).count();
-            Optional<String> changed = unverified > 0 ? Optional.empty() : changedSince(members, now.get(members.album().id()));
+            List<Asset> present =
+                    members.assets().stream().filter(a -> !a.trashed()).toList();
+            long unverified = present.stream()
+                    .filter(a -> !a.isExternal() && !isVerified(a, verified))
+                    .count();
+            Optional<String> changed = unverified > 0
+                    ? Optional.empty()
+                    : changedSince(members, now.get(members.album().id()));
             if (changed.isPresent()) {
                 notes.add(name + " untouched: it changed in Immich while the job ran (" + changed.get()
                         + "); a new export takes what is new");
@@ -87,12 +100,18 @@ public final class MoveStep {
             boolean handled = true;
             if (trash) {
                 Map<String, List<String>> byOwner = new LinkedHashMap<>();
-                present.stream().filter(a -> !a.isExternal()).forEach(a -> byOwner
-                        .computeIfAbsent(a.ownerId() == null ? "" : a.ownerId(), o -> new ArrayList<>()).add(a.id()));
+                present.stream()
+                        .filter(a -> !a.isExternal())
+                        .forEach(a -> byOwner.computeIfAbsent(
+                                        a.ownerId() == null ? "" : a.ownerId(), o -> new ArrayList<>())
+                                .add(a.id()));
                 long notTrashed = 0;
                 for (Map.Entry<String, List<String>> owned : byOwner.entrySet()) {
-                    Optional<ImmichConnection> key = me.isEmpty() ? Optional.empty()
-                            : me.get().equals(owned.getKey()) ? Optional.of(connection) : consentingOwners.apply(owned.getKey());
+                    Optional<ImmichConnection> key = me.isEmpty()
+                            ? Optional.empty()
+                            : me.get().equals(owned.getKey())
+                                    ? Optional.of(connection)
+                                    : consentingOwners.apply(owned.getKey());
                     if (key.isEmpty()) {
                         notTrashed += owned.getValue().size();
                     } else if (trash(key.get(), owned.getValue())) {
@@ -102,16 +121,19 @@ public final class MoveStep {
                     }
                 }
                 if (notTrashed > 0) {
-                    notes.add(notTrashed + " assets of " + name + " not trashed: " + (me.isEmpty()
-                            ? "the API key may not tell whose they are (it lacks user.read)"
-                            : "they belong to another Immich user who has not allowed this instance's other users "
-                                    + "to trash them (Settings)"));
+                    notes.add(notTrashed + " assets of " + name + " not trashed: "
+                            + (me.isEmpty()
+                                    ? "the API key may not tell whose they are (it lacks user.read)"
+                                    : "they belong to another Immich user who has not allowed this instance's other users "
+                                            + "to trash them (Settings)"));
                 }
             }
             if (deleteAlbums) {
                 if (!handled) {
                     notes.add(name + " not deleted: moving its originals to the trash failed");
-                } else if (me.isPresent() && members.album().ownerId() != null && !me.get().equals(members.album().ownerId())) {
+                } else if (me.isPresent()
+                        && members.album().ownerId() != null
+                        && !me.get().equals(members.album().ownerId())) {
                     notes.add(name + " not deleted: it belongs to another Immich user");
                 } else if (deleteAlbum(members)) {
                     deleted++;
@@ -144,7 +166,9 @@ public final class MoveStep {
             return Optional.of("updated at " + current.updatedAt());
         }
         Set<String> then = copied.assets().stream().map(Asset::id).collect(Collectors.toSet());
-        Set<String> members = immich.members(connection, current).assets().stream().map(Asset::id).collect(Collectors.toSet());
+        Set<String> members = immich.members(connection, current).assets().stream()
+                .map(Asset::id)
+                .collect(Collectors.toSet());
         return then.equals(members) ? Optional.empty() : Optional.of("its members are not the ones copied");
     }
 
@@ -177,7 +201,10 @@ public final class MoveStep {
     private boolean deleteAlbum(AlbumMembers members) {
         try {
             immich.deleteAlbum(connection, members.album().id());
-            record(ImmichChange.Action.DELETE_ALBUM, List.of(members.album().id()), true,
+            record(
+                    ImmichChange.Action.DELETE_ALBUM,
+                    List.of(members.album().id()),
+                    true,
                     "deleted album '" + members.album().name() + "'");
             return true;
         } catch (ImmichException e) {
@@ -187,6 +214,7 @@ public final class MoveStep {
     }
 
     private void record(ImmichChange.Action action, List<String> ids, boolean succeeded, String result) {
-        repository.saveChange(new ImmichChange(jobId, action, String.join(",", ids), succeeded, result, clock.instant()));
+        repository.saveChange(
+                new ImmichChange(jobId, action, String.join(",", ids), succeeded, result, clock.instant()));
     }
 }

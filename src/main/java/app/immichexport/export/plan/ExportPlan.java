@@ -1,5 +1,7 @@
 package app.immichexport.export.plan;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ public record ExportPlan(List<PlannedFile> files, List<SkippedAsset> skipped, Li
         if (more.isEmpty()) {
             return this;
         }
-        List<String> all = new java.util.ArrayList<>(warnings);
+        List<String> all = new ArrayList<>(warnings);
         all.addAll(more);
         return new ExportPlan(files, skipped, List.copyOf(all));
     }
@@ -29,12 +31,12 @@ public record ExportPlan(List<PlannedFile> files, List<SkippedAsset> skipped, Li
         if (moreFiles.isEmpty() && moreSkipped.isEmpty()) {
             return this;
         }
-        List<PlannedFile> allFiles = new java.util.ArrayList<>(files);
+        List<PlannedFile> allFiles = new ArrayList<>(files);
         allFiles.addAll(moreFiles);
-        allFiles.sort(java.util.Comparator.comparing(PlannedFile::relativePath));
-        List<SkippedAsset> allSkipped = new java.util.ArrayList<>(skipped);
+        allFiles.sort(Comparator.comparing(PlannedFile::relativePath));
+        List<SkippedAsset> allSkipped = new ArrayList<>(skipped);
         allSkipped.addAll(moreSkipped);
-        List<String> allWarnings = new java.util.ArrayList<>(warnings);
+        List<String> allWarnings = new ArrayList<>(warnings);
         allWarnings.add(note);
         return new ExportPlan(List.copyOf(allFiles), List.copyOf(allSkipped), List.copyOf(allWarnings));
     }

@@ -7,6 +7,7 @@ import app.immichexport.immich.Asset;
 import app.immichexport.immich.Sidecar;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,12 +21,10 @@ import java.util.Set;
  */
 public final class ExportPlanner {
 
-    private ExportPlanner() {
-    }
+    private ExportPlanner() {}
 
     /** A photo or video with the files that travel with it: its live-photo motion part and sidecar. */
-    private record Unit(Asset asset, String albumId, Asset motion, Sidecar sidecar) {
-    }
+    private record Unit(Asset asset, String albumId, Asset motion, Sidecar sidecar) {}
 
     public static ExportPlan plan(PlanInput input, ExportOptions options) {
         List<SkippedAsset> skipped = new ArrayList<>();
@@ -33,8 +32,9 @@ public final class ExportPlanner {
         Map<String, Map<String, Unit>> folders = new LinkedHashMap<>();
         for (AlbumMembers members : input.albums()) {
             if (!members.isComplete()) {
-                warnings.add("Immich listed " + members.assets().size() + " of the " + members.album().assetCount()
-                        + " assets of album '" + members.album().name() + "': only those can be exported");
+                warnings.add("Immich listed " + members.assets().size() + " of the "
+                        + members.album().assetCount() + " assets of album '"
+                        + members.album().name() + "': only those can be exported");
             }
             String folder = String.join("/", options.folderTemplate().folderFor(members.album()));
             Map<String, Unit> units = folders.computeIfAbsent(folder, f -> new LinkedHashMap<>());
@@ -48,8 +48,11 @@ public final class ExportPlanner {
                 if (options.includeMotionParts() && asset.livePhotoVideoId() != null) {
                     motion = input.motionParts().get(asset.livePhotoVideoId());
                     if (motion == null) {
-                        skipped.add(new SkippedAsset(asset.livePhotoVideoId(), members.album().id(),
-                                asset.originalFileName(), Reason.MOTION_PART_MISSING));
+                        skipped.add(new SkippedAsset(
+                                asset.livePhotoVideoId(),
+                                members.album().id(),
+                                asset.originalFileName(),
+                                Reason.MOTION_PART_MISSING));
                     }
                 }
                 Sidecar sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
@@ -81,13 +84,14 @@ public final class ExportPlanner {
      * order the photos were taken, and a name already taken gets the asset's id added, which does not
      * depend on what else is in the album.
      */
-    private static List<PlannedFile> nameFolder(String folder, java.util.Collection<Unit> units,
-            Map<String, Set<String>> earlierPaths) {
+    private static List<PlannedFile> nameFolder(
+            String folder, Collection<Unit> units, Map<String, Set<String>> earlierPaths) {
         Set<String> taken = new HashSet<>();
         List<PlannedFile> files = new ArrayList<>();
         List<Unit> fresh = new ArrayList<>();
         for (Unit unit : units) {
-            String earlier = earlierName(folder, PlannedFile.key(Kind.ORIGINAL, unit.asset().id()), earlierPaths);
+            String earlier = earlierName(
+                    folder, PlannedFile.key(Kind.ORIGINAL, unit.asset().id()), earlierPaths);
             if (earlier == null) {
                 fresh.add(unit);
             } else {
@@ -97,10 +101,13 @@ public final class ExportPlanner {
                 addCompanions(folder, unit, base, taken, earlierPaths, files);
             }
         }
-        fresh.sort(Comparator.comparing((Unit u) -> u.asset().capturedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+        fresh.sort(Comparator.comparing(
+                        (Unit u) -> u.asset().capturedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(u -> u.asset().id()));
         for (Unit unit : fresh) {
-            String wanted = SafeName.ofFile(MediaExtension.fit(unit.asset().originalFileName(), unit.asset().mimeType()),
+            String wanted = SafeName.ofFile(
+                    MediaExtension.fit(
+                            unit.asset().originalFileName(), unit.asset().mimeType()),
                     "asset-" + unit.asset().id());
             String[] parts = SafeName.split(wanted);
             String base = null;
@@ -119,8 +126,11 @@ public final class ExportPlanner {
     }
 
     private static List<String> candidates(String base, String extension, String assetId) {
-        String shortId = assetId.replace("-", "").substring(0, Math.min(8, assetId.replace("-", "").length()));
-        return List.of(base, withSuffix(base, " (" + shortId + ")", extension),
+        String shortId = assetId.replace("-", "")
+                .substring(0, Math.min(8, assetId.replace("-", "").length()));
+        return List.of(
+                base,
+                withSuffix(base, " (" + shortId + ")", extension),
                 withSuffix(base, " (" + assetId + ")", extension));
     }
 
@@ -141,24 +151,57 @@ public final class ExportPlanner {
     }
 
     /** The motion part beside its still with the same base name, the sidecar named as Immich names it. */
-    private static void addCompanions(String folder, Unit unit, String base, Set<String> taken,
-            Map<String, Set<String>> earlierPaths, List<PlannedFile> files) {
+    private static void addCompanions(
+            String folder,
+            Unit unit,
+            String base,
+            Set<String> taken,
+            Map<String, Set<String>> earlierPaths,
+            List<PlannedFile> files) {
         if (unit.motion() != null) {
-            String name = companionName(folder, PlannedFile.key(Kind.MOTION_PART, unit.motion().id()),
-                    motionName(base, unit.motion()), unit.motion().id(), taken, earlierPaths);
+            String name = companionName(
+                    folder,
+                    PlannedFile.key(Kind.MOTION_PART, unit.motion().id()),
+                    motionName(base, unit.motion()),
+                    unit.motion().id(),
+                    taken,
+                    earlierPaths);
             files.add(file(folder, unit.motion(), unit.albumId(), Kind.MOTION_PART, name, false));
         }
         if (unit.sidecar() != null) {
-            String stillName = files.stream().filter(f -> f.kind() == Kind.ORIGINAL && f.assetId().equals(unit.asset().id()))
-                    .reduce((first, second) -> second).orElseThrow().fileName();
-            String name = companionName(folder, PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
-                    SafeName.truncate(stillName, ".xmp"), unit.asset().id(), taken, earlierPaths);
-            files.add(new PlannedFile(unit.asset().id(), unit.albumId(), Kind.SIDECAR, join(folder, name),
-                    -1, null, unit.asset().capturedAt(), stillName + ".xmp", false, unit.sidecar().path()));
+            String stillName = files.stream()
+                    .filter(f -> f.kind() == Kind.ORIGINAL
+                            && f.assetId().equals(unit.asset().id()))
+                    .reduce((first, second) -> second)
+                    .orElseThrow()
+                    .fileName();
+            String name = companionName(
+                    folder,
+                    PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
+                    SafeName.truncate(stillName, ".xmp"),
+                    unit.asset().id(),
+                    taken,
+                    earlierPaths);
+            files.add(new PlannedFile(
+                    unit.asset().id(),
+                    unit.albumId(),
+                    Kind.SIDECAR,
+                    join(folder, name),
+                    -1,
+                    null,
+                    unit.asset().capturedAt(),
+                    stillName + ".xmp",
+                    false,
+                    unit.sidecar().path()));
         }
     }
 
-    private static String companionName(String folder, String key, String wanted, String assetId, Set<String> taken,
+    private static String companionName(
+            String folder,
+            String key,
+            String wanted,
+            String assetId,
+            Set<String> taken,
             Map<String, Set<String>> earlierPaths) {
         String earlier = earlierName(folder, key, earlierPaths);
         String name = earlier != null ? earlier : wanted;
@@ -185,9 +228,19 @@ public final class ExportPlanner {
         return SafeName.truncate(base, extension.isEmpty() ? ".MOV" : extension);
     }
 
-    private static PlannedFile file(String folder, Asset asset, String albumId, Kind kind, String name, boolean renamed) {
-        return new PlannedFile(asset.id(), albumId, kind, join(folder, name), asset.size(), asset.checksumSha1(),
-                asset.capturedAt(), asset.originalFileName(), renamed, asset.originalPath());
+    private static PlannedFile file(
+            String folder, Asset asset, String albumId, Kind kind, String name, boolean renamed) {
+        return new PlannedFile(
+                asset.id(),
+                albumId,
+                kind,
+                join(folder, name),
+                asset.size(),
+                asset.checksumSha1(),
+                asset.capturedAt(),
+                asset.originalFileName(),
+                renamed,
+                asset.originalPath());
     }
 
     private static String join(String folder, String name) {

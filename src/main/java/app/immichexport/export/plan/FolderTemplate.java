@@ -46,7 +46,8 @@ public final class FolderTemplate {
         List<String> folders = new ArrayList<>();
         for (String folder : trimmed.split("/", -1)) {
             if (folder.isBlank()) {
-                throw new IllegalArgumentException("The folder template '" + trimmed + "' has an empty folder between slashes");
+                throw new IllegalArgumentException(
+                        "The folder template '" + trimmed + "' has an empty folder between slashes");
             }
             Matcher m = TOKEN.matcher(folder);
             while (m.find()) {
@@ -70,7 +71,8 @@ public final class FolderTemplate {
             Matcher m = TOKEN.matcher(folder);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(TOKENS.get(m.group(1)).apply(album)));
+                m.appendReplacement(
+                        out, Matcher.quoteReplacement(TOKENS.get(m.group(1)).apply(album)));
             }
             m.appendTail(out);
             path.add(SafeName.of(out.toString(), "Untitled"));
@@ -84,7 +86,8 @@ public final class FolderTemplate {
     }
 
     private static String date(Album album, String format, Function<ZonedDateTime, Integer> part) {
-        return album.startDate() == null ? NO_DATE
+        return album.startDate() == null
+                ? NO_DATE
                 : String.format(format, part.apply(album.startDate().atZone(ZoneOffset.UTC)));
     }
 

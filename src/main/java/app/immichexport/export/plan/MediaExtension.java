@@ -60,8 +60,7 @@ final class MediaExtension {
             Map.entry("video/x-ms-wmv", List.of(".wmv")),
             Map.entry("video/dvd", List.of(".vob")));
 
-    private MediaExtension() {
-    }
+    private MediaExtension() {}
 
     /** The name as it is when its extension fits the type (or the type is not known), else with the type's added. */
     static String fit(String fileName, String mimeType) {

@@ -15,7 +15,10 @@ import java.util.Set;
  * @param earlierPaths  paths this application wrote before, by {@link PlannedFile#key()}: kept, so that
  *                      a re-run or a grown album never renames a file already exported
  */
-public record PlanInput(List<AlbumMembers> albums, Map<String, Asset> motionParts, Map<String, Sidecar> sidecars,
+public record PlanInput(
+        List<AlbumMembers> albums,
+        Map<String, Asset> motionParts,
+        Map<String, Sidecar> sidecars,
         Map<String, Set<String>> earlierPaths) {
 
     public static PlanInput of(List<AlbumMembers> albums) {

@@ -13,10 +13,23 @@ import java.time.Instant;
  * @param renamed       true when the name had to be changed because another file wanted it
  * @param sourcePath    where Immich keeps the file ({@code originalPath}, or the sidecar's path), or null when not known
  */
-public record PlannedFile(String assetId, String albumId, Kind kind, String relativePath, long expectedSize,
-        String expectedSha1, Instant modifiedTime, String originalFileName, boolean renamed, String sourcePath) {
+public record PlannedFile(
+        String assetId,
+        String albumId,
+        Kind kind,
+        String relativePath,
+        long expectedSize,
+        String expectedSha1,
+        Instant modifiedTime,
+        String originalFileName,
+        boolean renamed,
+        String sourcePath) {
 
-    public enum Kind { ORIGINAL, MOTION_PART, SIDECAR }
+    public enum Kind {
+        ORIGINAL,
+        MOTION_PART,
+        SIDECAR
+    }
 
     /** Identifies what a file holds, across runs: the key of {@link PlanInput#earlierPaths()}. */
     public static String key(Kind kind, String assetId) {

@@ -13,12 +13,11 @@ public final class SafeName {
 
     public static final int MAX_BYTES = 255;
     private static final String FORBIDDEN = "/\\:*?\"<>|";
-    private static final Set<String> RESERVED = Set.of("CON", "PRN", "AUX", "NUL",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+    private static final Set<String> RESERVED = Set.of(
+            "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
+            "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
-    private SafeName() {
-    }
+    private SafeName() {}
 
     /** A folder name; {@code fallback} when nothing usable is left. */
     public static String of(String text, String fallback) {
@@ -59,7 +58,10 @@ public final class SafeName {
         String nfc = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(nfc.length());
         nfc.codePoints().forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || FORBIDDEN.indexOf(cp) >= 0
+            if (cp < 0x20
+                    || cp == 0x7F
+                    || (cp >= 0x80 && cp < 0xA0)
+                    || FORBIDDEN.indexOf(cp) >= 0
                     || (cp >= 0xD800 && cp <= 0xDFFF)) {
                 out.append('_');
             } else {

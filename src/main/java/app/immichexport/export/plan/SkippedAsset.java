@@ -6,7 +6,8 @@ public record SkippedAsset(String assetId, String albumId, String originalFileNa
     public enum Reason {
         TRASHED("it is in the Immich trash"),
         OFFLINE("Immich reports its file as offline"),
-        EXTERNAL("it belongs to an external library, whose files are already on disk (turn on external assets to copy them anyway)"),
+        EXTERNAL(
+                "it belongs to an external library, whose files are already on disk (turn on external assets to copy them anyway)"),
         UNSUPPORTED("Immich does not say what kind of file it is"),
         MOTION_PART_MISSING("its live-photo motion part is not known to Immich");
 

@@ -9,8 +9,7 @@ import java.util.List;
  */
 final class CopyRows {
 
-    private CopyRows() {
-    }
+    private CopyRows() {}
 
     static String items(List<ExportItem> items) {
         StringBuilder rows = new StringBuilder(items.size() * 200);
@@ -36,7 +35,9 @@ final class CopyRows {
         if (text == null) {
             return rows;
         }
-        return rows.append('"').append(StorableText.of(text).replace("\"", "\"\"")).append('"');
+        return rows.append('"')
+                .append(StorableText.of(text).replace("\"", "\"\""))
+                .append('"');
     }
 
     /** Numbers, and instants in ISO-8601 with a Z, which PostgreSQL reads as UTC. */

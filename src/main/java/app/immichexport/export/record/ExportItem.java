@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /** What became of one file of a job: the audit trail a user can filter and download. */
@@ -14,42 +15,72 @@ import java.time.Instant;
 @Table(name = "export_item")
 public class ExportItem {
 
-    public enum Outcome { COPIED, IDENTICAL, SKIPPED, FAILED, CONFLICT, CANCELLED }
+    public enum Outcome {
+        COPIED,
+        IDENTICAL,
+        SKIPPED,
+        FAILED,
+        CONFLICT,
+        CANCELLED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "job_id", nullable = false)
     private long jobId;
+
     @Column(name = "asset_id", nullable = false)
     private String assetId;
+
     @Column(name = "album_id")
     private String albumId;
+
     @Column(nullable = false)
     private String kind;
+
     private String source;
+
     @Column(name = "target_path")
     private String targetPath;
+
     private Long size;
     private String sha1;
+
     @Column(name = "modified_at")
     private Instant modifiedAt;
+
     @Column(nullable = false)
     private String outcome;
+
     private String reason;
+
     @Column(nullable = false)
     private int retries;
+
     @Column(name = "finished_at", nullable = false)
     private Instant finishedAt;
     /** Set when the file on disk is new or differs from what the file index says: the index must follow. */
-    @jakarta.persistence.Transient
+    @Transient
     private boolean indexChanged;
 
-    protected ExportItem() {
-    }
+    protected ExportItem() {}
 
-    public ExportItem(long jobId, String assetId, String albumId, String kind, FileExporter.Source source, String targetPath, Long size,
-            String sha1, Instant modifiedAt, Outcome outcome, String reason, int retries, Instant finishedAt) {
+    public ExportItem(
+            long jobId,
+            String assetId,
+            String albumId,
+            String kind,
+            FileExporter.Source source,
+            String targetPath,
+            Long size,
+            String sha1,
+            Instant modifiedAt,
+            Outcome outcome,
+            String reason,
+            int retries,
+            Instant finishedAt) {
         this.jobId = jobId;
         this.assetId = assetId;
         this.albumId = albumId;

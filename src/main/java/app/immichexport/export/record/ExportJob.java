@@ -19,7 +19,14 @@ import java.util.List;
 public class ExportJob {
 
     public enum State {
-        QUEUED, PLANNING, WAITING, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED;
+        QUEUED,
+        PLANNING,
+        WAITING,
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED,
+        INTERRUPTED;
 
         public boolean isFinished() {
             return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == INTERRUPTED;
@@ -56,43 +63,58 @@ public class ExportJob {
 
     @Column(name = "folder_template", nullable = false)
     private String folderTemplate = "{album}";
+
     @Column(name = "include_motion", nullable = false)
     private boolean includeMotion = true;
+
     @Column(name = "include_sidecars", nullable = false)
     private boolean includeSidecars = true;
+
     @Column(name = "include_external", nullable = false)
     private boolean includeExternal;
+
     @Column(name = "move_to_trash", nullable = false)
     private boolean moveToTrash;
+
     @Column(name = "delete_albums", nullable = false)
     private boolean deleteAlbums;
 
     @Column(name = "started_at")
     private Instant startedAt;
+
     @Column(name = "finished_at")
     private Instant finishedAt;
+
     @Column(name = "files_total", nullable = false)
     private int filesTotal;
+
     @Column(name = "bytes_total", nullable = false)
     private long bytesTotal;
+
     @Column(name = "files_done", nullable = false)
     private int filesDone;
+
     @Column(name = "bytes_done", nullable = false)
     private long bytesDone;
+
     @Column(nullable = false)
     private int copied;
+
     @Column(nullable = false)
     private int identical;
+
     @Column(nullable = false)
     private int skipped;
+
     @Column(nullable = false)
     private int failed;
+
     @Column(nullable = false)
     private int conflicts;
+
     private String message;
 
-    protected ExportJob() {
-    }
+    protected ExportJob() {}
 
     public ExportJob(String requestedBy, Instant requestedAt, String albumIds, String exportRoot) {
         this.requestedBy = requestedBy;
@@ -102,7 +124,8 @@ public class ExportJob {
         this.state = State.QUEUED;
     }
 
-    public void options(String template, boolean motion, boolean sidecars, boolean external, boolean trash, boolean delete) {
+    public void options(
+            String template, boolean motion, boolean sidecars, boolean external, boolean trash, boolean delete) {
         this.folderTemplate = template;
         this.includeMotion = motion;
         this.includeSidecars = sidecars;
@@ -125,7 +148,8 @@ public class ExportJob {
 
     /** The counters as last recorded. */
     public JobProgress progress() {
-        return new JobProgress(filesTotal, bytesTotal, filesDone, bytesDone, copied, identical, skipped, failed, conflicts, "");
+        return new JobProgress(
+                filesTotal, bytesTotal, filesDone, bytesDone, copied, identical, skipped, failed, conflicts, "");
     }
 
     public List<String> albumIdList() {

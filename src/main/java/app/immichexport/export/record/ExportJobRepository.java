@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,10 +21,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -35,7 +39,6 @@ import org.postgresql.copy.CopyManager;
 @Transactional
 public class ExportJobRepository {
 
-
     @PersistenceContext(unitName = "immich-export")
     EntityManager em;
 
@@ -44,7 +47,8 @@ public class ExportJobRepository {
 
     /** At most this many items are kept in memory by {@link #rememberAlbumItems}, the oldest dropped first. */
     static final int KEPT_ROWS = 100_000;
-    private final java.util.LinkedHashMap<String, List<ItemRow>> albumItems = new java.util.LinkedHashMap<>(16, 0.75f, true);
+
+    private final LinkedHashMap<String, List<ItemRow>> albumItems = new LinkedHashMap<>(16, 0.75f, true);
     private int keptRows;
 
     public ExportJob save(ExportJob job) {
@@ -56,7 +60,7 @@ public class ExportJobRepository {
     }
 
     /** Changes a job in one transaction. */
-    public void update(long id, java.util.function.Consumer<ExportJob> change) {
+    public void update(long id, Consumer<ExportJob> change) {
         ExportJob job = em.find(ExportJob.class, id);
         if (job != null) {
             change.accept(job);
@@ -69,18 +73,26 @@ public class ExportJobRepository {
 
     /** The runs of a mirror profile, newest first. */
     public List<ExportJob> runsOf(long profileId, int limit) {
-        return em.createQuery("select j from ExportJob j where j.profileId = :profile order by j.id desc", ExportJob.class)
-                .setParameter("profile", profileId).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select j from ExportJob j where j.profileId = :profile order by j.id desc", ExportJob.class)
+                .setParameter("profile", profileId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** @param requestedBy only this user's jobs; null for everyone's */
     public List<ExportJob> newestFirst(int limit, String requestedBy) {
         if (requestedBy == null) {
             return em.createQuery("select j from ExportJob j order by j.requestedAt desc, j.id desc", ExportJob.class)
-                    .setMaxResults(limit).getResultList();
+                    .setMaxResults(limit)
+                    .getResultList();
         }
-        return em.createQuery("select j from ExportJob j where j.requestedBy = :user order by j.requestedAt desc, j.id desc",
-                ExportJob.class).setParameter("user", requestedBy).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select j from ExportJob j where j.requestedBy = :user order by j.requestedAt desc, j.id desc",
+                        ExportJob.class)
+                .setParameter("user", requestedBy)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /**
@@ -91,25 +103,31 @@ public class ExportJobRepository {
     public void saveItems(String root, List<ExportItem> items) {
         try (Connection connection = dataSource.getConnection()) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("copy export_item (job_id, asset_id, album_id, kind, source, target_path, size, sha1, modified_at, "
-                    + "outcome, reason, retries, finished_at) from stdin with (format csv)",
-                    new java.io.StringReader(CopyRows.items(items)));
-            List<ExportItem> changed = items.stream().filter(i -> i.isIndexChanged() && i.getSize() != null
-                    && i.getSha1() != null && i.getTargetPath() != null).toList();
+            copy.copyIn(
+                    "copy export_item (job_id, asset_id, album_id, kind, source, target_path, size, sha1, modified_at, "
+                            + "outcome, reason, retries, finished_at) from stdin with (format csv)",
+                    new StringReader(CopyRows.items(items)));
+            List<ExportItem> changed = items.stream()
+                    .filter(i -> i.isIndexChanged()
+                            && i.getSize() != null
+                            && i.getSha1() != null
+                            && i.getTargetPath() != null)
+                    .toList();
             if (!changed.isEmpty()) {
                 index(connection, root, changed);
             }
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot record the items of a job: " + e.getMessage(), e);
         }
     }
 
     private static void index(Connection connection, String root, List<ExportItem> files) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("insert into exported_file (export_root, target_path, "
-                + "asset_id, kind, album_id, size, sha1, modified_at, job_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "on conflict (export_root, target_path) do update set asset_id = excluded.asset_id, kind = excluded.kind, "
-                + "album_id = excluded.album_id, size = excluded.size, sha1 = excluded.sha1, "
-                + "modified_at = excluded.modified_at, job_id = excluded.job_id")) {
+        try (PreparedStatement upsert =
+                connection.prepareStatement("insert into exported_file (export_root, target_path, "
+                        + "asset_id, kind, album_id, size, sha1, modified_at, job_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "on conflict (export_root, target_path) do update set asset_id = excluded.asset_id, kind = excluded.kind, "
+                        + "album_id = excluded.album_id, size = excluded.size, sha1 = excluded.sha1, "
+                        + "modified_at = excluded.modified_at, job_id = excluded.job_id")) {
             for (ExportItem file : files) {
                 upsert.setString(1, root);
                 upsert.setString(2, file.getTargetPath());
@@ -138,17 +156,21 @@ public class ExportJobRepository {
      * @throws IllegalStateException when the count differs from {@code expected}; nothing is then recorded
      */
     public void copyItemsFoundAsBefore(long jobId, long fromJob, String albumId, int expected) {
-        int copied = em.createNativeQuery("insert into export_item (job_id, asset_id, album_id, kind, source, target_path, "
-                + "size, sha1, modified_at, outcome, reason, retries, finished_at) select ?1, e.asset_id, e.album_id, e.kind, "
-                + "null, e.target_path, e.size, e.sha1, e.modified_at, 'IDENTICAL', null, 0, now() from export_item e "
-                + "where e.job_id = ?2 and e.album_id = ?3 and e.outcome in ('COPIED', 'IDENTICAL') and e.target_path not in "
-                // a small set, looked up by hash: this job's own rows for the album
-                + "(select t.target_path from export_item t where t.job_id = ?1 and t.album_id = ?3 "
-                + "and t.target_path is not null)")
-                .setParameter(1, jobId).setParameter(2, fromJob).setParameter(3, albumId).executeUpdate();
+        int copied = em.createNativeQuery(
+                        "insert into export_item (job_id, asset_id, album_id, kind, source, target_path, "
+                                + "size, sha1, modified_at, outcome, reason, retries, finished_at) select ?1, e.asset_id, e.album_id, e.kind, "
+                                + "null, e.target_path, e.size, e.sha1, e.modified_at, 'IDENTICAL', null, 0, now() from export_item e "
+                                + "where e.job_id = ?2 and e.album_id = ?3 and e.outcome in ('COPIED', 'IDENTICAL') and e.target_path not in "
+                                // a small set, looked up by hash: this job's own rows for the album
+                                + "(select t.target_path from export_item t where t.job_id = ?1 and t.album_id = ?3 "
+                                + "and t.target_path is not null)")
+                .setParameter(1, jobId)
+                .setParameter(2, fromJob)
+                .setParameter(3, albumId)
+                .executeUpdate();
         if (copied != expected) {
-            throw new IllegalStateException("job " + fromJob + " has " + copied + " rows for album " + albumId
-                    + ", " + expected + " expected");
+            throw new IllegalStateException(
+                    "job " + fromJob + " has " + copied + " rows for album " + albumId + ", " + expected + " expected");
         }
     }
 
@@ -165,27 +187,42 @@ public class ExportJobRepository {
             return;
         }
         em.createNativeQuery("update export_album a set complete = true where a.job_id = ?1 and a.album_id = any (?2) "
-                + "and not exists (select 1 from export_item i where i.job_id = a.job_id and i.album_id = a.album_id "
-                + "and i.outcome in ('FAILED', 'CONFLICT'))")
-                .setParameter(1, jobId).setParameter(2, fullyListed.toArray(String[]::new)).executeUpdate();
+                        + "and not exists (select 1 from export_item i where i.job_id = a.job_id and i.album_id = a.album_id "
+                        + "and i.outcome in ('FAILED', 'CONFLICT'))")
+                .setParameter(1, jobId)
+                .setParameter(2, fullyListed.toArray(String[]::new))
+                .executeUpdate();
     }
 
     /** The newest complete export of an album with the same root and options, if any. */
     public Optional<JobAlbum> lastComplete(String albumId, ExportJob like) {
-        return em.createQuery("select a from JobAlbum a, ExportJob j where a.jobId = j.id and a.albumId = :album "
-                + "and a.complete = true and j.exportRoot = :root and j.folderTemplate = :template "
-                + "and j.includeMotion = :motion and j.includeSidecars = :sidecars and j.includeExternal = :external "
-                + "order by a.jobId desc", JobAlbum.class)
-                .setParameter("album", albumId).setParameter("root", like.getExportRoot())
-                .setParameter("template", like.getFolderTemplate()).setParameter("motion", like.isIncludeMotion())
-                .setParameter("sidecars", like.isIncludeSidecars()).setParameter("external", like.isIncludeExternal())
-                .setMaxResults(1).getResultStream().findFirst();
+        return em.createQuery(
+                        "select a from JobAlbum a, ExportJob j where a.jobId = j.id and a.albumId = :album "
+                                + "and a.complete = true and j.exportRoot = :root and j.folderTemplate = :template "
+                                + "and j.includeMotion = :motion and j.includeSidecars = :sidecars and j.includeExternal = :external "
+                                + "order by a.jobId desc",
+                        JobAlbum.class)
+                .setParameter("album", albumId)
+                .setParameter("root", like.getExportRoot())
+                .setParameter("template", like.getFolderTemplate())
+                .setParameter("motion", like.isIncludeMotion())
+                .setParameter("sidecars", like.isIncludeSidecars())
+                .setParameter("external", like.isIncludeExternal())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /** One row of a job's items for an album, as a later run takes it over. */
-    public record ItemRow(String assetId, String kind, String targetPath, Long size, String sha1, Instant modifiedAt,
-            String outcome, String reason) {
-    }
+    public record ItemRow(
+            String assetId,
+            String kind,
+            String targetPath,
+            Long size,
+            String sha1,
+            Instant modifiedAt,
+            String outcome,
+            String reason) {}
 
     /**
      * Keeps the items of an album a job brought completely to disk, so that a re-run of the album
@@ -214,18 +251,25 @@ public class ExportJobRepository {
         }
         List<ItemRow> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select asset_id, kind, target_path, size, sha1, "
-                     + "modified_at, outcome, reason from export_item where job_id = ? and album_id = ? "
-                     + "and outcome in ('COPIED', 'IDENTICAL', 'SKIPPED') order by id")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select asset_id, kind, target_path, size, sha1, "
+                                + "modified_at, outcome, reason from export_item where job_id = ? and album_id = ? "
+                                + "and outcome in ('COPIED', 'IDENTICAL', 'SKIPPED') order by id")) {
             select.setLong(1, jobId);
             select.setString(2, albumId);
             select.setFetchSize(5000);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     OffsetDateTime modified = result.getObject(6, OffsetDateTime.class);
-                    rows.add(new ItemRow(result.getString(1), result.getString(2), result.getString(3),
-                            (Long) result.getObject(4), result.getString(5), modified == null ? null : modified.toInstant(),
-                            result.getString(7), result.getString(8)));
+                    rows.add(new ItemRow(
+                            result.getString(1),
+                            result.getString(2),
+                            result.getString(3),
+                            (Long) result.getObject(4),
+                            result.getString(5),
+                            modified == null ? null : modified.toInstant(),
+                            result.getString(7),
+                            result.getString(8)));
                 }
             }
         } catch (SQLException e) {
@@ -240,13 +284,17 @@ public class ExportJobRepository {
 
     public List<ImmichChange> changes(long jobId) {
         return em.createQuery("select c from ImmichChange c where c.jobId = :job order by c.id", ImmichChange.class)
-                .setParameter("job", jobId).getResultList();
+                .setParameter("job", jobId)
+                .getResultList();
     }
 
     /** A page of a job's items, optionally only those with one outcome. */
     /** The columns a job's items can be sorted by: what a person may ask for, and nothing else reaches the query. */
     public enum ItemOrder {
-        PATH("i.targetPath"), OUTCOME("i.outcome"), SIZE("i.size"), FINISHED("i.finishedAt");
+        PATH("i.targetPath"),
+        OUTCOME("i.outcome"),
+        SIZE("i.size"),
+        FINISHED("i.finishedAt");
 
         private final String field;
 
@@ -260,12 +308,14 @@ public class ExportJobRepository {
         return items(jobId, outcome, offset, limit, ItemOrder.PATH, false);
     }
 
-    public List<ExportItem> items(long jobId, ExportItem.Outcome outcome, int offset, int limit, ItemOrder order,
-            boolean descending) {
+    public List<ExportItem> items(
+            long jobId, ExportItem.Outcome outcome, int offset, int limit, ItemOrder order, boolean descending) {
         // the id keeps pages stable where the order has ties
-        TypedQuery<ExportItem> query = em.createQuery("select i from ExportItem i where i.jobId = :job"
-                + (outcome == null ? "" : " and i.outcome = :outcome") + " order by " + order.field
-                + (descending ? " desc nulls last" : " asc nulls last") + ", i.id", ExportItem.class)
+        TypedQuery<ExportItem> query = em.createQuery(
+                        "select i from ExportItem i where i.jobId = :job"
+                                + (outcome == null ? "" : " and i.outcome = :outcome") + " order by " + order.field
+                                + (descending ? " desc nulls last" : " asc nulls last") + ", i.id",
+                        ExportItem.class)
                 .setParameter("job", jobId);
         if (outcome != null) {
             query.setParameter("outcome", outcome.name());
@@ -274,8 +324,11 @@ public class ExportJobRepository {
     }
 
     public long countItems(long jobId, ExportItem.Outcome outcome) {
-        TypedQuery<Long> query = em.createQuery("select count(i) from ExportItem i where i.jobId = :job"
-                + (outcome == null ? "" : " and i.outcome = :outcome"), Long.class).setParameter("job", jobId);
+        TypedQuery<Long> query = em.createQuery(
+                        "select count(i) from ExportItem i where i.jobId = :job"
+                                + (outcome == null ? "" : " and i.outcome = :outcome"),
+                        Long.class)
+                .setParameter("job", jobId);
         if (outcome != null) {
             query.setParameter("outcome", outcome.name());
         }
@@ -290,18 +343,25 @@ public class ExportJobRepository {
         Map<String, FileExporter.Recorded> recorded = new HashMap<>();
         Map<String, Set<String>> paths = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select target_path, kind, asset_id, size, sha1, "
-                     + "modified_at from exported_file where export_root = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select target_path, kind, asset_id, size, sha1, "
+                                + "modified_at from exported_file where export_root = ?")) {
             select.setString(1, root);
             select.setFetchSize(5000);
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     String path = result.getString(1);
                     OffsetDateTime modified = result.getObject(6, OffsetDateTime.class);
-                    recorded.put(path, new FileExporter.Recorded(result.getLong(4), result.getString(5),
-                            modified == null ? null : modified.toInstant()));
-                    paths.computeIfAbsent(PlannedFile.key(PlannedFile.Kind.valueOf(result.getString(2)),
-                            result.getString(3)), k -> new HashSet<>()).add(path);
+                    recorded.put(
+                            path,
+                            new FileExporter.Recorded(
+                                    result.getLong(4),
+                                    result.getString(5),
+                                    modified == null ? null : modified.toInstant()));
+                    paths.computeIfAbsent(
+                                    PlannedFile.key(PlannedFile.Kind.valueOf(result.getString(2)), result.getString(3)),
+                                    k -> new HashSet<>())
+                            .add(path);
                 }
             }
         } catch (SQLException e) {
@@ -311,21 +371,25 @@ public class ExportJobRepository {
     }
 
     /** See {@link #exportedFiles(String)}. */
-    public record ExportedFiles(Map<String, FileExporter.Recorded> recorded, Map<String, Set<String>> pathsByKey) {
-    }
+    public record ExportedFiles(Map<String, FileExporter.Recorded> recorded, Map<String, Set<String>> pathsByKey) {}
 
     /** When and where an album was last exported by a job that succeeded. */
-    public record LastExport(Instant finishedAt, String root) {
-    }
+    public record LastExport(Instant finishedAt, String root) {}
 
     /** The last successful export of each album, by album id. */
     /** @param requestedBy only this user's jobs count; null for everyone's */
     public Map<String, LastExport> lastExports(String requestedBy) {
         TypedQuery<ExportJob> query = requestedBy == null
-                ? em.createQuery("select j from ExportJob j where j.state = :state order by j.finishedAt desc", ExportJob.class)
-                : em.createQuery("select j from ExportJob j where j.state = :state and j.requestedBy = :user "
-                        + "order by j.finishedAt desc", ExportJob.class).setParameter("user", requestedBy);
-        List<ExportJob> succeeded = query.setParameter("state", ExportJob.State.SUCCEEDED).setMaxResults(2000).getResultList();
+                ? em.createQuery(
+                        "select j from ExportJob j where j.state = :state order by j.finishedAt desc", ExportJob.class)
+                : em.createQuery(
+                                "select j from ExportJob j where j.state = :state and j.requestedBy = :user "
+                                        + "order by j.finishedAt desc",
+                                ExportJob.class)
+                        .setParameter("user", requestedBy);
+        List<ExportJob> succeeded = query.setParameter("state", ExportJob.State.SUCCEEDED)
+                .setMaxResults(2000)
+                .getResultList();
         Map<String, LastExport> last = new HashMap<>();
         for (ExportJob job : succeeded) {
             for (String albumId : job.albumIdList()) {
@@ -337,10 +401,18 @@ public class ExportJobRepository {
 
     /** Jobs this instance was running when it stopped (and those of the time before instances were named). */
     public List<ExportJob> unfinished(String instanceName) {
-        return em.createQuery("select j from ExportJob j where j.state in :states "
-                + "and (j.instanceName = :instance or j.instanceName is null)", ExportJob.class)
-                .setParameter("states", List.of(ExportJob.State.QUEUED, ExportJob.State.PLANNING, ExportJob.State.WAITING,
-                        ExportJob.State.RUNNING))
-                .setParameter("instance", instanceName).getResultList();
+        return em.createQuery(
+                        "select j from ExportJob j where j.state in :states "
+                                + "and (j.instanceName = :instance or j.instanceName is null)",
+                        ExportJob.class)
+                .setParameter(
+                        "states",
+                        List.of(
+                                ExportJob.State.QUEUED,
+                                ExportJob.State.PLANNING,
+                                ExportJob.State.WAITING,
+                                ExportJob.State.RUNNING))
+                .setParameter("instance", instanceName)
+                .getResultList();
     }
 }

@@ -13,27 +13,36 @@ import java.time.Instant;
 @Table(name = "immich_change")
 public class ImmichChange {
 
-    public enum Action { TRASH_ASSETS, DELETE_ALBUM }
+    public enum Action {
+        TRASH_ASSETS,
+        DELETE_ALBUM
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "job_id", nullable = false)
     private long jobId;
+
     @Column(nullable = false)
     private String action;
+
     @Column(name = "target_ids", nullable = false)
     private String targetIds;
+
     @Column(nullable = false)
     private boolean succeeded;
+
     private String result;
+
     @Column(name = "changed_at", nullable = false)
     private Instant changedAt;
 
-    protected ImmichChange() {
-    }
+    protected ImmichChange() {}
 
-    public ImmichChange(long jobId, Action action, String targetIds, boolean succeeded, String result, Instant changedAt) {
+    public ImmichChange(
+            long jobId, Action action, String targetIds, boolean succeeded, String result, Instant changedAt) {
         this.jobId = jobId;
         this.action = action.name();
         this.targetIds = targetIds;

@@ -72,8 +72,8 @@ public final class ItemWriter {
                     } catch (ExecutionException e) {
                         // reported once: the job fails, and its final state can still be recorded
                         saving = CompletableFuture.completedFuture(null);
-                        throw new IllegalStateException("Cannot record the job's items: " + e.getCause().getMessage(),
-                                e.getCause());
+                        throw new IllegalStateException(
+                                "Cannot record the job's items: " + e.getCause().getMessage(), e.getCause());
                     }
                 }
             } finally {

@@ -21,25 +21,32 @@ public class JobAlbum {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "job_id", nullable = false)
     private long jobId;
+
     @Column(name = "album_id", nullable = false)
     private String albumId;
+
     @Column(name = "album_name", nullable = false)
     private String albumName;
+
     @Column(name = "asset_count", nullable = false)
     private int assetCount;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Column(name = "last_modified_asset_at")
     private Instant lastModifiedAssetAt;
+
     @Column(name = "reused_from")
     private Long reusedFrom;
+
     @Column(nullable = false)
     private boolean complete;
 
-    protected JobAlbum() {
-    }
+    protected JobAlbum() {}
 
     public JobAlbum(long jobId, Album album, Long reusedFrom) {
         this.jobId = jobId;
@@ -56,8 +63,10 @@ public class JobAlbum {
      * {@code lastModifiedAssetTimestamp} when a member changes; with the same count, nothing changed.
      */
     public boolean sameAs(Album album) {
-        return album.updatedAt() != null && album.lastModifiedAssetAt() != null
-                && assetCount == album.assetCount() && Objects.equals(updatedAt, album.updatedAt())
+        return album.updatedAt() != null
+                && album.lastModifiedAssetAt() != null
+                && assetCount == album.assetCount()
+                && Objects.equals(updatedAt, album.updatedAt())
                 && Objects.equals(lastModifiedAssetAt, album.lastModifiedAssetAt())
                 && albumName.equals(album.name());
     }

@@ -1,8 +1,17 @@
 package app.immichexport.export.record;
 
 /** A job's counters at one moment. */
-public record JobProgress(int filesTotal, long bytesTotal, int filesDone, long bytesDone, int copied, int identical,
-        int skipped, int failed, int conflicts, String currentFile) {
+public record JobProgress(
+        int filesTotal,
+        long bytesTotal,
+        int filesDone,
+        long bytesDone,
+        int copied,
+        int identical,
+        int skipped,
+        int failed,
+        int conflicts,
+        String currentFile) {
 
     public double fraction() {
         if (bytesTotal > 0) {

@@ -1,17 +1,18 @@
 package app.immichexport.export.ui;
 
-import app.immichexport.security.Caller;
-import app.immichexport.exportroot.ExportRoots;
-import app.immichexport.security.SignedIn;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.job.ExportRefusedException;
 import app.immichexport.export.job.ExportRequest;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
+import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
+import app.immichexport.security.Caller;
+import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
@@ -51,8 +52,19 @@ import java.util.concurrent.CompletableFuture;
 @CdiComponent
 public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final Album SAMPLE = new Album("sample", "Wedding", "", 1, null, Instant.parse("2024-06-15T12:00:00Z"),
-            null, null, null, "", "Alex", false);
+    private static final Album SAMPLE = new Album(
+            "sample",
+            "Wedding",
+            "",
+            1,
+            null,
+            Instant.parse("2024-06-15T12:00:00Z"),
+            null,
+            null,
+            null,
+            "",
+            "Alex",
+            false);
 
     private final ExportService exports;
     private final Select<Path> root = new Select<>();
@@ -61,7 +73,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
     private final Checkbox sidecars = new Checkbox("XMP sidecars (Immich 3.2 and later)", true);
     private final Checkbox external = new Checkbox("Also copy external-library assets", false);
-    private final Checkbox moveToTrash = new Checkbox("Move the originals to the Immich trash once they are verified on disk");
+    private final Checkbox moveToTrash =
+            new Checkbox("Move the originals to the Immich trash once they are verified on disk");
     private final Checkbox deleteAlbums = new Checkbox("Delete the albums in Immich afterwards (their assets stay)");
     private final Span example = new Span();
     private final Button preview = new Button("Preview");
@@ -72,6 +85,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private List<String> albumIds = List.of();
     /** Shown in the example path until one of the chosen albums' own files is known. */
     private ExportService.Sample sample = new ExportService.Sample(SAMPLE, "IMG_0001.JPG");
+
     private long plannedOriginals;
 
     @Resource
@@ -82,7 +96,9 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         this.exports = exports;
         setSizeFull();
         root.setLabel("Export root");
-        List<Path> usable = roots.usableBy(SignedIn.caller()).stream().map(r -> Path.of(r.getPath())).toList();
+        List<Path> usable = roots.usableBy(SignedIn.caller()).stream()
+                .map(r -> Path.of(r.getPath()))
+                .toList();
         root.setItems(usable);
         if (!usable.isEmpty()) {
             root.setValue(usable.get(0));
@@ -120,8 +136,9 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
         moveToTrash.setId("move-to-trash");
         deleteAlbums.setId("delete-albums");
-        moveToTrash.setHelperText("Per album, and only when every photo of it is copied and verified; Immich keeps them "
-                + "in its trash for a while.");
+        moveToTrash.setHelperText(
+                "Per album, and only when every photo of it is copied and verified; Immich keeps them "
+                        + "in its trash for a while.");
         // a changed option needs a new preview before the job can start
         motion.addValueChangeListener(e -> start.setEnabled(false));
         sidecars.addValueChangeListener(e -> start.setEnabled(false));
@@ -157,21 +174,30 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         UI ui = attachEvent.getUI();
         Caller caller = SignedIn.caller();
         List<String> chosen = albumIds;
-        CompletableFuture.supplyAsync(() -> exports.sample(chosen, caller), executor).whenComplete((found, failure) -> {
-            if (failure == null && found.isPresent()) {
-                ui.access(() -> {
-                    sample = found.get();
-                    if (!template.isInvalid()) {
-                        example.setText(exampleText());
+        CompletableFuture.supplyAsync(() -> exports.sample(chosen, caller), executor)
+                .whenComplete((found, failure) -> {
+                    if (failure == null && found.isPresent()) {
+                        ui.access(() -> {
+                            sample = found.get();
+                            if (!template.isInvalid()) {
+                                example.setText(exampleText());
+                            }
+                        });
                     }
                 });
-            }
-        });
     }
 
     private ExportRequest request() {
-        return new ExportRequest(albumIds, root.getValue() == null ? null : root.getValue().toString(), template.getValue(), motion.getValue(), sidecars.getValue(),
-                external.getValue(), moveToTrash.getValue(), deleteAlbums.getValue(), false);
+        return new ExportRequest(
+                albumIds,
+                root.getValue() == null ? null : root.getValue().toString(),
+                template.getValue(),
+                motion.getValue(),
+                sidecars.getValue(),
+                external.getValue(),
+                moveToTrash.getValue(),
+                deleteAlbums.getValue(),
+                false);
     }
 
     private void showExample() {
@@ -190,7 +216,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
     private String exampleText() {
         Path folder = root.getValue() == null ? Path.of("/") : root.getValue();
-        return "For example: " + folder.resolve(FolderTemplate.parse(template.getValue()).example(sample.album(), sample.fileName()));
+        return "For example: "
+                + folder.resolve(FolderTemplate.parse(template.getValue()).example(sample.album(), sample.fileName()));
     }
 
     private void preview() {
@@ -200,14 +227,15 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         preview.setEnabled(false);
         start.setEnabled(false);
         showSummary("Asking Immich for the albums' assets…", false);
-        CompletableFuture.supplyAsync(() -> exports.preview(request, caller), executor).whenComplete((plan, failure) -> ui.access(() -> {
-            preview.setEnabled(true);
-            if (failure != null) {
-                showSummary(reason(failure), true);
-                return;
-            }
-            showPlan(plan);
-        }));
+        CompletableFuture.supplyAsync(() -> exports.preview(request, caller), executor)
+                .whenComplete((plan, failure) -> ui.access(() -> {
+                    preview.setEnabled(true);
+                    if (failure != null) {
+                        showSummary(reason(failure), true);
+                        return;
+                    }
+                    showPlan(plan);
+                }));
     }
 
     private void showPlan(ExportPlan plan) {
@@ -224,7 +252,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         skipped.setItems(plan.skipped());
         skipped.setVisible(!plan.skipped().isEmpty());
         start.setEnabled(!plan.files().isEmpty());
-        plannedOriginals = plan.files().stream().filter(f -> f.kind() == app.immichexport.export.plan.PlannedFile.Kind.ORIGINAL)
+        plannedOriginals = plan.files().stream()
+                .filter(f -> f.kind() == PlannedFile.Kind.ORIGINAL)
                 .count();
     }
 
@@ -245,11 +274,15 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private String confirmation() {
-        String trash = moveToTrash.getValue() ? "Trash up to " + plannedOriginals + " originals in Immich after they are "
-                + "verified on disk" : "";
-        String delete = deleteAlbums.getValue() ? "delete " + albumIds.size() + (albumIds.size() == 1 ? " album" : " albums")
-                + " once their assets are handled" : "";
-        String both = trash.isEmpty() ? delete.substring(0, 1).toUpperCase() + delete.substring(1)
+        String trash = moveToTrash.getValue()
+                ? "Trash up to " + plannedOriginals + " originals in Immich after they are " + "verified on disk"
+                : "";
+        String delete = deleteAlbums.getValue()
+                ? "delete " + albumIds.size() + (albumIds.size() == 1 ? " album" : " albums")
+                        + " once their assets are handled"
+                : "";
+        String both = trash.isEmpty()
+                ? delete.substring(0, 1).toUpperCase() + delete.substring(1)
                 : delete.isEmpty() ? trash : trash + ", then " + delete;
         return both + ". Albums Immich lists incompletely, or with any file not verified, are left untouched.";
     }
@@ -262,14 +295,15 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         preview.setEnabled(false);
         start.setEnabled(false);
         showSummary("Starting: asking Immich for the albums' assets…", false);
-        CompletableFuture.supplyAsync(() -> exports.start(request, caller), executor).whenComplete((job, failure) -> ui.access(() -> {
-            if (failure == null) {
-                ui.navigate(JobView.class, new RouteParameters("id", String.valueOf(job.getId())));
-                return;
-            }
-            preview.setEnabled(true);
-            showSummary(reason(failure), true);
-        }));
+        CompletableFuture.supplyAsync(() -> exports.start(request, caller), executor)
+                .whenComplete((job, failure) -> ui.access(() -> {
+                    if (failure == null) {
+                        ui.navigate(JobView.class, new RouteParameters("id", String.valueOf(job.getId())));
+                        return;
+                    }
+                    preview.setEnabled(true);
+                    showSummary(reason(failure), true);
+                }));
     }
 
     private static Paragraph warning(String text) {

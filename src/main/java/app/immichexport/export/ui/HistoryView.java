@@ -29,43 +29,60 @@ public class HistoryView extends VerticalLayout {
     @Inject
     public HistoryView(ExportJobRepository jobs) {
         setSizeFull();
-        ListDataProvider<ExportJob> data = new ListDataProvider<>(jobs.newestFirst(500, SignedIn.caller().isAdmin() ? null : SignedIn.caller().username()));
+        ListDataProvider<ExportJob> data = new ListDataProvider<>(jobs.newestFirst(
+                500, SignedIn.caller().isAdmin() ? null : SignedIn.caller().username()));
         Grid<ExportJob> grid = new Grid<>();
         grid.setId("jobs-grid");
         grid.setEmptyStateText("No jobs yet: choose albums on the Albums page, then Export… to start one.");
-        grid.addColumn(ExportJob::getId).setHeader("Job").setSortable(true).setFlexGrow(0).setWidth("90px");
-        grid.addColumn(job -> Formats.when(job.getRequestedAt())).setHeader("Started").setSortable(true)
+        grid.addColumn(ExportJob::getId)
+                .setHeader("Job")
+                .setSortable(true)
+                .setFlexGrow(0)
+                .setWidth("90px");
+        grid.addColumn(job -> Formats.when(job.getRequestedAt()))
+                .setHeader("Started")
+                .setSortable(true)
                 .setComparator(Comparator.comparing(ExportJob::getRequestedAt));
         grid.addColumn(ExportJob::getRequestedBy).setHeader("By").setSortable(true);
         grid.addColumn(job -> job.albumIdList().size() + (job.albumIdList().size() == 1 ? " album" : " albums"))
                 .setHeader("Albums");
-        grid.addColumn(new ComponentRenderer<>(HistoryView::badge)).setHeader("State").setSortable(true)
+        grid.addColumn(new ComponentRenderer<>(HistoryView::badge))
+                .setHeader("State")
+                .setSortable(true)
                 .setComparator(Comparator.comparing(ExportJob::getState));
         grid.addColumn(job -> job.getCopied() + " copied, " + job.getIdentical() + " already there"
-                + (job.getFailed() > 0 ? ", " + job.getFailed() + " failed" : "")
-                + (job.getConflicts() > 0 ? ", " + job.getConflicts() + " conflicts" : "")).setHeader("Files").setFlexGrow(2);
+                        + (job.getFailed() > 0 ? ", " + job.getFailed() + " failed" : "")
+                        + (job.getConflicts() > 0 ? ", " + job.getConflicts() + " conflicts" : ""))
+                .setHeader("Files")
+                .setFlexGrow(2);
         grid.addColumn(job -> Formats.duration(job.duration())).setHeader("Took");
         grid.setItems(data);
-        grid.addItemClickListener(e -> grid.getUI().ifPresent(ui -> ui.navigate(JobView.class,
-                new RouteParameters("id", String.valueOf(e.getItem().getId())))));
+        grid.addItemClickListener(e -> grid.getUI()
+                .ifPresent(ui -> ui.navigate(
+                        JobView.class,
+                        new RouteParameters("id", String.valueOf(e.getItem().getId())))));
 
         Select<ExportJob.State> state = new Select<>();
         state.setLabel("State");
         state.setItems(ExportJob.State.values());
         state.setEmptySelectionAllowed(true);
         state.setEmptySelectionCaption("Any");
-        state.addValueChangeListener(e -> data.setFilter(job -> e.getValue() == null || job.getState() == e.getValue()));
+        state.addValueChangeListener(
+                e -> data.setFilter(job -> e.getValue() == null || job.getState() == e.getValue()));
         add(new H2("Jobs"), state, grid);
         setFlexGrow(1, grid);
     }
 
     private static Span badge(ExportJob job) {
         Span badge = new Span(job.getState().name().toLowerCase());
-        badge.getElement().getThemeList().add(switch (job.getState()) {
-            case SUCCEEDED -> "badge success";
-            case FAILED, INTERRUPTED -> "badge error";
-            default -> "badge";
-        });
+        badge.getElement()
+                .getThemeList()
+                .add(
+                        switch (job.getState()) {
+                            case SUCCEEDED -> "badge success";
+                            case FAILED, INTERRUPTED -> "badge error";
+                            default -> "badge";
+                        });
         return badge;
     }
 }

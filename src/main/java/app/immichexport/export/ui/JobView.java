@@ -1,13 +1,13 @@
 package app.immichexport.export.ui;
 
 import app.immichexport.base.ui.Formats;
+import app.immichexport.export.api.ItemsCsv;
+import app.immichexport.export.job.ExportService;
 import app.immichexport.export.record.ExportItem;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
-import app.immichexport.export.job.ExportService;
-import app.immichexport.security.SignedIn;
-import app.immichexport.export.api.ItemsCsv;
 import app.immichexport.export.record.JobProgress;
+import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -15,8 +15,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,12 +23,16 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.StreamResource;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,8 +85,9 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         resume.setTooltipText("Run this export again: files already verified on disk are not copied again");
         resume.addClickListener(e -> {
             ExportJob again = exports.resume(jobId, SignedIn.caller());
-            resume.getUI().ifPresent(ui -> ui.navigate(JobView.class,
-                    new com.vaadin.flow.router.RouteParameters("id", String.valueOf(again.getId()))));
+            resume.getUI()
+                    .ifPresent(
+                            ui -> ui.navigate(JobView.class, new RouteParameters("id", String.valueOf(again.getId()))));
         });
         outcome.setLabel("Show");
         outcome.setItems(ExportItem.Outcome.values());
@@ -94,15 +97,28 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         outcome.addValueChangeListener(e -> showItems());
         items.setId("job-items");
         items.setEmptyStateText("No files to show here yet.");
-        items.addColumn(ExportItem::getTargetPath).setHeader("File").setFlexGrow(3)
+        items.addColumn(ExportItem::getTargetPath)
+                .setHeader("File")
+                .setFlexGrow(3)
                 .setSortProperty(ExportJobRepository.ItemOrder.PATH.name());
-        items.addColumn(i -> i.getOutcome().name().toLowerCase()).setHeader("Outcome").setFlexGrow(0).setWidth("120px")
+        items.addColumn(i -> i.getOutcome().name().toLowerCase())
+                .setHeader("Outcome")
+                .setFlexGrow(0)
+                .setWidth("120px")
                 .setSortProperty(ExportJobRepository.ItemOrder.OUTCOME.name());
-        items.addColumn(i -> i.getSize() == null ? "" : Formats.bytes(i.getSize())).setHeader("Size").setFlexGrow(0)
-                .setWidth("110px").setSortProperty(ExportJobRepository.ItemOrder.SIZE.name());
-        items.addColumn(i -> i.getSource() == null ? "" : i.getSource().toLowerCase().replace('_', ' ')).setHeader("From")
-                .setFlexGrow(0).setWidth("140px");
-        items.addColumn(i -> i.getReason() == null ? "" : i.getReason()).setHeader("Reason").setFlexGrow(2);
+        items.addColumn(i -> i.getSize() == null ? "" : Formats.bytes(i.getSize()))
+                .setHeader("Size")
+                .setFlexGrow(0)
+                .setWidth("110px")
+                .setSortProperty(ExportJobRepository.ItemOrder.SIZE.name());
+        items.addColumn(i ->
+                        i.getSource() == null ? "" : i.getSource().toLowerCase().replace('_', ' '))
+                .setHeader("From")
+                .setFlexGrow(0)
+                .setWidth("140px");
+        items.addColumn(i -> i.getReason() == null ? "" : i.getReason())
+                .setHeader("Reason")
+                .setFlexGrow(2);
         csv.setText("Download as CSV");
         csv.setId("items-csv");
         HorizontalLayout status = new HorizontalLayout(state, counts, rate, cancel, resume);
@@ -143,14 +159,18 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     private void refresh(JobProgress progress) {
         ExportJob job = jobs.find(jobId).orElseThrow();
         boolean finished = job.getState().isFinished();
-        state.setText(job.getState().name().charAt(0) + job.getState().name().substring(1).toLowerCase());
+        state.setText(job.getState().name().charAt(0)
+                + job.getState().name().substring(1).toLowerCase());
         state.getElement().getThemeList().clear();
-        state.getElement().getThemeList().add(switch (job.getState()) {
-            case SUCCEEDED -> "badge success";
-            case FAILED, INTERRUPTED -> "badge error";
-            case CANCELLED -> "badge contrast";
-            default -> "badge";
-        });
+        state.getElement()
+                .getThemeList()
+                .add(
+                        switch (job.getState()) {
+                            case SUCCEEDED -> "badge success";
+                            case FAILED, INTERRUPTED -> "badge error";
+                            case CANCELLED -> "badge contrast";
+                            default -> "badge";
+                        });
         bar.setValue(finished && job.getState() == ExportJob.State.SUCCEEDED ? 1.0 : progress.fraction());
         counts.setText(progress.filesDone() + " of " + progress.filesTotal() + " files, "
                 + Formats.bytes(progress.bytesDone()) + " of " + Formats.bytes(progress.bytesTotal())
@@ -173,8 +193,8 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
                 default -> "";
             };
         }
-        Duration elapsed = Duration.between(job.getStartedAt(), finished && job.getFinishedAt() != null
-                ? job.getFinishedAt() : Instant.now());
+        Duration elapsed = Duration.between(
+                job.getStartedAt(), finished && job.getFinishedAt() != null ? job.getFinishedAt() : Instant.now());
         double seconds = Math.max(0.001, elapsed.toMillis() / 1000.0);
         long perSecond = (long) (progress.bytesDone() / seconds);
         if (finished) {
@@ -187,23 +207,27 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
 
     private void showItems() {
         ExportItem.Outcome filter = outcome.getValue();
-        items.setItems(query -> {
-            QuerySortOrder by = query.getSortOrders().isEmpty() ? null : query.getSortOrders().get(0);
-            ExportJobRepository.ItemOrder order = by == null ? ExportJobRepository.ItemOrder.PATH
-                    : ExportJobRepository.ItemOrder.valueOf(by.getSorted());
-            boolean descending = by != null && by.getDirection() == SortDirection.DESCENDING;
-            return jobs.items(jobId, filter, query.getOffset(), query.getLimit(), order, descending).stream();
-        },
+        items.setItems(
+                query -> {
+                    QuerySortOrder by = query.getSortOrders().isEmpty()
+                            ? null
+                            : query.getSortOrders().get(0);
+                    ExportJobRepository.ItemOrder order = by == null
+                            ? ExportJobRepository.ItemOrder.PATH
+                            : ExportJobRepository.ItemOrder.valueOf(by.getSorted());
+                    boolean descending = by != null && by.getDirection() == SortDirection.DESCENDING;
+                    return jobs.items(jobId, filter, query.getOffset(), query.getLimit(), order, descending).stream();
+                },
                 query -> (int) jobs.countItems(jobId, filter));
-        csv.setHref(new StreamResource("job-" + jobId + (filter == null ? "" : "-" + filter.name().toLowerCase()) + ".csv",
-                () -> {
+        csv.setHref(new StreamResource(
+                "job-" + jobId + (filter == null ? "" : "-" + filter.name().toLowerCase()) + ".csv", () -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     try {
                         ItemsCsv.write(jobs, jobId, filter, out);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    return new java.io.ByteArrayInputStream(out.toByteArray());
+                    return new ByteArrayInputStream(out.toByteArray());
                 }));
         csv.getElement().setAttribute("download", true);
     }

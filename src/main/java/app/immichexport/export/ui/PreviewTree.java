@@ -32,8 +32,14 @@ class PreviewTree extends TreeGrid<PreviewTree.Node> {
     PreviewTree() {
         setId("preview-tree");
         addHierarchyColumn(node -> node.name).setHeader("Folder or file").setFlexGrow(3);
-        addColumn(node -> node.folder ? node.files + " files" : "").setHeader("Files").setFlexGrow(0).setWidth("120px");
-        addColumn(node -> Formats.bytes(node.bytes)).setHeader("Size").setFlexGrow(0).setWidth("110px");
+        addColumn(node -> node.folder ? node.files + " files" : "")
+                .setHeader("Files")
+                .setFlexGrow(0)
+                .setWidth("120px");
+        addColumn(node -> Formats.bytes(node.bytes))
+                .setHeader("Size")
+                .setFlexGrow(0)
+                .setWidth("110px");
         addColumn(node -> node.note).setHeader("Note").setFlexGrow(2);
         setClassNameGenerator(node -> node.note.isEmpty() ? null : "renamed");
     }
@@ -43,9 +49,11 @@ class PreviewTree extends TreeGrid<PreviewTree.Node> {
         Map<String, Node> folders = new HashMap<>();
         for (PlannedFile file : plan.files()) {
             Node parent = folder(data, folders, file.folder());
-            String note = file.renamed() ? "renamed: another file is called " + file.originalFileName()
-                    : file.kind() == PlannedFile.Kind.MOTION_PART ? "live photo motion part"
-                    : file.kind() == PlannedFile.Kind.SIDECAR ? "XMP sidecar" : "";
+            String note = file.renamed()
+                    ? "renamed: another file is called " + file.originalFileName()
+                    : file.kind() == PlannedFile.Kind.MOTION_PART
+                            ? "live photo motion part"
+                            : file.kind() == PlannedFile.Kind.SIDECAR ? "XMP sidecar" : "";
             data.addItem(parent, new Node(file.fileName(), false, file.expectedSize(), note));
             for (String path = file.folder(); !path.isEmpty(); path = parentOf(path)) {
                 Node folder = folders.get(path);

@@ -3,9 +3,9 @@ package app.immichexport.exportroot.ui;
 import app.immichexport.account.Account;
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
-import app.immichexport.security.Caller;
 import app.immichexport.exportroot.ExportRoot;
 import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.security.Caller;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
@@ -24,7 +24,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
-
 import java.util.stream.Collectors;
 
 /** Administrators manage the folders jobs may write to, and who may use each. */
@@ -50,10 +49,12 @@ public class ExportRootsView extends VerticalLayout {
         TextField path = new TextField("Folder (absolute path)");
         path.setId("new-root");
         path.setWidth("28rem");
-        Button add = new Button("Add root", e -> act(() -> {
-            roots.add(caller, path.getValue());
-            path.clear();
-        }));
+        Button add = new Button(
+                "Add root",
+                e -> act(() -> {
+                    roots.add(caller, path.getValue());
+                    path.clear();
+                }));
         add.setId("add-root");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(path, add);
@@ -69,8 +70,13 @@ public class ExportRootsView extends VerticalLayout {
             return remove;
         });
         refresh();
-        add(new H3("Export roots"), new Paragraph("Jobs write only below these folders, checked on the real path "
-                + "(a symbolic link leading out is refused). Removing a root deletes no file."), form, result, grid);
+        add(
+                new H3("Export roots"),
+                new Paragraph("Jobs write only below these folders, checked on the real path "
+                        + "(a symbolic link leading out is refused). Removing a root deletes no file."),
+                form,
+                result,
+                grid);
         setFlexGrow(1, grid);
     }
 
@@ -79,9 +85,13 @@ public class ExportRootsView extends VerticalLayout {
         MultiSelectComboBox<Account> who = new MultiSelectComboBox<>();
         who.setItems(users);
         who.setItemLabelGenerator(Account::getUsername);
-        who.setValue(users.stream().filter(u -> root.getUsers().contains(u.getId())).collect(Collectors.toSet()));
+        who.setValue(
+                users.stream().filter(u -> root.getUsers().contains(u.getId())).collect(Collectors.toSet()));
         who.setEnabled(root.isRestricted());
-        Runnable save = () -> act(() -> roots.restrict(caller, root.getId(), restricted.getValue(),
+        Runnable save = () -> act(() -> roots.restrict(
+                caller,
+                root.getId(),
+                restricted.getValue(),
                 who.getValue().stream().map(Account::getId).collect(Collectors.toSet())));
         restricted.addValueChangeListener(e -> {
             if (e.isFromClient()) {

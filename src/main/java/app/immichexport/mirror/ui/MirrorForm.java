@@ -81,7 +81,8 @@ class MirrorForm extends FormLayout {
 
     private void showNextRuns() {
         try {
-            List<Instant> next = Schedule.parse(cron.getValue(), ZoneId.systemDefault()).next(Instant.now(), 3);
+            List<Instant> next =
+                    Schedule.parse(cron.getValue(), ZoneId.systemDefault()).next(Instant.now(), 3);
             cron.setInvalid(false);
             cron.setHelperText("Next: " + next.stream().map(Formats::when).collect(Collectors.joining(", ")));
         } catch (IllegalArgumentException e) {
@@ -94,7 +95,10 @@ class MirrorForm extends FormLayout {
         Map<String, Album> byId = new HashMap<>();
         available.forEach(a -> byId.putIfAbsent(a.id(), a));
         // albums the editor cannot see (another user's, shared with the owner) stay in the profile, shown as such
-        List<Album> unavailable = s.albumIds().stream().filter(id -> !byId.containsKey(id)).map(MirrorForm::unavailable).toList();
+        List<Album> unavailable = s.albumIds().stream()
+                .filter(id -> !byId.containsKey(id))
+                .map(MirrorForm::unavailable)
+                .toList();
         List<Album> items = new ArrayList<>(available);
         items.addAll(unavailable);
         albums.setItems(items);
@@ -114,13 +118,25 @@ class MirrorForm extends FormLayout {
     }
 
     private static Album unavailable(String id) {
-        return new Album(id, "Not visible to you (album " + id + ")", "", 0, null, null, null, null, null, "", "", false);
+        return new Album(
+                id, "Not visible to you (album " + id + ")", "", 0, null, null, null, null, null, "", "", false);
     }
 
     /** @param paused kept as the profile has it; the form does not change it */
     MirrorSettings settings(boolean paused) {
-        return new MirrorSettings(name.getValue(), which.getValue(), albums.getValue().stream().map(Album::id).toList(),
-                root.getValue(), template.getValue(), motion.getValue(), sidecars.getValue(), cron.getValue(), paused,
-                prune.getValue(), maxCount.getValue(), maxPercent.getValue(), webhook.getValue());
+        return new MirrorSettings(
+                name.getValue(),
+                which.getValue(),
+                albums.getValue().stream().map(Album::id).toList(),
+                root.getValue(),
+                template.getValue(),
+                motion.getValue(),
+                sidecars.getValue(),
+                cron.getValue(),
+                paused,
+                prune.getValue(),
+                maxCount.getValue(),
+                maxPercent.getValue(),
+                webhook.getValue());
     }
 }

@@ -1,19 +1,19 @@
 package app.immichexport.mirror.ui;
 
 import app.immichexport.account.AccountException;
-import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.ui.JobView;
-import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.exportroot.ExportRoot;
+import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.mirror.MirrorProfile;
 import app.immichexport.mirror.MirrorProfiles;
+import app.immichexport.security.Caller;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.button.Button;
@@ -52,7 +52,11 @@ public class MirrorsView extends VerticalLayout {
     private final Paragraph result = new Paragraph();
 
     @Inject
-    public MirrorsView(MirrorProfiles profiles, ExportJobRepository jobs, ImmichKeys keys, ImmichService immich,
+    public MirrorsView(
+            MirrorProfiles profiles,
+            ExportJobRepository jobs,
+            ImmichKeys keys,
+            ImmichService immich,
             ExportRoots roots) {
         this.profiles = profiles;
         this.jobs = jobs;
@@ -66,15 +70,19 @@ public class MirrorsView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.setId("mirrors");
-        grid.setEmptyStateText("No mirror profiles yet: New profile keeps albums in sync with their folders on a schedule.");
+        grid.setEmptyStateText(
+                "No mirror profiles yet: New profile keeps albums in sync with their folders on a schedule.");
         grid.addColumn(p -> p.settings().name()).setHeader("Profile").setFlexGrow(2);
         grid.addColumn(p -> p.settings().albums() == MirrorProfile.Albums.SELECTED
-                ? p.albumIdList().size() + (p.albumIdList().size() == 1 ? " album" : " albums")
-                : p.settings().albums().name().toLowerCase() + " albums").setHeader("Albums");
+                        ? p.albumIdList().size() + (p.albumIdList().size() == 1 ? " album" : " albums")
+                        : p.settings().albums().name().toLowerCase() + " albums")
+                .setHeader("Albums");
         grid.addColumn(p -> p.settings().cron()).setHeader("Schedule");
-        grid.addColumn(p -> p.isPaused() ? "paused" : p.getNextRunAt() == null ? "never" : Formats.when(p.getNextRunAt()))
+        grid.addColumn(p ->
+                        p.isPaused() ? "paused" : p.getNextRunAt() == null ? "never" : Formats.when(p.getNextRunAt()))
                 .setHeader("Next run");
-        grid.addColumn(p -> p.getLastRunAt() == null ? "not yet" : Formats.when(p.getLastRunAt())).setHeader("Last run");
+        grid.addColumn(p -> p.getLastRunAt() == null ? "not yet" : Formats.when(p.getLastRunAt()))
+                .setHeader("Last run");
         grid.addComponentColumn(this::actions).setHeader("").setFlexGrow(3);
         grid.addSelectionListener(e -> showRuns(e.getFirstSelectedItem().orElse(null)));
 
@@ -83,25 +91,42 @@ public class MirrorsView extends VerticalLayout {
         runs.addColumn(ExportJob::getId).setHeader("Job").setFlexGrow(0).setWidth("90px");
         runs.addColumn(j -> Formats.when(j.getRequestedAt())).setHeader("Started");
         runs.addColumn(j -> j.getState().name().toLowerCase()).setHeader("State");
-        runs.addColumn(j -> j.getMessage() == null ? "" : j.getMessage()).setHeader("Outcome, pruning").setFlexGrow(4);
-        runs.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(JobView.class,
+        runs.addColumn(j -> j.getMessage() == null ? "" : j.getMessage())
+                .setHeader("Outcome, pruning")
+                .setFlexGrow(4);
+        runs.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(
+                JobView.class,
                 new RouteParameters("id", String.valueOf(e.getItem().getId())))));
         refresh();
-        add(new H3("Mirrors"), new Paragraph("Albums kept in sync into folders on a schedule. Files whose photo left "
-                + "the album are moved into .immich-export-trash inside the root, only after a run without errors and "
-                + "never beyond the profile's limits."), create, result, grid, new H3("Runs of the chosen profile"), runs);
+        add(
+                new H3("Mirrors"),
+                new Paragraph("Albums kept in sync into folders on a schedule. Files whose photo left "
+                        + "the album are moved into .immich-export-trash inside the root, only after a run without errors and "
+                        + "never beyond the profile's limits."),
+                create,
+                result,
+                grid,
+                new H3("Runs of the chosen profile"),
+                runs);
         setFlexGrow(1, grid);
     }
 
     private HorizontalLayout actions(MirrorProfile profile) {
-        Button run = new Button("Run now", e -> act(() -> profiles.runNow(caller, profile.getId()),
-                "'" + profile.getName() + "' runs within a minute"));
+        Button run = new Button(
+                "Run now",
+                e -> act(
+                        () -> profiles.runNow(caller, profile.getId()),
+                        "'" + profile.getName() + "' runs within a minute"));
         run.setEnabled(!profile.isPaused());
-        Button pause = new Button(profile.isPaused() ? "Resume" : "Pause",
+        Button pause = new Button(
+                profile.isPaused() ? "Resume" : "Pause",
                 e -> act(() -> profiles.pause(caller, profile.getId(), !profile.isPaused()), ""));
         Button edit = new Button("Edit", e -> edit(profile));
-        Button delete = new Button("Delete", e -> act(() -> profiles.delete(caller, profile.getId()),
-                "'" + profile.getName() + "' deleted; its files and jobs stay"));
+        Button delete = new Button(
+                "Delete",
+                e -> act(
+                        () -> profiles.delete(caller, profile.getId()),
+                        "'" + profile.getName() + "' deleted; its files and jobs stay"));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         HorizontalLayout buttons = new HorizontalLayout(run, pause, edit, delete);
         buttons.getChildren().forEach(b -> ((Button) b).addThemeVariants(ButtonVariant.LUMO_SMALL));
@@ -116,7 +141,8 @@ public class MirrorsView extends VerticalLayout {
             result.setText(e.getMessage());
             return;
         }
-        MirrorForm form = new MirrorForm(albums, roots.usableBy(caller).stream().map(ExportRoot::getPath).toList());
+        MirrorForm form = new MirrorForm(
+                albums, roots.usableBy(caller).stream().map(ExportRoot::getPath).toList());
         if (profile != null) {
             form.show(profile.settings(), albums);
         }

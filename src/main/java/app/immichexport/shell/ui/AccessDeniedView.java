@@ -21,8 +21,12 @@ public class AccessDeniedView extends Div implements HasErrorParameter<AccessDen
         removeAll();
         H2 title = new H2("Not for you");
         title.setId("access-denied");
-        add(title, new Paragraph(parameter.getCustomMessage().isEmpty() ? "You may not open this page."
-                : parameter.getCustomMessage() + "."));
+        add(
+                title,
+                new Paragraph(
+                        parameter.getCustomMessage().isEmpty()
+                                ? "You may not open this page."
+                                : parameter.getCustomMessage() + "."));
         return HttpServletResponse.SC_FORBIDDEN;
     }
 }

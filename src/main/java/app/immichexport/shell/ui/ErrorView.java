@@ -23,7 +23,8 @@ public class ErrorView extends Div implements HasErrorParameter<Exception> {
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         LOG.log(Level.SEVERE, "Unexpected error in the UI", parameter.getException());
         removeAll();
-        add(new H2("Something went wrong"),
+        add(
+                new H2("Something went wrong"),
                 new Paragraph("The application hit an unexpected error. Nothing was changed in Immich or on disk. "
                         + "Try again; if it persists, the server log has the details."));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;

@@ -1,12 +1,12 @@
 package app.immichexport.shell.ui;
 
-import app.immichexport.security.Caller;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.KeyCapabilities;
 import app.immichexport.login.Logout;
+import app.immichexport.security.Caller;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -62,7 +62,8 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             if (caller.filter(c -> mayOpen(entry, c)).isPresent()) {
-                nav.addItem(new SideNavItem(entry.title(), entry.path().replaceFirst("^/", ""), new Icon(entry.icon())));
+                nav.addItem(
+                        new SideNavItem(entry.title(), entry.path().replaceFirst("^/", ""), new Icon(entry.icon())));
             }
         }
         addToDrawer(nav);
@@ -72,14 +73,16 @@ public class MainLayout extends AppLayout {
     /** Pages for a role only, as the navigation guard admits them. */
     private static boolean mayOpen(MenuEntry entry, Caller caller) {
         RolesAllowed roles = entry.menuClass().getAnnotation(RolesAllowed.class);
-        return roles == null || Arrays.asList(roles.value()).contains(caller.role().name());
+        return roles == null
+                || Arrays.asList(roles.value()).contains(caller.role().name());
     }
 
     private void showServer(ImmichService immich, ImmichKeys keys, Caller caller) {
         try {
             ImmichServer server = immich.server(keys.client(caller));
             serverStatus.setText((server.demo() ? "Demo data · built-in Immich simulator " : "Immich ")
-                    + server.version() + (server.demo() ? "" : " at " + server.url()));
+                    + server.version()
+                    + (server.demo() ? "" : " at " + server.url()));
             serverStatus.getElement().getThemeList().add(server.demo() ? "badge contrast" : "badge success");
             serverStatus.setTitle(KeyCapabilities.summary(server));
         } catch (ImmichException e) {

@@ -36,7 +36,8 @@ class DiskFullTest {
     void mountASmallFileSystem() throws Exception {
         root = Files.createDirectory(base.resolve("small"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", root.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String said = new String(mount.getInputStream().readAllBytes());
         assertEquals(0, mount.waitFor(), "mounting a small file system (needs root): " + said);
     }
@@ -50,7 +51,8 @@ class DiskFullTest {
     void aFileThatDoesNotFitLeavesNothingAndIsNotDownloadedAgain() throws Exception {
         byte[] bytes = new byte[300_000];
         new Random(7).nextBytes(bytes);
-        String sha1 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
+        String sha1 = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
         Path mount = Files.createDirectories(base.resolve("upload"));
         Path local = mount.resolve("upload/u1/aa/bb/a1.jpg");
         Files.createDirectories(local.getParent());
@@ -60,16 +62,27 @@ class DiskFullTest {
             downloads.incrementAndGet();
             return new ByteArrayInputStream(bytes);
         };
-        PlannedFile file = new PlannedFile("a1", "album1", PlannedFile.Kind.ORIGINAL, "Big/IMG_0001.JPG", bytes.length, sha1,
-                Instant.parse("2024-06-15T14:00:00Z"), "IMG_0001.JPG", false, "/data/upload/u1/aa/bb/a1.jpg");
+        PlannedFile file = new PlannedFile(
+                "a1",
+                "album1",
+                PlannedFile.Kind.ORIGINAL,
+                "Big/IMG_0001.JPG",
+                bytes.length,
+                sha1,
+                Instant.parse("2024-06-15T14:00:00Z"),
+                "IMG_0001.JPG",
+                false,
+                "/data/upload/u1/aa/bb/a1.jpg");
 
-        FileExporter.Result fromMount = new FileExporter(root, Optional.of(new UploadFolder(mount)), immich, Map.of(), 1)
-                .export(file, bytes1 -> { });
+        FileExporter.Result fromMount = new FileExporter(
+                        root, Optional.of(new UploadFolder(mount)), immich, Map.of(), 1)
+                .export(file, bytes1 -> {});
         assertEquals(Status.FAILED, fromMount.outcome().status());
         assertTrue(fromMount.outcome().noSpace(), fromMount.outcome().reason());
         assertEquals(0, downloads.get(), "not downloaded to meet the same full disk");
 
-        FileExporter.Result downloaded = new FileExporter(root, Optional.empty(), immich, Map.of(), 1).export(file, b -> { });
+        FileExporter.Result downloaded =
+                new FileExporter(root, Optional.empty(), immich, Map.of(), 1).export(file, b -> {});
         assertTrue(downloaded.outcome().noSpace(), downloaded.outcome().reason());
         try (Stream<Path> left = Files.walk(root)) {
             assertEquals(0, left.filter(Files::isRegularFile).count(), "no partial file is left");

@@ -20,13 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileExporterTest {
 
-    private static final java.util.function.LongConsumer NO_PROGRESS = bytes -> { };
+    private static final LongConsumer NO_PROGRESS = bytes -> {};
 
     private static final Instant TAKEN = Instant.parse("2024-06-15T14:00:00.123Z");
     private static final String SOURCE = "/usr/src/app/upload/upload/u1/aa/bb/a1.jpg";
@@ -46,9 +47,19 @@ class FileExporterTest {
         mount = Files.createDirectory(base.resolve("upload"));
         bytes = new byte[200_000];
         new Random(1).nextBytes(bytes);
-        String sha1 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
-        file = new PlannedFile("a1", "album1", PlannedFile.Kind.ORIGINAL, "Wedding/IMG_0001.JPG", bytes.length, sha1,
-                TAKEN, "IMG_0001.JPG", false, SOURCE);
+        String sha1 = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
+        file = new PlannedFile(
+                "a1",
+                "album1",
+                PlannedFile.Kind.ORIGINAL,
+                "Wedding/IMG_0001.JPG",
+                bytes.length,
+                sha1,
+                TAKEN,
+                "IMG_0001.JPG",
+                false,
+                SOURCE);
     }
 
     /** Immich's download: optionally corrupt, optionally cut after some bytes on the first connections. */
@@ -77,10 +88,10 @@ class FileExporterTest {
         };
     }
 
-    private FileExporter exporter(FileExporter.Originals originals, Map<String, FileExporter.Recorded> recorded,
-            boolean withMount) {
-        return new FileExporter(root, withMount ? Optional.of(new UploadFolder(mount)) : Optional.empty(), originals,
-                recorded, 1);
+    private FileExporter exporter(
+            FileExporter.Originals originals, Map<String, FileExporter.Recorded> recorded, boolean withMount) {
+        return new FileExporter(
+                root, withMount ? Optional.of(new UploadFolder(mount)) : Optional.empty(), originals, recorded, 1);
     }
 
     private Path target() {
@@ -145,8 +156,8 @@ class FileExporterTest {
         Files.write(target(), other);
         Files.setLastModifiedTime(target(), FileTime.from(TAKEN));
         // the record vouches for it: had the file been read, its bytes would not match
-        Map<String, FileExporter.Recorded> recorded = Map.of(file.relativePath(),
-                new FileExporter.Recorded(bytes.length, file.expectedSha1(), TAKEN));
+        Map<String, FileExporter.Recorded> recorded =
+                Map.of(file.relativePath(), new FileExporter.Recorded(bytes.length, file.expectedSha1(), TAKEN));
         FileExporter.Result result = exporter(immich(false, 0), recorded, false).export(file, NO_PROGRESS);
         assertEquals(Status.IDENTICAL, result.outcome().status());
         assertEquals(0, downloads.get());
@@ -156,7 +167,12 @@ class FileExporterTest {
     void anUnrecordedFileWithTheRightBytesIsIdentical() throws IOException {
         Files.createDirectories(target().getParent());
         Files.write(target(), bytes);
-        assertEquals(Status.IDENTICAL, exporter(immich(false, 0), Map.of(), false).export(file, NO_PROGRESS).outcome().status());
+        assertEquals(
+                Status.IDENTICAL,
+                exporter(immich(false, 0), Map.of(), false)
+                        .export(file, NO_PROGRESS)
+                        .outcome()
+                        .status());
         assertEquals(0, downloads.get());
     }
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class ResumingInputStreamTest {
@@ -71,6 +72,6 @@ class ResumingInputStreamTest {
         ResumingInputStream in = new ResumingInputStream(flaky(10, 10, offsets), DATA.length, 2, 1);
         IOException e = assertThrows(IOException.class, in::readAllBytes);
         assertEquals(3, offsets.size());
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("gave up after 2 retries"), e.getMessage());
+        Assertions.assertTrue(e.getMessage().contains("gave up after 2 retries"), e.getMessage());
     }
 }

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,14 +44,14 @@ class TargetFoldersTest {
     @Test
     void manyWritersCreatingTheSameFoldersAtOnceAllSucceed() throws Exception {
         Path root = Files.createDirectory(base.resolve("root"));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            java.util.List<java.util.concurrent.Future<Path>> results = new java.util.ArrayList<>();
+            List<Future<Path>> results = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
                 int n = i;
                 results.add(pool.submit(() -> new TargetFolders(root).prepare("a/b/c/d/file" + n + ".jpg")));
             }
-            for (java.util.concurrent.Future<Path> result : results) {
+            for (Future<Path> result : results) {
                 assertTrue(Files.isDirectory(result.get().getParent()));
             }
         } finally {

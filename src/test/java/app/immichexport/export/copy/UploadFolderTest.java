@@ -23,7 +23,8 @@ class UploadFolderTest {
         assertEquals(Optional.of(file), upload.find("/usr/src/app/upload/upload/u1/ab/cd/a1.jpg"));
         assertEquals(Optional.of(file), upload.find("upload/upload/u1/ab/cd/a1.jpg"));
         assertEquals(Optional.of(file), upload.find("upload/u1/ab/cd/a1.jpg"));
-        assertEquals(Optional.of(file), upload.find("/data/upload/u1/ab/cd/a1.jpg"), "current installs keep media at /data");
+        assertEquals(
+                Optional.of(file), upload.find("/data/upload/u1/ab/cd/a1.jpg"), "current installs keep media at /data");
         assertTrue(upload.warning().isEmpty(), "files were found");
     }
 
@@ -43,7 +44,9 @@ class UploadFolderTest {
         assertTrue(upload.find("/data/upload/u1/ab/cd/a1.jpg").isEmpty());
         assertTrue(upload.find("/data/upload/u1/ab/cd/a2.jpg").isEmpty());
         String warning = upload.warning().orElseThrow();
-        assertTrue(warning.contains("none of the 2 originals") && warning.contains("/data/upload/u1/ab/cd/a1.jpg"), warning);
+        assertTrue(
+                warning.contains("none of the 2 originals") && warning.contains("/data/upload/u1/ab/cd/a1.jpg"),
+                warning);
     }
 
     @Test

@@ -15,15 +15,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifiedWriterTest {
 
-    private static final java.util.function.LongConsumer NO_PROGRESS = bytes -> { };
+    private static final LongConsumer NO_PROGRESS = bytes -> {};
 
     @TempDir
     Path folder;
@@ -35,7 +38,8 @@ class VerifiedWriterTest {
     }
 
     private static String sha1(byte[] data) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(data));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-1").digest(data));
     }
 
     private long filesIn(Path dir) throws IOException {
@@ -47,9 +51,9 @@ class VerifiedWriterTest {
     @Test
     void tellsOfTheBytesAsTheyAreWrittenNotOnlyAtTheEnd() throws Exception {
         byte[] data = bytes(3 * VerifiedWriter.BUFFER + 17, 4);
-        java.util.List<Long> pieces = new java.util.ArrayList<>();
-        VerifiedWriter.write(new ByteArrayInputStream(data), folder.resolve("big.mov"), data.length, sha1(data), null,
-                pieces::add);
+        List<Long> pieces = new ArrayList<>();
+        VerifiedWriter.write(
+                new ByteArrayInputStream(data), folder.resolve("big.mov"), data.length, sha1(data), null, pieces::add);
         assertEquals(4, pieces.size(), "one report per buffer filled");
         assertEquals(data.length, pieces.stream().mapToLong(Long::longValue).sum());
     }
@@ -59,8 +63,8 @@ class VerifiedWriterTest {
         byte[] data = bytes(3 * VerifiedWriter.BUFFER + 17, 1);
         Path target = folder.resolve("2024/Wedding/IMG_0001.JPG");
         Instant taken = Instant.parse("2024-06-15T14:00:00Z");
-        String sha1 = VerifiedWriter.write(new ByteArrayInputStream(data), target,
-                data.length, sha1(data), taken, NO_PROGRESS);
+        String sha1 = VerifiedWriter.write(
+                new ByteArrayInputStream(data), target, data.length, sha1(data), taken, NO_PROGRESS);
         assertEquals(sha1(data), sha1);
         assertArrayEquals(data, Files.readAllBytes(target));
         assertEquals(taken, Files.getLastModifiedTime(target).toInstant());
@@ -72,9 +76,15 @@ class VerifiedWriterTest {
     void aWrongChecksumLeavesNothingBehind() throws Exception {
         byte[] data = bytes(10_000, 2);
         Path target = folder.resolve("bad.jpg");
-        ContentMismatchException e = assertThrows(ContentMismatchException.class, () ->
-                VerifiedWriter.write(new ByteArrayInputStream(data), target,
-                        data.length, sha1(bytes(10_000, 3)), null, NO_PROGRESS));
+        ContentMismatchException e = assertThrows(
+                ContentMismatchException.class,
+                () -> VerifiedWriter.write(
+                        new ByteArrayInputStream(data),
+                        target,
+                        data.length,
+                        sha1(bytes(10_000, 3)),
+                        null,
+                        NO_PROGRESS));
         assertTrue(e.getMessage().contains("SHA-1"), e.getMessage());
         assertFalse(Files.exists(target));
         assertEquals(0, filesIn(folder));
@@ -83,9 +93,15 @@ class VerifiedWriterTest {
     @Test
     void aShortStreamFailsOnItsSize() throws Exception {
         byte[] data = bytes(1000, 4);
-        assertThrows(ContentMismatchException.class, () ->
-                VerifiedWriter.write(new ByteArrayInputStream(data, 0, 600), folder.resolve("short.jpg"), 1000, null,
-                        null, NO_PROGRESS));
+        assertThrows(
+                ContentMismatchException.class,
+                () -> VerifiedWriter.write(
+                        new ByteArrayInputStream(data, 0, 600),
+                        folder.resolve("short.jpg"),
+                        1000,
+                        null,
+                        null,
+                        NO_PROGRESS));
         assertEquals(0, filesIn(folder));
     }
 
@@ -103,8 +119,9 @@ class VerifiedWriterTest {
                 return 7;
             }
         };
-        assertThrows(IOException.class, () -> VerifiedWriter.write(breaking, folder.resolve("cut.jpg"),
-                10_000, null, null, NO_PROGRESS));
+        assertThrows(
+                IOException.class,
+                () -> VerifiedWriter.write(breaking, folder.resolve("cut.jpg"), 10_000, null, null, NO_PROGRESS));
         assertFalse(Files.exists(folder.resolve("cut.jpg")));
     }
 
@@ -113,9 +130,10 @@ class VerifiedWriterTest {
         Path target = folder.resolve("taken.jpg");
         Files.writeString(target, "someone else's photo");
         byte[] data = bytes(100, 5);
-        assertThrows(FileAlreadyExistsException.class,
-                () -> VerifiedWriter.write(new ByteArrayInputStream(data), target,
-                        data.length, sha1(data), null, NO_PROGRESS));
+        assertThrows(
+                FileAlreadyExistsException.class,
+                () -> VerifiedWriter.write(
+                        new ByteArrayInputStream(data), target, data.length, sha1(data), null, NO_PROGRESS));
         assertEquals("someone else's photo", Files.readString(target));
         assertEquals(1, filesIn(folder));
     }
@@ -137,12 +155,13 @@ class VerifiedWriterTest {
     @Test
     void inBatchesAFileIsPublishedAtOnceAndForcedWithTheOthersLater(@TempDir Path folder) throws Exception {
         byte[] bytes = "a verified photo".getBytes();
-        String sha1 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
+        String sha1 = Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-1").digest(bytes));
         Durability batches = Durability.inBatches();
         Path first = folder.resolve("a/IMG_0001.JPG");
         Path second = folder.resolve("b/IMG_0002.JPG");
-        VerifiedWriter.write(new ByteArrayInputStream(bytes), first, bytes.length, sha1, null, n -> { }, batches);
-        VerifiedWriter.write(new ByteArrayInputStream(bytes), second, bytes.length, sha1, null, n -> { }, batches);
+        VerifiedWriter.write(new ByteArrayInputStream(bytes), first, bytes.length, sha1, null, n -> {}, batches);
+        VerifiedWriter.write(new ByteArrayInputStream(bytes), second, bytes.length, sha1, null, n -> {}, batches);
         assertArrayEquals(bytes, Files.readAllBytes(first), "published before it is forced");
         Files.delete(second);
         assertThrows(IOException.class, batches::flush, "every published file is forced");

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.export.record.ExportJobRepository;
-import app.immichexport.export.record.JobAlbum;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
+import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.JobAlbum;
 import app.immichexport.immich.Album;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +24,8 @@ class UnchangedAlbumsTest {
     }
 
     private static ExportJobRepository.ItemRow file(String path) {
-        return new ExportJobRepository.ItemRow("asset-" + path.hashCode(), "ORIGINAL", path, 1234L, "c2hhMQ==", TAKEN,
-                "IDENTICAL", null);
+        return new ExportJobRepository.ItemRow(
+                "asset-" + path.hashCode(), "ORIGINAL", path, 1234L, "c2hhMQ==", TAKEN, "IDENTICAL", null);
     }
 
     @Test
@@ -35,15 +35,29 @@ class UnchangedAlbumsTest {
         assertFalse(seen.sameAs(album(4, UPDATED, MEMBER_CHANGED)), "a member added or removed");
         assertFalse(seen.sameAs(album(3, UPDATED.plusMillis(1), MEMBER_CHANGED)), "membership changed");
         assertFalse(seen.sameAs(album(3, UPDATED, MEMBER_CHANGED.plusMillis(1))), "a member changed");
-        assertFalse(new JobAlbum(1, album(3, null, null), null).sameAs(album(3, null, null)),
+        assertFalse(
+                new JobAlbum(1, album(3, null, null), null).sameAs(album(3, null, null)),
                 "a server that does not say when the album changed is never trusted");
     }
 
     @Test
     void filesAndSkippedMembersAreTakenOverAsRecorded() {
-        var taken = UnchangedAlbums.takeOver(7, "a1", "2024/Wedding", List.of(file("2024/Wedding/IMG_1.JPG"),
-                new ExportJobRepository.ItemRow("x", "ORIGINAL", null, null, null, null, "SKIPPED",
-                        SkippedAsset.Reason.TRASHED.explanation()))).orElseThrow();
+        var taken = UnchangedAlbums.takeOver(
+                        7,
+                        "a1",
+                        "2024/Wedding",
+                        List.of(
+                                file("2024/Wedding/IMG_1.JPG"),
+                                new ExportJobRepository.ItemRow(
+                                        "x",
+                                        "ORIGINAL",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        "SKIPPED",
+                                        SkippedAsset.Reason.TRASHED.explanation())))
+                .orElseThrow();
         assertEquals(7, taken.fromJob());
         PlannedFile only = taken.files().get(0);
         assertEquals("2024/Wedding/IMG_1.JPG", only.relativePath());
@@ -55,10 +69,16 @@ class UnchangedAlbumsTest {
 
     @Test
     void nothingIsTakenOverWhenARecordDoesNotFitTheAlbumsFolderNow() {
-        assertTrue(UnchangedAlbums.takeOver(7, "a1", "2024/Wedding", List.of(file("2023/Wedding/IMG_1.JPG"))).isEmpty());
+        assertTrue(UnchangedAlbums.takeOver(7, "a1", "2024/Wedding", List.of(file("2023/Wedding/IMG_1.JPG")))
+                .isEmpty());
         assertTrue(UnchangedAlbums.takeOver(7, "a1", "2024/Wedding", List.of(file("2024/Wedding/sub/IMG_1.JPG")))
                 .isEmpty());
-        assertTrue(UnchangedAlbums.takeOver(7, "a1", "2024/Wedding", List.of(new ExportJobRepository.ItemRow("x",
-                "ORIGINAL", null, null, null, null, "SKIPPED", "a reason no longer given"))).isEmpty());
+        assertTrue(UnchangedAlbums.takeOver(
+                        7,
+                        "a1",
+                        "2024/Wedding",
+                        List.of(new ExportJobRepository.ItemRow(
+                                "x", "ORIGINAL", null, null, null, null, "SKIPPED", "a reason no longer given")))
+                .isEmpty());
     }
 }

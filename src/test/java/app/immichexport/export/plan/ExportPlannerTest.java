@@ -16,6 +16,7 @@ import app.immichexport.export.plan.SkippedAsset.Reason;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
+import app.immichexport.immich.Sidecar;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,8 +43,10 @@ class ExportPlannerTest {
     @Test
     void eachAlbumBecomesAFolderOfItsOriginals() {
         Album wedding = album("Wedding", JUNE_2024);
-        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(wedding,
-                photo(id(1), "IMG_0001.JPG", JUNE_2024), photo(id(2), "IMG_0002.JPG", JUNE_2024)))), DEFAULTS);
+        ExportPlan plan = ExportPlanner.plan(
+                PlanInput.of(List.of(members(
+                        wedding, photo(id(1), "IMG_0001.JPG", JUNE_2024), photo(id(2), "IMG_0002.JPG", JUNE_2024)))),
+                DEFAULTS);
         assertEquals(List.of("Wedding/IMG_0001.JPG", "Wedding/IMG_0002.JPG"), paths(plan));
         PlannedFile first = plan.files().get(0);
         assertEquals("c2hhMQ==", first.expectedSha1());
@@ -55,18 +58,21 @@ class ExportPlannerTest {
     @Test
     void yearFoldersComeFromTheAlbumsStartDate() {
         ExportOptions years = DEFAULTS.withTemplate(FolderTemplate.YEAR_FOLDERS);
-        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(
-                members(album("Wedding", JUNE_2024), photo(id(1), "a.jpg", JUNE_2024)),
-                members(album("Undated", null), photo(id(2), "b.jpg", null)))), years);
+        ExportPlan plan = ExportPlanner.plan(
+                PlanInput.of(List.of(
+                        members(album("Wedding", JUNE_2024), photo(id(1), "a.jpg", JUNE_2024)),
+                        members(album("Undated", null), photo(id(2), "b.jpg", null)))),
+                years);
         assertEquals(List.of("2024/Wedding/a.jpg", "No date/Undated/b.jpg"), paths(plan));
-        assertEquals("2024/06/Wedding/x.jpg",
+        assertEquals(
+                "2024/06/Wedding/x.jpg",
                 FolderTemplate.parse("{year}/{month}/{album}").example(album("Wedding", JUNE_2024), "x.jpg"));
     }
 
     @Test
     void templatesAreCheckedWithAMessageForTheUser() {
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> FolderTemplate.parse("{year}/{albun}"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> FolderTemplate.parse("{year}/{albun}"));
         assertTrue(unknown.getMessage().contains("{albun}"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FolderTemplate.parse("{year}//{album}"));
         assertThrows(IllegalArgumentException.class, () -> FolderTemplate.parse(" "));
@@ -77,16 +83,22 @@ class ExportPlannerTest {
     @Test
     void sameNamesNeverOverwriteEachOther() {
         Album trip = album("Trip", JUNE_2024);
-        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(trip,
-                photo(id(1), "IMG_0001.JPG", JUNE_2024),
-                photo(id(2), "IMG_0001.JPG", JUNE_2024.plusSeconds(60)),
-                photo(id(3), "img_0001.jpg", JUNE_2024.plusSeconds(120)),
-                photo(id(4), "a:b.jpg", JUNE_2024),
-                photo(id(5), "a_b.jpg", JUNE_2024.plusSeconds(1))))), DEFAULTS);
-        Set<String> keys = plan.files().stream().map(f -> SafeName.collisionKey(f.relativePath())).collect(Collectors.toSet());
+        ExportPlan plan = ExportPlanner.plan(
+                PlanInput.of(List.of(members(
+                        trip,
+                        photo(id(1), "IMG_0001.JPG", JUNE_2024),
+                        photo(id(2), "IMG_0001.JPG", JUNE_2024.plusSeconds(60)),
+                        photo(id(3), "img_0001.jpg", JUNE_2024.plusSeconds(120)),
+                        photo(id(4), "a:b.jpg", JUNE_2024),
+                        photo(id(5), "a_b.jpg", JUNE_2024.plusSeconds(1))))),
+                DEFAULTS);
+        Set<String> keys = plan.files().stream()
+                .map(f -> SafeName.collisionKey(f.relativePath()))
+                .collect(Collectors.toSet());
         assertEquals(5, keys.size(), paths(plan).toString());
         Map<String, String> byKey = pathsByKey(plan);
-        assertEquals("Trip/IMG_0001.JPG", byKey.get(PlannedFile.key(Kind.ORIGINAL, id(1))), "the earliest keeps the name");
+        assertEquals(
+                "Trip/IMG_0001.JPG", byKey.get(PlannedFile.key(Kind.ORIGINAL, id(1))), "the earliest keeps the name");
         String second = byKey.get(PlannedFile.key(Kind.ORIGINAL, id(2)));
         assertEquals("Trip/IMG_0001 (" + id(2).replace("-", "").substring(0, 8) + ").JPG", second);
         assertEquals(3, plan.renamedCount());
@@ -104,8 +116,10 @@ class ExportPlannerTest {
         Random random = new Random(42);
         for (int round = 0; round < 10; round++) {
             Collections.shuffle(assets, random);
-            assertEquals(expected, pathsByKey(ExportPlanner.plan(
-                    PlanInput.of(List.of(members(album, assets.toArray(Asset[]::new)))), DEFAULTS)));
+            assertEquals(
+                    expected,
+                    pathsByKey(ExportPlanner.plan(
+                            PlanInput.of(List.of(members(album, assets.toArray(Asset[]::new)))), DEFAULTS)));
         }
     }
 
@@ -114,13 +128,13 @@ class ExportPlannerTest {
         Album album = album("Growing", JUNE_2024);
         Asset first = photo(id(1), "IMG_0001.JPG", JUNE_2024);
         ExportPlan before = ExportPlanner.plan(PlanInput.of(List.of(members(album, first))), DEFAULTS);
-        Map<String, Set<String>> earlier = before.files().stream()
-                .collect(Collectors.toMap(PlannedFile::key, f -> Set.of(f.relativePath())));
+        Map<String, Set<String>> earlier =
+                before.files().stream().collect(Collectors.toMap(PlannedFile::key, f -> Set.of(f.relativePath())));
 
         // taken earlier and listed first, it would have won the plain name on a fresh plan
         Asset older = photo(id(2), "IMG_0001.JPG", JUNE_2024.minusSeconds(3600));
-        ExportPlan after = ExportPlanner.plan(new PlanInput(List.of(members(album, older, first)), Map.of(), Map.of(),
-                earlier), DEFAULTS);
+        ExportPlan after = ExportPlanner.plan(
+                new PlanInput(List.of(members(album, older, first)), Map.of(), Map.of(), earlier), DEFAULTS);
         Map<String, String> byKey = pathsByKey(after);
         assertEquals("Growing/IMG_0001.JPG", byKey.get(PlannedFile.key(Kind.ORIGINAL, id(1))));
         assertTrue(byKey.get(PlannedFile.key(Kind.ORIGINAL, id(2))).startsWith("Growing/IMG_0001 ("));
@@ -131,30 +145,46 @@ class ExportPlannerTest {
         Asset motion = Fixtures.video("m1", "IMG_0042.MOV", JUNE_2024);
         Asset still = Fixtures.livePhoto(id(1), "IMG_0042.HEIC", JUNE_2024, "m1");
         Asset clash = Fixtures.video(id(2), "IMG_0042.MOV", JUNE_2024.minusSeconds(10));
-        ExportPlan plan = ExportPlanner.plan(new PlanInput(List.of(members(album("Live", JUNE_2024), still, clash)),
-                Map.of("m1", motion), Map.of(), Map.of()), DEFAULTS);
+        ExportPlan plan = ExportPlanner.plan(
+                new PlanInput(
+                        List.of(members(album("Live", JUNE_2024), still, clash)),
+                        Map.of("m1", motion),
+                        Map.of(),
+                        Map.of()),
+                DEFAULTS);
         Map<String, String> byKey = pathsByKey(plan);
         String stillPath = byKey.get(PlannedFile.key(Kind.ORIGINAL, id(1)));
         String motionPath = byKey.get(PlannedFile.key(Kind.MOTION_PART, "m1"));
         assertEquals(SafeName.split(stillPath)[0], SafeName.split(motionPath)[0], stillPath + " / " + motionPath);
         assertTrue(motionPath.endsWith(".MOV"));
-        assertEquals("Live/IMG_0042.MOV", byKey.get(PlannedFile.key(Kind.ORIGINAL, id(2))), "the plain video keeps its name");
+        assertEquals(
+                "Live/IMG_0042.MOV",
+                byKey.get(PlannedFile.key(Kind.ORIGINAL, id(2))),
+                "the plain video keeps its name");
         assertEquals(3, plan.files().size());
 
-        ExportPlan without = ExportPlanner.plan(new PlanInput(List.of(members(album("Live", JUNE_2024), still)),
-                Map.of("m1", motion), Map.of(), Map.of()), new ExportOptions(ROOT, DEFAULTS.folderTemplate(), false, true, false));
+        ExportPlan without = ExportPlanner.plan(
+                new PlanInput(
+                        List.of(members(album("Live", JUNE_2024), still)), Map.of("m1", motion), Map.of(), Map.of()),
+                new ExportOptions(ROOT, DEFAULTS.folderTemplate(), false, true, false));
         assertEquals(List.of("Live/IMG_0042.HEIC"), paths(without));
     }
 
     @Test
     void sidecarsAreNamedAsImmichNamesThem() {
-        ExportPlan plan = ExportPlanner.plan(new PlanInput(List.of(members(album("Side", JUNE_2024),
-                photo(id(1), "photo.jpg", JUNE_2024))), Map.of(), Map.of(id(1), new app.immichexport.immich.Sidecar(id(1),
-                "f1", "/usr/src/app/upload/upload/u1/aa/bb/x.jpg.xmp")), Map.of()), DEFAULTS);
+        ExportPlan plan = ExportPlanner.plan(
+                new PlanInput(
+                        List.of(members(album("Side", JUNE_2024), photo(id(1), "photo.jpg", JUNE_2024))),
+                        Map.of(),
+                        Map.of(id(1), new Sidecar(id(1), "f1", "/usr/src/app/upload/upload/u1/aa/bb/x.jpg.xmp")),
+                        Map.of()),
+                DEFAULTS);
         assertEquals(List.of("Side/photo.jpg", "Side/photo.jpg.xmp"), paths(plan));
         assertNull(plan.files().get(1).expectedSha1(), "Immich keeps no checksum of a sidecar");
         assertEquals(-1, plan.files().get(1).expectedSize());
-        assertEquals("/usr/src/app/upload/upload/u1/aa/bb/x.jpg.xmp", plan.files().get(1).sourcePath());
+        assertEquals(
+                "/usr/src/app/upload/upload/u1/aa/bb/x.jpg.xmp",
+                plan.files().get(1).sourcePath());
     }
 
     @Test
@@ -168,31 +198,49 @@ class ExportPlannerTest {
         AlbumMembers all = members(album("Mixed", JUNE_2024), ok, trashed, offline, external, other, live);
         ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(all)), DEFAULTS);
         assertEquals(List.of("Mixed/live.heic", "Mixed/ok.jpg"), paths(plan));
-        assertEquals(Map.of(id(2), Reason.TRASHED, id(3), Reason.OFFLINE, id(4), Reason.EXTERNAL, id(5), Reason.UNSUPPORTED,
-                "gone", Reason.MOTION_PART_MISSING),
+        assertEquals(
+                Map.of(
+                        id(2),
+                        Reason.TRASHED,
+                        id(3),
+                        Reason.OFFLINE,
+                        id(4),
+                        Reason.EXTERNAL,
+                        id(5),
+                        Reason.UNSUPPORTED,
+                        "gone",
+                        Reason.MOTION_PART_MISSING),
                 plan.skipped().stream().collect(Collectors.toMap(SkippedAsset::assetId, SkippedAsset::reason)));
 
-        ExportPlan withExternal = ExportPlanner.plan(PlanInput.of(List.of(all)),
-                new ExportOptions(ROOT, DEFAULTS.folderTemplate(), true, true, true));
-        PlannedFile copied = withExternal.files().stream().filter(f -> f.assetId().equals(id(4))).findFirst().orElseThrow();
+        ExportPlan withExternal = ExportPlanner.plan(
+                PlanInput.of(List.of(all)), new ExportOptions(ROOT, DEFAULTS.folderTemplate(), true, true, true));
+        PlannedFile copied = withExternal.files().stream()
+                .filter(f -> f.assetId().equals(id(4)))
+                .findFirst()
+                .orElseThrow();
         assertNull(copied.expectedSha1(), "Immich's checksum of an external asset cannot verify its bytes");
     }
 
     @Test
     void anAlbumListedIncompletelyIsAWarning() {
         Album album = album("Partial", JUNE_2024);
-        Album claimsMore = new Album(album.id(), album.name(), "", 5, null, JUNE_2024, JUNE_2024, JUNE_2024, null, "u1", "A", true);
-        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(new AlbumMembers(claimsMore,
-                List.of(photo(id(1), "a.jpg", JUNE_2024))))), DEFAULTS);
+        Album claimsMore = new Album(
+                album.id(), album.name(), "", 5, null, JUNE_2024, JUNE_2024, JUNE_2024, null, "u1", "A", true);
+        ExportPlan plan = ExportPlanner.plan(
+                PlanInput.of(List.of(new AlbumMembers(claimsMore, List.of(photo(id(1), "a.jpg", JUNE_2024))))),
+                DEFAULTS);
         assertEquals(1, plan.warnings().size());
-        assertTrue(plan.warnings().get(0).contains("1 of the 5"), plan.warnings().get(0));
+        assertTrue(
+                plan.warnings().get(0).contains("1 of the 5"), plan.warnings().get(0));
     }
 
     @Test
     void theSameAssetInTwoAlbumsOfOneFolderIsWrittenOnce() {
         Asset shared = photo(id(1), "a.jpg", JUNE_2024);
-        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(album("Same", JUNE_2024), shared),
-                members(album("Same", JUNE_2024), shared))), DEFAULTS);
+        ExportPlan plan = ExportPlanner.plan(
+                PlanInput.of(
+                        List.of(members(album("Same", JUNE_2024), shared), members(album("Same", JUNE_2024), shared))),
+                DEFAULTS);
         assertEquals(List.of("Same/a.jpg"), paths(plan));
         assertFalse(plan.files().get(0).renamed());
     }
@@ -200,21 +248,37 @@ class ExportPlannerTest {
     @Test
     void everyNameEndsWithAnExtensionOfItsType() {
         Album album = album("Odd names", JUNE_2024);
-        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(album,
-                photo(id(1), "IMG_0001.JPG.partial", JUNE_2024), photo(id(2), "IMG_0002", JUNE_2024),
-                photo(id(3), "IMG_0003.jpeg", JUNE_2024), photo(id(4), "clip.MP4", JUNE_2024, "video/mp4"),
-                photo(id(5), "scan.png", JUNE_2024, "image/x-unknown"), photo(id(6), "IMG_0006.HEIC", JUNE_2024)))), DEFAULTS);
-        assertEquals(List.of("Odd names/IMG_0001.JPG.partial.jpg", "Odd names/IMG_0002.jpg", "Odd names/IMG_0003.jpeg",
-                "Odd names/IMG_0006.HEIC", "Odd names/clip.MP4", "Odd names/scan.png"), paths(plan));
+        ExportPlan plan = ExportPlanner.plan(
+                PlanInput.of(List.of(members(
+                        album,
+                        photo(id(1), "IMG_0001.JPG.partial", JUNE_2024),
+                        photo(id(2), "IMG_0002", JUNE_2024),
+                        photo(id(3), "IMG_0003.jpeg", JUNE_2024),
+                        photo(id(4), "clip.MP4", JUNE_2024, "video/mp4"),
+                        photo(id(5), "scan.png", JUNE_2024, "image/x-unknown"),
+                        photo(id(6), "IMG_0006.HEIC", JUNE_2024)))),
+                DEFAULTS);
+        assertEquals(
+                List.of(
+                        "Odd names/IMG_0001.JPG.partial.jpg",
+                        "Odd names/IMG_0002.jpg",
+                        "Odd names/IMG_0003.jpeg",
+                        "Odd names/IMG_0006.HEIC",
+                        "Odd names/clip.MP4",
+                        "Odd names/scan.png"),
+                paths(plan));
     }
 
     @Test
     void aNameWrittenUnderAnEarlierRuleIsKept() {
         Album album = album("Hidden", JUNE_2024);
         AlbumMembers members = members(album, photo(id(1), "._IMG_0001.JPG", JUNE_2024));
-        Map<String, Set<String>> earlier = Map.of(PlannedFile.key(Kind.ORIGINAL, id(1)), Set.of("Hidden/._IMG_0001.JPG"));
-        assertEquals(List.of("Hidden/._IMG_0001.JPG"),
+        Map<String, Set<String>> earlier =
+                Map.of(PlannedFile.key(Kind.ORIGINAL, id(1)), Set.of("Hidden/._IMG_0001.JPG"));
+        assertEquals(
+                List.of("Hidden/._IMG_0001.JPG"),
                 paths(ExportPlanner.plan(new PlanInput(List.of(members), Map.of(), Map.of(), earlier), DEFAULTS)));
-        assertEquals(List.of("Hidden/_IMG_0001.JPG"), paths(ExportPlanner.plan(PlanInput.of(List.of(members)), DEFAULTS)));
+        assertEquals(
+                List.of("Hidden/_IMG_0001.JPG"), paths(ExportPlanner.plan(PlanInput.of(List.of(members)), DEFAULTS)));
     }
 }

@@ -5,6 +5,7 @@ import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Albums and assets for plan tests, built in one line each. */
@@ -12,47 +13,141 @@ final class Fixtures {
 
     static final Instant JUNE_2024 = Instant.parse("2024-06-15T14:00:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Album album(String name, Instant start) {
-        return new Album(UUID.nameUUIDFromBytes(name.getBytes()).toString(), name, "", 0, null, start, start, start, start,
-                "u1", "Alex", false);
+        return new Album(
+                UUID.nameUUIDFromBytes(name.getBytes()).toString(),
+                name,
+                "",
+                0,
+                null,
+                start,
+                start,
+                start,
+                start,
+                "u1",
+                "Alex",
+                false);
     }
 
     static AlbumMembers members(Album album, Asset... assets) {
-        Album counted = new Album(album.id(), album.name(), album.description(), assets.length, album.thumbnailAssetId(),
-                album.startDate(), album.endDate(), album.updatedAt(), album.lastModifiedAssetAt(), album.ownerId(), album.ownerName(), album.shared());
+        Album counted = new Album(
+                album.id(),
+                album.name(),
+                album.description(),
+                assets.length,
+                album.thumbnailAssetId(),
+                album.startDate(),
+                album.endDate(),
+                album.updatedAt(),
+                album.lastModifiedAssetAt(),
+                album.ownerId(),
+                album.ownerName(),
+                album.shared());
         return new AlbumMembers(counted, List.of(assets));
     }
 
     static Asset photo(String id, String name, Instant taken) {
-        return new Asset(id, name, "/usr/src/app/upload/upload/u1/aa/bb/" + id + ".jpg", Asset.AssetType.IMAGE, taken,
-                taken, "c2hhMQ==", 1000, null, false, false, "timeline", null, "u1",
-                name.toLowerCase(java.util.Locale.ROOT).endsWith(".heic") ? "image/heic" : "image/jpeg", taken);
+        return new Asset(
+                id,
+                name,
+                "/usr/src/app/upload/upload/u1/aa/bb/" + id + ".jpg",
+                Asset.AssetType.IMAGE,
+                taken,
+                taken,
+                "c2hhMQ==",
+                1000,
+                null,
+                false,
+                false,
+                "timeline",
+                null,
+                "u1",
+                name.toLowerCase(Locale.ROOT).endsWith(".heic") ? "image/heic" : "image/jpeg",
+                taken);
     }
 
     static Asset photo(String id, String name, Instant taken, String mimeType) {
         Asset photo = photo(id, name, taken);
-        return new Asset(id, name, photo.originalPath(), photo.type(), taken, taken, photo.checksumSha1(), photo.size(), null,
-                false, false, "timeline", null, "u1", mimeType, taken);
+        return new Asset(
+                id,
+                name,
+                photo.originalPath(),
+                photo.type(),
+                taken,
+                taken,
+                photo.checksumSha1(),
+                photo.size(),
+                null,
+                false,
+                false,
+                "timeline",
+                null,
+                "u1",
+                mimeType,
+                taken);
     }
 
     static Asset livePhoto(String id, String name, Instant taken, String motionId) {
         Asset still = photo(id, name, taken);
-        return new Asset(still.id(), still.originalFileName(), still.originalPath(), still.type(), taken, taken,
-                still.checksumSha1(), still.size(), null, false, false, "timeline", motionId, "u1", still.mimeType(), taken);
+        return new Asset(
+                still.id(),
+                still.originalFileName(),
+                still.originalPath(),
+                still.type(),
+                taken,
+                taken,
+                still.checksumSha1(),
+                still.size(),
+                null,
+                false,
+                false,
+                "timeline",
+                motionId,
+                "u1",
+                still.mimeType(),
+                taken);
     }
 
     static Asset video(String id, String name, Instant taken) {
-        return new Asset(id, name, "/usr/src/app/upload/upload/u1/aa/bb/" + id + ".mov", Asset.AssetType.VIDEO, taken,
-                taken, "bW90aW9u", 5000, null, false, false, "hidden", null, "u1", "video/quicktime", taken);
+        return new Asset(
+                id,
+                name,
+                "/usr/src/app/upload/upload/u1/aa/bb/" + id + ".mov",
+                Asset.AssetType.VIDEO,
+                taken,
+                taken,
+                "bW90aW9u",
+                5000,
+                null,
+                false,
+                false,
+                "hidden",
+                null,
+                "u1",
+                "video/quicktime",
+                taken);
     }
 
     static Asset with(Asset a, boolean trashed, boolean offline, String libraryId, Asset.AssetType type) {
-        return new Asset(a.id(), a.originalFileName(), a.originalPath(), type, a.capturedAt(), a.fileModifiedAt(),
-                libraryId == null ? a.checksumSha1() : null, a.size(), libraryId, trashed, offline, a.visibility(),
-                a.livePhotoVideoId(), a.ownerId(), a.mimeType(), a.updatedAt());
+        return new Asset(
+                a.id(),
+                a.originalFileName(),
+                a.originalPath(),
+                type,
+                a.capturedAt(),
+                a.fileModifiedAt(),
+                libraryId == null ? a.checksumSha1() : null,
+                a.size(),
+                libraryId,
+                trashed,
+                offline,
+                a.visibility(),
+                a.livePhotoVideoId(),
+                a.ownerId(),
+                a.mimeType(),
+                a.updatedAt());
     }
 
     static String id(int n) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.database.DatabaseBootstrap;
 import app.immichexport.export.copy.FileExporter;
+import app.immichexport.export.job.ExportService;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -31,8 +32,9 @@ public class ExportJobPersistenceIT {
     @Test
     void flywayCreatedTheSchema() throws Exception {
         try (Connection connection = dataSource.getConnection();
-             ResultSet rs = connection.createStatement().executeQuery(
-                     "select version, success from flyway_schema_history where version = '1'")) {
+                ResultSet rs = connection
+                        .createStatement()
+                        .executeQuery("select version, success from flyway_schema_history where version = '1'")) {
             assertTrue(rs.next(), "migration 1 is recorded");
             assertTrue(rs.getBoolean("success"));
             assertTrue(connection.getMetaData().getDatabaseProductName().contains("PostgreSQL"));
@@ -40,7 +42,7 @@ public class ExportJobPersistenceIT {
     }
 
     @Inject
-    app.immichexport.export.job.ExportService exports;
+    ExportService exports;
 
     @Test
     void jobsRunningWhenTheApplicationStoppedAreMarkedInterrupted() {
@@ -55,23 +57,66 @@ public class ExportJobPersistenceIT {
 
     @Test
     void anAlbumsItemsComeFromTheDatabaseUntilKeptInMemory() {
-        long id = jobs.save(new ExportJob("alex", Instant.now(), "a9", "/exports")).getId();
+        long id = jobs.save(new ExportJob("alex", Instant.now(), "a9", "/exports"))
+                .getId();
         Instant taken = Instant.parse("2024-06-15T12:00:00Z");
         String reason = "it is in the Immich trash, \"quoted\", with a comma\nand a new line";
-        jobs.saveItems("/exports", List.of(
-                new ExportItem(id, "x1", "a9", "ORIGINAL", FileExporter.Source.API, "A/x1.jpg", 10L, "c2hhMQ==", taken,
-                        ExportItem.Outcome.COPIED, null, 0, Instant.now()),
-                new ExportItem(id, "x2", "a9", "ORIGINAL", null, null, null, null, null, ExportItem.Outcome.SKIPPED, reason,
-                        0, Instant.now()),
-                new ExportItem(id, "x3", "a9", "ORIGINAL", FileExporter.Source.API, "A/x3.jpg", null, null, taken,
-                        ExportItem.Outcome.FAILED, "broken", 0, Instant.now())));
+        jobs.saveItems(
+                "/exports",
+                List.of(
+                        new ExportItem(
+                                id,
+                                "x1",
+                                "a9",
+                                "ORIGINAL",
+                                FileExporter.Source.API,
+                                "A/x1.jpg",
+                                10L,
+                                "c2hhMQ==",
+                                taken,
+                                ExportItem.Outcome.COPIED,
+                                null,
+                                0,
+                                Instant.now()),
+                        new ExportItem(
+                                id,
+                                "x2",
+                                "a9",
+                                "ORIGINAL",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                ExportItem.Outcome.SKIPPED,
+                                reason,
+                                0,
+                                Instant.now()),
+                        new ExportItem(
+                                id,
+                                "x3",
+                                "a9",
+                                "ORIGINAL",
+                                FileExporter.Source.API,
+                                "A/x3.jpg",
+                                null,
+                                null,
+                                taken,
+                                ExportItem.Outcome.FAILED,
+                                "broken",
+                                0,
+                                Instant.now())));
         List<ExportJobRepository.ItemRow> rows = jobs.albumItems(id, "a9");
-        assertEquals(List.of(new ExportJobRepository.ItemRow("x1", "ORIGINAL", "A/x1.jpg", 10L, "c2hhMQ==", taken, "COPIED",
-                null), new ExportJobRepository.ItemRow("x2", "ORIGINAL", null, null, null, null, "SKIPPED", reason)), rows,
+        assertEquals(
+                List.of(
+                        new ExportJobRepository.ItemRow(
+                                "x1", "ORIGINAL", "A/x1.jpg", 10L, "c2hhMQ==", taken, "COPIED", null),
+                        new ExportJobRepository.ItemRow("x2", "ORIGINAL", null, null, null, null, "SKIPPED", reason)),
+                rows,
                 "copied and skipped members, texts intact through COPY; not the failed one");
 
-        List<ExportJobRepository.ItemRow> kept = List.of(new ExportJobRepository.ItemRow("k1", "ORIGINAL", "A/k1.jpg", 5L,
-                "a2VwdA==", taken, "IDENTICAL", null));
+        List<ExportJobRepository.ItemRow> kept = List.of(new ExportJobRepository.ItemRow(
+                "k1", "ORIGINAL", "A/k1.jpg", 5L, "a2VwdA==", taken, "IDENTICAL", null));
         jobs.rememberAlbumItems(id, "a9", kept);
         assertEquals(kept, jobs.albumItems(id, "a9"), "kept in memory once the job ended");
     }

@@ -41,7 +41,8 @@ class AnonymousAccessIT {
     @ArquillianResource
     URL deployed;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void everyViewRedirectsAnAnonymousVisitorToTheLogin() throws Exception {
@@ -66,8 +67,11 @@ class AnonymousAccessIT {
             assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/login"), path);
             // Vaadin's own navigation request for the view is answered with the login view instead
             HttpResponse<String> navigation = send("GET", "?v-r=init&location=" + path, null);
-            assertFalse(navigation.body().contains("jobs-grid") || navigation.body().contains("audit")
-                    || navigation.body().contains("users\""), path + ": " + navigation.body());
+            assertFalse(
+                    navigation.body().contains("jobs-grid")
+                            || navigation.body().contains("audit")
+                            || navigation.body().contains("users\""),
+                    path + ": " + navigation.body());
         }
     }
 
@@ -86,7 +90,9 @@ class AnonymousAccessIT {
                 }
                 Path sub = method.getAnnotation(Path.class);
                 String path = ("api/" + resource.value() + (sub == null ? "" : "/" + sub.value()))
-                        .replaceAll("/+", "/").replaceAll("\\{[^}]+}", "1").replaceAll("/$", "");
+                        .replaceAll("/+", "/")
+                        .replaceAll("\\{[^}]+}", "1")
+                        .replaceAll("/$", "");
                 endpoints.add(verb + " " + path);
             }
         }
@@ -96,7 +102,12 @@ class AnonymousAccessIT {
             for (String token : new String[] {null, "iae_not-a-real-token-000000000000000000000"}) {
                 HttpResponse<String> response = send(parts[0], parts[1], token);
                 assertEquals(401, response.statusCode(), endpoint + " with token " + token + ": " + response.body());
-                assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"), endpoint);
+                assertTrue(
+                        response.headers()
+                                .firstValue("WWW-Authenticate")
+                                .orElse("")
+                                .startsWith("Bearer"),
+                        endpoint);
             }
         }
     }
@@ -111,7 +122,9 @@ class AnonymousAccessIT {
             for (String pattern : servlet.urlPatterns()) {
                 String path = pattern.replace("/*", "/" + SOME_ID).substring(1);
                 HttpResponse<String> response = send("GET", path, null);
-                assertTrue(response.statusCode() == 401 || response.statusCode() == 302, pattern + ": " + response.statusCode());
+                assertTrue(
+                        response.statusCode() == 401 || response.statusCode() == 302,
+                        pattern + ": " + response.statusCode());
             }
         }
         HttpResponse<String> openApi = send("GET", "openapi", null);
@@ -132,17 +145,26 @@ class AnonymousAccessIT {
         HttpResponse<String> login = send("GET", "login", null);
         assertEquals(200, login.statusCode());
         assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
-        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
-        assertTrue(login.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst().orElse("");
-        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), login.headers().map().toString());
+        assertEquals(
+                "nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(
+                login.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElse("");
+        assertTrue(
+                cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+                login.headers().map().toString());
     }
 
     private HttpResponse<String> send(String method, String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path))
-                .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}"))
+                .method(
+                        method,
+                        method.equals("GET") || method.equals("DELETE")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -165,8 +187,10 @@ class AnonymousAccessIT {
         java.nio.file.Path classes = java.nio.file.Path.of("target", "classes");
         List<Class<?>> found = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 found.add(Class.forName(name, false, AnonymousAccessIT.class.getClassLoader()));
             }
         }

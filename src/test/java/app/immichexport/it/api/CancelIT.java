@@ -3,8 +3,8 @@ package app.immichexport.it.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.JsonObject;
@@ -68,8 +68,13 @@ class CancelIT {
         }
         JsonObject job = cancelledWithinASecond(id);
         assertTrue(job.getJsonObject("progress").getInt("copied") > 0, job.toString());
-        assertEquals(0, job.getJsonObject("progress").getInt("failed"), "a file stopped by the cancel did not fail: " + job);
-        assertEquals("[]", api.send("GET", "api/exports/" + id + "/items?outcome=FAILED", null).body().replace(" ", ""));
+        assertEquals(
+                0, job.getJsonObject("progress").getInt("failed"), "a file stopped by the cancel did not fail: " + job);
+        assertEquals(
+                "[]",
+                api.send("GET", "api/exports/" + id + "/items?outcome=FAILED", null)
+                        .body()
+                        .replace(" ", ""));
         try (Stream<Path> files = Files.walk(ROOT.resolve("cancel-copying"))) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no partial file is left");
         }
@@ -105,15 +110,19 @@ class CancelIT {
 
     private long start(String template, boolean sidecars) throws Exception {
         String album = TestImmich.library().albumIdByName(TestLibraries.BIG_ALBUM);
-        HttpResponse<String> started = api.send("POST", "api/exports", "{\"albumIds\":[\"" + album + "\"],\"folderTemplate\":\""
-                + template + "\",\"includeSidecars\":" + sidecars + "}");
+        HttpResponse<String> started = api.send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[\"" + album + "\"],\"folderTemplate\":\"" + template + "\",\"includeSidecars\":"
+                        + sidecars + "}");
         assertEquals(202, started.statusCode(), started.body());
         return ApiCalls.object(started.body()).getJsonNumber("id").longValue();
     }
 
     private JsonObject cancelledWithinASecond(long id) throws Exception {
         long asked = System.nanoTime();
-        assertEquals(200, api.send("POST", "api/exports/" + id + "/cancel", null).statusCode());
+        assertEquals(
+                200, api.send("POST", "api/exports/" + id + "/cancel", null).statusCode());
         while (true) {
             JsonObject job = job(id);
             if (job.getString("state").equals("CANCELLED")) {

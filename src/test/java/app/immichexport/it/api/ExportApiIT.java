@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.TestImmich;
+import app.immichexport.simulator.Content;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.ImmichSimulator;
-import app.immichexport.simulator.Content;
 import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.Json;
@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +66,8 @@ class ExportApiIT {
     }
 
     private JsonObject startAndWait(String albums, String template) throws Exception {
-        HttpResponse<String> started = send("POST", "api/exports",
-                "{\"albumIds\":[" + albums + "],\"folderTemplate\":\"" + template + "\"}");
+        HttpResponse<String> started =
+                send("POST", "api/exports", "{\"albumIds\":[" + albums + "],\"folderTemplate\":\"" + template + "\"}");
         assertEquals(202, started.statusCode(), started.body());
         return waitFor(object(started.body()).getJsonNumber("id").longValue());
     }
@@ -76,8 +77,12 @@ class ExportApiIT {
     }
 
     private List<JsonObject> items(long jobId, String outcome) throws Exception {
-        JsonArray items = Json.createReader(new StringReader(send("GET", "api/exports/" + jobId + "/items"
-                + (outcome == null ? "" : "?outcome=" + outcome), null).body())).readArray();
+        JsonArray items = Json.createReader(new StringReader(send(
+                                "GET",
+                                "api/exports/" + jobId + "/items" + (outcome == null ? "" : "?outcome=" + outcome),
+                                null)
+                        .body()))
+                .readArray();
         return items.getValuesAs(JsonObject.class);
     }
 
@@ -86,7 +91,8 @@ class ExportApiIT {
     }
 
     private static String sha1(Path file) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(file)));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(file)));
     }
 
     @ParameterizedTest
@@ -101,11 +107,13 @@ class ExportApiIT {
 
         List<JsonObject> copied = items(id, "COPIED");
         assertEquals(13 + 1 + 5, copied.size(), "12 photos and a live photo with its motion part, and 5 photos");
-        List<String> listed = copied.stream().map(i -> i.getString("targetPath")).toList();
+        List<String> listed =
+                copied.stream().map(i -> i.getString("targetPath")).toList();
         assertEquals(listed.stream().sorted().toList(), listed, "items come by path");
         for (JsonObject item : copied) {
             Path file = ROOT.resolve(item.getString("targetPath"));
-            SimulatedAsset asset = TestImmich.library().asset(item.getString("assetId")).orElseThrow();
+            SimulatedAsset asset =
+                    TestImmich.library().asset(item.getString("assetId")).orElseThrow();
             assertEquals(asset.content().sha1Base64(), sha1(file), file.toString());
             assertEquals(asset.content().sha1Base64(), item.getString("sha1"));
             assertEquals(asset.takenAt(), Files.getLastModifiedTime(file).toInstant(), file.toString());
@@ -138,14 +146,20 @@ class ExportApiIT {
         assertTrue(Files.exists(folder.resolve("described.jpg")));
         assertTrue(Files.exists(folder.resolve("plain.jpg")));
         if (line == ImmichLine.V3) {
-            assertEquals(TestLibraries.SIDECAR_XML, Files.readString(folder.resolve("described.jpg.xmp")),
+            assertEquals(
+                    TestLibraries.SIDECAR_XML,
+                    Files.readString(folder.resolve("described.jpg.xmp")),
                     "the sidecar sits beside its photo, named as Immich names it");
             assertFalse(Files.exists(folder.resolve("plain.jpg.xmp")));
-            assertEquals(1, items(job.getJsonNumber("id").longValue(), "COPIED").stream()
-                    .filter(i -> i.getString("kind").equals("SIDECAR")).count());
+            assertEquals(
+                    1,
+                    items(job.getJsonNumber("id").longValue(), "COPIED").stream()
+                            .filter(i -> i.getString("kind").equals("SIDECAR"))
+                            .count());
         } else {
             assertFalse(Files.exists(folder.resolve("described.jpg.xmp")));
-            assertTrue(job.getString("message").contains("XMP sidecars are not exported: Immich 2.7.5"), job.toString());
+            assertTrue(
+                    job.getString("message").contains("XMP sidecars are not exported: Immich 2.7.5"), job.toString());
         }
     }
 
@@ -157,11 +171,11 @@ class ExportApiIT {
         String albumId = TestLibraries.addAlbumWithPhotos(TestImmich.library(), name, 0);
         String owner = TestLibraries.mainOwner(TestImmich.library());
         Instant taken = Instant.parse("2022-02-02T10:00:00Z");
-        SimulatedAsset described = TestImmich.library().addAsset(albumId, owner, "answered.jpg", "IMAGE", taken,
-                Content.pseudoRandom(7100, 500));
+        SimulatedAsset described = TestImmich.library()
+                .addAsset(albumId, owner, "answered.jpg", "IMAGE", taken, Content.pseudoRandom(7100, 500));
         TestImmich.library().addSidecar(described, Content.of("<x:one/>".getBytes(StandardCharsets.UTF_8)));
-        SimulatedAsset plain = TestImmich.library().addAsset(albumId, owner, "unanswered.jpg", "IMAGE", taken,
-                Content.pseudoRandom(7101, 500));
+        SimulatedAsset plain = TestImmich.library()
+                .addAsset(albumId, owner, "unanswered.jpg", "IMAGE", taken, Content.pseudoRandom(7101, 500));
         String album = quoted(albumId);
         startAndWait(album, "sidecar-answers-1/{album}");
 
@@ -169,7 +183,9 @@ class ExportApiIT {
         JsonObject again = startAndWait(album, "sidecar-answers-2/{album}");
         assertEquals("SUCCEEDED", again.getString("state"), again.toString());
         assertEquals(0, sidecarQuestions(immich), "both answers are remembered");
-        assertEquals("<x:one/>", Files.readString(ROOT.resolve("sidecar-answers-2/" + name + "/answered.jpg.xmp")),
+        assertEquals(
+                "<x:one/>",
+                Files.readString(ROOT.resolve("sidecar-answers-2/" + name + "/answered.jpg.xmp")),
                 "a remembered sidecar is still exported");
         assertFalse(Files.exists(ROOT.resolve("sidecar-answers-2/" + name + "/unanswered.jpg.xmp")));
 
@@ -182,7 +198,9 @@ class ExportApiIT {
     }
 
     private static long sidecarQuestions(ImmichSimulator immich) {
-        return immich.exchanges().stream().filter(e -> e.route().equals("/asset-files")).count();
+        return immich.exchanges().stream()
+                .filter(e -> e.route().equals("/asset-files"))
+                .count();
     }
 
     @Test
@@ -193,7 +211,9 @@ class ExportApiIT {
         assertEquals("FAILED", job.getString("state"));
         List<JsonObject> failed = items(job.getJsonNumber("id").longValue(), "FAILED");
         assertEquals(8, failed.size());
-        assertTrue(failed.get(0).getString("reason").contains("SHA-1"), failed.get(0).toString());
+        assertTrue(
+                failed.get(0).getString("reason").contains("SHA-1"),
+                failed.get(0).toString());
         Path folder = ROOT.resolve("corrupt/Summer in Norway");
         try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
             assertEquals(0, files.count(), "nothing is left where the files would have been");
@@ -217,8 +237,11 @@ class ExportApiIT {
         ImmichSimulator immich = TestImmich.simulator();
         immich.line(ImmichLine.V3);
         immich.faults().latencyMillis = 400;
-        HttpResponse<String> started = send("POST", "api/exports",
-                "{\"albumIds\":[" + quoted(albumId("Family (shared by Sam)")) + "],\"folderTemplate\":\"down/{album}\"}");
+        HttpResponse<String> started = send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[" + quoted(albumId("Family (shared by Sam)"))
+                        + "],\"folderTemplate\":\"down/{album}\"}");
         long id = object(started.body()).getJsonNumber("id").longValue();
         for (int i = 0; i < 500 && copiedSoFar(id) == 0; i++) {
             Thread.sleep(20);
@@ -240,13 +263,18 @@ class ExportApiIT {
     }
 
     private int copiedSoFar(long id) throws Exception {
-        return object(send("GET", "api/exports/" + id, null).body()).getJsonObject("progress").getInt("copied");
+        return object(send("GET", "api/exports/" + id, null).body())
+                .getJsonObject("progress")
+                .getInt("copied");
     }
 
     @Test
     void aDryRunPlansWithoutWriting() throws Exception {
-        HttpResponse<String> response = send("POST", "api/exports", "{\"albumIds\":[" + quoted(albumId("Wedding"))
-                + "],\"folderTemplate\":\"dry/{album}\",\"dryRun\":true}");
+        HttpResponse<String> response = send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[" + quoted(albumId("Wedding"))
+                        + "],\"folderTemplate\":\"dry/{album}\",\"dryRun\":true}");
         assertEquals(200, response.statusCode(), response.body());
         JsonObject plan = object(response.body());
         assertEquals(14, plan.getInt("files"));
@@ -260,7 +288,9 @@ class ExportApiIT {
     }
 
     private long start(String albums, String template, String moreFields) throws Exception {
-        HttpResponse<String> started = send("POST", "api/exports",
+        HttpResponse<String> started = send(
+                "POST",
+                "api/exports",
                 "{\"albumIds\":[" + albums + "],\"folderTemplate\":\"" + template + "\"" + moreFields + "}");
         assertEquals(202, started.statusCode(), started.body());
         return object(started.body()).getJsonNumber("id").longValue();
@@ -277,7 +307,10 @@ class ExportApiIT {
         String album = albumId(TestLibraries.MOVE_SHARED_ALBUM);
         JsonObject job = startAndWait(quoted(album), "shared-" + line + "/{album}");
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());
-        assertEquals(TestImmich.library().memberIds(album).size(), job.getJsonObject("progress").getInt("copied"), job.toString());
+        assertEquals(
+                TestImmich.library().memberIds(album).size(),
+                job.getJsonObject("progress").getInt("copied"),
+                job.toString());
         assertFalse(job.getString("message").contains("Immich listed"), job.toString());
     }
 
@@ -290,18 +323,25 @@ class ExportApiIT {
             JsonObject stopped = startAndWait(quoted(albumId(TestLibraries.LARGE_FILES_ALBUM)), "full/{album}");
             long id = stopped.getJsonNumber("id").longValue();
             assertEquals("FAILED", stopped.getString("state"), stopped.toString());
-            assertTrue(stopped.getString("message").startsWith("Stopped at the first file that did not fit: the export root is full"),
+            assertTrue(
+                    stopped.getString("message")
+                            .startsWith("Stopped at the first file that did not fit: the export root is full"),
                     stopped.toString());
             assertTrue(stopped.getJsonObject("progress").getInt("copied") < 3, stopped.toString());
             try (Stream<Path> files = Files.walk(small)) {
-                assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no partial file is left");
+                assertTrue(
+                        files.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no partial file is left");
             }
             mount("more space", "-o", "remount,size=10m", small.toString());
             HttpResponse<String> resumed = send("POST", "api/exports/" + id + "/resume", null);
             assertEquals(202, resumed.statusCode(), resumed.body());
-            JsonObject finished = waitFor(object(resumed.body()).getJsonNumber("id").longValue());
+            JsonObject finished =
+                    waitFor(object(resumed.body()).getJsonNumber("id").longValue());
             assertEquals("SUCCEEDED", finished.getString("state"), finished.toString());
-            assertEquals(3, finished.getJsonObject("progress").getInt("copied") + finished.getJsonObject("progress").getInt("identical"));
+            assertEquals(
+                    3,
+                    finished.getJsonObject("progress").getInt("copied")
+                            + finished.getJsonObject("progress").getInt("identical"));
         } finally {
             new ProcessBuilder("umount", small.toString()).inheritIO().start().waitFor();
         }
@@ -309,7 +349,7 @@ class ExportApiIT {
 
     /** A small file system of its own under the export root: tmpfs, mounted as root (as the suite runs). */
     private static void mount(String what, String... arguments) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("mount"));
+        List<String> command = new ArrayList<>(List.of("mount"));
         command.addAll(List.of(arguments));
         Process mount = new ProcessBuilder(command).redirectErrorStream(true).start();
         String said = new String(mount.getInputStream().readAllBytes());
@@ -319,10 +359,12 @@ class ExportApiIT {
     @Test
     void namesPostgreSqlCannotStoreAreStoredReplacedAndTheAlbumExported() throws Exception {
         TestImmich.simulator().line(ImmichLine.V3);
-        JsonObject job = startAndWait(quoted(albumId(TestLibraries.UNSTORABLE_ALBUM), albumId("Wedding")), "unstorable/{album}");
+        JsonObject job =
+                startAndWait(quoted(albumId(TestLibraries.UNSTORABLE_ALBUM), albumId("Wedding")), "unstorable/{album}");
         long id = job.getJsonNumber("id").longValue();
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());
-        List<String> paths = items(id, "COPIED").stream().map(i -> i.getString("targetPath")).toList();
+        List<String> paths =
+                items(id, "COPIED").stream().map(i -> i.getString("targetPath")).toList();
         assertTrue(paths.contains("unstorable/Nul_ and half _ of a pair/IMG__0001_.JPG"), paths.toString());
         assertTrue(paths.contains("unstorable/Nul_ and half _ of a pair/plain.jpg"), paths.toString());
         assertTrue(paths.contains("unstorable/Wedding/IMG_0001.JPG"), "the other album too: " + paths);
@@ -357,7 +399,9 @@ class ExportApiIT {
         TestImmich.simulator().faults().latencyMillis = 100;
         // the first job is slow: over two thousand downloads, each delayed (and no sidecars asked for one by one)
         long first = start(quoted(albumId(TestLibraries.BIG_ALBUM)), "overlap/{album}", ",\"includeSidecars\":false");
-        long second = start(quoted(albumId(TestLibraries.BIG_ALBUM), albumId("Summer in Norway")), "overlap/{album}",
+        long second = start(
+                quoted(albumId(TestLibraries.BIG_ALBUM), albumId("Summer in Norway")),
+                "overlap/{album}",
                 ",\"includeSidecars\":false");
         boolean sawWaiting = false;
         for (int i = 0; i < 250 && !sawWaiting; i++) {
@@ -371,7 +415,9 @@ class ExportApiIT {
         assertEquals("CANCELLED", firstJob.getString("state"));
         JsonObject later = waitFor(second);
         assertEquals("SUCCEEDED", later.getString("state"), later.toString());
-        assertEquals(firstJob.getJsonObject("progress").getInt("copied"), later.getJsonObject("progress").getInt("identical"),
+        assertEquals(
+                firstJob.getJsonObject("progress").getInt("copied"),
+                later.getJsonObject("progress").getInt("identical"),
                 "it found the first job's files and did not copy them again");
     }
 
@@ -379,8 +425,13 @@ class ExportApiIT {
     void theApiIsDescribedByOpenApi() throws Exception {
         String description = send("GET", "api/openapi", null).body();
         assertTrue(description.contains("title: Immich Album Export"), description);
-        for (String path : List.of("/api/exports:", "/api/exports/{id}/items:", "/api/exports/{id}/cancel:",
-                "/api/exports/{id}/resume:", "/api/exports/{id}/changes:", "/api/albums:")) {
+        for (String path : List.of(
+                "/api/exports:",
+                "/api/exports/{id}/items:",
+                "/api/exports/{id}/cancel:",
+                "/api/exports/{id}/resume:",
+                "/api/exports/{id}/changes:",
+                "/api/albums:")) {
             assertTrue(description.contains(path), path);
         }
     }
@@ -388,9 +439,12 @@ class ExportApiIT {
     @Test
     void wrongRequestsAreRefusedWithAReason() throws Exception {
         Map<String, String> cases = Map.of(
-                "{\"albumIds\":[]}", "at least one album",
-                "{\"albumIds\":[" + quoted(albumId("Wedding")) + "],\"exportRoot\":\"/etc\"}", "not an export root",
-                "{\"albumIds\":[" + quoted(albumId("Wedding")) + "],\"folderTemplate\":\"{yaer}\"}", "{yaer}");
+                "{\"albumIds\":[]}",
+                "at least one album",
+                "{\"albumIds\":[" + quoted(albumId("Wedding")) + "],\"exportRoot\":\"/etc\"}",
+                "not an export root",
+                "{\"albumIds\":[" + quoted(albumId("Wedding")) + "],\"folderTemplate\":\"{yaer}\"}",
+                "{yaer}");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> response = send("POST", "api/exports", c.getKey());
             assertEquals(400, response.statusCode(), response.body());

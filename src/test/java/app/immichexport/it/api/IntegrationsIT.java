@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
-import app.immichexport.it.support.Receiver;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.Receiver;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -42,9 +42,12 @@ class IntegrationsIT {
         Receiver receiver = Receiver.get();
         String album = TestLibraries.addAlbumWithPhotos(TestImmich.library(), "Mirror told", 2);
         ApiCalls api = new ApiCalls(deployed);
-        HttpResponse<String> created = api.send("POST", "api/mirrors", "{\"name\":\"Told Nightly\",\"albumIds\":[\"" + album
-                + "\"],\"folderTemplate\":\"mirror-told/{album}\",\"cron\":\"0 3 1 1 *\",\"webhookUrl\":\""
-                + Receiver.url("/hook") + "\"}");
+        HttpResponse<String> created = api.send(
+                "POST",
+                "api/mirrors",
+                "{\"name\":\"Told Nightly\",\"albumIds\":[\"" + album
+                        + "\"],\"folderTemplate\":\"mirror-told/{album}\",\"cron\":\"0 3 1 1 *\",\"webhookUrl\":\""
+                        + Receiver.url("/hook") + "\"}");
         assertEquals(201, created.statusCode(), created.body());
         long id = object(created.body()).getJsonNumber("id").longValue();
         assertEquals(202, api.send("POST", "api/mirrors/" + id + "/run", null).statusCode());
@@ -60,15 +63,20 @@ class IntegrationsIT {
         assertEquals("Bearer it-home-assistant-token", status.get(0).authorization());
         assertEquals("running", object(status.get(0).body()).getString("state"));
         assertEquals("succeeded", object(status.get(status.size() - 1).body()).getString("state"));
-        List<Receiver.Request> running = await(receiver, entities + "binary_sensor.immich_export_told_nightly_running", 2);
+        List<Receiver.Request> running =
+                await(receiver, entities + "binary_sensor.immich_export_told_nightly_running", 2);
         assertEquals("on", object(running.get(0).body()).getString("state"));
         assertEquals("off", object(running.get(running.size() - 1).body()).getString("state"));
         List<Receiver.Request> copied = await(receiver, entities + "sensor.immich_export_told_nightly_copied", 2);
         JsonObject last = object(copied.get(copied.size() - 1).body());
         assertEquals("2", last.getString("state"));
         assertEquals("files", last.getJsonObject("attributes").getString("unit_of_measurement"));
-        for (String sensor : List.of("skipped", "failed", "pruned", "total", "percent", "last_run", "guard_reason", "last_error")) {
-            assertFalse(await(receiver, entities + "sensor.immich_export_told_nightly_" + sensor, 1).isEmpty(), sensor);
+        for (String sensor :
+                List.of("skipped", "failed", "pruned", "total", "percent", "last_run", "guard_reason", "last_error")) {
+            assertFalse(
+                    await(receiver, entities + "sensor.immich_export_told_nightly_" + sensor, 1)
+                            .isEmpty(),
+                    sensor);
         }
         assertTrue(status.size() <= 3, "a short run pushes at its start and end, not more: " + status.size());
     }
@@ -93,8 +101,13 @@ class IntegrationsIT {
         HttpResponse<String> metrics = get("metrics?scope=application");
         assertEquals(200, metrics.statusCode(), metrics.body());
         String text = metrics.body();
-        for (String line : List.of("immich_export_jobs{", "state=\"SUCCEEDED\"", "immich_export_files_copied",
-                "immich_export_bytes_copied", "immich_export_files_failed", "immich_export_pruned_files{",
+        for (String line : List.of(
+                "immich_export_jobs{",
+                "state=\"SUCCEEDED\"",
+                "immich_export_files_copied",
+                "immich_export_bytes_copied",
+                "immich_export_files_failed",
+                "immich_export_pruned_files{",
                 "action=\"QUARANTINED\"")) {
             assertTrue(text.contains(line), line + " in\n" + text);
         }
@@ -102,8 +115,11 @@ class IntegrationsIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path))
-                .header("Accept", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path))
+                        .header("Accept", "text/plain")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Receiver.Request> await(Receiver receiver, String path, int count) throws InterruptedException {

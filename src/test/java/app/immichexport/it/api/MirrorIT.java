@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
-import app.immichexport.it.support.Deployments;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.Deployments;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.JsonArray;
@@ -59,10 +59,15 @@ class MirrorIT {
         library.removeFromAlbum(album, library.memberIds(album).get(1));
         JsonObject second = runAndWait(profile, 2);
         assertTrue(second.getString("message").contains("mirror: 1 of 1 files pruned"), second.toString());
-        assertEquals(List.of("m-0.jpg", "m-2.jpg", "notes by hand.txt"), names(folder), "only the removed asset's file left");
-        Path quarantined = root.resolve(".immich-export-trash/" + LocalDate.now() + "/mirror-healthy/Mirror healthy/m-1.jpg");
+        assertEquals(
+                List.of("m-0.jpg", "m-2.jpg", "notes by hand.txt"),
+                names(folder),
+                "only the removed asset's file left");
+        Path quarantined =
+                root.resolve(".immich-export-trash/" + LocalDate.now() + "/mirror-healthy/Mirror healthy/m-1.jpg");
         assertTrue(Files.isRegularFile(quarantined), "kept in quarantine with its relative path");
-        JsonArray records = array(api().send("GET", "api/mirrors/runs/" + second.getJsonNumber("id") + "/prune", null).body());
+        JsonArray records = array(api().send("GET", "api/mirrors/runs/" + second.getJsonNumber("id") + "/prune", null)
+                .body());
         assertEquals(1, records.size(), records.toString());
         assertEquals("QUARANTINED", records.getJsonObject(0).getString("action"));
 
@@ -80,8 +85,11 @@ class MirrorIT {
         Files.writeString(someoneElses, "another user's export, or a file put there by hand");
         library.renameAlbum(album, "Shared folder after");
         JsonObject run = runAndWait(profile, 2);
-        assertTrue(run.getString("message").contains("'mirror-others/Shared folder before' left as it is: it holds "
-                + "mirror-others/Shared folder before/not-this-profiles.jpg"), run.toString());
+        assertTrue(
+                run.getString("message")
+                        .contains("'mirror-others/Shared folder before' left as it is: it holds "
+                                + "mirror-others/Shared folder before/not-this-profiles.jpg"),
+                run.toString());
         assertTrue(Files.isRegularFile(someoneElses), "nothing of the other files moved");
         assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-others/Shared folder after")));
     }
@@ -93,8 +101,11 @@ class MirrorIT {
         runAndWait(profile, 1);
         library.renameAlbum(album, "Mirror after 🎉");
         JsonObject run = runAndWait(profile, 2);
-        assertTrue(run.getString("message").contains("album folder 'mirror-rename/Mirror before 🎉' renamed to "
-                + "'mirror-rename/Mirror after 🎉'"), run.toString());
+        assertTrue(
+                run.getString("message")
+                        .contains("album folder 'mirror-rename/Mirror before 🎉' renamed to "
+                                + "'mirror-rename/Mirror after 🎉'"),
+                run.toString());
         assertEquals(0, run.getJsonObject("progress").getInt("copied"), "found in the renamed folder: " + run);
         assertEquals(2, run.getJsonObject("progress").getInt("identical"), run.toString());
         assertTrue(run.getString("message").contains("nothing to prune"), run.toString());
@@ -124,7 +135,9 @@ class MirrorIT {
         TestLibraries.addPhoto(library, "Mirror lie", "new.jpg");
         TestImmich.simulator().faults().emptyMemberAlbums.add(album);
         JsonObject run = runAndWait(profile, 2);
-        assertTrue(run.getString("message").contains("fewer members than the asset count of 'Mirror lie'"), run.toString());
+        assertTrue(
+                run.getString("message").contains("fewer members than the asset count of 'Mirror lie'"),
+                run.toString());
         assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-lie/Mirror lie")));
     }
 
@@ -151,7 +164,8 @@ class MirrorIT {
         Files.delete(Deployments.UPLOAD_MARKER);
         try {
             JsonObject run = runAndWait(profile, 2);
-            assertTrue(run.getString("message").contains("the upload folder (IMMICH_UPLOAD_DIR) is missing or empty"),
+            assertTrue(
+                    run.getString("message").contains("the upload folder (IMMICH_UPLOAD_DIR) is missing or empty"),
                     run.toString());
         } finally {
             Files.writeString(Deployments.UPLOAD_MARKER, marker);
@@ -168,7 +182,9 @@ class MirrorIT {
         JsonObject run = runAndWait(profile, 2);
         assertTrue(run.getString("message").contains("1 of 1 files pruned"), run.toString());
         assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-delete/Mirror delete")));
-        assertFalse(Files.exists(root.resolve(".immich-export-trash/" + LocalDate.now() + "/mirror-delete")), "not quarantined");
+        assertFalse(
+                Files.exists(root.resolve(".immich-export-trash/" + LocalDate.now() + "/mirror-delete")),
+                "not quarantined");
     }
 
     @Test
@@ -178,11 +194,13 @@ class MirrorIT {
         runAndWait(profile, 1);
         library.removeFromAlbum(album, library.memberIds(album).get(0));
         library.removeFromAlbum(album, library.memberIds(album).get(0));
-        JsonObject preview = object(api().send("GET", "api/mirrors/" + profile + "/prune-preview", null).body());
+        JsonObject preview = object(api().send("GET", "api/mirrors/" + profile + "/prune-preview", null)
+                .body());
         assertEquals(2, preview.getJsonArray("wouldPrune").size(), preview.toString());
         assertTrue(preview.getString("guard").contains("over the limit"), preview.toString());
         JsonObject run = runAndWait(profile, 2);
-        assertTrue(run.getString("message").contains("2 files (50 % of the mirror's 4) would be pruned, over the limit"),
+        assertTrue(
+                run.getString("message").contains("2 files (50 % of the mirror's 4) would be pruned, over the limit"),
                 run.toString());
         assertEquals(4, names(root.resolve("mirror-many/Mirror many")).size());
     }
@@ -190,23 +208,37 @@ class MirrorIT {
     @Test
     void wrongSettingsAreRefusedAndAPausedProfileCannotBeRunNow() throws Exception {
         String album = library.albumIdByName("Wedding");
-        HttpResponse<String> badCron = api().send("POST", "api/mirrors", "{\"name\":\"bad\",\"albumIds\":[\"" + album
-                + "\"],\"cron\":\"every night\"}");
+        HttpResponse<String> badCron = api().send(
+                        "POST",
+                        "api/mirrors",
+                        "{\"name\":\"bad\",\"albumIds\":[\"" + album + "\"],\"cron\":\"every night\"}");
         assertEquals(400, badCron.statusCode(), badCron.body());
         assertTrue(badCron.body().contains("0 3 * * *"), badCron.body());
-        for (String inside : new String[] {"http://10.9.8.7/hook", "http://169.254.169.254/latest", "http://127.0.0.2:9/x"}) {
-            HttpResponse<String> privateHook = api().send("POST", "api/mirrors", "{\"name\":\"ssrf\",\"albumIds\":[\""
-                    + album + "\"],\"cron\":\"0 3 * * *\",\"webhookUrl\":\"" + inside + "\"}");
+        for (String inside :
+                new String[] {"http://10.9.8.7/hook", "http://169.254.169.254/latest", "http://127.0.0.2:9/x"}) {
+            HttpResponse<String> privateHook = api().send(
+                            "POST",
+                            "api/mirrors",
+                            "{\"name\":\"ssrf\",\"albumIds\":[\"" + album
+                                    + "\"],\"cron\":\"0 3 * * *\",\"webhookUrl\":\"" + inside + "\"}");
             assertEquals(400, privateHook.statusCode(), inside + ": " + privateHook.body());
             assertTrue(privateHook.body().contains("WEBHOOK_ALLOWED_HOSTS"), privateHook.body());
         }
         long profile = createProfile("paused", album, "{\"paused\":true}");
-        JsonObject view = object(api().send("GET", "api/mirrors/" + profile, null).body());
+        JsonObject view =
+                object(api().send("GET", "api/mirrors/" + profile, null).body());
         assertTrue(view.getJsonArray("nextRuns").isEmpty(), "a paused profile has no next runs");
-        assertEquals(400, api().send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
+        assertEquals(
+                400, api().send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
         String stranger = api().newUser("frank", SecurityIT.PASSWORD, "USER");
-        assertEquals(404, api().as(stranger).send("GET", "api/mirrors/" + profile, null).statusCode());
-        assertEquals(404, api().as(stranger).send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
+        assertEquals(
+                404,
+                api().as(stranger).send("GET", "api/mirrors/" + profile, null).statusCode());
+        assertEquals(
+                404,
+                api().as(stranger)
+                        .send("POST", "api/mirrors/" + profile + "/run", null)
+                        .statusCode());
     }
 
     private long createProfile(String name, String albumId, String extra) throws Exception {
@@ -214,22 +246,29 @@ class MirrorIT {
         StringBuilder body = new StringBuilder("{\"name\":\"mirror " + name + "\",\"albumIds\":[\"" + albumId + "\"],"
                 + "\"folderTemplate\":\"mirror-" + name + "/{album}\",\"cron\":\"0 3 1 1 *\"");
         more.forEach((k, v) -> body.append(",\"").append(k).append("\":").append(v));
-        HttpResponse<String> created = api().send("POST", "api/mirrors", body.append("}").toString());
+        HttpResponse<String> created =
+                api().send("POST", "api/mirrors", body.append("}").toString());
         assertEquals(201, created.statusCode(), created.body());
         return object(created.body()).getJsonNumber("id").longValue();
     }
 
     /** Asks for a run and waits until the profile's {@code nth} job has ended and its pruning is decided. */
     private JsonObject runAndWait(long profile, int nth) throws Exception {
-        assertEquals(202, api().send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
+        assertEquals(
+                202, api().send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
         return api().awaitRuns(profile, nth).get(0);
     }
 
     private JsonObject runAndWaitForEvent(long profile, String profileName, int nth) throws Exception {
-        assertEquals(202, api().send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
+        assertEquals(
+                202, api().send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
         for (int i = 0; i < 600; i++) {
-            List<JsonObject> events = array(api().send("GET", "api/audit?action=MIRROR_RUN", null).body()).stream()
-                    .map(JsonValue::asJsonObject).filter(e -> profileName.equals(e.getString("target", ""))).toList();
+            List<JsonObject> events = array(api().send("GET", "api/audit?action=MIRROR_RUN", null)
+                            .body())
+                    .stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(e -> profileName.equals(e.getString("target", "")))
+                    .toList();
             if (events.size() >= nth) {
                 return events.get(0);
             }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
@@ -16,6 +16,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -52,15 +53,19 @@ class MoveModeIT {
     }
 
     private JsonObject move(String album, String folder) throws Exception {
-        HttpResponse<String> started = post("api/exports", "{\"albumIds\":[\"" + library.albumIdByName(album)
-                + "\"],\"folderTemplate\":\"" + folder + "/{album}\",\"moveToTrash\":true,\"deleteAlbums\":true}");
+        HttpResponse<String> started = post(
+                "api/exports",
+                "{\"albumIds\":[\"" + library.albumIdByName(album) + "\"],\"folderTemplate\":\"" + folder
+                        + "/{album}\",\"moveToTrash\":true,\"deleteAlbums\":true}");
         assertEquals(202, started.statusCode(), started.body());
-        return new ApiCalls(deployed).awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        return new ApiCalls(deployed)
+                .awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
     }
 
     private List<JsonObject> changes(JsonObject job) throws Exception {
         return Json.createReader(new StringReader(get("api/exports/" + job.getJsonNumber("id") + "/changes")))
-                .readArray().getValuesAs(JsonObject.class);
+                .readArray()
+                .getValuesAs(JsonObject.class);
     }
 
     private boolean trashed(String album, String fileName) {
@@ -73,20 +78,31 @@ class MoveModeIT {
         String name = "Growing while moved";
         String albumId = TestLibraries.addAlbumWithPhotos(library, name, 3);
         TestImmich.simulator().faults().latencyMillis = 400;
-        HttpResponse<String> started = post("api/exports", "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":"
-                + "\"growing/{album}\",\"moveToTrash\":true,\"deleteAlbums\":true,\"includeSidecars\":false}");
+        HttpResponse<String> started = post(
+                "api/exports",
+                "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":"
+                        + "\"growing/{album}\",\"moveToTrash\":true,\"deleteAlbums\":true,\"includeSidecars\":false}");
         assertEquals(202, started.statusCode(), started.body());
         long id = ApiCalls.object(started.body()).getJsonNumber("id").longValue();
-        for (int i = 0; i < 500 && !ApiCalls.object(get("api/exports/" + id)).getString("state").equals("RUNNING"); i++) {
+        for (int i = 0;
+                i < 500
+                        && !ApiCalls.object(get("api/exports/" + id))
+                                .getString("state")
+                                .equals("RUNNING");
+                i++) {
             Thread.sleep(10);
         }
-        assertEquals("RUNNING", ApiCalls.object(get("api/exports/" + id)).getString("state"), "copying, its album listed");
+        assertEquals(
+                "RUNNING", ApiCalls.object(get("api/exports/" + id)).getString("state"), "copying, its album listed");
         TestLibraries.addPhoto(library, name, "added-meanwhile.jpg");
         TestImmich.simulator().faults().latencyMillis = 0;
         JsonObject job = new ApiCalls(deployed).awaitEnd(id);
-        assertTrue(job.getString("message").contains("'" + name + "' untouched: it changed in Immich while the job ran"),
+        assertTrue(
+                job.getString("message").contains("'" + name + "' untouched: it changed in Immich while the job ran"),
                 job.toString());
-        assertTrue(library.memberIds(albumId).stream().noneMatch(a -> library.asset(a).orElseThrow().isTrashed()),
+        assertTrue(
+                library.memberIds(albumId).stream()
+                        .noneMatch(a -> library.asset(a).orElseThrow().isTrashed()),
                 "nothing of the album is trashed");
         assertTrue(library.albumIds().contains(albumId), "the album is still there");
         assertTrue(changes(job).isEmpty(), "nothing changed in Immich: " + changes(job));
@@ -97,22 +113,29 @@ class MoveModeIT {
         TestImmich.simulator().line(ImmichLine.V3);
         String name = "Exported, then changed on disk";
         String albumId = TestLibraries.addAlbumWithPhotos(library, name, 2);
-        HttpResponse<String> exported = post("api/exports", "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":"
-                + "\"reread/{album}\"}");
-        assertEquals("SUCCEEDED", new ApiCalls(deployed).awaitEnd(ApiCalls.object(exported.body()).getJsonNumber("id")
-                .longValue()).getString("state"));
+        HttpResponse<String> exported =
+                post("api/exports", "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":" + "\"reread/{album}\"}");
+        assertEquals(
+                "SUCCEEDED",
+                new ApiCalls(deployed)
+                        .awaitEnd(ApiCalls.object(exported.body())
+                                .getJsonNumber("id")
+                                .longValue())
+                        .getString("state"));
         // same size, same time: only reading the bytes tells
         Path file = ROOT.resolve("reread/" + name + "/m-0.jpg");
-        java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+        FileTime time = Files.getLastModifiedTime(file);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
         Files.setLastModifiedTime(file, time);
 
         JsonObject job = move(name, "reread");
-        assertTrue(job.getString("message").contains("'" + name + "' untouched: 1 of its assets are not verified on disk"),
+        assertTrue(
+                job.getString("message").contains("'" + name + "' untouched: 1 of its assets are not verified on disk"),
                 job.toString());
-        assertTrue(library.memberIds(albumId).stream().noneMatch(a -> library.asset(a).orElseThrow().isTrashed()));
+        assertTrue(library.memberIds(albumId).stream()
+                .noneMatch(a -> library.asset(a).orElseThrow().isTrashed()));
         assertTrue(library.albumIds().contains(albumId));
     }
 
@@ -122,15 +145,20 @@ class MoveModeIT {
         String albumId = library.albumIdByName(TestLibraries.MOVE_ALBUM);
         JsonObject job = move(TestLibraries.MOVE_ALBUM, "move");
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());
-        assertTrue(Files.exists(ROOT.resolve("move/Move me/live.mov")), "the motion part is on disk before anything is trashed");
+        assertTrue(
+                Files.exists(ROOT.resolve("move/Move me/live.mov")),
+                "the motion part is on disk before anything is trashed");
         for (String name : List.of("move-0.jpg", "move-1.jpg", "move-2.jpg", "live.heic")) {
             assertTrue(trashed(TestLibraries.MOVE_ALBUM, name), name + " is in the Immich trash: " + changes(job));
         }
         assertFalse(library.albumIds().contains(albumId), "the album is deleted");
         List<JsonObject> changes = changes(job);
-        assertEquals(List.of("TRASH_ASSETS", "DELETE_ALBUM"), changes.stream().map(c -> c.getString("action")).toList());
+        assertEquals(
+                List.of("TRASH_ASSETS", "DELETE_ALBUM"),
+                changes.stream().map(c -> c.getString("action")).toList());
         assertTrue(changes.stream().allMatch(c -> c.getBoolean("succeeded")));
-        assertTrue(job.getString("message").contains("4 originals moved to the Immich trash; 1 album deleted"),
+        assertTrue(
+                job.getString("message").contains("4 originals moved to the Immich trash; 1 album deleted"),
                 job.getString("message"));
     }
 
@@ -139,9 +167,12 @@ class MoveModeIT {
         TestImmich.simulator().line(ImmichLine.V2);
         JsonObject job = move(TestLibraries.MOVE_SHARED_ALBUM, "move-shared");
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());
-        assertTrue(trashed(TestLibraries.MOVE_SHARED_ALBUM, "mine-1.jpg") && trashed(TestLibraries.MOVE_SHARED_ALBUM, "mine-2.jpg"));
+        assertTrue(trashed(TestLibraries.MOVE_SHARED_ALBUM, "mine-1.jpg")
+                && trashed(TestLibraries.MOVE_SHARED_ALBUM, "mine-2.jpg"));
         assertFalse(trashed(TestLibraries.MOVE_SHARED_ALBUM, "sams.jpg"), "only the owner's key may trash it");
-        assertTrue(job.getString("message").contains("1 assets of 'Move with Sam's photo' not trashed: they belong to another"),
+        assertTrue(
+                job.getString("message")
+                        .contains("1 assets of 'Move with Sam's photo' not trashed: they belong to another"),
                 job.getString("message"));
     }
 
@@ -152,7 +183,8 @@ class MoveModeIT {
         String albumId = library.albumIdByName(TestLibraries.MOVE_CORRUPT_ALBUM);
         JsonObject job = move(TestLibraries.MOVE_CORRUPT_ALBUM, "move-corrupt");
         assertEquals("FAILED", job.getString("state"));
-        assertFalse(trashed(TestLibraries.MOVE_CORRUPT_ALBUM, "c-1.jpg") || trashed(TestLibraries.MOVE_CORRUPT_ALBUM, "c-2.jpg"));
+        assertFalse(trashed(TestLibraries.MOVE_CORRUPT_ALBUM, "c-1.jpg")
+                || trashed(TestLibraries.MOVE_CORRUPT_ALBUM, "c-2.jpg"));
         assertTrue(library.albumIds().contains(albumId));
         assertEquals(List.of(), changes(job));
         assertTrue(job.getString("message").contains("not verified on disk"), job.getString("message"));
@@ -167,14 +199,16 @@ class MoveModeIT {
         assertTrue(library.albumIds().contains(albumId), "the album is still in Immich");
         assertFalse(trashed(TestLibraries.LYING_ALBUM, "lie-0.jpg"));
         assertEquals(List.of(), changes(job));
-        assertTrue(job.getString("message").contains("untouched: Immich listed 0 of its 3 assets"), job.getString("message"));
+        assertTrue(
+                job.getString("message").contains("untouched: Immich listed 0 of its 3 assets"),
+                job.getString("message"));
     }
 
     @Test
     void aKeyThatMayNotDeleteIsRefusedBeforeAnythingStarts() throws Exception {
         TestLibraries.setPermissions(library, Set.of("album.read", "asset.read", "asset.download", "asset.view"));
-        HttpResponse<String> response = post("api/exports", "{\"albumIds\":[\"" + library.albumIdByName("Wedding")
-                + "\"],\"moveToTrash\":true}");
+        HttpResponse<String> response = post(
+                "api/exports", "{\"albumIds\":[\"" + library.albumIdByName("Wedding") + "\"],\"moveToTrash\":true}");
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("lacks asset.delete"), response.body());
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.JsonArray;
@@ -36,6 +36,7 @@ class SecurityIT {
     static final String PASSWORD = "a-long-password-1";
     /** Alice's and Bob's Immich keys: secrets that must never come back out of the application. */
     static final String ALICE_KEY = "it-key-alice-" + UUID.randomUUID();
+
     static final String BOB_KEY = "it-key-bob-" + UUID.randomUUID();
     private static String aliceToken;
     private static String bobToken;
@@ -56,10 +57,15 @@ class SecurityIT {
             TestLibraries.addSamsKey(library, BOB_KEY);
             aliceToken = admin.newUser("alice", PASSWORD, "USER");
             bobToken = admin.newUser("bob", PASSWORD, "USER");
-            HttpResponse<String> alicesKey = admin.as(aliceToken).send("PUT", "api/me/immich-key", "{\"key\":\"" + ALICE_KEY + "\"}");
+            HttpResponse<String> alicesKey =
+                    admin.as(aliceToken).send("PUT", "api/me/immich-key", "{\"key\":\"" + ALICE_KEY + "\"}");
             assertEquals(200, alicesKey.statusCode(), alicesKey.body());
             assertTrue(alicesKey.body().contains("permissions"), alicesKey.body());
-            assertEquals(200, admin.as(bobToken).send("PUT", "api/me/immich-key", "{\"key\":\"" + BOB_KEY + "\"}").statusCode());
+            assertEquals(
+                    200,
+                    admin.as(bobToken)
+                            .send("PUT", "api/me/immich-key", "{\"key\":\"" + BOB_KEY + "\"}")
+                            .statusCode());
         }
     }
 
@@ -72,8 +78,8 @@ class SecurityIT {
         ApiCalls alice = new ApiCalls(deployed, aliceToken);
         ApiCalls bob = new ApiCalls(deployed, bobToken);
         String wedding = library.albumIdByName("Wedding");
-        HttpResponse<String> started = alice.send("POST", "api/exports", "{\"albumIds\":[\"" + wedding
-                + "\"],\"folderTemplate\":\"alice/{album}\"}");
+        HttpResponse<String> started = alice.send(
+                "POST", "api/exports", "{\"albumIds\":[\"" + wedding + "\"],\"folderTemplate\":\"alice/{album}\"}");
         assertEquals(202, started.statusCode(), started.body());
         long id = ApiCalls.object(started.body()).getJsonNumber("id").longValue();
         assertEquals("alice", ApiCalls.object(started.body()).getString("requestedBy"));
@@ -81,9 +87,16 @@ class SecurityIT {
         for (JsonValue job : ApiCalls.array(bob.send("GET", "api/exports", null).body())) {
             assertNotEquals(id, job.asJsonObject().getJsonNumber("id").longValue(), "bob lists alice's job");
         }
-        for (String[] call : new String[][] {{"GET", ""}, {"GET", "/items"}, {"GET", "/items.csv"}, {"GET", "/changes"},
-                {"POST", "/cancel"}, {"POST", "/resume"}}) {
-            HttpResponse<String> response = bob.send(call[0], "api/exports/" + id + call[1], call[0].equals("POST") ? "{}" : null);
+        for (String[] call : new String[][] {
+            {"GET", ""},
+            {"GET", "/items"},
+            {"GET", "/items.csv"},
+            {"GET", "/changes"},
+            {"POST", "/cancel"},
+            {"POST", "/resume"}
+        }) {
+            HttpResponse<String> response =
+                    bob.send(call[0], "api/exports/" + id + call[1], call[0].equals("POST") ? "{}" : null);
             assertEquals(404, response.statusCode(), call[0] + " " + call[1] + ": " + response.body());
             assertFalse(response.body().contains("Wedding") || response.body().contains("alice/"), response.body());
         }
@@ -92,7 +105,8 @@ class SecurityIT {
 
         HttpResponse<String> asAdmin = new ApiCalls(deployed).send("GET", "api/exports/" + id, null);
         assertEquals(200, asAdmin.statusCode(), "administrators see every job");
-        assertEquals(200, alice.send("GET", "api/exports/" + id + "/items", null).statusCode());
+        assertEquals(
+                200, alice.send("GET", "api/exports/" + id + "/items", null).statusCode());
         assertEquals(403, bob.send("GET", "api/admin/users", null).statusCode());
         assertEquals(403, bob.send("POST", "api/roots", "{\"path\":\"/tmp\"}").statusCode());
         for (JsonValue event : ApiCalls.array(bob.send("GET", "api/audit", null).body())) {
@@ -105,7 +119,8 @@ class SecurityIT {
     void theImmichKeyNeverComesBackOutThroughTheApiOrTheLog() throws Exception {
         ApiCalls alice = new ApiCalls(deployed, aliceToken);
         ApiCalls admin = new ApiCalls(deployed);
-        HttpResponse<String> wrong = alice.send("PUT", "api/me/immich-key", "{\"key\":\"it-key-wrong-" + ALICE_KEY + "\"}");
+        HttpResponse<String> wrong =
+                alice.send("PUT", "api/me/immich-key", "{\"key\":\"it-key-wrong-" + ALICE_KEY + "\"}");
         assertEquals(400, wrong.statusCode(), "Immich refuses the key, so it is not stored: " + wrong.body());
         List<String> bodies = new ArrayList<>();
         bodies.add(wrong.body());
@@ -125,7 +140,8 @@ class SecurityIT {
         Path log = Path.of(System.getProperty("it.serverLog"));
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.list(log.getParent())) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches(log.getFileName() + "\\.\\d+")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches(log.getFileName() + "\\.\\d+"))
+                    .toList()) {
                 all.append(Files.readString(file));
             }
         }
@@ -143,22 +159,40 @@ class SecurityIT {
         HttpClient browser = HttpClient.newBuilder().build();
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> failed = ApiCalls.postLogin(browser, deployed, "carol", "wrong-password-" + i);
-            assertTrue(failed.headers().firstValue("Location").orElse("").endsWith("/login?error"), failed.headers().map().toString());
+            assertTrue(
+                    failed.headers().firstValue("Location").orElse("").endsWith("/login?error"),
+                    failed.headers().map().toString());
         }
         HttpResponse<String> locked = ApiCalls.postLogin(browser, deployed, "carol", PASSWORD);
-        assertTrue(locked.headers().firstValue("Location").orElse("").endsWith("/login?error"),
+        assertTrue(
+                locked.headers().firstValue("Location").orElse("").endsWith("/login?error"),
                 "the right password is refused while locked out");
         HttpResponse<String> unknown = ApiCalls.postLogin(browser, deployed, "nobody-" + UUID.randomUUID(), PASSWORD);
-        assertTrue(unknown.headers().firstValue("Location").orElse("").endsWith("/login?error"), "the same answer for anyone");
+        assertTrue(
+                unknown.headers().firstValue("Location").orElse("").endsWith("/login?error"),
+                "the same answer for anyone");
 
-        JsonArray lockouts = ApiCalls.array(admin.send("GET", "api/audit?user=carol&action=LOCKED_OUT", null).body());
+        JsonArray lockouts = ApiCalls.array(admin.send("GET", "api/audit?user=carol&action=LOCKED_OUT", null)
+                .body());
         assertEquals(1, lockouts.size(), lockouts.toString());
         assertEquals("127.0.0.1", lockouts.getJsonObject(0).getString("address"));
-        assertEquals(4, ApiCalls.array(admin.send("GET", "api/audit?user=carol&action=LOGIN_FAILED", null).body()).size());
+        assertEquals(
+                4,
+                ApiCalls.array(admin.send("GET", "api/audit?user=carol&action=LOGIN_FAILED", null)
+                                .body())
+                        .size());
 
-        long carol = ApiCalls.array(admin.send("GET", "api/admin/users", null).body()).stream().map(JsonValue::asJsonObject)
-                .filter(u -> u.getString("username").equals("carol")).findFirst().orElseThrow().getJsonNumber("id").longValue();
-        assertEquals(200, admin.send("PATCH", "api/admin/users/" + carol, "{\"password\":\"" + PASSWORD + "-new\"}").statusCode());
+        long carol = ApiCalls.array(admin.send("GET", "api/admin/users", null).body()).stream()
+                .map(JsonValue::asJsonObject)
+                .filter(u -> u.getString("username").equals("carol"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+        assertEquals(
+                200,
+                admin.send("PATCH", "api/admin/users/" + carol, "{\"password\":\"" + PASSWORD + "-new\"}")
+                        .statusCode());
         ApiCalls.logIn(deployed, "carol", PASSWORD + "-new");
     }
 
@@ -170,7 +204,8 @@ class SecurityIT {
         HttpResponse<String> noKey = dave.send("GET", "api/albums", null);
         assertEquals(409, noKey.statusCode(), "dave has no Immich key yet: " + noKey.body());
         assertTrue(noKey.body().contains("Settings"), noKey.body());
-        JsonArray tokens = ApiCalls.array(dave.send("GET", "api/me/tokens", null).body());
+        JsonArray tokens =
+                ApiCalls.array(dave.send("GET", "api/me/tokens", null).body());
         assertEquals(1, tokens.size());
         assertFalse(tokens.toString().contains(token), "a token's secret is shown only once");
         long id = tokens.getJsonObject(0).getJsonNumber("id").longValue();
@@ -186,18 +221,24 @@ class SecurityIT {
         Path outside = Files.createDirectories(Path.of("target", "it-outside")).toRealPath();
         Files.createSymbolicLink(root.resolve("escape"), outside);
 
-        HttpResponse<String> started = admin.send("POST", "api/exports", "{\"albumIds\":[\""
-                + library.albumIdByName("Wedding") + "\"],\"folderTemplate\":\"escape/{album}\"}");
+        HttpResponse<String> started = admin.send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[\"" + library.albumIdByName("Wedding") + "\"],\"folderTemplate\":\"escape/{album}\"}");
         assertEquals(202, started.statusCode(), started.body());
-        JsonObject job = admin.awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        JsonObject job = admin.awaitEnd(
+                ApiCalls.object(started.body()).getJsonNumber("id").longValue());
         assertEquals(0, job.getJsonObject("progress").getInt("copied"), job.toString());
         assertTrue(job.getJsonObject("progress").getInt("failed") > 0, job.toString());
         try (Stream<Path> written = Files.walk(outside)) {
             assertEquals(1, written.count(), "nothing was written outside the root");
         }
 
-        HttpResponse<String> viaLink = admin.send("POST", "api/exports", "{\"albumIds\":[\""
-                + library.albumIdByName("Wedding") + "\"],\"exportRoot\":\"" + root.resolve("escape") + "\"}");
+        HttpResponse<String> viaLink = admin.send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[\"" + library.albumIdByName("Wedding") + "\"],\"exportRoot\":\""
+                        + root.resolve("escape") + "\"}");
         assertEquals(400, viaLink.statusCode(), viaLink.body());
         assertTrue(viaLink.body().contains("not an export root"), viaLink.body());
     }
@@ -206,25 +247,35 @@ class SecurityIT {
     void aRestrictedRootIsOnlyForItsUsers() throws Exception {
         ApiCalls admin = new ApiCalls(deployed);
         ApiCalls alice = new ApiCalls(deployed, aliceToken);
-        Path second = Files.createDirectories(Path.of("target", "it-exports-restricted")).toRealPath();
+        Path second = Files.createDirectories(Path.of("target", "it-exports-restricted"))
+                .toRealPath();
         HttpResponse<String> added = admin.send("POST", "api/roots", "{\"path\":\"" + second + "\"}");
         assertEquals(201, added.statusCode(), added.body());
         long id = ApiCalls.object(added.body()).getJsonNumber("id").longValue();
-        assertEquals(204, admin.send("PUT", "api/roots/" + id + "/access", "{\"restricted\":true,\"userIds\":[]}").statusCode());
+        assertEquals(
+                204,
+                admin.send("PUT", "api/roots/" + id + "/access", "{\"restricted\":true,\"userIds\":[]}")
+                        .statusCode());
         assertFalse(alice.send("GET", "api/roots", null).body().contains(second.toString()));
-        HttpResponse<String> refused = alice.send("POST", "api/exports", "{\"albumIds\":[\""
-                + library.albumIdByName("Wedding") + "\"],\"exportRoot\":\"" + second + "\"}");
+        HttpResponse<String> refused = alice.send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[\"" + library.albumIdByName("Wedding") + "\"],\"exportRoot\":\"" + second + "\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("not an export root you may use"), refused.body());
         assertEquals(204, admin.send("DELETE", "api/roots/" + id, null).statusCode());
-        JsonArray audit = ApiCalls.array(admin.send("GET", "api/audit?action=ROOT_ADDED", null).body());
+        JsonArray audit = ApiCalls.array(
+                admin.send("GET", "api/audit?action=ROOT_ADDED", null).body());
         assertTrue(audit.toString().contains(second.toString()), audit.toString());
     }
 
     @Test
     void movingTrashesAnotherUsersAssetsWithTheirKeyWhenTheyAllowIt() throws Exception {
         ApiCalls bob = new ApiCalls(deployed, bobToken);
-        assertEquals(200, bob.send("PUT", "api/me/trash-consent", "{\"othersMayTrash\":true}").statusCode());
+        assertEquals(
+                200,
+                bob.send("PUT", "api/me/trash-consent", "{\"othersMayTrash\":true}")
+                        .statusCode());
         try {
             moveTheConsentAlbum();
         } finally {
@@ -235,11 +286,16 @@ class SecurityIT {
 
     private void moveTheConsentAlbum() throws Exception {
         ApiCalls admin = new ApiCalls(deployed);
-        HttpResponse<String> started = admin.send("POST", "api/exports", "{\"albumIds\":[\""
-                + library.albumIdByName(TestLibraries.MOVE_CONSENT_ALBUM) + "\"],\"folderTemplate\":\"consent/{album}\","
-                + "\"moveToTrash\":true}");
+        HttpResponse<String> started = admin.send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[\""
+                        + library.albumIdByName(TestLibraries.MOVE_CONSENT_ALBUM)
+                        + "\"],\"folderTemplate\":\"consent/{album}\","
+                        + "\"moveToTrash\":true}");
         assertEquals(202, started.statusCode(), started.body());
-        JsonObject job = admin.awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        JsonObject job = admin.awaitEnd(
+                ApiCalls.object(started.body()).getJsonNumber("id").longValue());
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());
         assertTrue(library.assetsNamed("own-c.jpg").get(0).isTrashed());
         assertTrue(library.assetsNamed("sams-c.jpg").get(0).isTrashed(), "trashed with Sam's key: " + job);

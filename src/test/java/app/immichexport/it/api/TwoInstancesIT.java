@@ -3,15 +3,16 @@ package app.immichexport.it.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
-import app.immichexport.it.support.PackagedApp;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.PackagedApp;
+import app.immichexport.it.support.TestImmich;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -36,14 +37,20 @@ class TwoInstancesIT {
         TestImmich.simulator();
         try (PackagedApp second = startSecondInstance()) {
             ApiCalls api = new ApiCalls(deployed);
-            HttpResponse<String> created = api.send("POST", "api/mirrors", "{\"name\":\"shared by two\",\"albumIds\":[\""
-                    + TestImmich.library().albumIdByName("Wedding") + "\"],\"folderTemplate\":\"two/{album}\","
-                    + "\"cron\":\"0 3 1 1 *\"}");
+            HttpResponse<String> created = api.send(
+                    "POST",
+                    "api/mirrors",
+                    "{\"name\":\"shared by two\",\"albumIds\":[\""
+                            + TestImmich.library().albumIdByName("Wedding") + "\"],\"folderTemplate\":\"two/{album}\","
+                            + "\"cron\":\"0 3 1 1 *\"}");
             assertEquals(201, created.statusCode(), created.body());
             long profile = ApiCalls.object(created.body()).getJsonNumber("id").longValue();
             List<String> instances = new ArrayList<>();
             for (int run = 1; run <= 4; run++) {
-                assertEquals(202, api.send("POST", "api/mirrors/" + profile + "/run", null).statusCode());
+                assertEquals(
+                        202,
+                        api.send("POST", "api/mirrors/" + profile + "/run", null)
+                                .statusCode());
                 api.awaitRuns(profile, run);
                 Thread.sleep(2500);
                 List<JsonObject> jobs = api.runsOf(profile);
@@ -56,16 +63,17 @@ class TwoInstancesIT {
     }
 
     private PackagedApp startSecondInstance() throws Exception {
-        Map<String, String> shared = new java.util.HashMap<>();
+        Map<String, String> shared = new HashMap<>();
         for (String name : List.of("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_API_TOKEN")) {
             shared.put(name, null);
         }
         shared.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port") + "/postgres");
         shared.put("DB_USER", "postgres");
         // both instances must decrypt the users' Immich keys
-        shared.put("SECRET_KEY", Files.readString(Path.of("target", "it-data", "secret.key")).strip());
+        shared.put(
+                "SECRET_KEY",
+                Files.readString(Path.of("target", "it-data", "secret.key")).strip());
         shared.put("INSTANCE_NAME", "second");
         return PackagedApp.start(Path.of("target", "second-instance"), shared);
     }
-
 }

@@ -3,18 +3,20 @@ package app.immichexport.it.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.ImmichSimulator;
 import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,16 +52,28 @@ class UnchangedAlbumsIT {
         assertEquals(4, progress(unchanged, "identical"), "every file is still accounted for");
         assertEquals(0, searches(immich), "the unchanged album is not listed again");
         assertTrue(unchanged.getString("message").contains("unchanged in Immich"), unchanged.getString("message"));
-        assertEquals(List.of("IDENTICAL:change-0.jpg", "IDENTICAL:change-1.jpg", "IDENTICAL:change-2.jpg",
-                "IDENTICAL:change-3.jpg"), items(unchanged), "every file has its item, as in any job");
+        assertEquals(
+                List.of(
+                        "IDENTICAL:change-0.jpg",
+                        "IDENTICAL:change-1.jpg",
+                        "IDENTICAL:change-2.jpg",
+                        "IDENTICAL:change-3.jpg"),
+                items(unchanged),
+                "every file has its item, as in any job");
 
         Path folder = ROOT.resolve("unchanged/" + TestLibraries.CHANGING_ALBUM);
         Files.delete(folder.resolve("change-2.jpg"));
         JsonObject repaired = export(album);
         assertEquals(1, progress(repaired, "copied"), "a file gone from disk is copied again: " + repaired);
         assertEquals(3, progress(repaired, "identical"));
-        assertEquals(List.of("IDENTICAL:change-0.jpg", "IDENTICAL:change-1.jpg", "COPIED:change-2.jpg",
-                "IDENTICAL:change-3.jpg"), items(repaired), "one item per file, the copied one as copied");
+        assertEquals(
+                List.of(
+                        "IDENTICAL:change-0.jpg",
+                        "IDENTICAL:change-1.jpg",
+                        "COPIED:change-2.jpg",
+                        "IDENTICAL:change-3.jpg"),
+                items(repaired),
+                "one item per file, the copied one as copied");
         assertTrue(Files.exists(folder.resolve("change-2.jpg")));
         assertEquals(0, searches(immich));
 
@@ -79,8 +93,8 @@ class UnchangedAlbumsIT {
     }
 
     private JsonObject export(String albumId) throws Exception {
-        HttpResponse<String> started = send("POST", "api/exports",
-                "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + TEMPLATE + "\"}");
+        HttpResponse<String> started = send(
+                "POST", "api/exports", "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + TEMPLATE + "\"}");
         assertEquals(202, started.statusCode(), started.body());
         long id = object(started.body()).getJsonNumber("id").longValue();
         for (int i = 0; i < 300; i++) {
@@ -96,10 +110,13 @@ class UnchangedAlbumsIT {
 
     /** Outcome and file name of each item of a job, by file name. */
     private List<String> items(JsonObject job) throws Exception {
-        String body = send("GET", "api/exports/" + job.getJsonNumber("id").longValue() + "/items", null).body();
-        return Json.createReader(new java.io.StringReader(body)).readArray().getValuesAs(JsonObject.class).stream()
-                .map(i -> i.getString("outcome") + ":" + i.getString("targetPath").substring(i.getString("targetPath")
-                        .lastIndexOf('/') + 1)).sorted(java.util.Comparator.comparing(s -> s.substring(s.indexOf(':'))))
+        String body = send("GET", "api/exports/" + job.getJsonNumber("id").longValue() + "/items", null)
+                .body();
+        return Json.createReader(new StringReader(body)).readArray().getValuesAs(JsonObject.class).stream()
+                .map(i -> i.getString("outcome") + ":"
+                        + i.getString("targetPath")
+                                .substring(i.getString("targetPath").lastIndexOf('/') + 1))
+                .sorted(Comparator.comparing(s -> s.substring(s.indexOf(':'))))
                 .toList();
     }
 
@@ -108,7 +125,9 @@ class UnchangedAlbumsIT {
     }
 
     private static long searches(ImmichSimulator immich) {
-        return immich.exchanges().stream().filter(e -> e.route().equals("/search/metadata")).count();
+        return immich.exchanges().stream()
+                .filter(e -> e.route().equals("/search/metadata"))
+                .count();
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
@@ -66,10 +66,15 @@ class UploadFolderIT {
                 Files.copy(in, file);
             }
         }
-        assertEquals(List.of("UPLOAD_FOLDER"), sources(export(album, "media-data/{album}")), "/data/upload/… read from the mount");
+        assertEquals(
+                List.of("UPLOAD_FOLDER"),
+                sources(export(album, "media-data/{album}")),
+                "/data/upload/… read from the mount");
         assertFalse(readiness().contains("originals were not found"), "the latest job found the originals");
         library.mediaLocation = "/usr/src/app/upload";
-        assertEquals(List.of("UPLOAD_FOLDER"), sources(export(album, "media-old/{album}")),
+        assertEquals(
+                List.of("UPLOAD_FOLDER"),
+                sources(export(album, "media-old/{album}")),
                 "/usr/src/app/upload/upload/… read from the mount");
     }
 
@@ -85,23 +90,34 @@ class UploadFolderIT {
     }
 
     private String readiness() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "health/ready"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private JsonObject export(String album, String template) throws Exception {
         ApiCalls api = new ApiCalls(deployed);
-        HttpResponse<String> started = api.send("POST", "api/exports", "{\"albumIds\":[\"" + album + "\"],\"folderTemplate\":\""
-                + template + "\",\"includeSidecars\":false}");
+        HttpResponse<String> started = api.send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[\"" + album + "\"],\"folderTemplate\":\"" + template + "\",\"includeSidecars\":false}");
         assertEquals(202, started.statusCode(), started.body());
-        JsonObject job = api.awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        JsonObject job =
+                api.awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());
         return job;
     }
 
     private List<String> sources(JsonObject job) throws Exception {
-        List<String> sources = ApiCalls.array(new ApiCalls(deployed).send("GET", "api/exports/" + job.getJsonNumber("id")
-                + "/items?outcome=COPIED", null).body()).stream().map(v -> v.asJsonObject().getString("source")).distinct()
+        List<String> sources = ApiCalls.array(new ApiCalls(deployed)
+                        .send("GET", "api/exports/" + job.getJsonNumber("id") + "/items?outcome=COPIED", null)
+                        .body())
+                .stream()
+                .map(v -> v.asJsonObject().getString("source"))
+                .distinct()
                 .toList();
         assertFalse(sources.isEmpty(), job.toString());
         return sources;

@@ -3,14 +3,16 @@ package app.immichexport.it.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
 import app.immichexport.it.support.Browser;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.ImmichLine;
+import app.immichexport.simulator.ImmichSimulator;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +30,7 @@ class AlbumsViewIT {
     @RegisterExtension
     final Browser browser = new Browser();
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void logIn() {
         browser.logIn(TestImmich.loopback(deployed));
     }
@@ -39,11 +41,15 @@ class AlbumsViewIT {
         browser.get(TestImmich.loopback(deployed));
         browser.waitFor(b -> browser.cellTexts().contains("Summer in Norway"), "the albums");
         List<String> cells = browser.cellTexts();
-        assertTrue(cells.containsAll(List.of("Wedding", "Café Noël ☕", "Family (shared by Sam)", "Sam Demo")), cells.toString());
+        assertTrue(
+                cells.containsAll(List.of("Wedding", "Café Noël ☕", "Family (shared by Sam)", "Sam Demo")),
+                cells.toString());
         String status = browser.find(By.id("server-status")).getText();
         assertTrue(status.contains("3.2.2"), status);
         assertTrue(browser.findAll(By.id("demo-notice")).isEmpty(), "a configured Immich is not demo data");
-        browser.waitFor(b -> b.findElement(By.id("key-capabilities")).getText().contains("download originals"), "the key's permissions");
+        browser.waitFor(
+                b -> b.findElement(By.id("key-capabilities")).getText().contains("download originals"),
+                "the key's permissions");
 
         WebElement filter = browser.find(By.cssSelector("#album-filter input"));
         filter.sendKeys("norway");
@@ -53,7 +59,7 @@ class AlbumsViewIT {
 
     @Test
     void saysPlainlyWhenImmichFailsAndRecoversOnRetry() {
-        app.immichexport.simulator.ImmichSimulator immich = TestImmich.simulator();
+        ImmichSimulator immich = TestImmich.simulator();
         immich.faults().errorRate = 1.0;
         try {
             browser.get(TestImmich.loopback(deployed) + "albums");
@@ -62,7 +68,8 @@ class AlbumsViewIT {
             assertTrue(message.contains("Immich at http://127.0.0.1:") && message.contains("HTTP 500"), message);
             String page = browser.find(By.tagName("body")).getText();
             assertTrue(!page.contains("Exception") && !page.contains("at app."), page);
-            assertEquals("Immich not connected", browser.find(By.id("server-status")).getText());
+            assertEquals(
+                    "Immich not connected", browser.find(By.id("server-status")).getText());
         } finally {
             immich.faults().clear();
         }
@@ -78,8 +85,11 @@ class AlbumsViewIT {
         browser.get(TestImmich.loopback(deployed) + "albums");
         browser.waitFor(b -> b.findElement(By.id("upload-folder-warning")).isDisplayed(), "the upload folder warning");
         String warning = browser.find(By.id("upload-folder-warning")).getText();
-        assertTrue(warning.contains("IMMICH_UPLOAD_DIR is set") && warning.contains("/data/upload/")
-                && warning.contains("download them from Immich"), warning);
+        assertTrue(
+                warning.contains("IMMICH_UPLOAD_DIR is set")
+                        && warning.contains("/data/upload/")
+                        && warning.contains("download them from Immich"),
+                warning);
         assertTrue(browser.cellTexts().contains("Wedding"), "the albums are shown all the same");
     }
 
@@ -91,7 +101,8 @@ class AlbumsViewIT {
         assertTrue(src.contains("/thumbnails/"), src);
         Object width = browser.asyncScript(
                 "const done = arguments[arguments.length - 1]; const img = new Image();"
-                        + "img.onload = () => done(img.naturalWidth); img.onerror = () => done(-1); img.src = arguments[0];", src);
+                        + "img.onload = () => done(img.naturalWidth); img.onerror = () => done(-1); img.src = arguments[0];",
+                src);
         assertEquals(160L, width, "the cover decodes as the simulator's thumbnail");
     }
 }

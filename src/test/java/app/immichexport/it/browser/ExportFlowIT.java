@@ -2,8 +2,8 @@ package app.immichexport.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
 import app.immichexport.it.support.Browser;
+import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.ImmichLine;
 import java.net.URL;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +31,7 @@ class ExportFlowIT {
     @RegisterExtension
     final Browser browser = new Browser();
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void logIn() {
         browser.logIn(TestImmich.loopback(deployed));
     }
@@ -40,22 +41,26 @@ class ExportFlowIT {
         TestImmich.simulator().line(ImmichLine.V3);
         browser.get(TestImmich.loopback(deployed));
         browser.waitFor(b -> browser.cellTexts().contains("Wedding"), "the albums");
-        browser.script("const grid = document.querySelector('#albums-grid');"
-                + "const name = [...grid.querySelectorAll('vaadin-grid-cell-content')]"
-                + "  .find(c => c.textContent.trim() === 'Wedding');"
-                + "const row = name.assignedSlot.parentElement.parentElement;"
-                + "row.querySelector('td').querySelector('slot').assignedNodes()[0].querySelector('vaadin-checkbox').click();");
+        browser.script(
+                "const grid = document.querySelector('#albums-grid');"
+                        + "const name = [...grid.querySelectorAll('vaadin-grid-cell-content')]"
+                        + "  .find(c => c.textContent.trim() === 'Wedding');"
+                        + "const row = name.assignedSlot.parentElement.parentElement;"
+                        + "row.querySelector('td').querySelector('slot').assignedNodes()[0].querySelector('vaadin-checkbox').click();");
         browser.waitFor(b -> browser.find(By.id("export-button")).isEnabled(), "the Export button");
         browser.find(By.id("export-button")).click();
 
-        browser.waitFor(b -> !b.findElements(By.cssSelector("#folder-template input")).isEmpty(), "the export options");
+        browser.waitFor(
+                b -> !b.findElements(By.cssSelector("#folder-template input")).isEmpty(), "the export options");
         WebElement template = browser.find(By.cssSelector("#folder-template input"));
         template.sendKeys(Keys.chord(Keys.CONTROL, "a"), "ui/{album}", Keys.TAB);
-        browser.waitFor(b -> browser.find(By.id("example-path")).getText().endsWith("ui/Wedding/IMG_0001.JPG"),
+        browser.waitFor(
+                b -> browser.find(By.id("example-path")).getText().endsWith("ui/Wedding/IMG_0001.JPG"),
                 "the example path");
         browser.find(By.id("preview-button")).click();
         browser.waitFor(b -> browser.cellTexts().contains("IMG_0001.JPG"), "the preview tree");
-        assertTrue(browser.find(By.id("preview-summary")).getText().startsWith("14 files"),
+        assertTrue(
+                browser.find(By.id("preview-summary")).getText().startsWith("14 files"),
                 browser.find(By.id("preview-summary")).getText());
 
         browser.find(By.id("start-button")).click();
@@ -72,8 +77,11 @@ class ExportFlowIT {
         assertTrue(cells.contains("succeeded"), cells.toString());
 
         browser.find(By.cssSelector("vaadin-side-nav-item[path='albums']")).click();
-        browser.waitFor(b -> browser.cellTexts().stream().anyMatch(c -> c.endsWith(" to " + Path.of("target/it-exports")
-                .toAbsolutePath())), "the albums page to say where Wedding was exported");
+        browser.waitFor(
+                b -> browser.cellTexts().stream()
+                        .anyMatch(c ->
+                                c.endsWith(" to " + Path.of("target/it-exports").toAbsolutePath())),
+                "the albums page to say where Wedding was exported");
     }
 
     @Test
@@ -81,17 +89,25 @@ class ExportFlowIT {
         String albumId = TestImmich.library().albumIdByName("Café Noël ☕");
         browser.get(TestImmich.loopback(deployed) + "export?album=" + albumId);
         browser.waitFor(b -> !b.findElements(By.id("move-to-trash")).isEmpty(), "the export options");
-        browser.waitFor(b -> browser.find(By.id("example-path")).getText().endsWith("/Café Noël ☕/PXL_0001.JPG"),
+        browser.waitFor(
+                b -> browser.find(By.id("example-path")).getText().endsWith("/Café Noël ☕/PXL_0001.JPG"),
                 "an example path of a file of the chosen album");
         browser.find(By.id("move-to-trash")).click();
         browser.find(By.id("preview-button")).click();
         browser.waitFor(b -> browser.find(By.id("start-button")).isEnabled(), "the preview");
         browser.find(By.id("start-button")).click();
-        browser.waitFor(b -> !b.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).isEmpty(), "the confirmation");
-        String text = (String) browser.script("return document.querySelector('vaadin-confirm-dialog-overlay').textContent");
+        browser.waitFor(
+                b -> !b.findElements(By.cssSelector("vaadin-confirm-dialog-overlay"))
+                        .isEmpty(),
+                "the confirmation");
+        String text =
+                (String) browser.script("return document.querySelector('vaadin-confirm-dialog-overlay').textContent");
         assertTrue(text.contains("Trash up to 5 originals in Immich after they are verified on disk"), text);
         browser.script("document.querySelector('vaadin-confirm-dialog-overlay [slot=cancel-button]').click()");
-        browser.waitFor(b -> b.findElements(By.cssSelector("vaadin-confirm-dialog-overlay[opened]")).isEmpty(), "the dialog to close");
+        browser.waitFor(
+                b -> b.findElements(By.cssSelector("vaadin-confirm-dialog-overlay[opened]"))
+                        .isEmpty(),
+                "the dialog to close");
         assertTrue(browser.find(By.tagName("h2")).getText().equals("Export"), "still on the export page");
         assertTrue(TestImmich.library().assetsNamed("PXL_0001.JPG").stream().noneMatch(a -> a.isTrashed()));
     }

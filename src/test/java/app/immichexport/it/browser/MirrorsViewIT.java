@@ -2,9 +2,12 @@ package app.immichexport.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.immichexport.it.support.TestImmich;
-import app.immichexport.it.support.Browser;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.Browser;
+import app.immichexport.it.support.TestImmich;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,39 +38,57 @@ class MirrorsViewIT {
         browser.get(base + "mirrors");
         browser.waitFor(d -> !d.findElements(By.id("new-mirror")).isEmpty(), "the mirrors page");
         browser.find(By.id("new-mirror")).click();
-        browser.waitFor(d -> !d.findElements(By.cssSelector("#mirror-name input")).isEmpty(), "the profile form");
+        browser.waitFor(
+                d -> !d.findElements(By.cssSelector("#mirror-name input")).isEmpty(), "the profile form");
         browser.find(By.cssSelector("#mirror-name input")).sendKeys("Wedding nightly");
         WebElement albums = browser.find(By.cssSelector("#mirror-albums input"));
         albums.sendKeys("Wedding");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).isEmpty(), "the album list");
+        browser.waitFor(
+                d -> !d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item"))
+                        .isEmpty(),
+                "the album list");
         albums.sendKeys(Keys.ENTER);
         WebElement cron = browser.find(By.cssSelector("#mirror-cron input"));
         cron.sendKeys(Keys.chord(Keys.CONTROL, "a"), "every night");
-        browser.waitFor(d -> String.valueOf(browser.script("return document.querySelector('#mirror-cron').invalid"))
-                .equals("true"), "the schedule refused");
+        browser.waitFor(
+                d -> String.valueOf(browser.script("return document.querySelector('#mirror-cron').invalid"))
+                        .equals("true"),
+                "the schedule refused");
         cron.sendKeys(Keys.chord(Keys.CONTROL, "a"), "15 2 * * *");
-        browser.waitFor(d -> String.valueOf(browser.script("return document.querySelector('#mirror-cron').helperText"))
-                .startsWith("Next: "), "the next run times");
+        browser.waitFor(
+                d -> String.valueOf(browser.script("return document.querySelector('#mirror-cron').helperText"))
+                        .startsWith("Next: "),
+                "the next run times");
         browser.find(By.id("save-mirror")).click();
         browser.waitFor(d -> browser.cellTexts().contains("Wedding nightly"), "the new profile in the list");
-        assertTrue(browser.cellTexts().contains("15 2 * * *"), browser.cellTexts().toString());
+        assertTrue(
+                browser.cellTexts().contains("15 2 * * *"), browser.cellTexts().toString());
         assertTrue(browser.cellTexts().contains("1 album"), browser.cellTexts().toString());
 
-        browser.findAll(By.xpath("//vaadin-button[contains(., 'Run now')]")).get(0).click();
-        browser.waitFor(d -> d.findElement(By.id("mirrors-result")).getText().contains("runs within a minute"), "run now");
+        browser.findAll(By.xpath("//vaadin-button[contains(., 'Run now')]"))
+                .get(0)
+                .click();
+        browser.waitFor(
+                d -> d.findElement(By.id("mirrors-result")).getText().contains("runs within a minute"), "run now");
         ApiCalls api = new ApiCalls(deployed);
-        browser.waitFor(d -> {
-            try {
-                return ranByName(api, "Wedding nightly");
-            } catch (Exception e) {
-                return false;
-            }
-        }, "the profile's first run");
+        browser.waitFor(
+                d -> {
+                    try {
+                        return ranByName(api, "Wedding nightly");
+                    } catch (Exception e) {
+                        return false;
+                    }
+                },
+                "the profile's first run");
     }
 
     private static boolean ranByName(ApiCalls api, String name) throws Exception {
-        return jakarta.json.Json.createReader(new java.io.StringReader(api.send("GET", "api/mirrors", null).body())).readArray()
-                .stream().map(jakarta.json.JsonValue::asJsonObject)
-                .anyMatch(p -> name.equals(p.getJsonObject("settings").getString("name")) && p.containsKey("lastRunAt"));
+        return Json.createReader(
+                        new StringReader(api.send("GET", "api/mirrors", null).body()))
+                .readArray()
+                .stream()
+                .map(JsonValue::asJsonObject)
+                .anyMatch(
+                        p -> name.equals(p.getJsonObject("settings").getString("name")) && p.containsKey("lastRunAt"));
     }
 }

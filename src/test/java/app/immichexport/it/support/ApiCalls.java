@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
@@ -45,10 +46,11 @@ public final class ApiCalls {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException refused) {
+        } catch (ConnectException refused) {
             // seen once while a second application instance was starting on the same two cores: ask again
             Thread.sleep(1000);
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -57,37 +59,52 @@ public final class ApiCalls {
 
     /** Creates a user (as the administrator) and an API token of theirs; returns the token. */
     public String newUser(String username, String password, String role) throws Exception {
-        HttpResponse<String> created = send("POST", "api/admin/users",
+        HttpResponse<String> created = send(
+                "POST",
+                "api/admin/users",
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"role\":\"" + role + "\"}");
         if (created.statusCode() != 201) {
-            throw new AssertionError("Could not create " + username + ": " + created.statusCode() + " " + created.body());
+            throw new AssertionError(
+                    "Could not create " + username + ": " + created.statusCode() + " " + created.body());
         }
         HttpClient session = logIn(deployed, username, password);
-        HttpResponse<String> token = session.send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "api/me/tokens"))
-                .header("Content-Type", "application/json").header("X-Requested-With", "test")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"test\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = session.send(
+                HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "api/me/tokens"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Requested-With", "test")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"test\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (token.statusCode() != 201) {
-            throw new AssertionError("Could not create a token for " + username + ": " + token.statusCode() + " " + token.body());
+            throw new AssertionError(
+                    "Could not create a token for " + username + ": " + token.statusCode() + " " + token.body());
         }
         return object(token.body()).getString("token");
     }
 
     /** A client holding the session cookie of a login through the login form's post. */
     public static HttpClient logIn(URL deployed, String username, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient client =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         HttpResponse<String> login = postLogin(client, deployed, username, password);
-        if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new AssertionError("Login of " + username + " failed: " + login.statusCode() + " " + login.headers().map());
+        if (login.statusCode() != 302
+                || login.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new AssertionError("Login of " + username + " failed: " + login.statusCode() + " "
+                    + login.headers().map());
         }
         return client;
     }
 
-    public static HttpResponse<String> postLogin(HttpClient client, URL deployed, String username, String password) throws Exception {
+    public static HttpResponse<String> postLogin(HttpClient client, URL deployed, String username, String password)
+            throws Exception {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return client.send(HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits at most 60 s for a job to end, and returns it as it ended. */
@@ -104,9 +121,12 @@ public final class ApiCalls {
 
     /** The jobs that are runs of a mirror profile, newest first. */
     public List<JsonObject> runsOf(long profileId) throws Exception {
-        return array(send("GET", "api/exports?limit=500", null).body()).stream().map(JsonValue::asJsonObject)
-                .filter(j -> j.containsKey("profileId") && !j.isNull("profileId")
-                        && j.getJsonNumber("profileId").longValue() == profileId).toList();
+        return array(send("GET", "api/exports?limit=500", null).body()).stream()
+                .map(JsonValue::asJsonObject)
+                .filter(j -> j.containsKey("profileId")
+                        && !j.isNull("profileId")
+                        && j.getJsonNumber("profileId").longValue() == profileId)
+                .toList();
     }
 
     /** Waits at most 60 s until the profile's {@code count}th run has ended and decided about pruning; newest first. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -44,11 +45,20 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     public static WebDriver open() throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -63,12 +73,18 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 
     public void logIn(String baseUrl, String username, String password) {
         driver.get(baseUrl + "login");
-        waitFor(d -> !d.findElements(By.cssSelector("vaadin-text-field[name='username'] input")).isEmpty(), "the login form");
-        driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input")).sendKeys(username);
+        waitFor(
+                d -> !d.findElements(By.cssSelector("vaadin-text-field[name='username'] input"))
+                        .isEmpty(),
+                "the login form");
+        driver.findElement(By.cssSelector("vaadin-text-field[name='username'] input"))
+                .sendKeys(username);
         WebElement field = driver.findElement(By.cssSelector("vaadin-password-field[name='password'] input"));
         field.sendKeys(password);
-        field.sendKeys(org.openqa.selenium.Keys.ENTER);
-        waitFor(d -> !d.getCurrentUrl().contains("/login") && !d.findElements(By.id("signed-in-user")).isEmpty(),
+        field.sendKeys(Keys.ENTER);
+        waitFor(
+                d -> !d.getCurrentUrl().contains("/login")
+                        && !d.findElements(By.id("signed-in-user")).isEmpty(),
                 "the page after logging in");
     }
 
@@ -110,15 +126,17 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         } catch (TimeoutException e) {
             try {
                 Path folder = Files.createDirectories(Path.of("target", "browser-failures"));
-                Files.write(folder.resolve(what.replaceAll("\\W+", "-") + ".png"),
+                Files.write(
+                        folder.resolve(what.replaceAll("\\W+", "-") + ".png"),
                         ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             } catch (IOException ignored) {
                 // the failure below matters more than its screenshot
             }
-            throw new AssertionError("Timed out waiting for " + what + " at " + driver.getCurrentUrl() + " with cookies "
-                    + driver.manage().getCookies() + "; the page shows: "
-                    + driver.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError(
+                    "Timed out waiting for " + what + " at " + driver.getCurrentUrl() + " with cookies "
+                            + driver.manage().getCookies() + "; the page shows: "
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
         }
     }
-
 }

@@ -1,6 +1,7 @@
 package app.immichexport.it.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,10 +41,19 @@ public final class PackagedApp implements AutoCloseable {
         }
         Files.createDirectories(data);
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx512m", "-jar",
-                Path.of("target", "immich-album-export.jar").toAbsolutePath().toString(), "--port", String.valueOf(port),
-                "--nocluster", "--disablephonehome"))
-                .redirectErrorStream(true).redirectOutput(data.resolve("app.log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        "java",
+                        "-Xmx512m",
+                        "-jar",
+                        Path.of("target", "immich-album-export.jar")
+                                .toAbsolutePath()
+                                .toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--nocluster",
+                        "--disablephonehome"))
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("app.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("DATA_DIR", data.toAbsolutePath().toString());
         env.put("EMBEDDED_DB_PORT", String.valueOf(freePort()));
@@ -65,7 +75,8 @@ public final class PackagedApp implements AutoCloseable {
         for (int i = 0; i < 240; i++) {
             try {
                 // the application's own page: served only once the application is deployed
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "login")).build(),
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "login")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
@@ -77,7 +88,8 @@ public final class PackagedApp implements AutoCloseable {
             Thread.sleep(500);
         }
         close();
-        throw new IllegalStateException("the application did not start (last answer: " + last + "); see " + data.resolve("app.log"));
+        throw new IllegalStateException(
+                "the application did not start (last answer: " + last + "); see " + data.resolve("app.log"));
     }
 
     @Override
@@ -87,7 +99,7 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

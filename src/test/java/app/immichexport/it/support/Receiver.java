@@ -15,15 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Receiver {
 
-    public record Request(String method, String path, String authorization, String body) {
-    }
+    public record Request(String method, String path, String authorization, String body) {}
 
     private static Receiver running;
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    private Receiver() {
-    }
+    private Receiver() {}
 
     public static synchronized Receiver get() throws IOException {
         if (running == null) {
@@ -32,7 +30,9 @@ public final class Receiver {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             server.createContext("/", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {
-                    receiver.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    receiver.requests.add(new Request(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(),
                             exchange.getRequestHeaders().getFirst("Authorization"),
                             new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }

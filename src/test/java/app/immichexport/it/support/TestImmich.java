@@ -15,8 +15,7 @@ public final class TestImmich {
     private static ImmichSimulator simulator;
     private static SimulatedLibrary library;
 
-    private TestImmich() {
-    }
+    private TestImmich() {}
 
     public static synchronized ImmichSimulator simulator() {
         if (simulator == null) {

@@ -11,16 +11,30 @@ import org.junit.jupiter.api.Test;
 
 class MirrorFormTest {
 
-    private static final Album WEDDING = new Album("a-wedding", "Wedding", "", 3, null, null, null, null, null, "u1", "Alex",
-            false);
+    private static final Album WEDDING =
+            new Album("a-wedding", "Wedding", "", 3, null, null, null, null, null, "u1", "Alex", false);
 
     @Test
     void editingKeepsTheAlbumsTheEditorCannotSee() {
         MirrorForm form = new MirrorForm(List.of(WEDDING), List.of("/library"));
-        MirrorSettings saved = new MirrorSettings("family", MirrorProfile.Albums.SELECTED, List.of("a-wedding", "a-hidden"),
-                "/library", "{album}", true, true, "0 3 * * *", false, MirrorProfile.Prune.QUARANTINE, 1000, 50, null);
+        MirrorSettings saved = new MirrorSettings(
+                "family",
+                MirrorProfile.Albums.SELECTED,
+                List.of("a-wedding", "a-hidden"),
+                "/library",
+                "{album}",
+                true,
+                true,
+                "0 3 * * *",
+                false,
+                MirrorProfile.Prune.QUARANTINE,
+                1000,
+                50,
+                null);
         form.show(saved, List.of(WEDDING));
-        assertEquals(Set.of("a-wedding", "a-hidden"), Set.copyOf(form.settings(false).albumIds()),
+        assertEquals(
+                Set.of("a-wedding", "a-hidden"),
+                Set.copyOf(form.settings(false).albumIds()),
                 "an album the editor cannot see is not dropped, so the next run does not prune its files");
     }
 }
