@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** Hashes and checks passwords with PBKDF2 (HMAC-SHA512, 210,000 iterations, as OWASP advises). */
 @ApplicationScoped
-public class Passwords {
+class Passwords {
 
     static final int MIN_LENGTH = 10;
 

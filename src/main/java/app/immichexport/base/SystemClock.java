@@ -6,7 +6,7 @@ import java.time.Clock;
 
 /** The clock every bean tells time by: the system's, in UTC. A test deployment can put another in its place. */
 @ApplicationScoped
-public class SystemClock {
+class SystemClock {
 
     @Produces
     Clock clock() {

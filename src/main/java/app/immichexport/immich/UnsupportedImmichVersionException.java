@@ -1,7 +1,7 @@
 package app.immichexport.immich;
 
 /** The server runs an Immich line this application does not speak. */
-public class UnsupportedImmichVersionException extends ImmichException {
+class UnsupportedImmichVersionException extends ImmichException {
 
     public UnsupportedImmichVersionException(String url, ImmichVersion version) {
         super(

@@ -19,7 +19,7 @@ import java.util.Optional;
  * plain refusal, never the view.
  */
 @ApplicationScoped
-public class NavigationGuard {
+class NavigationGuard {
 
     void register(@Observes ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> init.getUI().addBeforeEnterListener(this::check));

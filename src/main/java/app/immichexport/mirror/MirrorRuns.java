@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 
 /** One run of a mirror profile: an export job of its albums, then pruning behind the guards, then the webhook. */
 @ApplicationScoped
-public class MirrorRuns {
+class MirrorRuns {
 
     private static final Logger LOG = Logger.getLogger(MirrorRuns.class.getName());
 

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /** Tells a profile's webhook (ntfy, Gotify, anything that takes a JSON POST) how a run ended. */
 @ApplicationScoped
-public class Webhooks {
+class Webhooks {
 
     private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
 

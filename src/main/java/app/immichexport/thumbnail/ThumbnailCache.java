@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 /** Thumbnails on disk under the data folder, written atomically so a reader never sees half a file. */
 @ApplicationScoped
-public class ThumbnailCache {
+class ThumbnailCache {
 
     private static final Logger LOG = Logger.getLogger(ThumbnailCache.class.getName());
 

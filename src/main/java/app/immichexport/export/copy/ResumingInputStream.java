@@ -9,7 +9,7 @@ import java.io.InterruptedIOException;
  * byte where it stopped (an HTTP Range request) and goes on, a few times, waiting longer each time.
  * What arrives is still verified as a whole by its SHA-1, so a bad resume cannot pass unnoticed.
  */
-public final class ResumingInputStream extends InputStream {
+final class ResumingInputStream extends InputStream {
 
     /** Opens the source at an offset. */
     @FunctionalInterface

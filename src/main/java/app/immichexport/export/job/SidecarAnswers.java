@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * Losing what is remembered only costs requests, so a database failure here never fails a job.
  */
 @ApplicationScoped
-public class SidecarAnswers implements Sidecars.Memory {
+class SidecarAnswers implements Sidecars.Memory {
 
     static final Duration TRUSTED_FOR = Duration.ofDays(1);
     private static final Logger LOG = Logger.getLogger(SidecarAnswers.class.getName());

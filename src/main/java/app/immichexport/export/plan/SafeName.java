@@ -9,7 +9,7 @@ import java.util.Set;
  * Turns any text into one path component that is valid on Linux and on SMB/NTFS shares browsed
  * from Windows, and that can never step out of its folder.
  */
-public final class SafeName {
+final class SafeName {
 
     public static final int MAX_BYTES = 255;
     private static final String FORBIDDEN = "/\\:*?\"<>|";
