@@ -28,7 +28,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -67,13 +66,7 @@ final class JobRunner implements Runnable {
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private String afterCopyReport;
 
-    private final AtomicInteger filesDone = new AtomicInteger();
-    private final AtomicLong bytesDone = new AtomicLong();
-    private final AtomicInteger copied = new AtomicInteger();
-    private final AtomicInteger identical = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
-    private final AtomicInteger conflicts = new AtomicInteger();
-    private final AtomicInteger abandoned = new AtomicInteger();
+    private final FileTally tally = new FileTally();
     private final ItemWriter items;
     /** Copies handed to the workers and not yet finished. */
     private final Set<CopyTask> inFlight = ConcurrentHashMap.newKeySet();
@@ -147,21 +140,7 @@ final class JobRunner implements Runnable {
     }
 
     JobProgress progress() {
-        ExportPlan plan = this.plan;
-        if (plan == null) {
-            return new JobProgress(0, 0, 0, 0, 0, 0, 0, 0, 0, "");
-        }
-        return new JobProgress(
-                plan.files().size() + plan.skipped().size(),
-                plan.totalBytes(),
-                filesDone.get() + plan.skipped().size(),
-                bytesDone.get(),
-                copied.get(),
-                identical.get(),
-                plan.skipped().size(),
-                failed.get(),
-                conflicts.get(),
-                currentFile);
+        return tally.progress(plan, currentFile);
     }
 
     void addListener(Consumer<JobProgress> listener) {
@@ -225,7 +204,7 @@ final class JobRunner implements Runnable {
                             ? ExportJob.State.CANCELLED
                             : stopping
                                     ? ExportJob.State.INTERRUPTED
-                                    : failed.get() > 0 ? ExportJob.State.FAILED : ExportJob.State.SUCCEEDED,
+                                    : tally.anyFailed() ? ExportJob.State.FAILED : ExportJob.State.SUCCEEDED,
                     summary());
         } catch (InterruptedException e) {
             finish(ExportJob.State.CANCELLED, summary());
@@ -396,7 +375,7 @@ final class JobRunner implements Runnable {
         try {
             result = exporter.export(file, bytes -> {
                 written.addAndGet(bytes);
-                bytesDone.addAndGet(bytes);
+                tally.addBytes(bytes);
                 notifyListeners(false);
             });
         } catch (RuntimeException e) {
@@ -419,13 +398,6 @@ final class JobRunner implements Runnable {
         if (outcome.noSpace() && diskFull == null) {
             diskFull = outcome.reason();
         }
-        switch (outcome.status()) {
-            case COPIED -> copied.incrementAndGet();
-            case IDENTICAL -> identical.incrementAndGet();
-            case CONFLICT -> conflicts.incrementAndGet();
-            case FAILED -> failed.incrementAndGet();
-            case CANCELLED -> abandoned.incrementAndGet();
-        }
         if (outcome.isVerifiedOnDisk() && afterCopy != null) {
             verified.add(file.key());
         }
@@ -442,8 +414,8 @@ final class JobRunner implements Runnable {
                                 outcome.status().name(),
                                 null)
                         : null);
-        filesDone.incrementAndGet();
-        bytesDone.addAndGet(Math.max(0, file.expectedSize()) - counted);
+        tally.count(outcome.status());
+        tally.addBytes(Math.max(0, file.expectedSize()) - counted);
         if (result.asRecorded() && takenOverFrom.containsKey(file.albumId())) {
             foundAsBefore
                     .computeIfAbsent(file.albumId(), a -> Collections.synchronizedList(new ArrayList<>()))
@@ -524,21 +496,7 @@ final class JobRunner implements Runnable {
         if (plan == null) {
             return cancelled ? "Cancelled while listing the albums in Immich: nothing was copied" : "";
         }
-        List<String> parts = new ArrayList<>();
-        parts.add(copied.get() + " copied");
-        parts.add(identical.get() + " already there");
-        if (!plan.skipped().isEmpty()) {
-            parts.add(plan.skipped().size() + " skipped");
-        }
-        if (conflicts.get() > 0) {
-            parts.add(conflicts.get() + " conflicts (different files already at their paths)");
-        }
-        if (failed.get() > 0) {
-            parts.add(failed.get() + " failed");
-        }
-        if (abandoned.get() > 0) {
-            parts.add(abandoned.get() + " stopped by the cancel while being copied");
-        }
+        List<String> parts = tally.summary(plan);
         String stopped = diskFull == null
                 ? ""
                 : "Stopped at the first file that did not fit: " + diskFull
