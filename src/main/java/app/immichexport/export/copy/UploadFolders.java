@@ -21,7 +21,7 @@ public class UploadFolders {
 
     /** The mounted folder for a new job, if one is set. */
     public Optional<UploadFolder> forJob() {
-        Optional<UploadFolder> folder = settings.immichUploadDir().map(UploadFolder::new);
+        Optional<UploadFolder> folder = open();
         folder.ifPresent(latest::set);
         return folder;
     }
@@ -35,11 +35,15 @@ public class UploadFolders {
         if (original.isExternal() || original.originalPath() == null) {
             return Optional.empty();
         }
-        return settings.immichUploadDir().map(UploadFolder::new).flatMap(folder -> {
+        return open().flatMap(folder -> {
             folder.find(original.originalPath());
             latest.set(folder);
             return folder.warning();
         });
+    }
+
+    private Optional<UploadFolder> open() {
+        return settings.immichUploadDir().map(UploadFolder::new);
     }
 
     /** Whether the folder is set at all. */

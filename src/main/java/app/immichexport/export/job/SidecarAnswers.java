@@ -44,8 +44,7 @@ class SidecarAnswers implements Sidecars.Memory {
 
     @Override
     public Map<String, Optional<Sidecar>> recall(Collection<Asset> assets) {
-        Map<String, Instant> versions = new HashMap<>();
-        assets.stream().filter(a -> a.updatedAt() != null).forEach(a -> versions.put(a.id(), a.updatedAt()));
+        Map<String, Instant> versions = versions(assets);
         Map<String, Optional<Sidecar>> known = new HashMap<>();
         if (versions.isEmpty()) {
             return known;
@@ -62,8 +61,10 @@ class SidecarAnswers implements Sidecars.Memory {
                     String assetId = rows.getString(1);
                     if (Objects.equals(
                             versions.get(assetId), rows.getTimestamp(2).toInstant())) {
-                        String fileId = rows.getString(3);
-                        known.put(assetId, Optional.ofNullable(fileId).map(id -> sidecar(assetId, id, rows)));
+                        String path = rows.getString(4);
+                        known.put(
+                                assetId,
+                                Optional.ofNullable(rows.getString(3)).map(id -> new Sidecar(assetId, id, path)));
                     }
                 }
             }
@@ -74,18 +75,16 @@ class SidecarAnswers implements Sidecars.Memory {
         return known;
     }
 
-    private static Sidecar sidecar(String assetId, String fileId, ResultSet row) {
-        try {
-            return new Sidecar(assetId, fileId, row.getString(4));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Each asset's version, in the order given; assets whose version Immich did not tell are left out. */
+    private static Map<String, Instant> versions(Collection<Asset> assets) {
+        Map<String, Instant> versions = new LinkedHashMap<>();
+        assets.stream().filter(a -> a.updatedAt() != null).forEach(a -> versions.put(a.id(), a.updatedAt()));
+        return versions;
     }
 
     @Override
     public void remember(Collection<Asset> asked, Map<String, Sidecar> found) {
-        Map<String, Instant> versions = new LinkedHashMap<>();
-        asked.stream().filter(a -> a.updatedAt() != null).forEach(a -> versions.put(a.id(), a.updatedAt()));
+        Map<String, Instant> versions = versions(asked);
         if (versions.isEmpty()) {
             return;
         }
