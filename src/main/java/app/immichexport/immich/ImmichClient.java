@@ -91,8 +91,13 @@ class ImmichClient implements AutoCloseable {
 
     /** Owned albums and albums shared with the key's user, each once. */
     public List<Album> albums() {
+        return albums(version());
+    }
+
+    /** @param version the server's, read just before by the caller */
+    public List<Album> albums(ImmichVersion version) {
         Map<String, Album> albums = new LinkedHashMap<>();
-        boolean twoX = version().albumsListAssets();
+        boolean twoX = version.albumsListAssets();
         List<ImmichDtos.Album> listed = new ArrayList<>(call("list albums", () -> api.albums(null)));
         if (twoX) {
             // 2.x lists only owned albums unless asked for the shared ones.
@@ -108,7 +113,12 @@ class ImmichClient implements AutoCloseable {
      * {@code GET /albums/{id}} still lists every member there.
      */
     public AlbumMembers members(Album album) {
-        if (version().albumsListAssets()) {
+        return members(album, version());
+    }
+
+    /** @param version the server's, read just before by the caller */
+    public AlbumMembers members(Album album, ImmichVersion version) {
+        if (version.albumsListAssets()) {
             List<ImmichDtos.Asset> listed = call(
                             "list the members of album " + album.name(), () -> api.album(album.id()))
                     .assets();

@@ -108,7 +108,18 @@ public class ImmichService {
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Album> albums(ImmichConnection immich, List<String> albumIds) {
-        Map<String, Album> albums = immich.client.albums().stream().collect(Collectors.toMap(Album::id, a -> a));
+        return chosen(immich.client.albums(), albumIds);
+    }
+
+    /** Some albums, as {@link #albums(ImmichConnection, List)}, from a server whose version was just read. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public List<Album> albums(ImmichConnection immich, ImmichServer server, List<String> albumIds) {
+        return chosen(immich.client.albums(server.version()), albumIds);
+    }
+
+    private static List<Album> chosen(List<Album> visible, List<String> albumIds) {
+        Map<String, Album> albums = visible.stream().collect(Collectors.toMap(Album::id, a -> a));
         List<Album> chosen = new ArrayList<>();
         for (String albumId : albumIds) {
             Album album = albums.get(albumId);
@@ -124,6 +135,13 @@ public class ImmichService {
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public AlbumMembers members(ImmichConnection immich, Album album) {
         return immich.client.members(album);
+    }
+
+    /** The album's members, from a server whose version was just read. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public AlbumMembers members(ImmichConnection immich, ImmichServer server, Album album) {
+        return immich.client.members(album, server.version());
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)

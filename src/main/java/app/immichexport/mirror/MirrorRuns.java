@@ -180,8 +180,7 @@ class MirrorRuns {
     public Pruner.Decision preview(MirrorProfile profile, Caller owner) {
         ExportPlan plan = exports.plan(request(profile.settings(), albums(profile, owner)), owner);
         Set<String> planned = plan.files().stream()
-                .map(f ->
-                        MirrorFiles.File.key(f.albumId(), f.assetId(), f.kind().name()))
+                .map(f -> MirrorFiles.File.key(f.setId(), f.assetId(), f.kind().name()))
                 .collect(Collectors.toSet());
         List<MirrorFiles.File> mirror =
                 files.of(profile.getId(), profile.settings().exportRoot());

@@ -26,7 +26,7 @@ final class PlanJson {
                 for (PlannedFile file : plan.files()) {
                     json.writeStartObject()
                             .write("assetId", file.assetId())
-                            .write("albumId", file.albumId())
+                            .write("albumId", file.setId())
                             .write("kind", file.kind().name())
                             .write("relativePath", file.relativePath())
                             .write("expectedSize", file.expectedSize());
@@ -44,7 +44,7 @@ final class PlanJson {
                 }
                 json.writeEnd().writeStartArray("skipped");
                 for (SkippedAsset skipped : plan.skipped()) {
-                    json.writeStartObject().write("assetId", skipped.assetId()).write("albumId", skipped.albumId());
+                    json.writeStartObject().write("assetId", skipped.assetId()).write("albumId", skipped.setId());
                     optional(json, "originalFileName", skipped.originalFileName());
                     json.write("reason", skipped.reason().explanation()).writeEnd();
                 }

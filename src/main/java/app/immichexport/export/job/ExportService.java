@@ -22,9 +22,7 @@ import app.immichexport.export.record.JobProgress;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
-import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichConnection;
-import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.ImmichVersion;
@@ -40,19 +38,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Plans, starts, follows and cancels exports. */
@@ -87,6 +82,9 @@ public class ExportService {
 
     @Inject
     UploadFolders uploadFolders;
+
+    @Inject
+    Selections selections;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -137,17 +135,12 @@ public class ExportService {
         Path root = root(request, caller);
         ExportOptions options = options(request, root);
         ImmichConnection client = keys.client(caller);
+        Selection selection =
+                selections.forPreview(caller.username(), client, request.albumIds(), options.includeMotionParts());
         Map<String, Set<String>> earlierPaths =
                 repository.exportedFiles(root.toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(
-                client,
-                immich.members(client, request.albumIds()),
-                options,
-                earlierPaths,
-                () -> immich.server(client),
-                warnings,
-                lookUpSidecars);
+        PlanInput input = input(client, selection, options, earlierPaths, warnings, lookUpSidecars);
         return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
@@ -190,7 +183,7 @@ public class ExportService {
         ImmichConnection client = keys.client(caller);
         ImmichServer server = immich.server(client);
         checkPermissions(request, server);
-        List<Album> albums = immich.albums(client, request.albumIds());
+        List<Album> albums = immich.albums(client, server, request.albumIds());
         ExportJob job = new ExportJob(
                 caller.username(), clock.instant(), String.join(",", request.albumIds()), root.toString());
         job.setProfileId(profileId);
@@ -228,7 +221,10 @@ public class ExportService {
         return saved;
     }
 
-    /** Lists what the job's albums hold now (unless unchanged since a complete export) and plans it. */
+    /**
+     * Learns what the job's albums hold (unless unchanged since a complete export, or since the
+     * preview before it) and plans it.
+     */
     private JobRunner.Prepared prepare(
             ExportJob job,
             ExportRequest request,
@@ -244,19 +240,15 @@ public class ExportService {
                 moving ? Map.of() : UnchangedAlbums.find(albums, options, job, repository);
         Map<String, Long> takenOverFrom = unchanged.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().fromJob()));
-        List<AlbumMembers> listed = new ArrayList<>();
-        for (Album album : albums) {
-            if (!unchanged.containsKey(album.id())) {
-                stopWhenInterrupted();
-                listed.add(immich.members(client, album));
-            }
-        }
+        Selection selection = selections.forJob(
+                job.getRequestedBy(), client, server, albums, unchanged.keySet(), options.includeMotionParts(), moving);
+        List<AlbumMembers> listed = selection.members();
         // when every album is taken over, what is known of its files is all the run needs of the file index
         ExportJobRepository.ExportedFiles exported = listed.isEmpty()
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(client, listed, options, exported.pathsByKey(), () -> server, warnings, true);
+        PlanInput input = input(client, selection, options, exported.pathsByKey(), warnings, true);
         ExportPlan plan = ExportPlanner.plan(input, options)
                 .withWarnings(warnings)
                 .with(
@@ -297,7 +289,7 @@ public class ExportService {
         MoveStep move = moving
                 ? new MoveStep(
                         id,
-                        input.albums(),
+                        listed,
                         request.trash(),
                         request.deleteAlbum(),
                         immich,
@@ -318,14 +310,6 @@ public class ExportService {
                 new JobRunner.Albums(fullyKnown, takenOverFrom));
     }
 
-    /** Listing many albums or assets asks Immich many times: a cancel is honoured between two questions. */
-    private static void stopWhenInterrupted() {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("cancelled while listing the albums in Immich");
-        }
-    }
-
-    /** Live counters of a running job, else what was recorded. */
     /** The job, if this caller may see it: admins see every job, users their own. */
     public Optional<ExportJob> job(long jobId, Caller caller) {
         Caller now = accounts.current(caller);
@@ -438,50 +422,33 @@ public class ExportService {
         }
     }
 
-    /**
-     * @param server   asked only when sidecars are wanted
-     * @param warnings receives what the user should know about the input, e.g. why no sidecars come along
-     */
+    /** @param warnings receives what the user should know about the input, e.g. why no sidecars come along */
     private PlanInput input(
             ImmichConnection client,
-            List<AlbumMembers> albums,
+            Selection selection,
             ExportOptions options,
             Map<String, Set<String>> earlierPaths,
-            Supplier<ImmichServer> server,
             List<String> warnings,
             boolean lookUpSidecars) {
-        Map<String, Asset> motionParts = new HashMap<>();
-        if (options.includeMotionParts()) {
-            albums.stream()
-                    .flatMap(a -> a.assets().stream())
-                    .map(Asset::livePhotoVideoId)
-                    .filter(id -> id != null)
-                    .distinct()
-                    .forEach(id -> {
-                        stopWhenInterrupted();
-                        try {
-                            motionParts.put(id, immich.asset(client, id));
-                        } catch (ImmichException e) {
-                            // reported by the plan as a missing motion part
-                        }
-                    });
-        }
         return new PlanInput(
-                albums, motionParts, sidecars(client, albums, options, server, warnings, lookUpSidecars), earlierPaths);
+                selection.sets(),
+                selection.motionParts(),
+                sidecars(client, selection, options, warnings, lookUpSidecars),
+                earlierPaths);
     }
 
     private Map<String, Sidecar> sidecars(
             ImmichConnection client,
-            List<AlbumMembers> albums,
+            Selection selection,
             ExportOptions options,
-            Supplier<ImmichServer> immichServer,
             List<String> warnings,
             boolean lookUp) {
+        List<AlbumMembers> albums = selection.members();
         if (!options.includeSidecars()
                 || albums.stream().allMatch(a -> a.assets().isEmpty())) {
             return Map.of();
         }
-        ImmichServer server = immichServer.get();
+        ImmichServer server = selection.server();
         if (!server.version().offersAssetFiles()) {
             warnings.add("XMP sidecars are not exported: Immich " + server.version()
                     + " does not offer them through its API (" + ImmichVersion.FIRST_WITH_ASSET_FILES

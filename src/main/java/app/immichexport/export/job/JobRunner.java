@@ -402,7 +402,7 @@ final class JobRunner implements Runnable {
             verified.add(file.key());
         }
         completeness.keep(
-                file.albumId(),
+                file.setId(),
                 outcome.isVerifiedOnDisk()
                         ? new ExportJobRepository.ItemRow(
                                 file.assetId(),
@@ -416,15 +416,15 @@ final class JobRunner implements Runnable {
                         : null);
         tally.count(outcome.status());
         tally.addBytes(Math.max(0, file.expectedSize()) - counted);
-        if (result.asRecorded() && takenOverFrom.containsKey(file.albumId())) {
+        if (result.asRecorded() && takenOverFrom.containsKey(file.setId())) {
             foundAsBefore
-                    .computeIfAbsent(file.albumId(), a -> Collections.synchronizedList(new ArrayList<>()))
+                    .computeIfAbsent(file.setId(), a -> Collections.synchronizedList(new ArrayList<>()))
                     .add(file);
         } else {
             items.add(new ExportItem(
                             jobId,
                             file.assetId(),
-                            file.albumId(),
+                            file.setId(),
                             file.kind().name(),
                             result.source(),
                             file.relativePath(),
@@ -443,7 +443,7 @@ final class JobRunner implements Runnable {
     private void recordSkipped() {
         for (SkippedAsset skipped : plan.skipped()) {
             completeness.keep(
-                    skipped.albumId(),
+                    skipped.setId(),
                     new ExportJobRepository.ItemRow(
                             skipped.assetId(),
                             "ORIGINAL",
@@ -456,7 +456,7 @@ final class JobRunner implements Runnable {
             items.add(new ExportItem(
                     jobId,
                     skipped.assetId(),
-                    skipped.albumId(),
+                    skipped.setId(),
                     "ORIGINAL",
                     null,
                     null,

@@ -2,7 +2,6 @@ package app.immichexport.export.plan;
 
 import app.immichexport.export.plan.PlannedFile.Kind;
 import app.immichexport.export.plan.SkippedAsset.Reason;
-import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.Sidecar;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes an {@link ExportPlan}: a pure function of the albums, their members and the options,
+ * Computes an {@link ExportPlan}: a pure function of the asset sets (albums), their members and the options,
  * with no I/O, so that the preview and the job are the same computation.
  */
 public final class ExportPlanner {
@@ -24,24 +23,24 @@ public final class ExportPlanner {
     private ExportPlanner() {}
 
     /** A photo or video with the files that travel with it: its live-photo motion part and sidecar. */
-    private record Unit(Asset asset, String albumId, Asset motion, Sidecar sidecar) {}
+    private record Unit(Asset asset, String setId, Asset motion, Sidecar sidecar) {}
 
     public static ExportPlan plan(PlanInput input, ExportOptions options) {
         List<SkippedAsset> skipped = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Map<String, Unit>> folders = new LinkedHashMap<>();
-        for (AlbumMembers members : input.albums()) {
+        for (AssetSet members : input.sets()) {
             if (!members.isComplete()) {
                 warnings.add("Immich listed " + members.assets().size() + " of the "
-                        + members.album().assetCount() + " assets of album '"
-                        + members.album().name() + "': only those can be exported");
+                        + members.expected() + " assets of album '"
+                        + members.name() + "': only those can be exported");
             }
-            String folder = String.join("/", options.folderTemplate().folderFor(members.album()));
+            String folder = String.join("/", options.folderTemplate().folderFor(members));
             Map<String, Unit> units = folders.computeIfAbsent(folder, f -> new LinkedHashMap<>());
             for (Asset asset : members.assets()) {
                 Reason reason = skipReason(asset, options);
                 if (reason != null) {
-                    skipped.add(new SkippedAsset(asset.id(), members.album().id(), asset.originalFileName(), reason));
+                    skipped.add(new SkippedAsset(asset.id(), members.id(), asset.originalFileName(), reason));
                     continue;
                 }
                 Asset motion = null;
@@ -50,13 +49,13 @@ public final class ExportPlanner {
                     if (motion == null) {
                         skipped.add(new SkippedAsset(
                                 asset.livePhotoVideoId(),
-                                members.album().id(),
+                                members.id(),
                                 asset.originalFileName(),
                                 Reason.MOTION_PART_MISSING));
                     }
                 }
                 Sidecar sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
-                units.putIfAbsent(asset.id(), new Unit(asset, members.album().id(), motion, sidecar));
+                units.putIfAbsent(asset.id(), new Unit(asset, members.id(), motion, sidecar));
             }
         }
         List<PlannedFile> files = new ArrayList<>();
@@ -96,7 +95,7 @@ public final class ExportPlanner {
                 fresh.add(unit);
             } else {
                 taken.add(SafeName.collisionKey(earlier));
-                files.add(file(folder, unit.asset(), unit.albumId(), Kind.ORIGINAL, earlier, false));
+                files.add(file(folder, unit.asset(), unit.setId(), Kind.ORIGINAL, earlier, false));
                 String base = SafeName.split(earlier)[0];
                 addCompanions(folder, unit, base, taken, earlierPaths, files);
             }
@@ -119,7 +118,7 @@ public final class ExportPlanner {
             }
             String name = base + parts[1];
             taken.add(SafeName.collisionKey(name));
-            files.add(file(folder, unit.asset(), unit.albumId(), Kind.ORIGINAL, name, !name.equals(wanted)));
+            files.add(file(folder, unit.asset(), unit.setId(), Kind.ORIGINAL, name, !name.equals(wanted)));
             addCompanions(folder, unit, base, taken, earlierPaths, files);
         }
         return files;
@@ -166,7 +165,7 @@ public final class ExportPlanner {
                     unit.motion().id(),
                     taken,
                     earlierPaths);
-            files.add(file(folder, unit.motion(), unit.albumId(), Kind.MOTION_PART, name, false));
+            files.add(file(folder, unit.motion(), unit.setId(), Kind.MOTION_PART, name, false));
         }
         if (unit.sidecar() != null) {
             String stillName = files.stream()
@@ -184,7 +183,7 @@ public final class ExportPlanner {
                     earlierPaths);
             files.add(new PlannedFile(
                     unit.asset().id(),
-                    unit.albumId(),
+                    unit.setId(),
                     Kind.SIDECAR,
                     join(folder, name),
                     -1,
@@ -228,11 +227,10 @@ public final class ExportPlanner {
         return SafeName.truncate(base, extension.isEmpty() ? ".MOV" : extension);
     }
 
-    private static PlannedFile file(
-            String folder, Asset asset, String albumId, Kind kind, String name, boolean renamed) {
+    private static PlannedFile file(String folder, Asset asset, String setId, Kind kind, String name, boolean renamed) {
         return new PlannedFile(
                 asset.id(),
-                albumId,
+                setId,
                 kind,
                 join(folder, name),
                 asset.size(),

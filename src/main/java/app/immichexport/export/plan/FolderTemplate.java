@@ -22,12 +22,12 @@ public final class FolderTemplate {
     public static final String NO_DATE = "No date";
 
     private static final Pattern TOKEN = Pattern.compile("\\{([^{}]*)}");
-    private static final Map<String, Function<Album, String>> TOKENS = Map.of(
-            "album", Album::name,
-            "owner", Album::ownerName,
-            "year", album -> date(album, "%04d", ZonedDateTime::getYear),
-            "month", album -> date(album, "%02d", ZonedDateTime::getMonthValue),
-            "day", album -> date(album, "%02d", ZonedDateTime::getDayOfMonth));
+    private static final Map<String, Function<AssetSet, String>> TOKENS = Map.of(
+            "album", AssetSet::name,
+            "owner", AssetSet::ownerName,
+            "year", set -> date(set, "%04d", ZonedDateTime::getYear),
+            "month", set -> date(set, "%02d", ZonedDateTime::getMonthValue),
+            "day", set -> date(set, "%02d", ZonedDateTime::getDayOfMonth));
 
     private final String text;
     private final List<String> folders;
@@ -66,13 +66,18 @@ public final class FolderTemplate {
 
     /** The album's folder below the root, as safe path components. */
     public List<String> folderFor(Album album) {
+        return folderFor(AssetSet.describing(album));
+    }
+
+    /** The set's folder below the root, as safe path components. */
+    public List<String> folderFor(AssetSet set) {
         List<String> path = new ArrayList<>(folders.size());
         for (String folder : folders) {
             Matcher m = TOKEN.matcher(folder);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
                 m.appendReplacement(
-                        out, Matcher.quoteReplacement(TOKENS.get(m.group(1)).apply(album)));
+                        out, Matcher.quoteReplacement(TOKENS.get(m.group(1)).apply(set)));
             }
             m.appendTail(out);
             path.add(SafeName.of(out.toString(), "Untitled"));
@@ -85,10 +90,10 @@ public final class FolderTemplate {
         return String.join("/", folderFor(album)) + "/" + SafeName.ofFile(fileName, "file");
     }
 
-    private static String date(Album album, String format, Function<ZonedDateTime, Integer> part) {
-        return album.startDate() == null
+    private static String date(AssetSet set, String format, Function<ZonedDateTime, Integer> part) {
+        return set.startDate() == null
                 ? NO_DATE
-                : String.format(format, part.apply(album.startDate().atZone(ZoneOffset.UTC)));
+                : String.format(format, part.apply(set.startDate().atZone(ZoneOffset.UTC)));
     }
 
     public String text() {

@@ -1,6 +1,5 @@
 package app.immichexport.export.plan;
 
-import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.Sidecar;
 import java.util.List;
@@ -10,18 +9,19 @@ import java.util.Set;
 /**
  * What the plan is computed from.
  *
+ * @param sets          the sets of assets to export, each into its folder: the chosen albums
  * @param motionParts   live-photo motion assets by id (they are not album members themselves)
  * @param sidecars      the XMP sidecars Immich keeps, by asset id
  * @param earlierPaths  paths this application wrote before, by {@link PlannedFile#key()}: kept, so that
  *                      a re-run or a grown album never renames a file already exported
  */
 public record PlanInput(
-        List<AlbumMembers> albums,
+        List<AssetSet> sets,
         Map<String, Asset> motionParts,
         Map<String, Sidecar> sidecars,
         Map<String, Set<String>> earlierPaths) {
 
-    public static PlanInput of(List<AlbumMembers> albums) {
-        return new PlanInput(albums, Map.of(), Map.of(), Map.of());
+    public static PlanInput of(List<AssetSet> sets) {
+        return new PlanInput(sets, Map.of(), Map.of(), Map.of());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * One file an export will write.
  *
+ * @param setId         the {@link AssetSet} it belongs to (an album's id)
  * @param relativePath  below the export root, folders separated by {@code /}
  * @param expectedSize  bytes, or -1 when Immich did not say (sidecars)
  * @param expectedSha1  base64 SHA-1 to verify against, or null when Immich's checksum cannot verify
@@ -15,7 +16,7 @@ import java.time.Instant;
  */
 public record PlannedFile(
         String assetId,
-        String albumId,
+        String setId,
         Kind kind,
         String relativePath,
         long expectedSize,

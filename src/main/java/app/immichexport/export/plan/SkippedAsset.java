@@ -1,7 +1,7 @@
 package app.immichexport.export.plan;
 
-/** An album member the export leaves out, and why. */
-public record SkippedAsset(String assetId, String albumId, String originalFileName, Reason reason) {
+/** A member of an {@link AssetSet} the export leaves out, and why. */
+public record SkippedAsset(String assetId, String setId, String originalFileName, Reason reason) {
 
     public enum Reason {
         TRASHED("it is in the Immich trash"),

@@ -195,7 +195,7 @@ class ExportPlannerTest {
         Asset external = Fixtures.with(photo(id(4), "e.jpg", JUNE_2024), false, false, "lib1", Asset.AssetType.IMAGE);
         Asset other = Fixtures.with(photo(id(5), "x.bin", JUNE_2024), false, false, null, Asset.AssetType.OTHER);
         Asset live = Fixtures.livePhoto(id(6), "live.heic", JUNE_2024, "gone");
-        AlbumMembers all = members(album("Mixed", JUNE_2024), ok, trashed, offline, external, other, live);
+        AssetSet all = members(album("Mixed", JUNE_2024), ok, trashed, offline, external, other, live);
         ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(all)), DEFAULTS);
         assertEquals(List.of("Mixed/live.heic", "Mixed/ok.jpg"), paths(plan));
         assertEquals(
@@ -227,7 +227,8 @@ class ExportPlannerTest {
         Album claimsMore = new Album(
                 album.id(), album.name(), "", 5, null, JUNE_2024, JUNE_2024, JUNE_2024, null, "u1", "A", true);
         ExportPlan plan = ExportPlanner.plan(
-                PlanInput.of(List.of(new AlbumMembers(claimsMore, List.of(photo(id(1), "a.jpg", JUNE_2024))))),
+                PlanInput.of(List.of(
+                        AssetSet.of(new AlbumMembers(claimsMore, List.of(photo(id(1), "a.jpg", JUNE_2024)))))),
                 DEFAULTS);
         assertEquals(1, plan.warnings().size());
         assertTrue(
@@ -272,7 +273,7 @@ class ExportPlannerTest {
     @Test
     void aNameWrittenUnderAnEarlierRuleIsKept() {
         Album album = album("Hidden", JUNE_2024);
-        AlbumMembers members = members(album, photo(id(1), "._IMG_0001.JPG", JUNE_2024));
+        AssetSet members = members(album, photo(id(1), "._IMG_0001.JPG", JUNE_2024));
         Map<String, Set<String>> earlier =
                 Map.of(PlannedFile.key(Kind.ORIGINAL, id(1)), Set.of("Hidden/._IMG_0001.JPG"));
         assertEquals(

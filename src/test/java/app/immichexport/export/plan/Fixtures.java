@@ -31,7 +31,7 @@ final class Fixtures {
                 false);
     }
 
-    static AlbumMembers members(Album album, Asset... assets) {
+    static AssetSet members(Album album, Asset... assets) {
         Album counted = new Album(
                 album.id(),
                 album.name(),
@@ -45,7 +45,7 @@ final class Fixtures {
                 album.ownerId(),
                 album.ownerName(),
                 album.shared());
-        return new AlbumMembers(counted, List.of(assets));
+        return AssetSet.of(new AlbumMembers(counted, List.of(assets)));
     }
 
     static Asset photo(String id, String name, Instant taken) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.immich.Album;
-import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -102,7 +101,7 @@ class HostileNamesTest {
     @Test
     void aThousandHostileNamesStayInsideTheRootValidAndDistinct() {
         Random random = new Random(20261121);
-        List<AlbumMembers> albums = new ArrayList<>();
+        List<AssetSet> albums = new ArrayList<>();
         int fileCount = 0;
         for (int a = 0; a < 40; a++) {
             Album album = new Album(

@@ -1,0 +1,162 @@
+package app.immichexport.export.job;
+
+import app.immichexport.immich.Album;
+import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
+import app.immichexport.immich.ImmichConnection;
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichServer;
+import app.immichexport.immich.ImmichService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Gathers a {@link Selection} from Immich, the one way previews and jobs learn what they export. A
+ * preview's selection is kept for a while: the job started after it takes the members it listed
+ * instead of listing them again, as long as Immich reports each album as it was.
+ */
+@ApplicationScoped
+class Selections {
+
+    /** How long a preview's members stand in for a listing; Immich's change markers are checked as well. */
+    static final Duration KEPT = Duration.ofMinutes(15);
+
+    private static final int MOST_KEPT = 100;
+
+    @Inject
+    ImmichService immich;
+
+    @Inject
+    Clock clock;
+
+    private record Kept(Selection selection, Instant at) {}
+
+    private final Map<String, Kept> previews = new ConcurrentHashMap<>();
+
+    /** Everything a preview shows: every chosen album listed; kept for the job that may follow. */
+    Selection forPreview(String username, ImmichConnection connection, List<String> albumIds, boolean motion) {
+        ImmichServer server = immich.server(connection);
+        List<Album> albums = immich.albums(connection, server, albumIds);
+        Selection selection = gather(connection, server, albums, Set.of(), motion, Map.of(), Map.of());
+        keep(key(username, albumIds, motion), selection);
+        return selection;
+    }
+
+    /**
+     * What a job acts on: its albums as Immich describes them now, each listed unless it is taken over
+     * from an earlier export, or a preview listed it and Immich reports it unchanged since.
+     *
+     * @param fresh lists every album not taken over, whatever a preview saw: a job that changes Immich
+     *              acts on what Immich holds now
+     */
+    Selection forJob(
+            String username,
+            ImmichConnection connection,
+            ImmichServer server,
+            List<Album> albums,
+            Set<String> takenOver,
+            boolean motion,
+            boolean fresh) {
+        List<String> albumIds = albums.stream().map(Album::id).toList();
+        Kept kept = fresh ? null : previews.remove(key(username, albumIds, motion));
+        Map<String, AlbumMembers> seen = new HashMap<>();
+        Map<String, Asset> motionParts = Map.of();
+        if (kept != null && !kept.at().plus(KEPT).isBefore(clock.instant())) {
+            for (Album album : albums) {
+                AlbumMembers members = kept.selection().listed().get(album.id());
+                if (members != null && unchanged(members.album(), album)) {
+                    seen.put(album.id(), new AlbumMembers(album, members.assets()));
+                }
+            }
+            motionParts = kept.selection().motionParts();
+        }
+        return gather(connection, server, albums, takenOver, motion, seen, motionParts);
+    }
+
+    private Selection gather(
+            ImmichConnection connection,
+            ImmichServer server,
+            List<Album> albums,
+            Set<String> takenOver,
+            boolean motion,
+            Map<String, AlbumMembers> seen,
+            Map<String, Asset> knownMotionParts) {
+        Map<String, AlbumMembers> listed = new LinkedHashMap<>();
+        for (Album album : albums) {
+            if (takenOver.contains(album.id())) {
+                continue;
+            }
+            AlbumMembers members = seen.get(album.id());
+            if (members == null) {
+                stopWhenInterrupted();
+                members = immich.members(connection, server, album);
+            }
+            listed.put(album.id(), members);
+        }
+        Map<String, Asset> motionParts = motion ? motionParts(connection, listed.values(), knownMotionParts) : Map.of();
+        return new Selection(server, albums, listed, motionParts);
+    }
+
+    private Map<String, Asset> motionParts(
+            ImmichConnection connection, Iterable<AlbumMembers> listed, Map<String, Asset> known) {
+        Map<String, Asset> parts = new HashMap<>();
+        for (AlbumMembers members : listed) {
+            for (Asset asset : members.assets()) {
+                String id = asset.livePhotoVideoId();
+                if (id == null || parts.containsKey(id)) {
+                    continue;
+                }
+                Asset part = known.get(id);
+                if (part == null) {
+                    stopWhenInterrupted();
+                    try {
+                        part = immich.asset(connection, id);
+                    } catch (ImmichException e) {
+                        // reported by the plan as a missing motion part
+                        continue;
+                    }
+                }
+                parts.put(id, part);
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Immich changes an album's {@code updatedAt} when members are added or removed, and its
+     * {@code lastModifiedAssetTimestamp} when a member changes; an album without them cannot be told unchanged.
+     */
+    private static boolean unchanged(Album before, Album now) {
+        return now.updatedAt() != null && now.lastModifiedAssetAt() != null && before.equals(now);
+    }
+
+    private void keep(String key, Selection selection) {
+        Instant now = clock.instant();
+        previews.values().removeIf(k -> k.at().plus(KEPT).isBefore(now));
+        if (previews.size() >= MOST_KEPT) {
+            previews.clear();
+        }
+        previews.put(key, new Kept(selection, now));
+    }
+
+    private static String key(String username, List<String> albumIds, boolean motion) {
+        return username + "|" + motion + "|" + String.join(",", albumIds);
+    }
+
+    /** Listing many albums or assets asks Immich many times: a cancel is honoured between two questions. */
+    static void stopWhenInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("cancelled while listing the albums in Immich");
+        }
+    }
+}
