@@ -30,6 +30,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,7 +76,7 @@ public class ExportResource {
             Long profileId,
             String instanceName) {
 
-        static JobView of(ExportJob job, JobProgress progress) {
+        static JobView of(ExportJob job, List<String> albumIds, JobProgress progress) {
             return new JobView(
                     job.getId(),
                     job.getState(),
@@ -83,7 +84,7 @@ public class ExportResource {
                     job.getRequestedAt(),
                     job.getStartedAt(),
                     job.getFinishedAt(),
-                    job.albumIdList(),
+                    albumIds,
                     job.getExportRoot(),
                     job.getFolderTemplate(),
                     job.isMoveToTrash(),
@@ -129,12 +130,13 @@ public class ExportResource {
     @GET
     @Operation(summary = "The most recent jobs, newest first: all jobs for administrators, else the caller's own")
     public List<JobView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
-        return jobs
-                .newestFirst(
-                        Math.min(limit, 500),
-                        caller.get().isAdmin() ? null : caller.get().username())
-                .stream()
-                .map(this::view)
+        List<ExportJob> newest = jobs.newestFirst(
+                Math.min(limit, 500),
+                caller.get().isAdmin() ? null : caller.get().username());
+        Map<Long, List<String>> albumIds =
+                jobs.albumIds(newest.stream().map(ExportJob::getId).toList());
+        return newest.stream()
+                .map(job -> view(job, albumIds.getOrDefault(job.getId(), List.of())))
                 .toList();
     }
 
@@ -201,7 +203,11 @@ public class ExportResource {
     }
 
     private JobView view(ExportJob job) {
-        return JobView.of(job, exports.progress(job.getId()).orElseThrow());
+        return view(job, jobs.albumIds(job.getId()));
+    }
+
+    private JobView view(ExportJob job, List<String> albumIds) {
+        return JobView.of(job, albumIds, exports.progress(job.getId()).orElseThrow());
     }
 
     /** A refused export is the caller's to fix: a 400 with the reason. */

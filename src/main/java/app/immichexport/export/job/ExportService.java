@@ -17,7 +17,6 @@ import app.immichexport.export.plan.PlanInput;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
-import app.immichexport.export.record.JobAlbum;
 import app.immichexport.export.record.JobProgress;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.immich.Album;
@@ -184,8 +183,7 @@ public class ExportService {
         ImmichServer server = immich.server(client);
         checkPermissions(request, server);
         List<Album> albums = immich.albums(client, server, request.albumIds());
-        ExportJob job = new ExportJob(
-                caller.username(), clock.instant(), String.join(",", request.albumIds()), root.toString());
+        ExportJob job = new ExportJob(caller.username(), clock.instant(), root.toString());
         job.setProfileId(profileId);
         job.setInstanceName(settings.instanceName());
         job.options(
@@ -195,7 +193,7 @@ public class ExportService {
                 options.includeExternal(),
                 request.trash(),
                 request.deleteAlbum());
-        ExportJob saved = repository.save(job);
+        ExportJob saved = repository.create(job, albums);
         long id = saved.getId();
         JobRunner runner = new JobRunner(
                 id,
@@ -264,9 +262,7 @@ public class ExportService {
         Map<String, FileExporter.Recorded> recorded = exported.recorded();
         checkFreeSpace(root, plan, recorded);
 
-        repository.saveAlbums(albums.stream()
-                .map(a -> new JobAlbum(id, a, takenOverFrom.get(a.id())))
-                .toList());
+        repository.markTakenOver(id, takenOverFrom);
         Set<String> fullyKnown = new HashSet<>(unchanged.keySet());
         listed.stream()
                 .filter(AlbumMembers::isComplete)
@@ -368,7 +364,7 @@ public class ExportService {
             throw new ExportRefusedException("Job " + jobId + " is still running");
         }
         ExportRequest again = new ExportRequest(
-                earlier.albumIdList(),
+                repository.albumIds(jobId),
                 earlier.getExportRoot(),
                 earlier.getFolderTemplate(),
                 earlier.isIncludeMotion(),

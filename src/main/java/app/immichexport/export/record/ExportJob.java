@@ -10,8 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 /** The record of one export: who asked for which albums with which options, and how it went. */
 @Entity
@@ -49,10 +47,6 @@ public class ExportJob {
 
     @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
-
-    /** Immich album ids, comma-separated. */
-    @Column(name = "album_ids", nullable = false)
-    private String albumIds;
 
     @Column(name = "export_root", nullable = false)
     private String exportRoot;
@@ -116,10 +110,10 @@ public class ExportJob {
 
     protected ExportJob() {}
 
-    public ExportJob(String requestedBy, Instant requestedAt, String albumIds, String exportRoot) {
+    /** A job whose albums are recorded with it by {@link ExportJobRepository#create}. */
+    public ExportJob(String requestedBy, Instant requestedAt, String exportRoot) {
         this.requestedBy = requestedBy;
         this.requestedAt = requestedAt;
-        this.albumIds = albumIds;
         this.exportRoot = exportRoot;
         this.state = State.QUEUED;
     }
@@ -150,10 +144,6 @@ public class ExportJob {
     public JobProgress progress() {
         return new JobProgress(
                 filesTotal, bytesTotal, filesDone, bytesDone, copied, identical, skipped, failed, conflicts, "");
-    }
-
-    public List<String> albumIdList() {
-        return albumIds.isEmpty() ? List.of() : Arrays.asList(albumIds.split(","));
     }
 
     public Duration duration() {
@@ -189,10 +179,6 @@ public class ExportJob {
 
     public Instant getRequestedAt() {
         return requestedAt;
-    }
-
-    public String getAlbumIds() {
-        return albumIds;
     }
 
     public String getExportRoot() {

@@ -2,10 +2,12 @@ package app.immichexport.export.record;
 
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.Album;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -14,11 +16,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,6 +61,45 @@ public class ExportJobRepository {
             return job;
         }
         return em.merge(job);
+    }
+
+    /** Records a new job with the albums it exports, in the order given: the one place a job's albums are kept. */
+    public ExportJob create(ExportJob job, List<Album> albums) {
+        em.persist(job);
+        em.flush();
+        albums.forEach(album -> em.persist(new JobAlbum(job.getId(), album)));
+        return job;
+    }
+
+    /** The ids of the job's albums, in the order they were chosen. */
+    public List<String> albumIds(long jobId) {
+        return albumIds(List.of(jobId)).getOrDefault(jobId, List.of());
+    }
+
+    /** The ids of the jobs' albums, by job, in the order they were chosen. */
+    public Map<Long, List<String>> albumIds(Collection<Long> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> ids = new HashMap<>();
+        em.createQuery(
+                        "select a.jobId, a.albumId from JobAlbum a where a.jobId in :jobs order by a.jobId, a.id",
+                        Object[].class)
+                .setParameter("jobs", jobIds)
+                .getResultList()
+                .forEach(row -> ids.computeIfAbsent((Long) row[0], j -> new ArrayList<>())
+                        .add((String) row[1]));
+        return ids;
+    }
+
+    /** Notes, per album id, the earlier job whose files the job took over because Immich reported the album unchanged. */
+    public void markTakenOver(long jobId, Map<String, Long> fromJob) {
+        fromJob.forEach((albumId, from) -> em.createQuery(
+                        "update JobAlbum a set a.reusedFrom = :from where a.jobId = :job and a.albumId = :album")
+                .setParameter("from", from)
+                .setParameter("job", jobId)
+                .setParameter("album", albumId)
+                .executeUpdate());
     }
 
     /** Changes a job in one transaction. */
@@ -144,6 +187,14 @@ public class ExportJobRepository {
         }
     }
 
+    /** A time as PostgreSQL's driver hands it to a native query. */
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return value instanceof OffsetDateTime time ? time.toInstant() : null;
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
@@ -172,10 +223,6 @@ public class ExportJobRepository {
             throw new IllegalStateException(
                     "job " + fromJob + " has " + copied + " rows for album " + albumId + ", " + expected + " expected");
         }
-    }
-
-    public void saveAlbums(List<JobAlbum> albums) {
-        albums.forEach(em::persist);
     }
 
     /**
@@ -379,22 +426,17 @@ public class ExportJobRepository {
     /** The last successful export of each album, by album id. */
     /** @param requestedBy only this user's jobs count; null for everyone's */
     public Map<String, LastExport> lastExports(String requestedBy) {
-        TypedQuery<ExportJob> query = requestedBy == null
-                ? em.createQuery(
-                        "select j from ExportJob j where j.state = :state order by j.finishedAt desc", ExportJob.class)
-                : em.createQuery(
-                                "select j from ExportJob j where j.state = :state and j.requestedBy = :user "
-                                        + "order by j.finishedAt desc",
-                                ExportJob.class)
-                        .setParameter("user", requestedBy);
-        List<ExportJob> succeeded = query.setParameter("state", ExportJob.State.SUCCEEDED)
-                .setMaxResults(2000)
-                .getResultList();
+        Query query = em.createNativeQuery("select distinct on (a.album_id) a.album_id, j.finished_at, j.export_root "
+                + "from export_album a join export_job j on j.id = a.job_id where j.state = 'SUCCEEDED' "
+                + (requestedBy == null ? "" : "and j.requested_by = ?1 ")
+                + "order by a.album_id, j.finished_at desc");
+        if (requestedBy != null) {
+            query.setParameter(1, requestedBy);
+        }
         Map<String, LastExport> last = new HashMap<>();
-        for (ExportJob job : succeeded) {
-            for (String albumId : job.albumIdList()) {
-                last.putIfAbsent(albumId, new LastExport(job.getFinishedAt(), job.getExportRoot()));
-            }
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            last.put((String) columns[0], new LastExport(instant(columns[1]), (String) columns[2]));
         }
         return last;
     }

@@ -48,6 +48,10 @@ public class JobAlbum {
 
     protected JobAlbum() {}
 
+    public JobAlbum(long jobId, Album album) {
+        this(jobId, album, null);
+    }
+
     public JobAlbum(long jobId, Album album, Long reusedFrom) {
         this.jobId = jobId;
         this.albumId = album.id();

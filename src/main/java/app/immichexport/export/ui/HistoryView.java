@@ -18,6 +18,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.inject.Inject;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /** Every export, newest first, with its state and counts; a row opens the job. */
 @Route("jobs")
@@ -29,8 +31,11 @@ public class HistoryView extends VerticalLayout {
     @Inject
     public HistoryView(ExportJobRepository jobs) {
         setSizeFull();
-        ListDataProvider<ExportJob> data = new ListDataProvider<>(jobs.newestFirst(
-                500, SignedIn.caller().isAdmin() ? null : SignedIn.caller().username()));
+        List<ExportJob> newest = jobs.newestFirst(
+                500, SignedIn.caller().isAdmin() ? null : SignedIn.caller().username());
+        Map<Long, List<String>> albumIds =
+                jobs.albumIds(newest.stream().map(ExportJob::getId).toList());
+        ListDataProvider<ExportJob> data = new ListDataProvider<>(newest);
         Grid<ExportJob> grid = new Grid<>();
         grid.setId("jobs-grid");
         grid.setEmptyStateText("No jobs yet: choose albums on the Albums page, then Export… to start one.");
@@ -44,7 +49,8 @@ public class HistoryView extends VerticalLayout {
                 .setSortable(true)
                 .setComparator(Comparator.comparing(ExportJob::getRequestedAt));
         grid.addColumn(ExportJob::getRequestedBy).setHeader("By").setSortable(true);
-        grid.addColumn(job -> job.albumIdList().size() + (job.albumIdList().size() == 1 ? " album" : " albums"))
+        grid.addColumn(job ->
+                        albums(albumIds.getOrDefault(job.getId(), List.of()).size()))
                 .setHeader("Albums");
         grid.addColumn(new ComponentRenderer<>(HistoryView::badge))
                 .setHeader("State")
@@ -84,5 +90,9 @@ public class HistoryView extends VerticalLayout {
                             default -> "badge";
                         });
         return badge;
+    }
+
+    private static String albums(int count) {
+        return count + (count == 1 ? " album" : " albums");
     }
 }

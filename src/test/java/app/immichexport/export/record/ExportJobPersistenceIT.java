@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.immichexport.database.DatabaseBootstrap;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.job.ExportService;
+import app.immichexport.immich.Album;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -46,7 +47,7 @@ public class ExportJobPersistenceIT {
 
     @Test
     void jobsRunningWhenTheApplicationStoppedAreMarkedInterrupted() {
-        ExportJob running = new ExportJob("alex", Instant.now(), "a1", "/exports");
+        ExportJob running = new ExportJob("alex", Instant.now(), "/exports");
         running.setState(ExportJob.State.RUNNING);
         long id = jobs.save(running).getId();
         exports.markInterrupted();
@@ -57,7 +58,7 @@ public class ExportJobPersistenceIT {
 
     @Test
     void anAlbumsItemsComeFromTheDatabaseUntilKeptInMemory() {
-        long id = jobs.save(new ExportJob("alex", Instant.now(), "a9", "/exports"))
+        long id = jobs.create(new ExportJob("alex", Instant.now(), "/exports"), List.of(album("a9")))
                 .getId();
         Instant taken = Instant.parse("2024-06-15T12:00:00Z");
         String reason = "it is in the Immich trash, \"quoted\", with a comma\nand a new line";
@@ -124,7 +125,7 @@ public class ExportJobPersistenceIT {
     @Test
     void aJobRecordSurvivesTheRoundTrip() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ExportJob saved = jobs.save(new ExportJob("alex", now, "a1,a2", "/exports"));
+        ExportJob saved = jobs.create(new ExportJob("alex", now, "/exports"), List.of(album("a2"), album("a1")));
         assertNotNull(saved.getId());
         saved.setState(ExportJob.State.RUNNING);
         jobs.save(saved);
@@ -132,8 +133,12 @@ public class ExportJobPersistenceIT {
         ExportJob found = jobs.find(saved.getId()).orElseThrow();
         assertEquals("alex", found.getRequestedBy());
         assertEquals(now, found.getRequestedAt());
-        assertEquals("a1,a2", found.getAlbumIds());
+        assertEquals(List.of("a2", "a1"), jobs.albumIds(saved.getId()), "in the order chosen");
         assertEquals(ExportJob.State.RUNNING, found.getState());
         assertEquals(saved.getId(), jobs.newestFirst(1, null).get(0).getId());
+    }
+
+    private static Album album(String id) {
+        return new Album(id, "Album " + id, "", 0, null, null, null, null, null, "u1", "", false);
     }
 }
