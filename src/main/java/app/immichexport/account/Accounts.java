@@ -1,19 +1,20 @@
 package app.immichexport.account;
 
 import app.immichexport.audit.AuditAction;
-import app.immichexport.base.Settings;
 import app.immichexport.security.Caller;
 import app.immichexport.security.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates and changes accounts, and checks logins, locking an account out after repeated failures. */
 @ApplicationScoped
@@ -27,8 +28,14 @@ public class Accounts {
     @Inject
     Passwords passwords;
 
+    /** Wrong passwords in a row that lock an account; read when used, so that the start-up check reports a wrong value first. */
     @Inject
-    Settings settings;
+    @ConfigProperty(name = "login.max.failures")
+    Provider<Integer> maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "login.lock.minutes")
+    Provider<Long> lockMinutes;
 
     @Inject
     Event<AuditAction> audit;
@@ -153,10 +160,8 @@ public class Accounts {
             return Optional.empty();
         }
         if (password == null || !passwords.matches(password, account.getPasswordHash())) {
-            int maxFailures =
-                    settings.get("LOGIN_MAX_FAILURES").map(Integer::parseInt).orElse(5);
-            Duration lock = Duration.ofMinutes(
-                    settings.get("LOGIN_LOCK_MINUTES").map(Long::parseLong).orElse(15L));
+            int maxFailures = this.maxFailures.get();
+            Duration lock = Duration.ofMinutes(lockMinutes.get());
             Account after = repository
                     .update(account.getId(), a -> {
                         a.setFailedLogins(a.getFailedLogins() + 1);

@@ -1,12 +1,12 @@
 package app.immichexport.account;
 
-import app.immichexport.base.Settings;
 import app.immichexport.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Creates the first administrator from {@code ADMIN_USERNAME} / {@code ADMIN_PASSWORD} when given
@@ -19,7 +19,24 @@ public class FirstStart {
     private static final Logger LOG = Logger.getLogger(FirstStart.class.getName());
 
     @Inject
-    Settings settings;
+    @ConfigProperty(name = "admin.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "admin.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "admin.api.token")
+    Optional<String> adminToken;
+
+    @Inject
+    @ConfigProperty(name = "immich.api.key")
+    Optional<String> immichKey;
+
+    @Inject
+    @ConfigProperty(name = "immich.url")
+    Optional<String> immichUrl;
 
     @Inject
     Accounts accounts;
@@ -38,8 +55,6 @@ public class FirstStart {
 
     public void run() {
         secret.box();
-        Optional<String> username = settings.get("ADMIN_USERNAME");
-        Optional<String> password = settings.get("ADMIN_PASSWORD");
         if (!accounts.isSetUp() && username.isPresent() && password.isPresent()) {
             accounts.createFirstAdmin(username.get(), password.get(), "from ADMIN_USERNAME");
             LOG.info(() -> "Created the administrator " + username.get() + " from ADMIN_USERNAME and ADMIN_PASSWORD");
@@ -57,10 +72,8 @@ public class FirstStart {
     }
 
     private void equip(Account admin) {
-        settings.get("ADMIN_API_TOKEN").ifPresent(token -> tokens.seed(admin, token, "ADMIN_API_TOKEN"));
-        settings.get("IMMICH_API_KEY")
-                .filter(key -> settings.get("IMMICH_URL").isPresent())
-                .ifPresent(key -> keys.seed(admin, key));
+        adminToken.map(String::trim).ifPresent(token -> tokens.seed(admin, token, "ADMIN_API_TOKEN"));
+        immichKey.map(String::trim).filter(key -> immichUrl.isPresent()).ifPresent(key -> keys.seed(admin, key));
     }
 
     private Optional<Account> firstAdmin() {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The key that encrypts Immich API keys at rest: {@code SECRET_KEY} (32 bytes, base64), or else a
@@ -27,12 +29,17 @@ class InstanceSecret {
     @Inject
     Settings settings;
 
+    /** Base64 of 32 bytes; when not set, a key kept in the data folder. */
+    @Inject
+    @ConfigProperty(name = "secret.key")
+    Optional<String> secretKey;
+
     private SecretBox box;
 
     synchronized SecretBox box() {
         if (box == null) {
             box = new SecretBox(
-                    settings.get("SECRET_KEY").map(InstanceSecret::decode).orElseGet(this::fromDataDir));
+                    secretKey.map(String::trim).map(InstanceSecret::decode).orElseGet(this::fromDataDir));
         }
         return box;
     }

@@ -1,7 +1,6 @@
 package app.immichexport.audit;
 
 import app.immichexport.base.ClientAddress;
-import app.immichexport.base.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +14,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Stores every {@link AuditAction} fired anywhere in the application, and finds them again. */
 @ApplicationScoped
@@ -28,7 +29,8 @@ public class AuditLog {
     Instance<HttpServletRequest> request;
 
     @Inject
-    Settings settings;
+    @ConfigProperty(name = "trusted.proxies")
+    Optional<String> trustedProxies;
 
     @Inject
     Clock clock;
@@ -42,7 +44,9 @@ public class AuditLog {
         try {
             HttpServletRequest current = request.get();
             return ClientAddress.of(
-                    current.getRemoteAddr(), current.getHeader("X-Forwarded-For"), ClientAddress.trusted(settings));
+                    current.getRemoteAddr(),
+                    current.getHeader("X-Forwarded-For"),
+                    ClientAddress.trusted(trustedProxies));
         } catch (ContextNotActiveException | IllegalStateException noRequest) {
             return null;
         }

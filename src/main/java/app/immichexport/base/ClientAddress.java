@@ -2,6 +2,7 @@ package app.immichexport.base;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,7 +37,7 @@ public final class ClientAddress {
     }
 
     /** {@code TRUSTED_PROXIES}: comma-separated addresses. */
-    public static Set<String> trusted(Settings settings) {
-        return Set.copyOf(settings.list("TRUSTED_PROXIES"));
+    public static Set<String> trusted(Optional<String> trustedProxies) {
+        return Set.copyOf(Settings.commaSeparated(trustedProxies));
     }
 }

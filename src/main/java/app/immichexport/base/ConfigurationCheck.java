@@ -79,17 +79,21 @@ public final class ConfigurationCheck {
                         "HA_URL must be an http:// or https:// address such as http://homeassistant:8123, not '" + url
                                 + "'"));
         positive("MIRROR_TICK_SECONDS", problems);
+        positive("EXPORT_PARALLELISM", problems);
         positive("LOGIN_MAX_FAILURES", problems);
         positive("LOGIN_LOCK_MINUTES", problems);
         port("PORT", problems);
         port("EMBEDDED_DB_PORT", problems);
+        raw("SECURE_COOKIES")
+                .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+                .ifPresent(v -> problems.add("SECURE_COOKIES must be true or false, not '" + v + "'"));
         return problems;
     }
 
     private void port(String name, List<String> problems) {
-        value(name).ifPresent(text -> {
+        raw(name).ifPresent(text -> {
             try {
-                int port = Integer.parseInt(text.trim());
+                int port = Integer.parseInt(text);
                 if (port < 1 || port > 65535) {
                     problems.add(name + " must be a port number from 1 to 65535, not " + port);
                 }
@@ -100,9 +104,9 @@ public final class ConfigurationCheck {
     }
 
     private void positive(String name, List<String> problems) {
-        value(name).ifPresent(text -> {
+        raw(name).ifPresent(text -> {
             try {
-                if (Integer.parseInt(text.trim()) < 1) {
+                if (Integer.parseInt(text) < 1) {
                     problems.add(name + " must be a whole number of at least 1, not " + text);
                 }
             } catch (NumberFormatException e) {
@@ -117,6 +121,11 @@ public final class ConfigurationCheck {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Numbers and switches are read as given, spaces included, as MicroProfile Config converts them. */
+    private Optional<String> raw(String name) {
+        return settings.apply(name).filter(v -> !v.isEmpty());
     }
 
     private Optional<String> value(String name) {

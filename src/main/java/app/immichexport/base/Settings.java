@@ -1,6 +1,7 @@
 package app.immichexport.base;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,45 +10,54 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The settings several features share, read through MicroProfile Config (environment variables). */
+/**
+ * The settings several features share, with what follows from them (folders created, a host name as
+ * the default instance name). Each is a MicroProfile Config property, set by its environment variable
+ * ({@code DATA_DIR} for {@code data.dir}); a setting only one feature needs is injected there.
+ */
 @ApplicationScoped
 public class Settings {
 
-    private final Config config = ConfigProvider.getConfig();
+    @Inject
+    @ConfigProperty(name = "data.dir")
+    String dataDir;
 
-    /** A setting by its environment variable name, e.g. {@code IMMICH_URL}. */
-    public Optional<String> get(String environmentName) {
-        return config.getOptionalValue(propertyName(environmentName), String.class)
-                .map(String::trim)
-                .filter(v -> !v.isEmpty());
-    }
+    @Inject
+    @ConfigProperty(name = "export.roots")
+    Optional<String> exportRoots;
+
+    @Inject
+    @ConfigProperty(name = "instance.name")
+    Optional<String> instanceName;
+
+    @Inject
+    @ConfigProperty(name = "immich.upload.dir")
+    Optional<String> immichUploadDir;
 
     /** {@code IMMICH_API_KEY} is read as {@code immich.api.key}; MicroProfile Config maps it back. */
-    static String propertyName(String environmentName) {
-        return environmentName.toLowerCase().replace('_', '.');
-    }
-
-    public Path dataDir() {
-        Path dir = Path.of(get("DATA_DIR").orElse("data")).toAbsolutePath().normalize();
-        return createDirectories(dir);
+    public static String propertyName(String environmentName) {
+        return environmentName.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     /** A comma-separated setting, each entry trimmed, empty ones dropped; empty when it is not set. */
-    public List<String> list(String environmentName) {
-        return get(environmentName)
-                .map(list -> Arrays.stream(list.split(","))
+    public static List<String> commaSeparated(Optional<String> setting) {
+        return setting.map(list -> Arrays.stream(list.split(","))
                         .map(String::trim)
                         .filter(e -> !e.isEmpty())
                         .toList())
                 .orElse(List.of());
     }
 
+    public Path dataDir() {
+        return createDirectories(Path.of(dataDir.trim()).toAbsolutePath().normalize());
+    }
+
     public List<Path> exportRoots() {
-        List<String> roots = list("EXPORT_ROOTS");
+        List<String> roots = commaSeparated(exportRoots);
         return roots.isEmpty()
                 ? List.of(createDirectories(dataDir().resolve("exports")))
                 : roots.stream().map(Path::of).toList();
@@ -58,7 +68,7 @@ public class Settings {
      * name (a container keeps it across restarts).
      */
     public String instanceName() {
-        return get("INSTANCE_NAME").orElseGet(() -> {
+        return instanceName.map(String::trim).filter(n -> !n.isEmpty()).orElseGet(() -> {
             try {
                 return InetAddress.getLocalHost().getHostName();
             } catch (UnknownHostException e) {
@@ -68,7 +78,7 @@ public class Settings {
     }
 
     public Optional<Path> immichUploadDir() {
-        return get("IMMICH_UPLOAD_DIR").map(Path::of);
+        return immichUploadDir.map(String::trim).filter(d -> !d.isEmpty()).map(Path::of);
     }
 
     private static Path createDirectories(Path dir) {

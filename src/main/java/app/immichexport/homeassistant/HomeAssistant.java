@@ -1,6 +1,5 @@
 package app.immichexport.homeassistant;
 
-import app.immichexport.base.Settings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pushes a mirror profile's state to Home Assistant ({@code HA_URL}, {@code HA_TOKEN}) through its
@@ -31,7 +32,12 @@ public class HomeAssistant {
     private static final Logger LOG = Logger.getLogger(HomeAssistant.class.getName());
 
     @Inject
-    Settings settings;
+    @ConfigProperty(name = "ha.url")
+    Optional<String> url;
+
+    @Inject
+    @ConfigProperty(name = "ha.token")
+    Optional<String> token;
 
     @Resource
     ManagedExecutorService pushes;
@@ -45,7 +51,7 @@ public class HomeAssistant {
     private final Map<String, Instant> lastPush = new ConcurrentHashMap<>();
 
     public boolean isOn() {
-        return settings.get("HA_URL").isPresent() && settings.get("HA_TOKEN").isPresent();
+        return url.isPresent() && token.isPresent();
     }
 
     /** A change of state (a run started or ended): pushed at once. */
@@ -70,13 +76,11 @@ public class HomeAssistant {
     }
 
     private void push(MirrorState state) {
-        String base = settings.get("HA_URL").orElseThrow().replaceAll("/+$", "");
+        String base = url.orElseThrow().trim().replaceAll("/+$", "");
         for (Map.Entry<String, JsonObject> entity : state.entities().entrySet()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/states/" + entity.getKey()))
                     .timeout(Duration.ofSeconds(10))
-                    .header(
-                            "Authorization",
-                            "Bearer " + settings.get("HA_TOKEN").orElseThrow())
+                    .header("Authorization", "Bearer " + token.orElseThrow().trim())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(entity.getValue().toString()))
                     .build();

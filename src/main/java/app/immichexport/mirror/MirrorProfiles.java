@@ -2,7 +2,6 @@ package app.immichexport.mirror;
 
 import app.immichexport.account.AccountException;
 import app.immichexport.audit.AuditAction;
-import app.immichexport.base.Settings;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.security.Caller;
@@ -21,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates, changes and finds mirror profiles, and hands a due profile to one instance at a time. */
 @ApplicationScoped
@@ -34,7 +34,8 @@ public class MirrorProfiles {
     ExportRoots roots;
 
     @Inject
-    Settings settings;
+    @ConfigProperty(name = "webhook.allowed.hosts")
+    Optional<String> allowedHosts;
 
     @Inject
     Event<AuditAction> audit;
@@ -214,7 +215,7 @@ public class MirrorProfiles {
     /** A name that does not resolve now is let through: it is resolved and checked again before every post. */
     private void checkWebhook(String url) {
         try {
-            WebhookAddress.resolve(URI.create(url), WebhookAddress.allowedHosts(settings));
+            WebhookAddress.resolve(URI.create(url), WebhookAddress.allowedHosts(allowedHosts));
         } catch (UnknownHostException notNow) {
             // checked when a run ends
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Looks for due mirror profiles every {@code MIRROR_TICK_SECONDS} (30) and runs each on the instance
@@ -45,6 +47,10 @@ public class MirrorScheduler {
     Settings settings;
 
     @Inject
+    @ConfigProperty(name = "mirror.tick.seconds")
+    Provider<Long> tickSeconds;
+
+    @Inject
     ApplicationMetrics metrics;
 
     @Inject
@@ -57,8 +63,7 @@ public class MirrorScheduler {
     public synchronized void start() {
         if (ticking == null) {
             instance = settings.instanceName() + "/" + UUID.randomUUID();
-            long seconds =
-                    settings.get("MIRROR_TICK_SECONDS").map(Long::parseLong).orElse(30L);
+            long seconds = tickSeconds.get();
             ticking = timer.scheduleWithFixedDelay(() -> tick(clock.instant()), seconds, seconds, TimeUnit.SECONDS);
         }
     }

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,8 +57,8 @@ final class WebhookAddress {
     }
 
     /** {@code WEBHOOK_ALLOWED_HOSTS}: comma-separated host names or addresses. */
-    static Set<String> allowedHosts(Settings settings) {
-        return settings.list("WEBHOOK_ALLOWED_HOSTS").stream()
+    static Set<String> allowedHosts(Optional<String> setting) {
+        return Settings.commaSeparated(setting).stream()
                 .map(h -> h.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }

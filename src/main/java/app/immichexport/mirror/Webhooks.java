@@ -1,6 +1,5 @@
 package app.immichexport.mirror;
 
-import app.immichexport.base.Settings;
 import app.immichexport.export.record.ExportJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +8,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tells a profile's webhook (ntfy, Gotify, anything that takes a JSON POST) how a run ended. */
 @ApplicationScoped
@@ -18,7 +19,8 @@ class Webhooks {
     private static final Logger LOG = Logger.getLogger(Webhooks.class.getName());
 
     @Inject
-    Settings settings;
+    @ConfigProperty(name = "webhook.allowed.hosts")
+    Optional<String> allowedHosts;
 
     /** Sends the run's summary; a webhook that fails is logged, never fails the run. */
     void send(MirrorProfile profile, MirrorRuns.Outcome outcome, ExportJob job) {
@@ -30,7 +32,7 @@ class Webhooks {
         try {
             URI target = URI.create(url);
             int status = PinnedPost.send(
-                    target, WebhookAddress.resolve(target, WebhookAddress.allowedHosts(settings)), body);
+                    target, WebhookAddress.resolve(target, WebhookAddress.allowedHosts(allowedHosts)), body);
             if (status >= 300) {
                 LOG.warning(() -> "The webhook of mirror profile '" + profile.getName() + "' answered " + status);
             }

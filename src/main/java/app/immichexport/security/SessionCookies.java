@@ -1,11 +1,11 @@
 package app.immichexport.security;
 
-import app.immichexport.base.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The session cookie is never readable by scripts, and marked secure when {@code SECURE_COOKIES}
@@ -16,13 +16,14 @@ import jakarta.servlet.annotation.WebListener;
 public class SessionCookies implements ServletContextListener {
 
     @Inject
-    Settings settings;
+    @ConfigProperty(name = "secure.cookies")
+    boolean secure;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        if (settings.get("SECURE_COOKIES").map(Boolean::parseBoolean).orElse(false)) {
+        if (secure) {
             cookie.setSecure(true);
         }
     }

@@ -15,8 +15,13 @@ import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Checks the configuration, then readies the database and Immich, in that order, at deployment. */
+/**
+ * Checks the configuration, then readies the database and Immich, in that order, at deployment. The
+ * beans that take settings are created after the check, so a wrong value is one line naming it.
+ */
 @Singleton
 @jakarta.ejb.Startup
 @DataSourceDefinition(
@@ -28,9 +33,6 @@ import java.util.logging.Logger;
 public class Startup {
 
     private static final Logger LOG = Logger.getLogger(Startup.class.getName());
-
-    @Inject
-    Settings settings;
 
     @Inject
     DatabaseBootstrap database;
@@ -55,7 +57,10 @@ public class Startup {
 
     @PostConstruct
     void start() {
-        List<String> problems = new ConfigurationCheck(settings::get).problems();
+        Config config = ConfigProvider.getConfig(Startup.class.getClassLoader());
+        List<String> problems = new ConfigurationCheck(
+                        name -> config.getOptionalValue(Settings.propertyName(name), String.class))
+                .problems();
         if (!problems.isEmpty()) {
             problems.forEach(problem -> LOG.severe("Configuration error: " + problem));
             System.err.flush();

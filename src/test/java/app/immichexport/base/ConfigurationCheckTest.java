@@ -62,6 +62,10 @@ class ConfigurationCheckTest {
         assertOnlyProblemNames("DB_URL", Map.of("DB_URL", "jdbc:mysql://db/x"));
         assertOnlyProblemNames("PORT", Map.of("PORT", "eighty"));
         assertOnlyProblemNames("EMBEDDED_DB_PORT", Map.of("EMBEDDED_DB_PORT", "70000"));
+        assertOnlyProblemNames("EXPORT_PARALLELISM", Map.of("EXPORT_PARALLELISM", "four"));
+        assertOnlyProblemNames("EXPORT_PARALLELISM", Map.of("EXPORT_PARALLELISM", " 4"));
+        assertOnlyProblemNames("LOGIN_LOCK_MINUTES", Map.of("LOGIN_LOCK_MINUTES", "-1"));
+        assertOnlyProblemNames("SECURE_COOKIES", Map.of("SECURE_COOKIES", "yes please"));
     }
 
     private static void assertOnlyProblemNames(String variable, Map<String, String> env) {

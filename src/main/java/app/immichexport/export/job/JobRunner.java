@@ -11,12 +11,14 @@ import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.ItemWriter;
 import app.immichexport.export.record.JobProgress;
+import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.ImmichException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +95,17 @@ final class JobRunner implements Runnable {
      * @param fullyKnown    albums whose every member is in the plan: complete when all their files are on disk
      * @param takenOverFrom albums whose files were taken over from an earlier job, with that job's id
      */
-    record Albums(Set<String> fullyKnown, Map<String, Long> takenOverFrom) {}
+    record Albums(Set<String> fullyKnown, Map<String, Long> takenOverFrom) {
+
+        /** What the selection tells of its albums, with those whose files were taken over. */
+        static Albums of(Selection selection, Map<String, Long> takenOverFrom) {
+            Set<String> fullyKnown = new HashSet<>(takenOverFrom.keySet());
+            selection.listed().values().stream()
+                    .filter(AlbumMembers::isComplete)
+                    .forEach(m -> fullyKnown.add(m.album().id()));
+            return new Albums(fullyKnown, takenOverFrom);
+        }
+    }
 
     /**
      * What a job needs to copy, learnt by listing its albums in Immich.

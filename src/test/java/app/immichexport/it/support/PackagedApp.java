@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Another process running the packaged application (target/immich-album-export.jar), on loopback, until closed. */
@@ -32,6 +33,26 @@ public final class PackagedApp implements AutoCloseable {
      * @param settings environment variables to set; a null value removes the variable
      */
     public static PackagedApp start(Path data, Map<String, String> settings) throws Exception {
+        int port = freePort();
+        PackagedApp app = new PackagedApp(process(data, settings, port), "http://127.0.0.1:" + port + "/");
+        app.awaitReady(data);
+        return app;
+    }
+
+    /** How a run that was expected to stop on its own ended: its exit code and what it logged. */
+    public record Ended(int exitCode, String log) {}
+
+    /** Starts it as {@link #start} does and waits, at most two minutes, for it to stop on its own. */
+    public static Ended runUntilItStops(Path data, Map<String, String> settings) throws Exception {
+        Process process = process(data, settings, freePort());
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the application kept running; see " + data.resolve("app.log"));
+        }
+        return new Ended(process.exitValue(), Files.readString(data.resolve("app.log")));
+    }
+
+    private static Process process(Path data, Map<String, String> settings, int port) throws IOException {
         if (Files.exists(data)) {
             try (Stream<Path> files = Files.walk(data)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -40,7 +61,6 @@ public final class PackagedApp implements AutoCloseable {
             }
         }
         Files.createDirectories(data);
-        int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         "java",
                         "-Xmx512m",
@@ -64,9 +84,7 @@ public final class PackagedApp implements AutoCloseable {
                 env.put(name, value);
             }
         });
-        PackagedApp app = new PackagedApp(builder.start(), "http://127.0.0.1:" + port + "/");
-        app.awaitReady(data);
-        return app;
+        return builder.start();
     }
 
     private void awaitReady(Path data) throws Exception {
@@ -83,7 +101,9 @@ public final class PackagedApp implements AutoCloseable {
                 }
                 last = ready.statusCode() + " " + ready.body();
             } catch (IOException notYet) {
-                // still starting
+                if (!process.isAlive()) {
+                    break;
+                }
             }
             Thread.sleep(500);
         }
