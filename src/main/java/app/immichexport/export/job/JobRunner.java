@@ -15,9 +15,6 @@ import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.ImmichException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +58,7 @@ final class JobRunner implements Runnable {
     private Set<Path> folders;
     private Function<Set<String>, String> afterCopy;
     private AlbumCompleteness completeness = new AlbumCompleteness(Set.of());
-    private Map<String, Long> takenOverFrom = Map.of();
-    /** Files of taken-over albums found as recorded: their items are copied from the earlier job at the end. */
-    private final Map<String, List<PlannedFile>> foundAsBefore = new ConcurrentHashMap<>();
+    private FoundAsBefore foundAsBefore;
 
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private String afterCopyReport;
@@ -147,7 +142,7 @@ final class JobRunner implements Runnable {
         this.folders = prepared.folders();
         this.afterCopy = prepared.afterCopy();
         this.completeness = new AlbumCompleteness(prepared.albums().fullyKnown());
-        this.takenOverFrom = Map.copyOf(prepared.albums().takenOverFrom());
+        this.foundAsBefore = new FoundAsBefore(jobId, prepared.albums().takenOverFrom(), repository, items, clock);
         this.plan = prepared.plan();
     }
 
@@ -339,47 +334,6 @@ final class JobRunner implements Runnable {
         }
     }
 
-    /**
-     * The items of files found as the earlier job recorded them: copied from its rows in the database
-     * when every file was checked, else (a job cancelled or stopped midway) written one by one for the
-     * files checked.
-     */
-    private void recordFoundAsBefore() {
-        if (foundAsBefore.isEmpty()) {
-            return;
-        }
-        // the rows this job wrote itself (files copied again) must be in the database first: they win
-        items.flush();
-        foundAsBefore.forEach((albumId, files) -> {
-            if (everyFileChecked) {
-                try {
-                    repository.copyItemsFoundAsBefore(jobId, takenOverFrom.get(albumId), albumId, files.size());
-                    return;
-                } catch (RuntimeException notAsExpected) {
-                    LOG.log(Level.WARNING, "Recording the items of album " + albumId + " one by one", notAsExpected);
-                }
-            }
-            Instant now = clock.instant();
-            for (PlannedFile file : files) {
-                items.add(new ExportItem(
-                        jobId,
-                        file.assetId(),
-                        albumId,
-                        file.kind().name(),
-                        null,
-                        file.relativePath(),
-                        file.expectedSize(),
-                        file.expectedSha1(),
-                        file.modifiedTime(),
-                        ExportItem.Outcome.IDENTICAL,
-                        null,
-                        0,
-                        now));
-            }
-        });
-        foundAsBefore.clear();
-    }
-
     private void export(PlannedFile file) {
         currentFile = file.relativePath();
         AtomicLong written = new AtomicLong();
@@ -428,11 +382,7 @@ final class JobRunner implements Runnable {
                         : null);
         tally.count(outcome.status());
         tally.addBytes(Math.max(0, file.expectedSize()) - counted);
-        if (result.asRecorded() && takenOverFrom.containsKey(file.setId())) {
-            foundAsBefore
-                    .computeIfAbsent(file.setId(), a -> Collections.synchronizedList(new ArrayList<>()))
-                    .add(file);
-        } else {
+        if (!result.asRecorded() || !foundAsBefore.took(file)) {
             items.add(new ExportItem(
                             jobId,
                             file.assetId(),
@@ -528,7 +478,11 @@ final class JobRunner implements Runnable {
         }
         // a cancel's interrupt has done its work; the records that follow must not see it
         Thread.interrupted();
-        recordFoundAsBefore();
+        if (foundAsBefore != null) {
+            // the rows this job wrote itself (files copied again) must be in the database first: they win
+            items.flush();
+            foundAsBefore.record(everyFileChecked);
+        }
         items.flush();
         JobProgress progress = progress();
         update(job -> {
