@@ -28,6 +28,8 @@ public record AuditAction(String actor, Kind kind, String target, String detail,
         ROOT_ADDED,
         ROOT_REMOVED,
         ROOT_USERS_CHANGED,
+        ROOT_LINKED,
+        ROOT_UNLINKED,
         MIRROR_CHANGED,
         MIRROR_RUN,
         PRUNE

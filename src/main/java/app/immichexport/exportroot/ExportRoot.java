@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** A folder jobs may write below; when restricted, only the listed users may use it. */
@@ -36,6 +37,17 @@ public class ExportRoot {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** The Immich external library Immich imports this root's files into, if linked. */
+    @Column(name = "library_id")
+    private String libraryId;
+
+    @Column(name = "library_name")
+    private String libraryName;
+
+    /** The root's path as Immich's container sees it, inside one of the library's import paths. */
+    @Column(name = "immich_path")
+    private String immichPath;
 
     protected ExportRoot() {}
 
@@ -64,6 +76,17 @@ public class ExportRoot {
         this.restricted = restricted;
         this.users.clear();
         this.users.addAll(users);
+    }
+
+    /** The linked library, if any. */
+    public Optional<LibraryLink> library() {
+        return libraryId == null ? Optional.empty() : Optional.of(new LibraryLink(libraryId, libraryName, immichPath));
+    }
+
+    void link(LibraryLink link) {
+        this.libraryId = link == null ? null : link.libraryId();
+        this.libraryName = link == null ? null : link.libraryName();
+        this.immichPath = link == null ? null : link.immichPath();
     }
 
     public boolean isUsableBy(long userId) {

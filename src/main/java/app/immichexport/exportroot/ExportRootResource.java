@@ -1,5 +1,6 @@
 package app.immichexport.exportroot;
 
+import app.immichexport.account.AccountException;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,11 +33,28 @@ public class ExportRootResource {
     @Inject
     ExportRoots roots;
 
-    public record RootView(long id, String path, boolean restricted, Set<Long> userIds) {
+    /** @param library the Immich external library Immich imports the root's files into; null when not linked */
+    public record RootView(long id, String path, boolean restricted, Set<Long> userIds, LibraryLink library) {
         static RootView of(ExportRoot r) {
-            return new RootView(r.getId(), r.getPath(), r.isRestricted(), r.getUsers());
+            return new RootView(
+                    r.getId(),
+                    r.getPath(),
+                    r.isRestricted(),
+                    r.getUsers(),
+                    r.library().orElse(null));
         }
     }
+
+    /** @param proposedPath where Immich likely sees the root; null when no import path suggests one */
+    public record LibraryView(
+            String id,
+            String name,
+            String ownerId,
+            List<String> importPaths,
+            List<String> exclusionPatterns,
+            String proposedPath) {}
+
+    public record Link(String libraryId, String immichPath) {}
 
     public record NewRoot(String path) {}
 
@@ -66,6 +84,42 @@ public class ExportRootResource {
                 access != null && access.restricted(),
                 access == null || access.userIds() == null ? Set.of() : access.userIds());
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/libraries")
+    @Operation(
+            summary = "The Immich external libraries the root could be linked to (administrators with an "
+                    + "Immich key that may read libraries)")
+    public List<LibraryView> libraries(@PathParam("id") long id) {
+        return roots.libraryChoices(caller.get(), id).stream()
+                .map(c -> new LibraryView(
+                        c.library().id(),
+                        c.library().name(),
+                        c.library().ownerId(),
+                        c.library().importPaths(),
+                        c.library().exclusionPatterns(),
+                        c.proposedPath().orElse(null)))
+                .toList();
+    }
+
+    @PUT
+    @Path("{id}/library")
+    @Operation(
+            summary = "Link the root to an Immich external library, with the path under which Immich sees the "
+                    + "root (administrators)")
+    public RootView link(@PathParam("id") long id, Link link) {
+        if (link == null || link.libraryId() == null) {
+            throw new AccountException("Give the library's id and the path under which Immich sees the root");
+        }
+        return RootView.of(roots.link(caller.get(), id, link.libraryId(), link.immichPath()));
+    }
+
+    @DELETE
+    @Path("{id}/library")
+    @Operation(summary = "Unlink the root from its external library (administrators)")
+    public RootView unlink(@PathParam("id") long id) {
+        return RootView.of(roots.unlink(caller.get(), id));
     }
 
     @DELETE

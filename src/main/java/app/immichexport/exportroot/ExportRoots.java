@@ -2,8 +2,12 @@ package app.immichexport.exportroot;
 
 import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
+import app.immichexport.account.ImmichKeys;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.base.Settings;
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.Library;
 import app.immichexport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,6 +42,12 @@ public class ExportRoots {
 
     @Inject
     Event<AuditAction> audit;
+
+    @Inject
+    ImmichKeys keys;
+
+    @Inject
+    ImmichService immich;
 
     @Inject
     Clock clock;
@@ -128,6 +138,74 @@ public class ExportRoots {
                 AuditAction.Kind.ROOT_USERS_CHANGED,
                 root.getPath(),
                 restricted ? "only user ids " + users : "open to every user"));
+    }
+
+    /** A library a root could be linked to, with the path under which Immich likely sees the root. */
+    public record LibraryChoice(Library library, Optional<String> proposedPath) {}
+
+    /** The external libraries the actor's Immich key sees (an administrator's, with {@code library.read}). */
+    public List<LibraryChoice> libraryChoices(Caller actor, long rootId) {
+        requireAdmin(actor);
+        Path root = Path.of(find(rootId).getPath());
+        return libraries(actor).stream()
+                .map(l -> new LibraryChoice(l, LibraryPaths.propose(root, l)))
+                .toList();
+    }
+
+    /**
+     * Links a root to an external library, after checking that the path under which Immich sees the
+     * root lies inside one of the library's import paths.
+     */
+    public ExportRoot link(Caller actor, long rootId, String libraryId, String immichPath) {
+        requireAdmin(actor);
+        ExportRoot root = find(rootId);
+        Library library = libraries(actor).stream()
+                .filter(l -> l.id().equals(libraryId))
+                .findFirst()
+                .orElseThrow(() -> new AccountException(
+                        "Immich has no external library with id " + libraryId + " that your Immich key can see"));
+        LibraryPaths.problem(immichPath, library).ifPresent(problem -> {
+            throw new AccountException(problem);
+        });
+        LibraryLink link = new LibraryLink(
+                library.id(), library.name(), Path.of(immichPath.strip()).toString());
+        root.link(link);
+        audit.fire(new AuditAction(
+                actor.username(),
+                AuditAction.Kind.ROOT_LINKED,
+                root.getPath(),
+                "to library '" + library.name() + "' (" + library.id() + ") as " + link.immichPath()));
+        return root;
+    }
+
+    public ExportRoot unlink(Caller actor, long rootId) {
+        requireAdmin(actor);
+        ExportRoot root = find(rootId);
+        root.library().ifPresent(old -> {
+            root.link(null);
+            audit.fire(new AuditAction(
+                    actor.username(),
+                    AuditAction.Kind.ROOT_UNLINKED,
+                    root.getPath(),
+                    "from library '" + old.libraryName() + "'"));
+        });
+        return root;
+    }
+
+    private List<Library> libraries(Caller actor) {
+        try {
+            return immich.libraries(keys.client(actor));
+        } catch (ImmichException e) {
+            throw new AccountException("Cannot list Immich's external libraries: " + e.getMessage());
+        }
+    }
+
+    private ExportRoot find(long id) {
+        ExportRoot root = em.find(ExportRoot.class, id);
+        if (root == null) {
+            throw new AccountException("No export root " + id);
+        }
+        return root;
     }
 
     private static boolean sameFolder(Path root, Path real) {

@@ -65,6 +65,11 @@ interface ImmichApi {
     @Produces(MediaType.WILDCARD)
     Response original(@PathParam("id") String id, @HeaderParam("Range") String range);
 
+    /** Every external library; Immich answers only an administrator's key with {@code library.read}. */
+    @GET
+    @Path("libraries")
+    List<ImmichDtos.Library> libraries();
+
     @GET
     @Path("asset-files")
     @Since(major = 3, minor = 2)

@@ -161,6 +161,18 @@ class ImmichClient implements AutoCloseable {
         }
     }
 
+    /** Every external library, as an administrator's key with {@code library.read} sees them. */
+    public List<Library> libraries() {
+        return call("list the external libraries (an administrator's key with library.read)", api::libraries).stream()
+                .map(dto -> new Library(
+                        dto.id(),
+                        dto.name(),
+                        dto.ownerId(),
+                        dto.importPaths() == null ? List.of() : List.copyOf(dto.importPaths()),
+                        dto.exclusionPatterns() == null ? List.of() : List.copyOf(dto.exclusionPatterns())))
+                .toList();
+    }
+
     /** The key's user, when the key may tell ({@code user.read}); empty otherwise. */
     public Optional<String> currentUserId() {
         try {

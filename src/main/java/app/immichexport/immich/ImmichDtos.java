@@ -69,5 +69,8 @@ final class ImmichDtos {
     public record MetadataSearch(
             List<String> albumIds, Integer page, Integer size, Boolean withExif, String visibility) {}
 
+    public record Library(
+            String id, String name, String ownerId, List<String> importPaths, List<String> exclusionPatterns) {}
+
     public record AssetBulkDelete(List<String> ids, boolean force) {}
 }

@@ -161,4 +161,10 @@ public class ImmichService {
     public Thumbnail thumbnail(ImmichConnection immich, String assetId) {
         return immich.client.thumbnail(assetId);
     }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public List<Library> libraries(ImmichConnection immich) {
+        return immich.client.libraries();
+    }
 }

@@ -157,6 +157,7 @@ public final class ImmichSimulator implements AutoCloseable {
         route("DELETE", "/assets", "asset.delete", this::deleteAssets);
         route("GET", "/assets/{id}/thumbnail", "asset.view", this::thumbnail);
         route("GET", "/assets/{id}/original", "asset.download", this::original);
+        route("GET", "/libraries", "library.read", this::listLibraries);
         // asset files arrived with 3.2: a 2.x server answers 404
         route("GET", "/asset-files", "assetFile.read", this::searchAssetFiles, ImmichLine.V3);
         route("GET", "/asset-files/{id}/download", "assetFile.download", this::downloadAssetFile, ImmichLine.V3);
@@ -276,6 +277,15 @@ public final class ImmichSimulator implements AutoCloseable {
         JsonArrayBuilder list = WireJson.JSON.createArrayBuilder();
         albums.forEach(a -> list.add(json().album(a, false)));
         return Reply.ok(list.build(), "AlbumResponseDto[]");
+    }
+
+    private Reply listLibraries(Request r) {
+        if (!library.isAdmin(r.key().userId())) {
+            return Reply.status(403, "Forbidden");
+        }
+        JsonArrayBuilder list = WireJson.JSON.createArrayBuilder();
+        library.externalLibraries().forEach(l -> list.add(json().library(l)));
+        return Reply.ok(list.build(), "LibraryResponseDto[]");
     }
 
     private Reply getAlbum(Request r) {

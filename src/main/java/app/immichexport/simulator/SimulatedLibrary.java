@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,20 @@ public final class SimulatedLibrary {
 
     record Key(String id, String name, String userId, Set<String> permissions, Instant createdAt) {}
 
+    /** An external library: what {@code GET /libraries} tells of it. */
+    record ExternalLibrary(
+            String id,
+            String name,
+            String ownerId,
+            List<String> importPaths,
+            List<String> exclusionPatterns,
+            Instant createdAt) {}
+
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
+    private final Set<String> admins = ConcurrentHashMap.newKeySet();
+    private final Map<String, ExternalLibrary> externalLibraries = new ConcurrentHashMap<>();
     private final Map<String, SimulatedAlbum> albums = new ConcurrentHashMap<>();
     private final List<String> albumOrder = new CopyOnWriteArrayList<>();
     private final Map<String, SimulatedAsset> assets = new ConcurrentHashMap<>();
@@ -39,10 +51,35 @@ public final class SimulatedLibrary {
      */
     public volatile String mediaLocation = "/data";
 
+    /** Adds a user; as in Immich, the first one is the administrator. */
     public String addUser(String name, String email) {
         String id = nextId("user");
         users.put(id, new User(id, name, email));
+        if (users.size() == 1) {
+            admins.add(id);
+        }
         return id;
+    }
+
+    boolean isAdmin(String userId) {
+        return admins.contains(userId);
+    }
+
+    /** @param importPaths folders as Immich's container sees them */
+    public String addExternalLibrary(
+            String name, String ownerId, List<String> importPaths, List<String> exclusionPatterns) {
+        String id = nextId("library");
+        externalLibraries.put(
+                id,
+                new ExternalLibrary(
+                        id, name, ownerId, List.copyOf(importPaths), List.copyOf(exclusionPatterns), epoch));
+        return id;
+    }
+
+    List<ExternalLibrary> externalLibraries() {
+        return externalLibraries.values().stream()
+                .sorted(Comparator.comparing(ExternalLibrary::createdAt).thenComparing(ExternalLibrary::id))
+                .toList();
     }
 
     /** @param permissions Immich permission names, or {@code all} */

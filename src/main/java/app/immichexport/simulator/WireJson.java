@@ -85,6 +85,24 @@ final class WireJson {
         return json.build();
     }
 
+    JsonObject library(SimulatedLibrary.ExternalLibrary external) {
+        JsonArrayBuilder importPaths = JSON.createArrayBuilder();
+        external.importPaths().forEach(importPaths::add);
+        JsonArrayBuilder exclusions = JSON.createArrayBuilder();
+        external.exclusionPatterns().forEach(exclusions::add);
+        return JSON.createObjectBuilder()
+                .add("id", external.id())
+                .add("name", external.name())
+                .add("ownerId", external.ownerId())
+                .add("importPaths", importPaths)
+                .add("exclusionPatterns", exclusions)
+                .add("assetCount", 0)
+                .add("createdAt", external.createdAt().toString())
+                .add("updatedAt", external.createdAt().toString())
+                .addNull("refreshedAt")
+                .build();
+    }
+
     /** @param withAssets 2.x only: include every member, as {@code GET /albums/{id}} does there */
     JsonObject album(SimulatedAlbum album, boolean withAssets) {
         List<SimulatedAsset> members = library.members(album);

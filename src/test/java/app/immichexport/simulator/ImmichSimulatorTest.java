@@ -245,6 +245,31 @@ class ImmichSimulatorTest {
 
     @ParameterizedTest
     @EnumSource(ImmichLine.class)
+    void externalLibrariesAreListedToAnAdministratorOnly(ImmichLine line) {
+        simulator.line(line);
+        JsonObject family = array(client.get("/libraries").body()).getValuesAs(JsonObject.class).stream()
+                .filter(l -> l.getString("name").equals(TestLibraries.LIBRARY_NAME))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                TestLibraries.LIBRARY_IMPORT_PATH,
+                family.getJsonArray("importPaths").getString(0));
+        assertEquals("**/._*", family.getJsonArray("exclusionPatterns").getString(1));
+        TestLibraries.addSamsKey(library, "sams-key-for-libraries");
+        assertEquals(
+                403,
+                new SimulatorClient(simulator, "sams-key-for-libraries")
+                        .get("/libraries")
+                        .statusCode());
+        assertEquals(
+                403,
+                new SimulatorClient(simulator, TestLibraries.KEY_READ_ONLY)
+                        .get("/libraries")
+                        .statusCode());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
     void permissionsOfTheKeyAreEnforced(ImmichLine line) {
         simulator.line(line);
         SimulatorClient readOnly = new SimulatorClient(simulator, TestLibraries.KEY_READ_ONLY);

@@ -2,6 +2,7 @@ package app.immichexport.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /** The library the tests run against: the demo albums plus the cases the demo does not show. */
@@ -9,6 +10,10 @@ public final class TestLibraries {
 
     public static final String KEY_ALL = "it-key-all";
     public static final String KEY_READ_ONLY = "it-key-read";
+    /** Where the tests' external library imports from, as Immich's container sees it. */
+    public static final String LIBRARY_IMPORT_PATH = "/mnt/it-exports";
+
+    public static final String LIBRARY_NAME = "Family archive";
     public static final String BIG_ALBUM = "Big album";
     public static final int BIG_ALBUM_SIZE = 2345;
     public static final String ARCHIVE_ALBUM = "With archived photo";
@@ -33,6 +38,8 @@ public final class TestLibraries {
         SimulatedLibrary library = DemoLibrary.create(KEY_ALL);
         String owner = library.albums().get(0).ownerId;
         library.addKey(KEY_READ_ONLY, owner, "read only", Set.of("album.read", "asset.read"));
+        library.addExternalLibrary(
+                LIBRARY_NAME, owner, List.of(LIBRARY_IMPORT_PATH, "/mnt/scans"), List.of("**/@eaDir/**", "**/._*"));
         String big = library.addAlbum(BIG_ALBUM, owner);
         Instant start = Instant.parse("2021-03-01T08:00:00Z");
         for (int i = 0; i < BIG_ALBUM_SIZE; i++) {

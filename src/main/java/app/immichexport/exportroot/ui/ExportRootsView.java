@@ -15,6 +15,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -64,6 +65,7 @@ public class ExportRootsView extends VerticalLayout {
         grid.setEmptyStateText("No export roots: add a mounted folder that exports may write to.");
         grid.addColumn(ExportRoot::getPath).setHeader("Folder").setFlexGrow(2);
         grid.addComponentColumn(this::access).setHeader("Who may use it").setFlexGrow(2);
+        grid.addComponentColumn(this::library).setHeader("Immich library").setFlexGrow(2);
         grid.addComponentColumn(r -> {
             Button remove = new Button("Remove", e -> act(() -> roots.remove(caller, r.getId())));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
@@ -109,6 +111,34 @@ public class ExportRootsView extends VerticalLayout {
         if (!root.isRestricted()) {
             who.setPlaceholder("everyone");
         }
+        return layout;
+    }
+
+    private HorizontalLayout library(ExportRoot root) {
+        HorizontalLayout layout = new HorizontalLayout();
+        layout.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        root.library()
+                .ifPresentOrElse(
+                        link -> {
+                            Span linked = new Span(link.libraryName() + ", seen by Immich as " + link.immichPath());
+                            linked.setId("library-of-" + root.getId());
+                            Button unlink = new Button("Unlink", e -> act(() -> roots.unlink(caller, root.getId())));
+                            unlink.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                            layout.add(linked, unlink);
+                        },
+                        () -> {
+                            Button link = new Button(
+                                    "Link…",
+                                    e -> act(() -> new LibraryLinkDialog(
+                                                    root,
+                                                    roots.libraryChoices(caller, root.getId()),
+                                                    (libraryId, path) -> act(
+                                                            () -> roots.link(caller, root.getId(), libraryId, path)))
+                                            .open()));
+                            link.setId("link-library-" + root.getId());
+                            link.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                            layout.add(link);
+                        });
         return layout;
     }
 

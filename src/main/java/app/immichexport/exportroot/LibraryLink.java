@@ -1,0 +1,8 @@
+package app.immichexport.exportroot;
+
+/**
+ * An export root's link to an Immich external library.
+ *
+ * @param immichPath the root's path as Immich's container sees it
+ */
+public record LibraryLink(String libraryId, String libraryName, String immichPath) {}
