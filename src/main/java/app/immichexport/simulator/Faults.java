@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Misbehaviour to inject, for tests of how the application copes with a troubled Immich. */
 public final class Faults {
 
+    static final long SCAN_DELAY_MILLIS = 200;
+
     /** Share of requests (0..1) answered with HTTP 500. */
     public volatile double errorRate;
     /** Added to every response, in milliseconds. */
@@ -15,6 +17,8 @@ public final class Faults {
     public volatile long cutDownloadsAfterBytes;
     /** When true, original downloads have one byte flipped (sizes match, checksums do not). */
     public volatile boolean corruptDownloads;
+    /** How long a queued external-library scan waits before it imports, as Immich's job queue does. */
+    public volatile long scanDelayMillis = SCAN_DELAY_MILLIS;
     /** Albums whose members search comes back empty although their asset count says otherwise. */
     public final Set<String> emptyMemberAlbums = ConcurrentHashMap.newKeySet();
 
@@ -28,5 +32,6 @@ public final class Faults {
         cutDownloadsAfterBytes = 0;
         corruptDownloads = false;
         emptyMemberAlbums.clear();
+        scanDelayMillis = SCAN_DELAY_MILLIS;
     }
 }

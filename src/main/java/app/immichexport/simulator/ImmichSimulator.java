@@ -158,6 +158,7 @@ public final class ImmichSimulator implements AutoCloseable {
         route("GET", "/assets/{id}/thumbnail", "asset.view", this::thumbnail);
         route("GET", "/assets/{id}/original", "asset.download", this::original);
         route("GET", "/libraries", "library.read", this::listLibraries);
+        route("POST", "/libraries/{id}/scan", "library.update", this::scanLibrary);
         // asset files arrived with 3.2: a 2.x server answers 404
         route("GET", "/asset-files", "assetFile.read", this::searchAssetFiles, ImmichLine.V3);
         route("GET", "/asset-files/{id}/download", "assetFile.download", this::downloadAssetFile, ImmichLine.V3);
@@ -286,6 +287,23 @@ public final class ImmichSimulator implements AutoCloseable {
         JsonArrayBuilder list = WireJson.JSON.createArrayBuilder();
         library.externalLibraries().forEach(l -> list.add(json().library(l)));
         return Reply.ok(list.build(), "LibraryResponseDto[]");
+    }
+
+    /** As Immich: the scan is queued and runs in the background; the answer comes at once. */
+    private Reply scanLibrary(Request r) {
+        if (!library.isAdmin(r.key().userId())) {
+            return Reply.status(403, "Forbidden");
+        }
+        Optional<SimulatedLibrary.ExternalLibrary> external = library.externalLibrary(r.param(1));
+        if (external.isEmpty()) {
+            return Reply.status(400, "Library not found");
+        }
+        long delay = faults.scanDelayMillis;
+        executor.submit(() -> {
+            pause(delay);
+            library.scan(external.get());
+        });
+        return new Reply(204, null, null);
     }
 
     private Reply getAlbum(Request r) {

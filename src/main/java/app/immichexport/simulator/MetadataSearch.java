@@ -8,16 +8,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code POST /search/metadata} by album: Immich's validation, visibility defaults and paging. */
+/**
+ * {@code POST /search/metadata} by album, or by external library and path: Immich's validation,
+ * visibility defaults and paging. Without albums, Immich searches only the key user's own assets, and
+ * matches {@code originalPath} anywhere in the path, ignoring case.
+ */
 final class MetadataSearch {
 
     private static final Set<String> VISIBILITIES = Set.of("archive", "timeline", "hidden", "locked");
-    private static final Set<String> KNOWN_FIELDS =
-            Set.of("albumIds", "page", "size", "withExif", "visibility", "withDeleted", "cursor");
+    private static final Set<String> KNOWN_FIELDS = Set.of(
+            "albumIds", "page", "size", "withExif", "visibility", "withDeleted", "cursor", "libraryId", "originalPath");
 
     /** Either an error message, or one page of results and the number of the next page (null on the last). */
     record Result(String error, List<SimulatedAsset> page, String nextPage) {
@@ -61,10 +66,19 @@ final class MetadataSearch {
                         .map(JsonString::getString)
                         .toList()
                 : List.of();
-        if (albumIds.isEmpty()) {
-            return Result.error("the simulator only searches by albumIds");
+        String libraryId = body.getString("libraryId", null);
+        String originalPath = body.getString("originalPath", null);
+        if (albumIds.isEmpty() && libraryId == null && originalPath == null) {
+            return Result.error("the simulator only searches by albumIds, libraryId or originalPath");
         }
         Set<SimulatedAsset> found = new LinkedHashSet<>();
+        if (albumIds.isEmpty()) {
+            library.assets().stream()
+                    .filter(a -> a.ownerId.equals(userId))
+                    .filter(a -> body.getBoolean("withDeleted", false) || !a.trashed)
+                    .filter(a -> visibility == null ? !"locked".equals(a.visibility) : visibility.equals(a.visibility))
+                    .forEach(found::add);
+        }
         for (String albumId : albumIds) {
             SimulatedAlbum album =
                     library.album(albumId).filter(a -> a.visibleTo(userId)).orElse(null);
@@ -75,7 +89,11 @@ final class MetadataSearch {
                 found.addAll(members(album, userId, visibility, body.getBoolean("withDeleted", false)));
             }
         }
-        List<SimulatedAsset> matches = new ArrayList<>(found);
+        List<SimulatedAsset> matches = new ArrayList<>(found.stream()
+                .filter(a -> libraryId == null || libraryId.equals(a.libraryId))
+                .filter(a -> originalPath == null
+                        || a.originalPath().toLowerCase(Locale.ROOT).contains(originalPath.toLowerCase(Locale.ROOT)))
+                .toList());
         // Immich returns the newest first.
         matches.sort(
                 Comparator.comparing((SimulatedAsset a) -> a.takenAt).reversed().thenComparing(a -> a.id));

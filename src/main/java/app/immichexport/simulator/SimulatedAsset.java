@@ -18,6 +18,8 @@ public final class SimulatedAsset {
     SimulatedLibrary library;
 
     String livePhotoVideoId;
+    /** Where an asset an external-library scan imported is in Immich's container; null for others. */
+    String externalPath;
     /** The XMP sidecar Immich keeps beside the original, or null. */
     volatile Content sidecar;
 
@@ -75,6 +77,9 @@ public final class SimulatedAsset {
 
     /** Where Immich keeps the original inside its container, as {@code originalPath} reports it. */
     public String originalPath() {
+        if (externalPath != null) {
+            return externalPath;
+        }
         if (libraryId != null) {
             return "/mnt/external/" + originalFileName;
         }

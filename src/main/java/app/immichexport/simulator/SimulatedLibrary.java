@@ -1,9 +1,11 @@
 package app.immichexport.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /** The users, API keys, albums and assets of a simulated Immich server. Ids are deterministic. */
 public final class SimulatedLibrary {
@@ -35,6 +38,7 @@ public final class SimulatedLibrary {
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private final Set<String> admins = ConcurrentHashMap.newKeySet();
     private final Map<String, ExternalLibrary> externalLibraries = new ConcurrentHashMap<>();
+    private final Map<String, Path> mounts = new ConcurrentHashMap<>();
     private final Map<String, SimulatedAlbum> albums = new ConcurrentHashMap<>();
     private final List<String> albumOrder = new CopyOnWriteArrayList<>();
     private final Map<String, SimulatedAsset> assets = new ConcurrentHashMap<>();
@@ -74,6 +78,47 @@ public final class SimulatedLibrary {
                 new ExternalLibrary(
                         id, name, ownerId, List.copyOf(importPaths), List.copyOf(exclusionPatterns), epoch));
         return id;
+    }
+
+    /** Where a folder of Immich's container is on this machine, for the scans of external libraries. */
+    public void mount(String immichPath, Path local) {
+        mounts.put(immichPath, local.toAbsolutePath().normalize());
+    }
+
+    Optional<ExternalLibrary> externalLibrary(String id) {
+        return Optional.ofNullable(externalLibraries.get(id));
+    }
+
+    /**
+     * Imports the media files below the library's import paths that it does not hold yet, as Immich's
+     * scan does: hidden files, unknown extensions and files matching an exclusion pattern are left out.
+     *
+     * @return the assets imported
+     */
+    synchronized List<SimulatedAsset> scan(ExternalLibrary external) {
+        Set<String> known = assets.values().stream()
+                .filter(a -> external.id().equals(a.libraryId))
+                .map(SimulatedAsset::originalPath)
+                .collect(Collectors.toSet());
+        List<SimulatedAsset> imported = new ArrayList<>();
+        for (String importPath : external.importPaths()) {
+            for (ExternalScan.Found found : ExternalScan.files(importPath, mounts, external.exclusionPatterns())) {
+                if (known.add(found.immichPath())) {
+                    SimulatedAsset asset = new SimulatedAsset(
+                            nextId("asset"),
+                            external.ownerId(),
+                            found.fileName(),
+                            found.type(),
+                            found.modifiedAt(),
+                            external.id(),
+                            "timeline",
+                            found.content());
+                    asset.externalPath = found.immichPath();
+                    imported.add(add(null, asset));
+                }
+            }
+        }
+        return imported;
     }
 
     List<ExternalLibrary> externalLibraries() {
@@ -180,6 +225,10 @@ public final class SimulatedLibrary {
     public void addSidecar(SimulatedAsset asset, Content content) {
         asset.sidecar = content;
         asset.updatedAt = changeTime();
+    }
+
+    Collection<SimulatedAsset> assets() {
+        return List.copyOf(assets.values());
     }
 
     Optional<SimulatedAsset> assetBySidecarId(String fileId) {

@@ -18,6 +18,8 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,10 +27,12 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -241,6 +245,75 @@ class ImmichSimulatorTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(sha1(("path:" + external.getString("originalPath")).getBytes()), external.getString("checksum"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aLibraryScanImportsTheMediaFilesImmichWouldInTheBackground(ImmichLine line, @TempDir Path folder)
+            throws Exception {
+        simulator.line(line);
+        Files.createDirectories(folder.resolve("Wedding/.thumbs"));
+        Files.createDirectories(folder.resolve("@eaDir"));
+        Files.write(folder.resolve("Wedding/IMG_0001.JPG"), new byte[] {1, 2, 3});
+        Files.write(folder.resolve("Wedding/clip.MOV"), new byte[] {4, 5});
+        for (String skipped : List.of(
+                "Wedding/._IMG_0001.JPG",
+                "Wedding/.thumbs/t.jpg",
+                "Wedding/notes.txt",
+                "Wedding/IMG_0001.JPG.partial",
+                "@eaDir/thumb.jpg")) {
+            Files.write(folder.resolve(skipped), new byte[] {9});
+        }
+        String importPath = "/mnt/scan-" + line;
+        String libraryId = library.addExternalLibrary(
+                "Scanned " + line, TestLibraries.mainOwner(library), List.of(importPath), List.of("**/@eaDir/**"));
+        library.mount(importPath, folder);
+
+        assertEquals(204, client.post("/libraries/" + libraryId + "/scan", "{}").statusCode());
+        List<JsonObject> imported = awaitLibraryAssets(libraryId, 2);
+        assertEquals(
+                Set.of(importPath + "/Wedding/IMG_0001.JPG", importPath + "/Wedding/clip.MOV"),
+                Set.copyOf(
+                        imported.stream().map(a -> a.getString("originalPath")).toList()));
+        JsonObject photo = imported.stream()
+                .filter(a -> a.getString("type").equals("IMAGE"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(sha1(("path:" + photo.getString("originalPath")).getBytes()), photo.getString("checksum"));
+        assertEquals(
+                "VIDEO",
+                imported.stream()
+                        .filter(a -> a.getString("originalFileName").equals("clip.MOV"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("type"));
+
+        assertEquals(204, client.post("/libraries/" + libraryId + "/scan", "{}").statusCode());
+        Thread.sleep(Faults.SCAN_DELAY_MILLIS + 300);
+        assertEquals(2, awaitLibraryAssets(libraryId, 2).size(), "a second scan imports nothing twice");
+        JsonArray byPath = object(client.post(
+                                "/search/metadata",
+                                "{\"originalPath\":\"" + (importPath + "/wedding/img_0001").toUpperCase() + "\"}")
+                        .body())
+                .getJsonObject("assets")
+                .getJsonArray("items");
+        assertEquals(1, byPath.size(), "a path is matched anywhere, ignoring case");
+        assertEquals(
+                400,
+                client.post("/libraries/" + UUID.randomUUID() + "/scan", "{}").statusCode());
+    }
+
+    private List<JsonObject> awaitLibraryAssets(String libraryId, int count) throws InterruptedException {
+        List<JsonObject> found = List.of();
+        for (int i = 0; i < 50 && found.size() < count; i++) {
+            Thread.sleep(100);
+            found = object(client.post("/search/metadata", "{\"libraryId\":\"" + libraryId + "\"}")
+                            .body())
+                    .getJsonObject("assets")
+                    .getJsonArray("items")
+                    .getValuesAs(JsonObject.class);
+        }
+        return found;
     }
 
     @ParameterizedTest
