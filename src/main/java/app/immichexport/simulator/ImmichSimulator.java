@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
@@ -71,6 +73,7 @@ public final class ImmichSimulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final List<Route> routes = new ArrayList<>();
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+    private final Map<HttpExchange, Instant> inFlight = new ConcurrentHashMap<>();
     private final Thumbnails thumbnails = new Thumbnails();
     private final HttpServer server;
     private final ExecutorService executor;
@@ -155,6 +158,8 @@ public final class ImmichSimulator implements AutoCloseable {
         route("POST", "/search/metadata", "asset.read", this::searchMetadata);
         route("GET", "/assets/{id}", "asset.read", this::getAsset);
         route("DELETE", "/assets", "asset.delete", this::deleteAssets);
+        route("PUT", "/assets/copy", "asset.copy", this::copyAsset);
+        route("PUT", "/assets/{id}", "asset.update", this::updateAsset);
         route("GET", "/assets/{id}/thumbnail", "asset.view", this::thumbnail);
         route("GET", "/assets/{id}/original", "asset.download", this::original);
         route("GET", "/libraries", "library.read", this::listLibraries);
@@ -185,7 +190,16 @@ public final class ImmichSimulator implements AutoCloseable {
         return new WireJson(line, library);
     }
 
+    /** The requests being answered now, each with when it arrived: what a test that waited in vain looks at. */
+    public List<String> inFlight() {
+        return inFlight.entrySet().stream()
+                .map(e -> e.getKey().getRequestMethod() + " "
+                        + e.getKey().getRequestURI().getPath() + " since " + e.getValue())
+                .toList();
+    }
+
     private void dispatch(HttpExchange http) throws IOException {
+        inFlight.put(http, Instant.now());
         try (http) {
             String path = http.getRequestURI().getPath();
             for (Route route : routes) {
@@ -200,6 +214,8 @@ public final class ImmichSimulator implements AutoCloseable {
             send(http, "?", null, Reply.status(404, "Cannot " + http.getRequestMethod() + " " + path));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Simulator failed on " + http.getRequestURI(), e);
+        } finally {
+            inFlight.remove(http);
         }
     }
 
@@ -426,6 +442,52 @@ public final class ImmichSimulator implements AutoCloseable {
             }
         }
         return new Reply(204, null, null);
+    }
+
+    private Reply copyAsset(Request r) {
+        JsonObject body = jsonObject(r.body());
+        if (body == null) {
+            return Reply.status(400, "Request body must be a JSON object");
+        }
+        Set<String> known = Set.of("sourceId", "targetId", "albums", "favorite", "sharedLinks", "sidecar", "stack");
+        for (String field : body.keySet()) {
+            if (!known.contains(field)) {
+                return Reply.status(400, "property " + field + " should not exist");
+            }
+        }
+        Optional<SimulatedAsset> source = owned(r, body.getString("sourceId", ""));
+        Optional<SimulatedAsset> target = owned(r, body.getString("targetId", ""));
+        if (source.isEmpty() || target.isEmpty()) {
+            return Reply.status(400, "Not found or no asset.copy access");
+        }
+        library.copy(
+                source.get(),
+                target.get(),
+                body.getBoolean("albums", true),
+                body.getBoolean("favorite", true),
+                body.getBoolean("sidecar", true));
+        return new Reply(204, null, null);
+    }
+
+    private Reply updateAsset(Request r) {
+        JsonObject body = jsonObject(r.body());
+        if (body == null) {
+            return Reply.status(400, "Request body must be a JSON object");
+        }
+        SimulatedAsset asset = owned(r, r.param(1)).orElse(null);
+        if (asset == null) {
+            return Reply.status(400, "Not found or no asset.update access");
+        }
+        String problem = AssetUpdate.apply(body, asset, library);
+        if (problem != null) {
+            return Reply.status(400, problem);
+        }
+        library.touch(asset);
+        return Reply.ok(json().asset(asset, true), "AssetResponseDto");
+    }
+
+    private Optional<SimulatedAsset> owned(Request r, String assetId) {
+        return library.asset(assetId).filter(a -> a.ownerId.equals(r.key().userId()));
     }
 
     private Reply thumbnail(Request r) throws IOException {

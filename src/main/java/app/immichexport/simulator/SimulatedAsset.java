@@ -10,9 +10,11 @@ public final class SimulatedAsset {
     final String ownerId;
     final String originalFileName;
     final String type;
-    final Instant takenAt;
+    /** When it was taken ({@code dateTimeOriginal}); changed by {@code PUT /assets/{id}}. */
+    volatile Instant takenAt;
+
     final String libraryId;
-    final String visibility;
+    volatile String visibility;
     final Content content;
     /** The library that holds it, set when it is added. */
     SimulatedLibrary library;
@@ -24,6 +26,13 @@ public final class SimulatedAsset {
     volatile Content sidecar;
 
     volatile boolean trashed;
+    volatile boolean favorite;
+    volatile String description = "";
+    /** 1 to 5, or -1 for rejected; null when not rated. */
+    volatile Integer rating;
+
+    volatile Double latitude;
+    volatile Double longitude;
     /** As in Immich: bumped by any change to the asset, moving it to the trash included. */
     volatile Instant updatedAt;
 

@@ -194,6 +194,15 @@ public final class SimulatedLibrary {
         return asset;
     }
 
+    /** Puts an asset that is already in the library into another album, as a user does in Immich. */
+    public void addToAlbum(String albumId, String assetId) {
+        SimulatedAlbum album = albums.get(albumId);
+        if (!album.assetIds.contains(assetId)) {
+            album.assetIds.add(assetId);
+            album.updatedAt = changeTime();
+        }
+    }
+
     /** Takes an asset out of an album, as a user does in Immich; the asset stays in the library. */
     /** Renames an album, as its owner does in Immich: the album counts as updated. */
     public void renameAlbum(String albumId, String name) {
@@ -207,6 +216,34 @@ public final class SimulatedLibrary {
         if (album.assetIds.remove(assetId)) {
             album.updatedAt = changeTime();
         }
+    }
+
+    /**
+     * As {@code PUT /assets/copy}: the target joins every album of the source, takes its favourite and
+     * its sidecar. The simulator keeps no stacks or shared links, so there is nothing of those to copy.
+     */
+    synchronized void copy(
+            SimulatedAsset source, SimulatedAsset target, boolean albums, boolean favorite, boolean sidecar) {
+        if (albums) {
+            for (SimulatedAlbum album : this.albums.values()) {
+                if (album.assetIds.contains(source.id) && !album.assetIds.contains(target.id)) {
+                    album.assetIds.add(target.id);
+                    album.updatedAt = changeTime();
+                }
+            }
+        }
+        if (favorite) {
+            target.favorite = source.favorite;
+        }
+        if (sidecar && source.sidecar != null) {
+            target.sidecar = source.sidecar;
+        }
+        target.updatedAt = changeTime();
+    }
+
+    /** Marks an asset changed, as Immich bumps {@code updatedAt} on every update. */
+    void touch(SimulatedAsset asset) {
+        asset.updatedAt = changeTime();
     }
 
     /** Moves an asset to the trash, as Immich does for a delete without force. */

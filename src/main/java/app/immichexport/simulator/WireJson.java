@@ -190,7 +190,7 @@ final class WireJson {
                 .add("hasMetadata", true)
                 .add("isArchived", "archive".equals(asset.visibility))
                 .add("isEdited", false)
-                .add("isFavorite", false)
+                .add("isFavorite", asset.favorite)
                 .add("isOffline", false)
                 .add("isTrashed", asset.trashed)
                 .add("visibility", asset.visibility)
@@ -224,8 +224,12 @@ final class WireJson {
                     JSON.createObjectBuilder()
                             .add("fileSizeInByte", asset.content.size())
                             .add("dateTimeOriginal", created)
-                            .add("description", "")
-                            .addNull("rating"));
+                            .add("description", asset.description)
+                            .add("rating", asset.rating == null ? JsonValue.NULL : JSON.createValue(asset.rating))
+                            .add("latitude", asset.latitude == null ? JsonValue.NULL : JSON.createValue(asset.latitude))
+                            .add(
+                                    "longitude",
+                                    asset.longitude == null ? JsonValue.NULL : JSON.createValue(asset.longitude)));
         }
         return json.build();
     }

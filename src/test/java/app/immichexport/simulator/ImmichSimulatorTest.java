@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -301,6 +302,61 @@ class ImmichSimulatorTest {
         assertEquals(
                 400,
                 client.post("/libraries/" + UUID.randomUUID() + "/scan", "{}").statusCode());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aCopyGivesTheTargetTheSourcesAlbumsFavouriteAndSidecarAndAnUpdateItsDetails(ImmichLine line) {
+        simulator.line(line);
+        String owner = TestLibraries.mainOwner(library);
+        String first = library.addAlbum("Copy source one " + line, owner);
+        String second = library.addAlbum("Copy source two " + line, owner);
+        SimulatedAsset source = library.addAsset(
+                first,
+                owner,
+                "source.jpg",
+                "IMAGE",
+                Instant.parse("2020-05-05T10:00:00Z"),
+                Content.pseudoRandom(51, 64));
+        library.addToAlbum(second, source.id());
+        library.addSidecar(source, Content.of("<x/>".getBytes(StandardCharsets.UTF_8)));
+        SimulatedAsset target = library.addAsset(
+                null,
+                owner,
+                "target.jpg",
+                "IMAGE",
+                Instant.parse("2021-01-01T00:00:00Z"),
+                Content.pseudoRandom(52, 64));
+        HttpResponse<String> favourite = client.put("/assets/" + source.id(), "{\"isFavorite\":true}");
+        assertEquals(200, favourite.statusCode(), favourite.body());
+
+        HttpResponse<String> copied = client.put(
+                "/assets/copy",
+                "{\"sourceId\":\"" + source.id() + "\",\"targetId\":\"" + target.id() + "\",\"sharedLinks\":true}");
+        assertEquals(204, copied.statusCode(), copied.body());
+        assertTrue(library.memberIds(first).contains(target.id()));
+        assertTrue(library.memberIds(second).contains(target.id()));
+        assertTrue(object(client.get("/assets/" + target.id()).body()).getBoolean("isFavorite"));
+        assertEquals(
+                400,
+                client.put(
+                                "/assets/copy",
+                                "{\"sourceId\":\"" + source.id() + "\",\"targetId\":\"" + target.id()
+                                        + "\",\"tags\":true}")
+                        .statusCode());
+
+        HttpResponse<String> updated = client.put(
+                "/assets/" + target.id(),
+                "{\"description\":\"Grandma's garden\",\"rating\":4,\"dateTimeOriginal\":\"2020-05-05T10:00:00.000Z\","
+                        + "\"latitude\":48.5,\"longitude\":9.25,\"visibility\":\"archive\"}");
+        assertEquals(200, updated.statusCode(), updated.body());
+        JsonObject exif = object(updated.body()).getJsonObject("exifInfo");
+        assertEquals("Grandma's garden", exif.getString("description"));
+        assertEquals(4, exif.getInt("rating"));
+        assertEquals(48.5, exif.getJsonNumber("latitude").doubleValue());
+        assertEquals("archive", object(updated.body()).getString("visibility"));
+        assertEquals(400, client.put("/assets/" + target.id(), "{\"rating\":9}").statusCode());
+        assertEquals(400, client.put("/assets/" + target.id(), "{\"tags\":[]}").statusCode());
     }
 
     private List<JsonObject> awaitLibraryAssets(String libraryId, int count) throws InterruptedException {

@@ -31,6 +31,15 @@ final class SimulatorClient {
         return send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    HttpResponse<String> put(String path, String json) {
+        return send(
+                builder(path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String json) {
         return send(
                 builder(path)

@@ -135,7 +135,10 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
             throw new AssertionError(
                     "Timed out waiting for " + what + " at " + driver.getCurrentUrl() + " with cookies "
                             + driver.manage().getCookies() + "; the page shows: "
-                            + driver.findElement(By.tagName("body")).getText(),
+                            + driver.findElement(By.tagName("body")).getText()
+                            + "\nImmich simulator requests in flight: "
+                            + TestImmich.simulator().inFlight()
+                            + "\nThe application's own threads: " + ServerThreads.applicationFrames(),
                     e);
         }
     }
