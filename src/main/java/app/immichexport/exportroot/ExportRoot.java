@@ -49,6 +49,9 @@ public class ExportRoot {
     @Column(name = "immich_path")
     private String immichPath;
 
+    @Column(name = "linked_by")
+    private String linkedBy;
+
     protected ExportRoot() {}
 
     ExportRoot(String path, Instant createdAt) {
@@ -80,13 +83,16 @@ public class ExportRoot {
 
     /** The linked library, if any. */
     public Optional<LibraryLink> library() {
-        return libraryId == null ? Optional.empty() : Optional.of(new LibraryLink(libraryId, libraryName, immichPath));
+        return libraryId == null
+                ? Optional.empty()
+                : Optional.of(new LibraryLink(libraryId, libraryName, immichPath, linkedBy));
     }
 
     void link(LibraryLink link) {
         this.libraryId = link == null ? null : link.libraryId();
         this.libraryName = link == null ? null : link.libraryName();
         this.immichPath = link == null ? null : link.immichPath();
+        this.linkedBy = link == null ? null : link.linkedBy();
     }
 
     public boolean isUsableBy(long userId) {

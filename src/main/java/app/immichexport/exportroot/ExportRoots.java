@@ -168,7 +168,7 @@ public class ExportRoots {
             throw new AccountException(problem);
         });
         LibraryLink link = new LibraryLink(
-                library.id(), library.name(), Path.of(immichPath.strip()).toString());
+                library.id(), library.name(), Path.of(immichPath.strip()).toString(), actor.username());
         root.link(link);
         audit.fire(new AuditAction(
                 actor.username(),
@@ -190,6 +190,14 @@ public class ExportRoots {
                     "from library '" + old.libraryName() + "'"));
         });
         return root;
+    }
+
+    /** The link of the root at this real path, if it is linked. */
+    public Optional<LibraryLink> linkOf(Path root) {
+        return all().stream()
+                .filter(r -> sameFolder(Path.of(r.getPath()), root))
+                .findFirst()
+                .flatMap(ExportRoot::library);
     }
 
     private List<Library> libraries(Caller actor) {

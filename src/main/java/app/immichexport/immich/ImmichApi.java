@@ -5,6 +5,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -40,6 +41,10 @@ interface ImmichApi {
     List<ImmichDtos.Album> albums(@QueryParam("shared") Boolean shared);
 
     @GET
+    @Path("albums")
+    List<ImmichDtos.Album> albumsWith(@QueryParam("assetId") String assetId, @QueryParam("shared") Boolean shared);
+
+    @GET
     @Path("albums/{id}")
     ImmichDtos.Album album(@PathParam("id") String id);
 
@@ -64,6 +69,19 @@ interface ImmichApi {
     @Path("assets/{id}/original")
     @Produces(MediaType.WILDCARD)
     Response original(@PathParam("id") String id, @HeaderParam("Range") String range);
+
+    @PUT
+    @Path("assets/copy")
+    void copyAsset(ImmichDtos.AssetCopy copy);
+
+    @PUT
+    @Path("assets/{id}")
+    ImmichDtos.Asset updateAsset(@PathParam("id") String id, ImmichDtos.AssetUpdate update);
+
+    /** Queues a scan; Immich imports in the background. Needs an administrator's key with {@code library.update}. */
+    @POST
+    @Path("libraries/{id}/scan")
+    void scanLibrary(@PathParam("id") String id);
 
     /** Every external library; Immich answers only an administrator's key with {@code library.read}. */
     @GET

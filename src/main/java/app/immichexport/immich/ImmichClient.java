@@ -18,10 +18,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -136,7 +138,7 @@ class ImmichClient implements AutoCloseable {
             }
             int current = page;
             ImmichDtos.MetadataSearch search =
-                    new ImmichDtos.MetadataSearch(List.of(album.id()), current, PAGE_SIZE, true, null);
+                    new ImmichDtos.MetadataSearch(List.of(album.id()), current, PAGE_SIZE, true, null, null, null);
             ImmichDtos.AssetPage result = call(
                             "list the members of album " + album.name(), () -> api.searchMetadata(search))
                     .assets();
@@ -159,6 +161,81 @@ class ImmichClient implements AutoCloseable {
         } catch (NumberFormatException notANumber) {
             return null;
         }
+    }
+
+    /** Asks Immich to scan an external library; it imports in the background. */
+    public void scanLibrary(String libraryId) {
+        call("scan the external library (an administrator's key with library.update)", () -> {
+            api.scanLibrary(libraryId);
+            return null;
+        });
+    }
+
+    /**
+     * The key user's assets of an external library below a folder as Immich sees it. Immich matches
+     * {@code originalPath} anywhere in the path, so the folder is checked here.
+     */
+    public List<Asset> libraryAssets(String libraryId, String folder) {
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        List<Asset> found = new ArrayList<>();
+        int page = 1;
+        while (true) {
+            int current = page;
+            ImmichDtos.MetadataSearch search =
+                    new ImmichDtos.MetadataSearch(null, current, PAGE_SIZE, true, null, libraryId, prefix);
+            ImmichDtos.AssetPage result = call("search the external library's assets", () -> api.searchMetadata(search))
+                    .assets();
+            result.items().stream()
+                    .map(ImmichTranslator::asset)
+                    .filter(a -> a.originalPath() != null && a.originalPath().startsWith(prefix))
+                    .forEach(found::add);
+            Integer next = nextPage(result.nextPage());
+            if (next == null || next <= current) {
+                return found;
+            }
+            page = next;
+        }
+    }
+
+    public AssetDetails details(String assetId) {
+        return ImmichTranslator.details(call("read asset " + assetId, () -> api.asset(assetId)));
+    }
+
+    /** Gives the target the source's albums, favourite, shared links, stack and sidecar. */
+    public void copyAsset(String sourceId, String targetId) {
+        call("copy what belongs to asset " + sourceId + " to " + targetId, () -> {
+            api.copyAsset(new ImmichDtos.AssetCopy(sourceId, targetId, true, true, true, true, true));
+            return null;
+        });
+    }
+
+    public void updateAsset(String assetId, AssetDetails changes) {
+        call(
+                "update asset " + assetId,
+                () -> api.updateAsset(
+                        assetId,
+                        new ImmichDtos.AssetUpdate(
+                                changes.description(),
+                                changes.rating(),
+                                changes.capturedAt() == null
+                                        ? null
+                                        : changes.capturedAt().toString(),
+                                changes.latitude(),
+                                changes.longitude(),
+                                changes.visibility(),
+                                changes.favorite())));
+    }
+
+    /** The ids of the albums holding the asset that the key's user owns or shares. */
+    public Set<String> albumIdsOf(String assetId, ImmichVersion version) {
+        Set<String> ids = new HashSet<>();
+        call("list the albums of asset " + assetId, () -> api.albumsWith(assetId, null))
+                .forEach(a -> ids.add(a.id()));
+        if (version.albumsListAssets()) {
+            call("list the shared albums of asset " + assetId, () -> api.albumsWith(assetId, true))
+                    .forEach(a -> ids.add(a.id()));
+        }
+        return ids;
     }
 
     /** Every external library, as an administrator's key with {@code library.read} sees them. */

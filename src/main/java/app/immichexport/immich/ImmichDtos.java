@@ -37,7 +37,13 @@ final class ImmichDtos {
             String ownerId,
             List<Asset> assets) {}
 
-    public record ExifInfo(Long fileSizeInByte, String dateTimeOriginal, String description, Integer rating) {}
+    public record ExifInfo(
+            Long fileSizeInByte,
+            String dateTimeOriginal,
+            String description,
+            Integer rating,
+            Double latitude,
+            Double longitude) {}
 
     public record Asset(
             String id,
@@ -57,7 +63,8 @@ final class ImmichDtos {
             String ownerId,
             ExifInfo exifInfo,
             String originalMimeType,
-            String updatedAt) {}
+            String updatedAt,
+            Boolean isFavorite) {}
 
     public record AssetFile(String id, String type, String path) {}
 
@@ -67,7 +74,32 @@ final class ImmichDtos {
 
     /** Request body of {@code POST /search/metadata}; null fields are left out of the JSON. */
     public record MetadataSearch(
-            List<String> albumIds, Integer page, Integer size, Boolean withExif, String visibility) {}
+            List<String> albumIds,
+            Integer page,
+            Integer size,
+            Boolean withExif,
+            String visibility,
+            String libraryId,
+            String originalPath) {}
+
+    public record AssetCopy(
+            String sourceId,
+            String targetId,
+            Boolean albums,
+            Boolean favorite,
+            Boolean sharedLinks,
+            Boolean sidecar,
+            Boolean stack) {}
+
+    /** Request body of {@code PUT /assets/{id}}; only what is not null changes. */
+    public record AssetUpdate(
+            String description,
+            Integer rating,
+            String dateTimeOriginal,
+            Double latitude,
+            Double longitude,
+            String visibility,
+            Boolean isFavorite) {}
 
     public record Library(
             String id, String name, String ownerId, List<String> importPaths, List<String> exclusionPatterns) {}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -166,5 +167,42 @@ public class ImmichService {
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Library> libraries(ImmichConnection immich) {
         return immich.client.libraries();
+    }
+
+    /** Asks Immich to scan the library: the linking administrator's key. */
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public void scanLibrary(ImmichConnection immich, String libraryId) {
+        immich.client.scanLibrary(libraryId);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 5, unit = ChronoUnit.MINUTES)
+    public List<Asset> libraryAssets(ImmichConnection immich, String libraryId, String folder) {
+        return immich.client.libraryAssets(libraryId, folder);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public AssetDetails details(ImmichConnection immich, String assetId) {
+        return immich.client.details(assetId);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public void copyAsset(ImmichConnection immich, String sourceId, String targetId) {
+        immich.client.copyAsset(sourceId, targetId);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public void updateAsset(ImmichConnection immich, String assetId, AssetDetails changes) {
+        immich.client.updateAsset(assetId, changes);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public Set<String> albumIdsOf(ImmichConnection immich, ImmichServer server, String assetId) {
+        return immich.client.albumIdsOf(assetId, server.version());
     }
 }

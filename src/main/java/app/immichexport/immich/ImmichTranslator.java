@@ -75,6 +75,18 @@ final class ImmichTranslator {
                 instant(dto.updatedAt()));
     }
 
+    static AssetDetails details(ImmichDtos.Asset dto) {
+        ImmichDtos.ExifInfo exif = dto.exifInfo();
+        return new AssetDetails(
+                exif == null ? null : exif.description(),
+                exif == null ? null : exif.rating(),
+                exif == null ? null : instant(exif.dateTimeOriginal()),
+                exif == null ? null : exif.latitude(),
+                exif == null ? null : exif.longitude(),
+                dto.visibility(),
+                Boolean.TRUE.equals(dto.isFavorite()));
+    }
+
     static ImmichVersion version(ImmichDtos.ServerVersion dto) {
         return new ImmichVersion(dto.major(), dto.minor(), dto.patch());
     }

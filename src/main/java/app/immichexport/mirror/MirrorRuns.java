@@ -253,6 +253,7 @@ class MirrorRuns {
                 false,
                 false,
                 false,
+                false,
                 false);
     }
 

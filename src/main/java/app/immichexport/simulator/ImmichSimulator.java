@@ -276,8 +276,10 @@ public final class ImmichSimulator implements AutoCloseable {
             }
         }
         String userId = r.key().userId();
+        String assetId = r.query().get("assetId");
         List<SimulatedAlbum> albums = library.albums().stream()
                 .filter(a -> a.visibleTo(userId))
+                .filter(a -> assetId == null || a.assetIds.contains(assetId))
                 .filter(a -> {
                     if (line == ImmichLine.V2) {
                         boolean shared = "true".equals(r.query().get("shared"));

@@ -76,6 +76,22 @@ public final class SimulatedAsset {
         return trashed;
     }
 
+    public boolean isFavorite() {
+        return favorite;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Integer rating() {
+        return rating;
+    }
+
+    public boolean isExternal() {
+        return libraryId != null;
+    }
+
     /** The sidecar's asset-file id: derived from the asset's, so that it is stable. */
     public String sidecarId() {
         return java.util

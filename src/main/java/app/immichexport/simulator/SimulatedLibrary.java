@@ -241,6 +241,21 @@ public final class SimulatedLibrary {
         target.updatedAt = changeTime();
     }
 
+    /** Gives an asset what a person sets in Immich's app. */
+    public void describe(SimulatedAsset asset, String description, Integer rating, boolean favorite) {
+        asset.description = description;
+        asset.rating = rating;
+        asset.favorite = favorite;
+        asset.updatedAt = changeTime();
+    }
+
+    /** The asset whose original is at this path in Immich's container, if any. */
+    public Optional<SimulatedAsset> assetAt(String originalPath) {
+        return assets.values().stream()
+                .filter(a -> a.originalPath().equals(originalPath))
+                .findFirst();
+    }
+
     /** Marks an asset changed, as Immich bumps {@code updatedAt} on every update. */
     void touch(SimulatedAsset asset) {
         asset.updatedAt = changeTime();

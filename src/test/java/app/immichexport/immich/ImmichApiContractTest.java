@@ -45,7 +45,7 @@ class ImmichApiContractTest {
                                 + (offered ? " is not listed" : " is listed: drop its @Since"));
             }
         }
-        assertEquals(14, endpoints.size(), "every client method was checked: " + endpoints);
+        assertEquals(17, endpoints.size(), "every client method was checked: " + endpoints);
         for (ImmichLine line : ImmichLine.values()) {
             assertTrue(
                     Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
@@ -56,8 +56,9 @@ class ImmichApiContractTest {
     @Test
     void searchRequestsMatchTheSchemaOfEveryLine() throws Exception {
         try (Jsonb jsonb = JsonbBuilder.create()) {
-            String plain = jsonb.toJson(new ImmichDtos.MetadataSearch(List.of("a1"), 2, 1000, true, null));
-            String archived = jsonb.toJson(new ImmichDtos.MetadataSearch(List.of("a1"), 1, 1000, true, "archive"));
+            String plain = jsonb.toJson(new ImmichDtos.MetadataSearch(List.of("a1"), 2, 1000, true, null, null, null));
+            String archived =
+                    jsonb.toJson(new ImmichDtos.MetadataSearch(List.of("a1"), 1, 1000, true, "archive", null, null));
             assertFalse(plain.contains("visibility"), "null fields are left out: " + plain);
             String trash = jsonb.toJson(new ImmichDtos.AssetBulkDelete(List.of("x1", "x2"), false));
             for (ImmichLine line : ImmichLine.values()) {

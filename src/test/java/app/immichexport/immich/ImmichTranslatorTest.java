@@ -53,7 +53,8 @@ class ImmichTranslatorTest {
 
     @Test
     void externalAssetsHaveNoContentChecksum() {
-        ImmichDtos.Asset uploaded = asset(null, new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null));
+        ImmichDtos.Asset uploaded =
+                asset(null, new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null, null, null));
         ImmichDtos.Asset external = asset("lib1", null);
         assertEquals("c2hhMQ==", ImmichTranslator.asset(uploaded).checksumSha1());
         assertNull(ImmichTranslator.asset(external).checksumSha1());
@@ -64,8 +65,9 @@ class ImmichTranslatorTest {
     void captureTimeComesFromExifThenFromTheFile() {
         assertEquals(
                 Instant.parse("2020-01-02T03:04:05Z"),
-                ImmichTranslator.asset(
-                                asset(null, new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null)))
+                ImmichTranslator.asset(asset(
+                                null,
+                                new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null, null, null)))
                         .capturedAt());
         Asset withoutExif = ImmichTranslator.asset(asset(null, null));
         assertEquals(Instant.parse("2019-05-05T05:05:05Z"), withoutExif.capturedAt());
@@ -91,6 +93,7 @@ class ImmichTranslatorTest {
                 "timeline",
                 null,
                 "u1",
+                null,
                 null,
                 null,
                 null);
@@ -149,6 +152,7 @@ class ImmichTranslatorTest {
                 "u1",
                 exif,
                 "image/jpeg",
-                "2019-06-06T06:06:06.000Z");
+                "2019-06-06T06:06:06.000Z",
+                false);
     }
 }

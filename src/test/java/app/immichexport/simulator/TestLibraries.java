@@ -39,7 +39,10 @@ public final class TestLibraries {
         String owner = library.albums().get(0).ownerId;
         library.addKey(KEY_READ_ONLY, owner, "read only", Set.of("album.read", "asset.read"));
         library.addExternalLibrary(
-                LIBRARY_NAME, owner, List.of(LIBRARY_IMPORT_PATH, "/mnt/scans"), List.of("**/@eaDir/**", "**/._*"));
+                LIBRARY_NAME,
+                owner,
+                List.of(LIBRARY_IMPORT_PATH, "/mnt/scans"),
+                List.of("**/@eaDir/**", "**/._*", "**/Private/**"));
         String big = library.addAlbum(BIG_ALBUM, owner);
         Instant start = Instant.parse("2021-03-01T08:00:00Z");
         for (int i = 0; i < BIG_ALBUM_SIZE; i++) {

@@ -8,6 +8,9 @@ import java.util.List;
  * @param exportRoot     one of the configured export roots; the first when absent
  * @param folderTemplate e.g. {@code {year}/{album}}; {@code {album}} when absent
  * @param dryRun         plan only, write nothing
+ * @param moveIntoLibrary after the verified copy, Immich imports the copies into the root's linked
+ *                        library, each original's albums and details go to its copy, then the original
+ *                        goes to the trash; the albums stay
  */
 public record ExportRequest(
         List<String> albumIds,
@@ -18,10 +21,15 @@ public record ExportRequest(
         Boolean includeExternal,
         Boolean moveToTrash,
         Boolean deleteAlbums,
-        Boolean dryRun) {
+        Boolean dryRun,
+        Boolean moveIntoLibrary) {
 
     public static ExportRequest of(List<String> albumIds) {
-        return new ExportRequest(albumIds, null, null, null, null, null, null, null, null);
+        return new ExportRequest(albumIds, null, null, null, null, null, null, null, null, null);
+    }
+
+    public boolean intoLibrary() {
+        return Boolean.TRUE.equals(moveIntoLibrary);
     }
 
     public boolean motion() {

@@ -4,6 +4,7 @@ import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.Settings;
+import app.immichexport.export.move.Handover;
 import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
@@ -11,10 +12,12 @@ import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.JobProgress;
 import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.exportroot.LibraryLink;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.Library;
 import app.immichexport.security.Caller;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Plans, starts, follows and cancels exports. */
@@ -154,6 +158,8 @@ public class ExportService {
         ImmichConnection client = keys.client(caller);
         ImmichServer server = immich.server(client);
         checkPermissions(request, server);
+        Optional<LibraryHandover> intoLibrary =
+                request.intoLibrary() ? Optional.of(libraryHandover(root, client)) : Optional.empty();
         List<Album> albums = immich.albums(client, server, request.albumIds());
         ExportJob job = new ExportJob(caller.username(), clock.instant(), root.toString());
         job.setProfileId(profileId);
@@ -164,13 +170,14 @@ public class ExportService {
                 options.includeSidecars(),
                 options.includeExternal(),
                 request.trash(),
-                request.deleteAlbum());
+                request.deleteAlbum(),
+                request.intoLibrary());
         ExportJob saved = repository.create(job, albums);
         long id = saved.getId();
         JobRunner runner = new JobRunner(
                 id,
                 root.toString(),
-                () -> planning.prepare(saved, request, options, client, server, albums, jobs()),
+                () -> planning.prepare(saved, request, options, client, server, albums, intoLibrary, jobs()),
                 repository,
                 locks,
                 new JobRunner.Pools(workers(), parallelism(), jobs()),
@@ -257,7 +264,8 @@ public class ExportService {
                 earlier.isIncludeExternal(),
                 earlier.isMoveToTrash(),
                 earlier.isDeleteAlbums(),
-                false);
+                false,
+                earlier.isIntoLibrary());
         return start(again, caller);
     }
 
@@ -303,7 +311,52 @@ public class ExportService {
         }
     }
 
+    /**
+     * Checks a move into the linked library before anything runs: the root is linked, the linking
+     * administrator's key may scan, and the library belongs to the job user's Immich user.
+     */
+    private LibraryHandover libraryHandover(Path root, ImmichConnection client) {
+        LibraryLink link = roots.linkOf(root)
+                .orElseThrow(() -> new ExportRefusedException("The export root " + root + " is not linked to an "
+                        + "Immich external library: an administrator links it under Export roots"));
+        ImmichConnection scanner = accounts.active(link.linkedBy())
+                .filter(keys::hasKey)
+                .map(keys::client)
+                .orElseThrow(() -> new ExportRefusedException(link.linkedBy() + ", who linked " + root
+                        + ", has no Immich key here any more: link the root again"));
+        if (!immich.server(scanner).may("library.update")) {
+            throw new ExportRefusedException("The Immich key of " + link.linkedBy() + ", who linked " + root
+                    + ", may not ask Immich to scan the library (it lacks library.update)");
+        }
+        Library library = immich.libraries(scanner).stream()
+                .filter(l -> l.id().equals(link.libraryId()))
+                .findFirst()
+                .orElseThrow(() -> new ExportRefusedException(
+                        "Immich has no library '" + link.libraryName() + "' any more: link " + root + " again"));
+        Optional<String> me = immich.currentUserId(client);
+        if (me.isPresent() && !me.get().equals(library.ownerId())) {
+            throw new ExportRefusedException(
+                    "The library '" + library.name() + "' belongs to another Immich user: "
+                            + "its copies would not be yours to put in your albums. Export into a root linked to your own library");
+        }
+        return new LibraryHandover(
+                new Handover.Target(link.libraryId(), link.libraryName(), link.immichPath()), scanner);
+    }
+
     private void checkPermissions(ExportRequest request, ImmichServer server) {
+        if (request.intoLibrary() && (request.trash() || request.deleteAlbum())) {
+            throw new ExportRefusedException("Moving into the library keeps the albums and trashes each original once "
+                    + "its copy holds them: choose it, or trash and delete, not both");
+        }
+        if (request.intoLibrary()) {
+            List<String> missing = Stream.of("asset.copy", "asset.update", "asset.delete", "album.read")
+                    .filter(p -> !server.may(p))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new ExportRefusedException("The Immich API key may not move photos into the library: it lacks "
+                        + String.join(", ", missing));
+            }
+        }
         if (request.trash() && !server.may("asset.delete")) {
             throw new ExportRefusedException("The Immich API key may not move originals to the trash (it lacks "
                     + "asset.delete): export without moving, or give the key that permission");

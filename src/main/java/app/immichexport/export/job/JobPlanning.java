@@ -5,6 +5,7 @@ import app.immichexport.export.copy.Durability;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.UploadFolder;
 import app.immichexport.export.copy.UploadFolders;
+import app.immichexport.export.move.Handover;
 import app.immichexport.export.move.MoveStep;
 import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
@@ -23,10 +24,12 @@ import app.immichexport.immich.Sidecar;
 import app.immichexport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Plans exports: for a preview, from a selection gathered now; for a job, on its own thread, from
@@ -65,6 +69,11 @@ class JobPlanning {
     @Inject
     Clock clock;
 
+    /** How long Immich is given to import the copies of a move into its library. */
+    @Inject
+    @ConfigProperty(name = "handover.wait.seconds")
+    Provider<Long> handoverWaitSeconds;
+
     /**
      * @param lookUpSidecars false for what a person sees before starting: XMP sidecars are told by
      *                       Immich one photo at a time, which would keep a large album's preview waiting
@@ -95,10 +104,11 @@ class JobPlanning {
             ImmichConnection client,
             ImmichServer server,
             List<Album> albums,
+            Optional<LibraryHandover> intoLibrary,
             ExecutorService background) {
         Path root = options.root();
         long id = job.getId();
-        boolean moving = request.trash() || request.deleteAlbum();
+        boolean moving = request.trash() || request.deleteAlbum() || intoLibrary.isPresent();
         // moving acts on what Immich lists now, so an album to move is always listed
         Map<String, UnchangedAlbums.TakenOver> unchanged =
                 moving ? Map.of() : UnchangedAlbums.find(albums, options, job, repository);
@@ -144,7 +154,7 @@ class JobPlanning {
                 .distinct()
                 .map(f -> root.resolve(f).normalize())
                 .collect(Collectors.toSet());
-        MoveStep move = moving
+        MoveStep move = request.trash() || request.deleteAlbum()
                 ? new MoveStep(
                         id,
                         listed,
@@ -164,8 +174,36 @@ class JobPlanning {
                 plan,
                 exporter,
                 folders,
-                move == null ? null : move::run,
+                intoLibrary.isPresent()
+                        ? handover(id, listed, plan, intoLibrary.get(), client, server)::run
+                        : move == null ? null : (verified, say) -> move.run(verified),
                 JobRunner.Albums.of(selection, takenOverFrom));
+    }
+
+    private Handover handover(
+            long jobId,
+            List<AlbumMembers> listed,
+            ExportPlan plan,
+            LibraryHandover intoLibrary,
+            ImmichConnection client,
+            ImmichServer server) {
+        Map<String, String> originals = plan.files().stream()
+                .filter(f -> f.kind() == PlannedFile.Kind.ORIGINAL)
+                .collect(Collectors.toMap(PlannedFile::assetId, PlannedFile::relativePath, (a, b) -> a));
+        return new Handover(
+                jobId,
+                listed,
+                originals,
+                intoLibrary.target(),
+                new Handover.Immich(
+                        immich,
+                        client,
+                        intoLibrary.scanner(),
+                        server,
+                        Duration.ofSeconds(handoverWaitSeconds.get()),
+                        Duration.ofMillis(500)),
+                repository,
+                clock);
     }
 
     /** @param warnings receives what the user should know about the input, e.g. why no sidecars come along */

@@ -29,7 +29,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -56,7 +55,7 @@ final class JobRunner implements Runnable {
     private volatile ExportPlan plan;
     private FileExporter exporter;
     private Set<Path> folders;
-    private Function<Set<String>, String> afterCopy;
+    private AfterCopy afterCopy;
     private AlbumCompleteness completeness = new AlbumCompleteness(Set.of());
     private FoundAsBefore foundAsBefore;
 
@@ -107,12 +106,17 @@ final class JobRunner implements Runnable {
      *
      * @param afterCopy run once every file was handled, with the keys of the files verified on disk; may be null
      */
-    record Prepared(
-            ExportPlan plan,
-            FileExporter exporter,
-            Set<Path> folders,
-            Function<Set<String>, String> afterCopy,
-            Albums albums) {}
+    record Prepared(ExportPlan plan, FileExporter exporter, Set<Path> folders, AfterCopy afterCopy, Albums albums) {}
+
+    /** What changes Immich once every file was handled. */
+    interface AfterCopy {
+        /**
+         * @param verified keys of the files verified on disk
+         * @param say      takes what it is doing now, shown as the job's progress
+         * @return its report, added to the job's summary
+         */
+        String run(Set<String> verified, Consumer<String> say);
+    }
 
     /** Lists the albums and plans: runs on the job's own thread, so that a cancel interrupts it. */
     interface Preparation {
@@ -144,6 +148,11 @@ final class JobRunner implements Runnable {
         this.completeness = new AlbumCompleteness(prepared.albums().fullyKnown());
         this.foundAsBefore = new FoundAsBefore(jobId, prepared.albums().takenOverFrom(), repository, items, clock);
         this.plan = prepared.plan();
+    }
+
+    private void say(String doing) {
+        currentFile = doing;
+        notifyListeners(true);
     }
 
     JobProgress progress() {
@@ -204,7 +213,7 @@ final class JobRunner implements Runnable {
                 completeness.record(jobId, repository);
             }
             if (!cancelled && !stopping && diskFull == null && afterCopy != null) {
-                afterCopyReport = afterCopy.apply(Set.copyOf(verified));
+                afterCopyReport = afterCopy.run(Set.copyOf(verified), this::say);
             }
             finish(
                     cancelled

@@ -73,6 +73,9 @@ public class ExportJob {
     @Column(name = "delete_albums", nullable = false)
     private boolean deleteAlbums;
 
+    @Column(name = "into_library", nullable = false)
+    private boolean intoLibrary;
+
     @Column(name = "started_at")
     private Instant startedAt;
 
@@ -119,7 +122,14 @@ public class ExportJob {
     }
 
     public void options(
-            String template, boolean motion, boolean sidecars, boolean external, boolean trash, boolean delete) {
+            String template,
+            boolean motion,
+            boolean sidecars,
+            boolean external,
+            boolean trash,
+            boolean delete,
+            boolean intoLibrary) {
+        this.intoLibrary = intoLibrary;
         this.folderTemplate = template;
         this.includeMotion = motion;
         this.includeSidecars = sidecars;
@@ -207,6 +217,10 @@ public class ExportJob {
 
     public boolean isIncludeExternal() {
         return includeExternal;
+    }
+
+    public boolean isIntoLibrary() {
+        return intoLibrary;
     }
 
     public boolean isMoveToTrash() {

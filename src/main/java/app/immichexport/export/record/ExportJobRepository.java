@@ -67,7 +67,9 @@ public class ExportJobRepository {
     public ExportJob create(ExportJob job, List<Album> albums) {
         em.persist(job);
         em.flush();
-        albums.forEach(album -> em.persist(new JobAlbum(job.getId(), album)));
+        for (int i = 0; i < albums.size(); i++) {
+            em.persist(new JobAlbum(job.getId(), albums.get(i), i));
+        }
         return job;
     }
 
@@ -83,7 +85,7 @@ public class ExportJobRepository {
         }
         Map<Long, List<String>> ids = new HashMap<>();
         em.createQuery(
-                        "select a.jobId, a.albumId from JobAlbum a where a.jobId in :jobs order by a.jobId, a.id",
+                        "select a.jobId, a.albumId from JobAlbum a where a.jobId in :jobs order by a.jobId, a.ordinal",
                         Object[].class)
                 .setParameter("jobs", jobIds)
                 .getResultList()

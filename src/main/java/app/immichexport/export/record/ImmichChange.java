@@ -8,14 +8,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A call that changed Immich (trash, album delete), kept with its result. */
+/** A call that changed Immich (trash, album delete, a library scan, a handover to a copy), kept with its result. */
 @Entity
 @Table(name = "immich_change")
 public class ImmichChange {
 
     public enum Action {
         TRASH_ASSETS,
-        DELETE_ALBUM
+        DELETE_ALBUM,
+        SCAN_LIBRARY,
+        COPY_ASSET,
+        UPDATE_ASSET
     }
 
     @Id

@@ -46,10 +46,16 @@ public class JobAlbum {
     @Column(nullable = false)
     private boolean complete;
 
+    /** Its place among the job's albums, in the order they were chosen. */
+    @Column(nullable = false)
+    private int ordinal;
+
     protected JobAlbum() {}
 
-    public JobAlbum(long jobId, Album album) {
+    /** @param ordinal its place among the job's albums, in the order they were chosen */
+    public JobAlbum(long jobId, Album album, int ordinal) {
         this(jobId, album, null);
+        this.ordinal = ordinal;
     }
 
     public JobAlbum(long jobId, Album album, Long reusedFrom) {

@@ -197,6 +197,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 external.getValue(),
                 moveToTrash.getValue(),
                 deleteAlbums.getValue(),
+                false,
                 false);
     }
 
