@@ -1,6 +1,7 @@
 package app.immichexport.benchmark;
 
 import app.immichexport.it.support.Browser;
+import app.immichexport.it.support.ServerThreads;
 import app.immichexport.simulator.Content;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.ImmichSimulator;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -84,7 +86,7 @@ final class PageTimes {
     }
 
     private static void logIn(WebDriver browser, String base) {
-        browser.get(base + "login");
+        get(browser, base + "login");
         await(
                 browser,
                 b -> !b.findElements(By.cssSelector("vaadin-text-field[name='username'] input"))
@@ -102,15 +104,15 @@ final class PageTimes {
 
     private static double albumsPage(WebDriver browser, String base) {
         // from another page, so that the Albums page is built anew
-        browser.get(base + "jobs");
+        get(browser, base + "jobs");
         long start = System.nanoTime();
-        browser.get(base + "albums");
+        get(browser, base + "albums");
         await(browser, b -> cells(b).stream().anyMatch(text -> text.startsWith("Album ")));
         return (System.nanoTime() - start) / 1e9;
     }
 
     private static double preview(WebDriver browser, String base, String albumId) {
-        browser.get(base + "export?album=" + albumId);
+        get(browser, base + "export?album=" + albumId);
         await(
                 browser,
                 b -> !b.findElements(By.id("preview-button")).isEmpty()
@@ -130,6 +132,22 @@ final class PageTimes {
     }
 
     private static void await(WebDriver browser, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofMinutes(3), Duration.ofMillis(10)).until(condition);
+        try {
+            new WebDriverWait(browser, Duration.ofMinutes(3), Duration.ofMillis(10)).until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "the page did not get there; the application's own threads: " + ServerThreads.applicationFrames(),
+                    e);
+        }
+    }
+
+    /** Loads a page; one that does not load says where the application's threads are. */
+    private static void get(WebDriver browser, String url) {
+        try {
+            browser.get(url);
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    url + " did not load; the application's own threads: " + ServerThreads.applicationFrames(), e);
+        }
     }
 }

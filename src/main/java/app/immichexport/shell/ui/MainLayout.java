@@ -9,6 +9,8 @@ import app.immichexport.login.Logout;
 import app.immichexport.security.Caller;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -24,10 +26,13 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The frame around every view: title, the user's Immich server, the signed-in user, and the side navigation. */
 @Layout
@@ -35,9 +40,19 @@ import java.util.Optional;
 public class MainLayout extends AppLayout {
 
     private final Span serverStatus = new Span();
+    private final ImmichService immich;
+    private final ImmichKeys keys;
+    private final Optional<Caller> caller;
+    private boolean asked;
+
+    @Resource
+    ManagedExecutorService executor;
 
     @Inject
     public MainLayout(ImmichService immich, ImmichKeys keys, Logout logout) {
+        this.immich = immich;
+        this.keys = keys;
+        this.caller = SignedIn.current();
         H1 title = new H1("Immich Album Export");
         title.addClassName("app-title");
         serverStatus.addClassName("server-status");
@@ -47,7 +62,6 @@ public class MainLayout extends AppLayout {
         header.setWidthFull();
         header.expand(title);
         header.addClassName("app-header");
-        Optional<Caller> caller = SignedIn.current();
         caller.ifPresent(c -> {
             Span user = new Span(c.username() + (c.isAdmin() ? " (admin)" : ""));
             user.setId("signed-in-user");
@@ -67,7 +81,48 @@ public class MainLayout extends AppLayout {
             }
         }
         addToDrawer(nav);
-        caller.ifPresent(c -> showServer(immich, keys, c));
+    }
+
+    /**
+     * Immich is asked in the background: a slow or unreachable server must not hold the page, whose
+     * every request waits while this layout is built.
+     */
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        if (asked || caller.isEmpty()) {
+            return;
+        }
+        asked = true;
+        UI ui = attach.getUI();
+        Caller c = caller.get();
+        serverStatus.setText("Asking Immich…");
+        CompletableFuture.supplyAsync(() -> status(c), executor)
+                .whenComplete((status, failure) -> ui.access(() -> show(status, failure)));
+    }
+
+    /** The server, or why there is none to show. */
+    private record Status(ImmichServer server, String problem) {}
+
+    private Status status(Caller c) {
+        try {
+            return new Status(immich.server(keys.client(c)), null);
+        } catch (ImmichException e) {
+            return new Status(null, keys.hasKey(c) ? "Immich not connected" : "No Immich key: see Settings");
+        }
+    }
+
+    private void show(Status status, Throwable failure) {
+        if (failure != null || status.server() == null) {
+            serverStatus.setText(failure != null ? "Immich not connected" : status.problem());
+            serverStatus.getElement().getThemeList().add("badge error");
+            return;
+        }
+        ImmichServer server = status.server();
+        serverStatus.setText((server.demo() ? "Demo data · built-in Immich simulator " : "Immich ")
+                + server.version()
+                + (server.demo() ? "" : " at " + server.url()));
+        serverStatus.getElement().getThemeList().add(server.demo() ? "badge contrast" : "badge success");
+        serverStatus.setTitle(KeyCapabilities.summary(server));
     }
 
     /** Pages for a role only, as the navigation guard admits them. */
@@ -75,19 +130,5 @@ public class MainLayout extends AppLayout {
         RolesAllowed roles = entry.menuClass().getAnnotation(RolesAllowed.class);
         return roles == null
                 || Arrays.asList(roles.value()).contains(caller.role().name());
-    }
-
-    private void showServer(ImmichService immich, ImmichKeys keys, Caller caller) {
-        try {
-            ImmichServer server = immich.server(keys.client(caller));
-            serverStatus.setText((server.demo() ? "Demo data · built-in Immich simulator " : "Immich ")
-                    + server.version()
-                    + (server.demo() ? "" : " at " + server.url()));
-            serverStatus.getElement().getThemeList().add(server.demo() ? "badge contrast" : "badge success");
-            serverStatus.setTitle(KeyCapabilities.summary(server));
-        } catch (ImmichException e) {
-            serverStatus.setText(keys.hasKey(caller) ? "Immich not connected" : "No Immich key: see Settings");
-            serverStatus.getElement().getThemeList().add("badge error");
-        }
     }
 }

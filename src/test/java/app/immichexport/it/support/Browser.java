@@ -59,7 +59,10 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // a page that does not load within a minute is a fault to report, not to wait five minutes for
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
     }
 
     public void get(String url) {

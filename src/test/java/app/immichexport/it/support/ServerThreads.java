@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What the application server's threads are doing inside the application, for a test that waited in vain. */
-final class ServerThreads {
+public final class ServerThreads {
 
     private ServerThreads() {}
 
-    /** Each thread of the Payara process that runs application code, with its innermost application frames. */
-    static String applicationFrames() {
+    /** Each thread of a Payara process here that runs application code, with its innermost application frames. */
+    public static String applicationFrames() {
         List<String> threads = new ArrayList<>();
         ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+                .filter(p -> {
+                    String command = p.info().commandLine().orElse("");
+                    return command.contains("payara-micro") || command.contains("immich-album-export.jar");
+                })
                 .forEach(p -> threads.addAll(threads(p.pid())));
         return threads.isEmpty() ? "none in application code" : String.join("\n", threads);
     }
