@@ -14,6 +14,10 @@ public final class TestLibraries {
     public static final String LIBRARY_IMPORT_PATH = "/mnt/it-exports";
 
     public static final String LIBRARY_NAME = "Family archive";
+    /** A library of its own for moves into it, so that its scans import only what those tests export. */
+    public static final String HANDOVER_LIBRARY = "Handover archive";
+
+    public static final String HANDOVER_IMPORT_PATH = "/mnt/handover";
     public static final String BIG_ALBUM = "Big album";
     public static final int BIG_ALBUM_SIZE = 2345;
     public static final String ARCHIVE_ALBUM = "With archived photo";
@@ -39,10 +43,8 @@ public final class TestLibraries {
         String owner = library.albums().get(0).ownerId;
         library.addKey(KEY_READ_ONLY, owner, "read only", Set.of("album.read", "asset.read"));
         library.addExternalLibrary(
-                LIBRARY_NAME,
-                owner,
-                List.of(LIBRARY_IMPORT_PATH, "/mnt/scans"),
-                List.of("**/@eaDir/**", "**/._*", "**/Private/**"));
+                LIBRARY_NAME, owner, List.of(LIBRARY_IMPORT_PATH, "/mnt/scans"), List.of("**/@eaDir/**", "**/._*"));
+        library.addExternalLibrary(HANDOVER_LIBRARY, owner, List.of(HANDOVER_IMPORT_PATH), List.of("**/Private/**"));
         String big = library.addAlbum(BIG_ALBUM, owner);
         Instant start = Instant.parse("2021-03-01T08:00:00Z");
         for (int i = 0; i < BIG_ALBUM_SIZE; i++) {

@@ -44,9 +44,12 @@ final class LibraryLinkDialog extends Dialog {
                                     : String.join(", ", chosen.library().exclusionPatterns()))
                             + ".");
         });
-        if (!choices.isEmpty()) {
-            library.setValue(choices.get(0));
-        }
+        // the library whose import path fits the root is the likely one
+        choices.stream()
+                .filter(c -> c.proposedPath().isPresent())
+                .findFirst()
+                .or(() -> choices.stream().findFirst())
+                .ifPresent(library::setValue);
         Paragraph owner = new Paragraph(
                 "A library belongs to one Immich user: the photos of an album exported "
                         + "to this root land in that user's library. One linked root per household member is the usual set-up.");

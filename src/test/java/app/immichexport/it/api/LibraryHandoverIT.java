@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @RunAsClient
 class LibraryHandoverIT {
 
-    /** EXPORT_ROOTS of the test run (see pom.xml). */
-    private static final Path ROOT = Path.of("target/it-exports").toAbsolutePath();
+    /** An export root of its own: the library's scans import everything below it. */
+    private static final Path ROOT = Path.of("target/it-handover").toAbsolutePath();
 
     @ArquillianResource
     URL deployed;
@@ -48,7 +48,9 @@ class LibraryHandoverIT {
     @BeforeEach
     void linkTheRoot() throws Exception {
         admin = new ApiCalls(deployed);
-        TestImmich.library().mount(TestLibraries.LIBRARY_IMPORT_PATH, ROOT);
+        Files.createDirectories(ROOT);
+        TestImmich.library().mount(TestLibraries.HANDOVER_IMPORT_PATH, ROOT);
+        admin.send("POST", "api/roots", "{\"path\":\"" + ROOT + "\"}");
         Path real = ROOT.toRealPath();
         rootId = ApiCalls.array(admin.send("GET", "api/roots", null).body()).getValuesAs(JsonObject.class).stream()
                 .filter(r -> Path.of(r.getString("path")).equals(real))
@@ -60,14 +62,14 @@ class LibraryHandoverIT {
                         .body())
                 .getValuesAs(JsonObject.class)
                 .stream()
-                .filter(l -> l.getString("name").equals(TestLibraries.LIBRARY_NAME))
+                .filter(l -> l.getString("name").equals(TestLibraries.HANDOVER_LIBRARY))
                 .findFirst()
                 .orElseThrow()
                 .getString("id");
         HttpResponse<String> linked = admin.send(
                 "PUT",
                 "api/roots/" + rootId + "/library",
-                "{\"libraryId\":\"" + libraryId + "\",\"immichPath\":\"" + TestLibraries.LIBRARY_IMPORT_PATH + "\"}");
+                "{\"libraryId\":\"" + libraryId + "\",\"immichPath\":\"" + TestLibraries.HANDOVER_IMPORT_PATH + "\"}");
         assertEquals(200, linked.statusCode(), linked.body());
     }
 
@@ -115,7 +117,7 @@ class LibraryHandoverIT {
 
         for (SimulatedAsset original : List.of(described, plain)) {
             assertTrue(original.isTrashed(), original.originalFileName() + " went to the trash");
-            String path = TestLibraries.LIBRARY_IMPORT_PATH + "/handover-" + line + "/" + kept + "/"
+            String path = TestLibraries.HANDOVER_IMPORT_PATH + "/handover-" + line + "/" + kept + "/"
                     + original.originalFileName();
             SimulatedAsset copy = library.assetAt(path).orElseThrow(() -> new AssertionError("no copy at " + path));
             assertTrue(copy.isExternal());
@@ -127,7 +129,7 @@ class LibraryHandoverIT {
             assertEquals(original.takenAt(), copy.takenAt());
         }
         SimulatedAsset gardenCopy = library.assetAt(
-                        TestLibraries.LIBRARY_IMPORT_PATH + "/handover-" + line + "/" + kept + "/garden.jpg")
+                        TestLibraries.HANDOVER_IMPORT_PATH + "/handover-" + line + "/" + kept + "/garden.jpg")
                 .orElseThrow();
         assertTrue(library.memberIds(elsewhereId).contains(gardenCopy.id()), "the copy is in the other album too");
         assertTrue(library.albumIds().contains(keptId), "the album stays");
@@ -155,7 +157,7 @@ class LibraryHandoverIT {
                 "POST",
                 "api/exports",
                 "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"refused-" + line
-                        + "/{album}\",\"moveIntoLibrary\":true}");
+                        + "/{album}\",\"exportRoot\":\"" + ROOT + "\",\"moveIntoLibrary\":true}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("asset.copy") && refused.body().contains("asset.update"), refused.body());
         assertFalse(Files.exists(ROOT.resolve("refused-" + line)), "nothing was copied");
@@ -165,7 +167,8 @@ class LibraryHandoverIT {
         HttpResponse<String> started = admin.send(
                 "POST",
                 "api/exports",
-                "{\"albumIds\":" + albums + ",\"folderTemplate\":\"" + template + "\",\"moveIntoLibrary\":true}");
+                "{\"albumIds\":" + albums + ",\"folderTemplate\":\"" + template + "\",\"exportRoot\":\"" + ROOT
+                        + "\",\"moveIntoLibrary\":true}");
         assertEquals(202, started.statusCode(), started.body());
         return admin.awaitEnd(
                 ApiCalls.object(started.body()).getJsonNumber("id").longValue());
