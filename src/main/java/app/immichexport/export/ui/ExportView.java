@@ -9,6 +9,7 @@ import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
 import app.immichexport.exportroot.ExportRoots;
+import app.immichexport.exportroot.LibraryLink;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.security.Caller;
@@ -44,6 +45,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Options for an export of the chosen albums, and the exact folder tree it will write. */
@@ -76,6 +78,9 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final Checkbox moveToTrash =
             new Checkbox("Move the originals to the Immich trash once they are verified on disk");
     private final Checkbox deleteAlbums = new Checkbox("Delete the albums in Immich afterwards (their assets stay)");
+    private final Checkbox intoLibrary = new Checkbox();
+    private final ExportRoots roots;
+    private String libraryName = "";
     private final Span example = new Span();
     private final Button preview = new Button("Preview");
     private final Button start = new Button("Start export");
@@ -94,6 +99,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     @Inject
     public ExportView(ExportService exports, ExportRoots roots) {
         this.exports = exports;
+        this.roots = roots;
         setSizeFull();
         root.setLabel("Export root");
         List<Path> usable = roots.usableBy(SignedIn.caller()).stream()
@@ -134,6 +140,20 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         tree.setVisible(false);
         tree.setMinHeight("24rem");
 
+        intoLibrary.setId("into-library");
+        intoLibrary.setHelperText("Immich imports the copies, each photo's albums, favourite, rating and description "
+                + "go to its copy, then the original goes to the trash. The albums stay.");
+        intoLibrary.addValueChangeListener(e -> {
+            start.setEnabled(false);
+            moveToTrash.setEnabled(!e.getValue());
+            deleteAlbums.setEnabled(!e.getValue());
+            if (e.getValue()) {
+                moveToTrash.setValue(false);
+                deleteAlbums.setValue(false);
+            }
+        });
+        root.addValueChangeListener(e -> offerLibrary());
+        offerLibrary();
         moveToTrash.setId("move-to-trash");
         deleteAlbums.setId("delete-albums");
         moveToTrash.setHelperText(
@@ -145,7 +165,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         external.addValueChangeListener(e -> start.setEnabled(false));
         moveToTrash.addValueChangeListener(e -> start.setEnabled(false));
         deleteAlbums.addValueChangeListener(e -> start.setEnabled(false));
-        VerticalLayout choices = new VerticalLayout(yearFolders, motion, sidecars, external, moveToTrash, deleteAlbums);
+        VerticalLayout choices =
+                new VerticalLayout(yearFolders, motion, sidecars, external, intoLibrary, moveToTrash, deleteAlbums);
         choices.setPadding(false);
         choices.setSpacing(false);
         choices.setWidth("auto");
@@ -198,7 +219,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 moveToTrash.getValue(),
                 deleteAlbums.getValue(),
                 false,
-                false);
+                intoLibrary.getValue());
     }
 
     private void showExample() {
@@ -259,7 +280,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void start() {
-        if (moveToTrash.getValue() || deleteAlbums.getValue()) {
+        if (moveToTrash.getValue() || deleteAlbums.getValue() || intoLibrary.getValue()) {
             ConfirmDialog confirm = new ConfirmDialog();
             confirm.setId("confirm-move");
             confirm.setHeader("Change Immich after the copy?");
@@ -275,6 +296,12 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private String confirmation() {
+        if (intoLibrary.getValue()) {
+            return "Hand up to " + plannedOriginals + " originals over to their copies in the library '"
+                    + libraryName
+                    + "', then trash each original once its copy holds its albums. The albums stay; a photo "
+                    + "whose copy Immich does not import stays as it is.";
+        }
         String trash = moveToTrash.getValue()
                 ? "Trash up to " + plannedOriginals + " originals in Immich after they are " + "verified on disk"
                 : "";
@@ -286,6 +313,19 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 ? delete.substring(0, 1).toUpperCase() + delete.substring(1)
                 : delete.isEmpty() ? trash : trash + ", then " + delete;
         return both + ". Albums Immich lists incompletely, or with any file not verified, are left untouched.";
+    }
+
+    /** The move into the library is offered for a root linked to one. */
+    private void offerLibrary() {
+        Optional<LibraryLink> link = root.getValue() == null ? Optional.empty() : roots.linkOf(root.getValue());
+        intoLibrary.setVisible(link.isPresent());
+        link.ifPresentOrElse(
+                l -> {
+                    libraryName = l.libraryName();
+                    intoLibrary.setLabel("Move into the external library '" + l.libraryName() + "' (as "
+                            + l.immichPath() + " in Immich)");
+                },
+                () -> intoLibrary.setValue(false));
     }
 
     /** Planned again, away from the page's thread: a large album takes Immich a while to list. */

@@ -1,0 +1,108 @@
+package app.immichexport.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.Browser;
+import app.immichexport.it.support.TestImmich;
+import app.immichexport.simulator.ImmichLine;
+import app.immichexport.simulator.SimulatedAsset;
+import app.immichexport.simulator.SimulatedLibrary;
+import app.immichexport.simulator.TestLibraries;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/** In Chromium: an album moved into the linked library from the export page, and the handover's summary. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LibraryHandoverViewIT {
+
+    /** The handover tests' own root: the library's scans import everything below it. */
+    private static final Path ROOT = Path.of("target/it-handover").toAbsolutePath();
+
+    @ArquillianResource
+    URL deployed;
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @Test
+    void anAlbumIsMovedIntoTheLibraryAndTheSummarySaysWhatHappened() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        SimulatedLibrary library = TestImmich.library();
+        ApiCalls admin = new ApiCalls(deployed);
+        Files.createDirectories(ROOT);
+        library.mount(TestLibraries.HANDOVER_IMPORT_PATH, ROOT);
+        admin.send("POST", "api/roots", "{\"path\":\"" + ROOT + "\"}");
+        Path real = ROOT.toRealPath();
+        long root = ApiCalls.array(admin.send("GET", "api/roots", null).body()).getValuesAs(JsonObject.class).stream()
+                .filter(r -> Path.of(r.getString("path")).equals(real))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+        String libraryId = ApiCalls.array(admin.send("GET", "api/roots/" + root + "/libraries", null)
+                        .body())
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(l -> l.getString("name").equals(TestLibraries.HANDOVER_LIBRARY))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+        HttpResponse<String> linked = admin.send(
+                "PUT",
+                "api/roots/" + root + "/library",
+                "{\"libraryId\":\"" + libraryId + "\",\"immichPath\":\"" + TestLibraries.HANDOVER_IMPORT_PATH + "\"}");
+        assertTrue(linked.statusCode() == 200, linked.body());
+        String name = "Moved from the page";
+        String albumId = TestLibraries.addAlbumWithPhotos(library, name, 2);
+        try {
+            String base = TestImmich.loopback(deployed);
+            browser.logIn(base);
+            browser.get(base + "export?album=" + albumId);
+            browser.waitFor(d -> !d.findElements(By.id("export-root")).isEmpty(), "the export page");
+            browser.find(By.id("export-root")).click();
+            browser.waitFor(
+                    d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                            .anyMatch(i -> i.getText().endsWith("it-handover")),
+                    "the roots to choose from");
+            browser.findAll(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(i -> i.getText().endsWith("it-handover"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            browser.waitFor(d -> d.findElement(By.id("into-library")).isDisplayed(), "the move into the library");
+            assertTrue(browser.find(By.id("into-library")).getText().contains(TestLibraries.HANDOVER_LIBRARY));
+            browser.find(By.id("into-library")).click();
+            browser.find(By.id("preview-button")).click();
+            browser.waitFor(b -> browser.cellTexts().contains("m-0.jpg"), "the preview tree");
+            browser.find(By.id("start-button")).click();
+            browser.waitFor(d -> !d.findElements(By.id("confirm-move")).isEmpty(), "the confirmation");
+            browser.waitFor(
+                    d -> Boolean.TRUE.equals(browser.script(
+                            "const button = document.querySelector(\"vaadin-button[slot='confirm-button']\");"
+                                    + "if (!button) { return false; } button.click(); return true;")),
+                    "the confirmation's Start button");
+            browser.waitFor(b -> browser.find(By.id("job-state")).getText().equals("Succeeded"), "the job to succeed");
+            String message = browser.find(By.id("job-message")).getText();
+            assertTrue(message.contains("2 photos of '" + name + "' replaced by their copies"), message);
+            assertTrue(message.contains("the album stays"), message);
+            for (String member : library.memberIds(albumId)) {
+                SimulatedAsset asset = library.asset(member).orElseThrow();
+                assertTrue(asset.isTrashed() || asset.isExternal(), "the album holds the copies");
+            }
+        } finally {
+            admin.send("DELETE", "api/roots/" + root + "/library", null);
+        }
+    }
+}
