@@ -141,7 +141,10 @@ public final class Handover {
                 continue;
             }
             Asset copy = copies.get(path);
-            if (copy == null) {
+            if (Thread.currentThread().isInterrupted()) {
+                // a cancel: what is not handed over yet stays as it is
+                stay.add(original.originalFileName() + " (the job was cancelled)");
+            } else if (copy == null) {
                 stay.add(original.originalFileName() + " (Immich did not import " + path + " within "
                         + immich.importWait().toSeconds() + " s: a name or extension it does not read, or an "
                         + "exclusion pattern of the library)");

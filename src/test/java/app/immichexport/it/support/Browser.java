@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -54,8 +55,15 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                // a headless page is never in front: keep its timers and renderer at full speed
+                "--disable-renderer-backgrounding",
+                "--disable-background-timer-throttling",
+                "--disable-backgrounding-occluded-windows",
                 "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        // Vaadin builds the page with JavaScript once the document is there: waiting for every last
+        // resource's load event adds nothing the tests look at
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();

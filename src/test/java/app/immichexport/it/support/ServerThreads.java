@@ -11,7 +11,10 @@ public final class ServerThreads {
 
     private ServerThreads() {}
 
-    /** Each thread of a Payara process here that runs application code, with its innermost application frames. */
+    /**
+     * Each thread of a Payara process here that runs application, Vaadin or push code, with its state
+     * and innermost frames of those: a page that waits shows who holds what.
+     */
     public static String applicationFrames() {
         List<String> threads = new ArrayList<>();
         ProcessHandle.allProcesses()
@@ -20,7 +23,7 @@ public final class ServerThreads {
                     return command.contains("payara-micro") || command.contains("immich-album-export.jar");
                 })
                 .forEach(p -> threads.addAll(threads(p.pid())));
-        return threads.isEmpty() ? "none in application code" : String.join("\n", threads);
+        return threads.isEmpty() ? "none in application, Vaadin or push code" : String.join("\n", threads);
     }
 
     private static List<String> threads(long pid) {
@@ -32,14 +35,21 @@ public final class ServerThreads {
             jcmd.waitFor(30, TimeUnit.SECONDS);
             List<String> found = new ArrayList<>();
             for (String thread : dump.split("\n\n")) {
-                List<String> frames = thread.lines()
-                        .filter(l -> l.contains("app.immichexport"))
-                        .limit(4)
-                        .map(String::strip)
-                        .toList();
-                if (!frames.isEmpty()) {
-                    found.add(thread.lines().findFirst().orElse("") + " " + frames);
+                if (!thread.contains("app.immichexport")
+                        && !thread.contains("com.vaadin")
+                        && !thread.contains("org.atmosphere")) {
+                    continue;
                 }
+                List<String> lines = thread.lines().map(String::strip).toList();
+                String state = lines.stream()
+                        .filter(l -> l.startsWith("java.lang.Thread.State"))
+                        .findFirst()
+                        .orElse("");
+                List<String> frames = lines.stream()
+                        .filter(l -> l.startsWith("at ") || l.startsWith("- "))
+                        .limit(8)
+                        .toList();
+                found.add(lines.get(0) + " " + state + " " + frames);
             }
             return found;
         } catch (IOException e) {
