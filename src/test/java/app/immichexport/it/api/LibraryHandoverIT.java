@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.HandoverRoot;
 import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.Content;
 import app.immichexport.simulator.ImmichLine;
@@ -36,8 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @RunAsClient
 class LibraryHandoverIT {
 
-    /** An export root of its own: the library's scans import everything below it. */
-    private static final Path ROOT = Path.of("target/it-handover").toAbsolutePath();
+    private static final Path ROOT = HandoverRoot.PATH;
 
     @ArquillianResource
     URL deployed;
@@ -48,35 +48,13 @@ class LibraryHandoverIT {
     @BeforeEach
     void linkTheRoot() throws Exception {
         admin = new ApiCalls(deployed);
-        Files.createDirectories(ROOT);
-        TestImmich.library().mount(TestLibraries.HANDOVER_IMPORT_PATH, ROOT);
-        admin.send("POST", "api/roots", "{\"path\":\"" + ROOT + "\"}");
-        Path real = ROOT.toRealPath();
-        rootId = ApiCalls.array(admin.send("GET", "api/roots", null).body()).getValuesAs(JsonObject.class).stream()
-                .filter(r -> Path.of(r.getString("path")).equals(real))
-                .findFirst()
-                .orElseThrow()
-                .getJsonNumber("id")
-                .longValue();
-        String libraryId = ApiCalls.array(admin.send("GET", "api/roots/" + rootId + "/libraries", null)
-                        .body())
-                .getValuesAs(JsonObject.class)
-                .stream()
-                .filter(l -> l.getString("name").equals(TestLibraries.HANDOVER_LIBRARY))
-                .findFirst()
-                .orElseThrow()
-                .getString("id");
-        HttpResponse<String> linked = admin.send(
-                "PUT",
-                "api/roots/" + rootId + "/library",
-                "{\"libraryId\":\"" + libraryId + "\",\"immichPath\":\"" + TestLibraries.HANDOVER_IMPORT_PATH + "\"}");
-        assertEquals(200, linked.statusCode(), linked.body());
+        rootId = HandoverRoot.link(admin);
     }
 
     @AfterEach
     void unlink() throws Exception {
         TestLibraries.setPermissions(TestImmich.library(), Set.of("all"));
-        admin.send("DELETE", "api/roots/" + rootId + "/library", null);
+        HandoverRoot.unlink(admin, rootId);
     }
 
     @ParameterizedTest

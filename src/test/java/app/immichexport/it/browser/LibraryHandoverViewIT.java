@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.it.support.ApiCalls;
 import app.immichexport.it.support.Browser;
+import app.immichexport.it.support.HandoverRoot;
 import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
-import jakarta.json.JsonObject;
 import java.net.URL;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -27,9 +24,6 @@ import org.openqa.selenium.By;
 @RunAsClient
 class LibraryHandoverViewIT {
 
-    /** The handover tests' own root: the library's scans import everything below it. */
-    private static final Path ROOT = Path.of("target/it-handover").toAbsolutePath();
-
     @ArquillianResource
     URL deployed;
 
@@ -41,29 +35,7 @@ class LibraryHandoverViewIT {
         TestImmich.simulator().line(ImmichLine.V3);
         SimulatedLibrary library = TestImmich.library();
         ApiCalls admin = new ApiCalls(deployed);
-        Files.createDirectories(ROOT);
-        library.mount(TestLibraries.HANDOVER_IMPORT_PATH, ROOT);
-        admin.send("POST", "api/roots", "{\"path\":\"" + ROOT + "\"}");
-        Path real = ROOT.toRealPath();
-        long root = ApiCalls.array(admin.send("GET", "api/roots", null).body()).getValuesAs(JsonObject.class).stream()
-                .filter(r -> Path.of(r.getString("path")).equals(real))
-                .findFirst()
-                .orElseThrow()
-                .getJsonNumber("id")
-                .longValue();
-        String libraryId = ApiCalls.array(admin.send("GET", "api/roots/" + root + "/libraries", null)
-                        .body())
-                .getValuesAs(JsonObject.class)
-                .stream()
-                .filter(l -> l.getString("name").equals(TestLibraries.HANDOVER_LIBRARY))
-                .findFirst()
-                .orElseThrow()
-                .getString("id");
-        HttpResponse<String> linked = admin.send(
-                "PUT",
-                "api/roots/" + root + "/library",
-                "{\"libraryId\":\"" + libraryId + "\",\"immichPath\":\"" + TestLibraries.HANDOVER_IMPORT_PATH + "\"}");
-        assertTrue(linked.statusCode() == 200, linked.body());
+        long root = HandoverRoot.link(admin);
         String name = "Moved from the page";
         String albumId = TestLibraries.addAlbumWithPhotos(library, name, 2);
         try {
@@ -102,7 +74,7 @@ class LibraryHandoverViewIT {
                 assertTrue(asset.isTrashed() || asset.isExternal(), "the album holds the copies");
             }
         } finally {
-            admin.send("DELETE", "api/roots/" + root + "/library", null);
+            HandoverRoot.unlink(admin, root);
         }
     }
 }

@@ -1,0 +1,52 @@
+package app.immichexport.it.support;
+
+import app.immichexport.simulator.TestLibraries;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The export root the moves into a library use, linked to the simulator's handover library. It is a
+ * root of its own because the library's scans import everything below it.
+ */
+public final class HandoverRoot {
+
+    public static final Path PATH = Path.of("target/it-handover").toAbsolutePath();
+
+    private HandoverRoot() {}
+
+    /** Adds the root if needed, mounts it for the simulator's container, links it; returns the root's id. */
+    public static long link(ApiCalls admin) throws Exception {
+        Files.createDirectories(PATH);
+        TestImmich.library().mount(TestLibraries.HANDOVER_IMPORT_PATH, PATH);
+        admin.send("POST", "api/roots", "{\"path\":\"" + PATH + "\"}");
+        Path real = PATH.toRealPath();
+        long root = ApiCalls.array(admin.send("GET", "api/roots", null).body()).getValuesAs(JsonObject.class).stream()
+                .filter(r -> Path.of(r.getString("path")).equals(real))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+        String libraryId = ApiCalls.array(admin.send("GET", "api/roots/" + root + "/libraries", null)
+                        .body())
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(l -> l.getString("name").equals(TestLibraries.HANDOVER_LIBRARY))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+        HttpResponse<String> linked = admin.send(
+                "PUT",
+                "api/roots/" + root + "/library",
+                "{\"libraryId\":\"" + libraryId + "\",\"immichPath\":\"" + TestLibraries.HANDOVER_IMPORT_PATH + "\"}");
+        if (linked.statusCode() != 200) {
+            throw new AssertionError("Could not link " + PATH + ": " + linked.statusCode() + " " + linked.body());
+        }
+        return root;
+    }
+
+    public static void unlink(ApiCalls admin, long root) throws Exception {
+        admin.send("DELETE", "api/roots/" + root + "/library", null);
+    }
+}
