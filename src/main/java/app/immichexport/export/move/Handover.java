@@ -211,10 +211,12 @@ public final class Handover {
     /** The copies Immich imported by the time all are there or the wait ran out, by their path in Immich. */
     private Map<String, Asset> awaitImport(Set<String> paths, Consumer<String> say) {
         Instant deadline = clock.instant().plus(immich.importWait());
+        // asked again every poll: only below the folder all copies share, not the whole root's earlier exports
+        String folder = sharedFolder(paths);
         Map<String, Asset> copies = new HashMap<>();
         while (true) {
             try {
-                immich.service().libraryAssets(immich.user(), target.libraryId(), target.immichRoot()).stream()
+                immich.service().libraryAssets(immich.user(), target.libraryId(), folder).stream()
                         .filter(a -> paths.contains(a.originalPath()) && !a.trashed())
                         .forEach(a -> copies.put(a.originalPath(), a));
             } catch (ImmichException e) {
@@ -231,6 +233,21 @@ public final class Handover {
                 return copies;
             }
         }
+    }
+
+    /** The deepest folder that holds every one of these paths. */
+    static String sharedFolder(Set<String> paths) {
+        String shared = null;
+        for (String path : paths) {
+            String folder = path.substring(0, Math.max(0, path.lastIndexOf('/')));
+            while (shared != null && !(folder + "/").startsWith(shared + "/")) {
+                shared = shared.substring(0, Math.max(0, shared.lastIndexOf('/')));
+            }
+            if (shared == null) {
+                shared = folder;
+            }
+        }
+        return shared == null ? "" : shared;
     }
 
     private void record(ImmichChange.Action action, List<String> ids, boolean succeeded, String result) {
