@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -48,6 +49,10 @@ interface ImmichApi {
     @Path("albums/{id}")
     ImmichDtos.Album album(@PathParam("id") String id);
 
+    @PATCH
+    @Path("albums/{id}")
+    ImmichDtos.Album updateAlbum(@PathParam("id") String id, ImmichDtos.AlbumUpdate update);
+
     @DELETE
     @Path("albums/{id}")
     void deleteAlbum(@PathParam("id") String id);
@@ -77,6 +82,10 @@ interface ImmichApi {
     @PUT
     @Path("assets/{id}")
     ImmichDtos.Asset updateAsset(@PathParam("id") String id, ImmichDtos.AssetUpdate update);
+
+    @PUT
+    @Path("tags/assets")
+    ImmichDtos.TagAssetsResult tagAssets(ImmichDtos.TagAssets tagging);
 
     /** Queues a scan; Immich imports in the background. Needs an administrator's key with {@code library.update}. */
     @POST

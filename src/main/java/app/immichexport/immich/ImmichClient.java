@@ -56,6 +56,8 @@ class ImmichClient implements AutoCloseable {
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(60, TimeUnit.SECONDS)
                 .register(new ApiKeyFilter(apiKey))
+                // the JDK's HttpURLConnection, under Payara's client, knows no PATCH (an album's cover)
+                .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
                 .build(ImmichApi.class);
     }
 
@@ -209,21 +211,45 @@ class ImmichClient implements AutoCloseable {
         });
     }
 
+    /** Sets the changed details on the asset and adds the tags it lacks. */
     public void updateAsset(String assetId, AssetDetails changes) {
+        if (changes.changesFields()) {
+            call(
+                    "update asset " + assetId,
+                    () -> api.updateAsset(
+                            assetId,
+                            new ImmichDtos.AssetUpdate(
+                                    changes.description(),
+                                    changes.rating(),
+                                    changes.capturedAt() == null
+                                            ? null
+                                            : changes.capturedAt().toString(),
+                                    changes.latitude(),
+                                    changes.longitude(),
+                                    changes.visibility(),
+                                    changes.favorite(),
+                                    null)));
+        }
+        if (!changes.tagIds().isEmpty()) {
+            call(
+                    "tag asset " + assetId + " (tag.asset)",
+                    () -> api.tagAssets(new ImmichDtos.TagAssets(changes.tagIds(), List.of(assetId))));
+        }
+    }
+
+    /** Makes a video the motion part of a still, as Immich links a live photo's two files. */
+    public void linkMotionPart(String stillId, String motionId) {
         call(
-                "update asset " + assetId,
+                "link the motion part " + motionId + " to " + stillId,
                 () -> api.updateAsset(
-                        assetId,
-                        new ImmichDtos.AssetUpdate(
-                                changes.description(),
-                                changes.rating(),
-                                changes.capturedAt() == null
-                                        ? null
-                                        : changes.capturedAt().toString(),
-                                changes.latitude(),
-                                changes.longitude(),
-                                changes.visibility(),
-                                changes.favorite())));
+                        stillId, new ImmichDtos.AssetUpdate(null, null, null, null, null, null, null, motionId)));
+    }
+
+    /** Shows the asset as the album's cover. */
+    public void setAlbumCover(String albumId, String assetId) {
+        call(
+                "set the cover of album " + albumId + " (album.update)",
+                () -> api.updateAlbum(albumId, new ImmichDtos.AlbumUpdate(assetId)));
     }
 
     /** The ids of the albums holding the asset that the key's user owns or shares. */

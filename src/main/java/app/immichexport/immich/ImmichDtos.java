@@ -64,7 +64,18 @@ final class ImmichDtos {
             ExifInfo exifInfo,
             String originalMimeType,
             String updatedAt,
-            Boolean isFavorite) {}
+            Boolean isFavorite,
+            List<Tag> tags) {}
+
+    /** A tag as an asset carries it: {@code value} is its full path, e.g. {@code Trips/Alps}. */
+    public record Tag(String id, String value) {}
+
+    public record TagAssets(List<String> tagIds, List<String> assetIds) {}
+
+    public record TagAssetsResult(Integer count) {}
+
+    /** Request body of {@code PATCH /albums/{id}}; only the cover is ever changed here. */
+    public record AlbumUpdate(String albumThumbnailAssetId) {}
 
     public record AssetFile(String id, String type, String path) {}
 
@@ -99,7 +110,8 @@ final class ImmichDtos {
             Double latitude,
             Double longitude,
             String visibility,
-            Boolean isFavorite) {}
+            Boolean isFavorite,
+            String livePhotoVideoId) {}
 
     public record Library(
             String id, String name, String ownerId, List<String> importPaths, List<String> exclusionPatterns) {}

@@ -202,6 +202,18 @@ public class ImmichService {
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public void linkMotionPart(ImmichConnection immich, String stillId, String motionId) {
+        immich.client.linkMotionPart(stillId, motionId);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public void setAlbumCover(ImmichConnection immich, String albumId, String assetId) {
+        immich.client.setAlbumCover(albumId, assetId);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Set<String> albumIdsOf(ImmichConnection immich, ImmichServer server, String assetId) {
         return immich.client.albumIdsOf(assetId, server.version());
     }

@@ -84,7 +84,10 @@ final class ImmichTranslator {
                 exif == null ? null : exif.latitude(),
                 exif == null ? null : exif.longitude(),
                 dto.visibility(),
-                Boolean.TRUE.equals(dto.isFavorite()));
+                Boolean.TRUE.equals(dto.isFavorite()),
+                dto.tags() == null
+                        ? List.of()
+                        : dto.tags().stream().map(ImmichDtos.Tag::id).toList());
     }
 
     static ImmichVersion version(ImmichDtos.ServerVersion dto) {

@@ -58,10 +58,15 @@ final class AssetUpdate {
                 return coordinate + " must be a number";
             }
         }
-        if (body.containsKey("livePhotoVideoId")
-                && !body.isNull("livePhotoVideoId")
-                && library.asset(body.getString("livePhotoVideoId", "")).isEmpty()) {
-            return "livePhotoVideoId must name an asset";
+        SimulatedAsset motion = null;
+        if (body.containsKey("livePhotoVideoId") && !body.isNull("livePhotoVideoId")) {
+            motion = library.asset(body.getString("livePhotoVideoId", "")).orElse(null);
+            if (motion == null || !motion.ownerId.equals(asset.ownerId)) {
+                return "livePhotoVideoId must name an asset of the same owner";
+            }
+            if (!"VIDEO".equals(motion.type) || !"IMAGE".equals(asset.type)) {
+                return "Live photo video must be a video and the asset an image";
+            }
         }
         if (body.get("description") instanceof JsonString description) {
             asset.description = description.getString();
@@ -84,8 +89,10 @@ final class AssetUpdate {
         if (body.containsKey("visibility")) {
             asset.visibility = body.getString("visibility");
         }
-        if (body.containsKey("livePhotoVideoId")) {
-            asset.livePhotoVideoId = body.isNull("livePhotoVideoId") ? null : body.getString("livePhotoVideoId");
+        if (motion != null) {
+            library.linkMotionPart(asset, motion);
+        } else if (body.containsKey("livePhotoVideoId")) {
+            asset.livePhotoVideoId = null;
         }
         return null;
     }

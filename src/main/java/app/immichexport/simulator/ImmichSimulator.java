@@ -2,6 +2,7 @@ package app.immichexport.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -30,6 +31,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A stand-in for an Immich server, bound to loopback: the endpoints this application uses, with
@@ -154,6 +156,7 @@ public final class ImmichSimulator implements AutoCloseable {
                 r -> Reply.ok(json().userAdmin(r.key().userId()), "UserAdminResponseDto"));
         route("GET", "/albums", "album.read", this::listAlbums);
         route("GET", "/albums/{id}", "album.read", this::getAlbum);
+        route("PATCH", "/albums/{id}", "album.update", this::updateAlbum);
         route("DELETE", "/albums/{id}", "album.delete", this::deleteAlbum);
         route("POST", "/search/metadata", "asset.read", this::searchMetadata);
         route("GET", "/assets/{id}", "asset.read", this::getAsset);
@@ -162,6 +165,7 @@ public final class ImmichSimulator implements AutoCloseable {
         route("PUT", "/assets/{id}", "asset.update", this::updateAsset);
         route("GET", "/assets/{id}/thumbnail", "asset.view", this::thumbnail);
         route("GET", "/assets/{id}/original", "asset.download", this::original);
+        route("PUT", "/tags/assets", "tag.asset", this::tagAssets);
         route("GET", "/libraries", "library.read", this::listLibraries);
         route("POST", "/libraries/{id}/scan", "library.update", this::scanLibrary);
         // asset files arrived with 3.2: a 2.x server answers 404
@@ -331,6 +335,69 @@ public final class ImmichSimulator implements AutoCloseable {
                 .orElseGet(() -> Reply.status(400, "Not found or no album.read access"));
     }
 
+    /** {@code PATCH /albums/{id}}: the owner changes the album; a cover must be one of its members. */
+    private Reply updateAlbum(Request r) {
+        JsonObject body = jsonObject(r.body());
+        if (body == null) {
+            return Reply.status(400, "Request body must be a JSON object");
+        }
+        Set<String> known = Set.of("albumName", "albumThumbnailAssetId", "description", "isActivityEnabled", "order");
+        for (String field : body.keySet()) {
+            if (!known.contains(field)) {
+                return Reply.status(400, "property " + field + " should not exist");
+            }
+        }
+        SimulatedAlbum album = library.album(r.param(1))
+                .filter(a -> a.ownerId.equals(r.key().userId()))
+                .orElse(null);
+        if (album == null) {
+            return Reply.status(400, "Not found or no album.update access");
+        }
+        if (body.containsKey("albumThumbnailAssetId")) {
+            String cover = body.getString("albumThumbnailAssetId", "");
+            if (!album.assetIds.contains(cover)) {
+                return Reply.status(400, "Attempted to set album thumbnail to an asset not in the album");
+            }
+            album.thumbnailAssetId = cover;
+        }
+        if (body.get("albumName") instanceof JsonString name) {
+            album.name = name.getString();
+        }
+        return Reply.ok(json().album(album, false), "AlbumResponseDto");
+    }
+
+    /** {@code PUT /tags/assets}: the key's user's tags onto assets it owns. */
+    private Reply tagAssets(Request r) {
+        JsonObject body = jsonObject(r.body());
+        if (body == null
+                || !(body.get("tagIds") instanceof JsonArray tagIds)
+                || !(body.get("assetIds") instanceof JsonArray assetIds)) {
+            return Reply.status(400, "tagIds and assetIds must be arrays");
+        }
+        List<SimulatedLibrary.Tag> tags = new ArrayList<>();
+        for (JsonString id : tagIds.getValuesAs(JsonString.class)) {
+            SimulatedLibrary.Tag tag = library.tag(id.getString())
+                    .filter(t -> t.ownerId().equals(r.key().userId()))
+                    .orElse(null);
+            if (tag == null) {
+                return Reply.status(400, "Not found or no tag.asset access");
+            }
+            tags.add(tag);
+        }
+        List<SimulatedAsset> targets = new ArrayList<>();
+        for (JsonString id : assetIds.getValuesAs(JsonString.class)) {
+            targets.add(owned(r, id.getString()).orElse(null));
+        }
+        int count = 0;
+        for (SimulatedAsset asset : targets) {
+            // Immich tags the assets the user may change and counts those newly tagged
+            for (SimulatedLibrary.Tag tag : asset == null ? List.<SimulatedLibrary.Tag>of() : tags) {
+                count += library.tag(asset, tag.id()) ? 1 : 0;
+            }
+        }
+        return Reply.ok(WireJson.JSON.createObjectBuilder().add("count", count).build(), "TagBulkAssetsResponseDto");
+    }
+
     private Reply deleteAlbum(Request r) {
         SimulatedAlbum album = library.album(r.param(1))
                 .filter(a -> a.ownerId.equals(r.key().userId()))
@@ -462,12 +529,10 @@ public final class ImmichSimulator implements AutoCloseable {
         if (source.isEmpty() || target.isEmpty()) {
             return Reply.status(400, "Not found or no asset.copy access");
         }
-        library.copy(
-                source.get(),
-                target.get(),
-                body.getBoolean("albums", true),
-                body.getBoolean("favorite", true),
-                body.getBoolean("sidecar", true));
+        Set<String> what = known.stream()
+                .filter(f -> !f.endsWith("Id") && body.getBoolean(f, true))
+                .collect(Collectors.toSet());
+        library.copy(source.get(), target.get(), what);
         return new Reply(204, null, null);
     }
 

@@ -14,6 +14,8 @@ final class SimulatedAlbum {
     final List<String> sharedWith = new CopyOnWriteArrayList<>();
     final List<String> assetIds = new CopyOnWriteArrayList<>();
     volatile boolean deleted;
+    /** The cover its owner chose; null shows the first member. */
+    volatile String thumbnailAssetId;
     /** As in Immich: bumped when members are added or removed. */
     volatile Instant updatedAt;
 

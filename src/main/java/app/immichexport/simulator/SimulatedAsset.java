@@ -2,6 +2,8 @@ package app.immichexport.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One asset in the simulated library; mutable only where Immich lets it change (trash). */
 public final class SimulatedAsset {
@@ -30,6 +32,12 @@ public final class SimulatedAsset {
     volatile String description = "";
     /** 1 to 5, or -1 for rejected; null when not rated. */
     volatile Integer rating;
+
+    /** Ids of its tags, of the shared links that show it, and of its stack (null when not stacked). */
+    final Set<String> tagIds = ConcurrentHashMap.newKeySet();
+
+    final Set<String> sharedLinkIds = ConcurrentHashMap.newKeySet();
+    volatile String stackId;
 
     volatile Double latitude;
     volatile Double longitude;
@@ -86,6 +94,26 @@ public final class SimulatedAsset {
 
     public Integer rating() {
         return rating;
+    }
+
+    public Set<String> tagIds() {
+        return Set.copyOf(tagIds);
+    }
+
+    public Set<String> sharedLinkIds() {
+        return Set.copyOf(sharedLinkIds);
+    }
+
+    public String stackId() {
+        return stackId;
+    }
+
+    public String livePhotoVideoId() {
+        return livePhotoVideoId;
+    }
+
+    public String visibility() {
+        return visibility;
     }
 
     public boolean isExternal() {

@@ -33,6 +33,9 @@ public final class SimulatedLibrary {
             List<String> exclusionPatterns,
             Instant createdAt) {}
 
+    /** A tag of one user; {@code value} is its full path. */
+    record Tag(String id, String ownerId, String value, Instant createdAt) {}
+
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
@@ -42,6 +45,7 @@ public final class SimulatedLibrary {
     private final Map<String, SimulatedAlbum> albums = new ConcurrentHashMap<>();
     private final List<String> albumOrder = new CopyOnWriteArrayList<>();
     private final Map<String, SimulatedAsset> assets = new ConcurrentHashMap<>();
+    private final Map<String, Tag> tags = new ConcurrentHashMap<>();
     final Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
 
     private String nextId(String kind) {
@@ -139,6 +143,88 @@ public final class SimulatedLibrary {
         return id;
     }
 
+    /** A user's tag, e.g. {@code Trips/Alps}. */
+    public String addTag(String ownerId, String value) {
+        String id = nextId("tag");
+        tags.put(id, new Tag(id, ownerId, value, epoch));
+        return id;
+    }
+
+    Optional<Tag> tag(String id) {
+        return Optional.ofNullable(tags.get(id));
+    }
+
+    /** Tags an asset, as {@code PUT /tags/assets} does; false when it had the tag already. */
+    boolean tag(SimulatedAsset asset, String tagId) {
+        boolean added = asset.tagIds.add(tagId);
+        if (added) {
+            asset.updatedAt = changeTime();
+        }
+        return added;
+    }
+
+    /** Gives an asset a tag, as its owner does in Immich's app. */
+    public void tagAsset(SimulatedAsset asset, String tagId) {
+        tag(asset, tagId);
+    }
+
+    /** Shares an asset by a link of its own; returns the link's id. */
+    public String addSharedLink(SimulatedAsset asset) {
+        String id = nextId("shared-link");
+        asset.sharedLinkIds.add(id);
+        return id;
+    }
+
+    /** Stacks assets, the first on top; returns the stack's id. */
+    public String stack(SimulatedAsset... stacked) {
+        String id = nextId("stack");
+        for (SimulatedAsset asset : stacked) {
+            asset.stackId = id;
+        }
+        return id;
+    }
+
+    /** Chooses an album's cover, as its owner does in Immich. */
+    public void setCover(String albumId, String assetId) {
+        albums.get(albumId).thumbnailAssetId = assetId;
+    }
+
+    /** The cover Immich shows: the chosen one while it is a member outside the trash, else the first member. */
+    String coverOf(SimulatedAlbum album) {
+        List<SimulatedAsset> members = members(album);
+        return members.stream()
+                .filter(a -> a.id.equals(album.thumbnailAssetId))
+                .findFirst()
+                .or(() -> members.stream().findFirst())
+                .map(a -> a.id)
+                .orElse(null);
+    }
+
+    /** The album's cover as Immich reports it, for tests. */
+    public String coverOf(String albumId) {
+        return coverOf(albums.get(albumId));
+    }
+
+    /** Whether the album is still there, not deleted, for tests. */
+    public boolean hasAlbum(String albumId) {
+        return album(albumId).isPresent();
+    }
+
+    /** The ids of the users an album is shared with, for tests. */
+    public List<String> sharedWith(String albumId) {
+        return List.copyOf(albums.get(albumId).sharedWith);
+    }
+
+    /**
+     * As {@code PUT /assets/{id}} with {@code livePhotoVideoId}: the video becomes the still's motion
+     * part and leaves the timeline.
+     */
+    void linkMotionPart(SimulatedAsset still, SimulatedAsset motion) {
+        still.livePhotoVideoId = motion.id;
+        motion.visibility = "hidden";
+        motion.updatedAt = changeTime();
+    }
+
     public void shareAlbum(String albumId, String userId) {
         albums.get(albumId).sharedWith.add(userId);
     }
@@ -219,12 +305,11 @@ public final class SimulatedLibrary {
     }
 
     /**
-     * As {@code PUT /assets/copy}: the target joins every album of the source, takes its favourite and
-     * its sidecar. The simulator keeps no stacks or shared links, so there is nothing of those to copy.
+     * As {@code PUT /assets/copy}: the target joins every album of the source, its shared links and its
+     * stack, and takes its favourite and its sidecar.
      */
-    synchronized void copy(
-            SimulatedAsset source, SimulatedAsset target, boolean albums, boolean favorite, boolean sidecar) {
-        if (albums) {
+    synchronized void copy(SimulatedAsset source, SimulatedAsset target, Set<String> what) {
+        if (what.contains("albums")) {
             for (SimulatedAlbum album : this.albums.values()) {
                 if (album.assetIds.contains(source.id) && !album.assetIds.contains(target.id)) {
                     album.assetIds.add(target.id);
@@ -232,10 +317,16 @@ public final class SimulatedLibrary {
                 }
             }
         }
-        if (favorite) {
+        if (what.contains("sharedLinks")) {
+            target.sharedLinkIds.addAll(source.sharedLinkIds);
+        }
+        if (what.contains("stack") && source.stackId != null) {
+            target.stackId = source.stackId;
+        }
+        if (what.contains("favorite")) {
             target.favorite = source.favorite;
         }
-        if (sidecar && source.sidecar != null) {
+        if (what.contains("sidecar") && source.sidecar != null) {
             target.sidecar = source.sidecar;
         }
         target.updatedAt = changeTime();

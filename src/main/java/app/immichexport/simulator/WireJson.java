@@ -120,7 +120,7 @@ final class WireJson {
         if (members.isEmpty()) {
             json.addNull("albumThumbnailAssetId");
         } else {
-            json.add("albumThumbnailAssetId", members.get(0).id);
+            json.add("albumThumbnailAssetId", library.coverOf(album));
             Instant start = members.stream()
                     .map(a -> a.takenAt)
                     .min(Comparator.naturalOrder())
@@ -218,6 +218,15 @@ final class WireJson {
                     .add("deviceAssetId", asset.originalFileName + "-" + asset.content.size())
                     .add("deviceId", "simulator");
         }
+        if (withExif && !asset.tagIds.isEmpty()) {
+            JsonArrayBuilder tags = JSON.createArrayBuilder();
+            asset.tagIds.stream()
+                    .sorted()
+                    .map(library::tag)
+                    .flatMap(java.util.Optional::stream)
+                    .forEach(t -> tags.add(tag(t)));
+            json.add("tags", tags);
+        }
         if (withExif) {
             json.add(
                     "exifInfo",
@@ -232,6 +241,17 @@ final class WireJson {
                                     asset.longitude == null ? JsonValue.NULL : JSON.createValue(asset.longitude)));
         }
         return json.build();
+    }
+
+    JsonObject tag(SimulatedLibrary.Tag tag) {
+        int slash = tag.value().lastIndexOf('/');
+        return JSON.createObjectBuilder()
+                .add("id", tag.id())
+                .add("name", tag.value().substring(slash + 1))
+                .add("value", tag.value())
+                .add("createdAt", tag.createdAt().toString())
+                .add("updatedAt", tag.createdAt().toString())
+                .build();
     }
 
     JsonObject searchResponse(List<SimulatedAsset> page, boolean withExif, String nextPage) {

@@ -45,7 +45,7 @@ class ImmichApiContractTest {
                                 + (offered ? " is not listed" : " is listed: drop its @Since"));
             }
         }
-        assertEquals(18, endpoints.size(), "every client method was checked: " + endpoints);
+        assertEquals(20, endpoints.size(), "every client method was checked: " + endpoints);
         for (ImmichLine line : ImmichLine.values()) {
             assertTrue(
                     Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
@@ -66,6 +66,27 @@ class ImmichApiContractTest {
                 assertEquals(Set.of(), contract.problems("MetadataSearchDto", plain));
                 assertEquals(Set.of(), contract.problems("MetadataSearchDto", archived));
                 assertEquals(Set.of(), contract.problems("AssetBulkDeleteDto", trash));
+            }
+        }
+    }
+
+    @Test
+    void handoverRequestsMatchTheSchemaOfEveryLine() throws Exception {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            String copy = jsonb.toJson(new ImmichDtos.AssetCopy("s", "t", true, true, true, true, true));
+            String link = jsonb.toJson(new ImmichDtos.AssetUpdate(null, null, null, null, null, null, null, "m1"));
+            String details = jsonb.toJson(
+                    new ImmichDtos.AssetUpdate("Dinner", 4, "2024-05-05T05:05:05Z", 46.5, 7.9, "archive", null, null));
+            String tags = jsonb.toJson(new ImmichDtos.TagAssets(List.of("t1"), List.of("a1")));
+            String cover = jsonb.toJson(new ImmichDtos.AlbumUpdate("a1"));
+            assertEquals("{\"livePhotoVideoId\":\"m1\"}", link, "null fields are left out");
+            for (ImmichLine line : ImmichLine.values()) {
+                Contract contract = Contract.of(line);
+                assertEquals(Set.of(), contract.problems("AssetCopyDto", copy));
+                assertEquals(Set.of(), contract.problems("UpdateAssetDto", link));
+                assertEquals(Set.of(), contract.problems("UpdateAssetDto", details));
+                assertEquals(Set.of(), contract.problems("TagBulkAssetsDto", tags));
+                assertEquals(Set.of(), contract.problems("UpdateAlbumDto", cover));
             }
         }
     }

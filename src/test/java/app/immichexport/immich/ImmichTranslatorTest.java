@@ -96,6 +96,7 @@ class ImmichTranslatorTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertEquals(Asset.AssetType.OTHER, ImmichTranslator.asset(dto).type());
     }
@@ -153,6 +154,7 @@ class ImmichTranslatorTest {
                 exif,
                 "image/jpeg",
                 "2019-06-06T06:06:06.000Z",
-                false);
+                false,
+                List.of(new ImmichDtos.Tag("t1", "Trips/Alps")));
     }
 }

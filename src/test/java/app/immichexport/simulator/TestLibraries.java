@@ -153,6 +153,11 @@ public final class TestLibraries {
         library.addKey(secret, library.albums().get(0).ownerId, "another key", Set.of("all"));
     }
 
+    /** The demo's second user, Sam. */
+    public static String samId(SimulatedLibrary library) {
+        return library.userIdByName("Sam Demo").orElseThrow();
+    }
+
     /** An API key, with every permission, of the demo's second user, Sam. */
     public static void addSamsKey(SimulatedLibrary library, String secret) {
         library.addKey(secret, library.userIdByName("Sam Demo").orElseThrow(), "sam's key", Set.of("all"));

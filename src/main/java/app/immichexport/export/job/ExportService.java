@@ -349,7 +349,8 @@ public class ExportService {
                     + "its copy holds them: choose it, or trash and delete, not both");
         }
         if (request.intoLibrary()) {
-            List<String> missing = Stream.of("asset.copy", "asset.update", "asset.delete", "album.read")
+            List<String> missing = Stream.of(
+                            "asset.copy", "asset.update", "asset.delete", "album.read", "album.update", "tag.asset")
                     .filter(p -> !server.may(p))
                     .toList();
             if (!missing.isEmpty()) {

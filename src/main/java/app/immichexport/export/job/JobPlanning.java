@@ -187,13 +187,13 @@ class JobPlanning {
             LibraryHandover intoLibrary,
             ImmichConnection client,
             ImmichServer server) {
-        Map<String, String> originals = plan.files().stream()
-                .filter(f -> f.kind() == PlannedFile.Kind.ORIGINAL)
-                .collect(Collectors.toMap(PlannedFile::assetId, PlannedFile::relativePath, (a, b) -> a));
+        Map<String, String> paths = plan.files().stream()
+                .filter(f -> f.kind() != PlannedFile.Kind.SIDECAR)
+                .collect(Collectors.toMap(PlannedFile::key, PlannedFile::relativePath, (a, b) -> a));
         return new Handover(
                 jobId,
                 listed,
-                originals,
+                paths,
                 intoLibrary.target(),
                 new Handover.Immich(
                         immich,

@@ -5,7 +5,6 @@ import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.ImmichChange;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
-import app.immichexport.immich.AssetDetails;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
@@ -50,30 +49,33 @@ public final class Handover {
             Duration importWait,
             Duration poll) {}
 
-    private final long jobId;
     private final List<AlbumMembers> albums;
-    private final Map<String, String> plannedOriginals;
+    private final Map<String, String> plannedPaths;
     private final Target target;
     private final Immich immich;
-    private final ExportJobRepository repository;
     private final Clock clock;
+    private final ChangeLog changes;
+    private final AssetHandover assets;
 
-    /** @param plannedOriginals the planned path below the root of each original, by asset id */
+    /**
+     * @param plannedPaths the planned path below the root of each original and motion part, by its
+     *                     file's key ({@link PlannedFile#key()})
+     */
     public Handover(
             long jobId,
             List<AlbumMembers> albums,
-            Map<String, String> plannedOriginals,
+            Map<String, String> plannedPaths,
             Target target,
             Immich immich,
             ExportJobRepository repository,
             Clock clock) {
-        this.jobId = jobId;
         this.albums = List.copyOf(albums);
-        this.plannedOriginals = Map.copyOf(plannedOriginals);
+        this.plannedPaths = Map.copyOf(plannedPaths);
         this.target = target;
         this.immich = immich;
-        this.repository = repository;
         this.clock = clock;
+        this.changes = new ChangeLog(jobId, repository, clock);
+        this.assets = new AssetHandover(immich, changes);
     }
 
     /**
@@ -82,12 +84,19 @@ public final class Handover {
      * @return what was handed over and what stays, per album
      */
     public String run(Set<String> verified, Consumer<String> say) {
+        // where Immich is to import each verified original and motion part, by its file's key
         Map<String, String> wanted = new LinkedHashMap<>();
         for (AlbumMembers members : albums) {
             for (Asset asset : members.assets()) {
-                String path = plannedOriginals.get(asset.id());
-                if (path != null && verified.contains(PlannedFile.key(PlannedFile.Kind.ORIGINAL, asset.id()))) {
-                    wanted.put(asset.id(), target.immichRoot() + "/" + path);
+                String original = PlannedFile.key(PlannedFile.Kind.ORIGINAL, asset.id());
+                if (plannedPaths.containsKey(original) && verified.contains(original)) {
+                    wanted.put(original, target.immichRoot() + "/" + plannedPaths.get(original));
+                    String motion = PlannedFile.key(PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId());
+                    if (asset.livePhotoVideoId() != null
+                            && plannedPaths.containsKey(motion)
+                            && verified.contains(motion)) {
+                        wanted.put(motion, target.immichRoot() + "/" + plannedPaths.get(motion));
+                    }
                 }
             }
         }
@@ -117,93 +126,111 @@ public final class Handover {
             return name + " untouched: Immich listed " + members.assets().size() + " of its "
                     + members.album().assetCount() + " assets";
         }
-        Set<String> now;
+        AlbumMembers now;
         try {
             // listed again right before anything changes: a photo removed meanwhile is left alone
-            now = immich.service().members(immich.user(), immich.server(), members.album()).assets().stream()
-                    .map(Asset::id)
-                    .collect(Collectors.toSet());
+            now = immich.service().members(immich.user(), immich.server(), members.album());
         } catch (ImmichException e) {
             return name + " untouched: " + e.getMessage();
         }
-        int replaced = 0;
+        Set<String> stillMembers = now.assets().stream().map(Asset::id).collect(Collectors.toSet());
+        Map<String, String> replacedBy = new HashMap<>();
         List<String> stay = new ArrayList<>();
         for (Asset original : members.assets()) {
-            String path = wanted.get(original.id());
+            String path = wanted.get(PlannedFile.key(PlannedFile.Kind.ORIGINAL, original.id()));
             if (path == null) {
                 if (!original.isExternal()) {
                     stay.add(original.originalFileName() + " (not verified on disk)");
                 }
                 continue;
             }
-            if (!handled.add(original.id())) {
-                replaced++;
+            if (handled.contains(original.id())) {
+                // handed over for an album before this one
+                replacedBy.put(original.id(), copies.get(path).id());
                 continue;
             }
-            Asset copy = copies.get(path);
-            if (Thread.currentThread().isInterrupted()) {
-                // a cancel: what is not handed over yet stays as it is
-                stay.add(original.originalFileName() + " (the job was cancelled)");
-            } else if (copy == null) {
-                stay.add(original.originalFileName() + " (Immich did not import " + path + " within "
-                        + immich.importWait().toSeconds() + " s: a name or extension it does not read, or an "
-                        + "exclusion pattern of the library)");
-            } else if (!now.contains(original.id())) {
-                stay.add(original.originalFileName() + " (no longer in the album)");
-            } else if (copy.ownerId() != null && !copy.ownerId().equals(original.ownerId())) {
-                stay.add(original.originalFileName() + " (the library belongs to another Immich user than the photo)");
-            } else {
+            String problem = problem(original, wanted, copies, stillMembers);
+            if (problem == null) {
                 say.accept("Handing " + original.originalFileName() + " over to its copy in " + name);
-                String problem = handOver(original, copy);
-                if (problem == null) {
-                    replaced++;
-                } else {
-                    stay.add(original.originalFileName() + " (" + problem + ")");
-                }
+                problem = assets.handOver(original, copies.get(path), motionCopy(original, wanted, copies));
+            }
+            if (problem == null) {
+                handled.add(original.id());
+                replacedBy.put(original.id(), copies.get(path).id());
+            } else {
+                stay.add(original.originalFileName() + " (" + problem + ")");
             }
         }
+        String cover = repointCover(now, replacedBy);
+        int replaced = replacedBy.size();
         String done = replaced + (replaced == 1 ? " photo" : " photos") + " of " + name
-                + " replaced by their copies under " + target.immichRoot() + "; the album stays";
+                + " replaced by their copies under " + target.immichRoot() + "; the album stays" + cover;
         return stay.isEmpty() ? done : done + "; " + stay.size() + " stay in Immich: " + String.join(", ", stay);
     }
 
-    /** @return null once the original is in the trash, else why it is not */
-    private String handOver(Asset original, Asset copy) {
-        List<String> ids = List.of(original.id(), copy.id());
+    /** Why the original is not to be handed over, or null when it is. */
+    private String problem(
+            Asset original, Map<String, String> wanted, Map<String, Asset> copies, Set<String> stillMembers) {
+        String path = wanted.get(PlannedFile.key(PlannedFile.Kind.ORIGINAL, original.id()));
+        Asset copy = copies.get(path);
+        String motion = PlannedFile.key(PlannedFile.Kind.MOTION_PART, original.livePhotoVideoId());
+        if (Thread.currentThread().isInterrupted()) {
+            // a cancel: what is not handed over yet stays as it is
+            return "the job was cancelled";
+        } else if (copy == null) {
+            return notImported(path);
+        } else if (!stillMembers.contains(original.id())) {
+            return "no longer in the album";
+        } else if (copy.ownerId() != null && !copy.ownerId().equals(original.ownerId())) {
+            return "the library belongs to another Immich user than the photo";
+        } else if (original.livePhotoVideoId() != null && !wanted.containsKey(motion)) {
+            return "its motion part was not verified on disk";
+        } else if (original.livePhotoVideoId() != null && copies.get(wanted.get(motion)) == null) {
+            return "its motion part: " + notImported(wanted.get(motion));
+        }
+        return null;
+    }
+
+    private String notImported(String path) {
+        return "Immich did not import " + path + " within "
+                + immich.importWait().toSeconds()
+                + " s: a name or extension it does not read, or an exclusion pattern of the library";
+    }
+
+    private static Asset motionCopy(Asset original, Map<String, String> wanted, Map<String, Asset> copies) {
+        String path = wanted.get(PlannedFile.key(PlannedFile.Kind.MOTION_PART, original.livePhotoVideoId()));
+        return path == null ? null : copies.get(path);
+    }
+
+    /** An album whose cover was a replaced original shows that original's copy instead. */
+    private String repointCover(AlbumMembers now, Map<String, String> replacedBy) {
+        String cover = now.album().thumbnailAssetId();
+        String copy = cover == null ? null : replacedBy.get(cover);
+        if (copy == null) {
+            return "";
+        }
+        List<String> ids = List.of(now.album().id(), copy);
         try {
-            immich.service().copyAsset(immich.user(), original.id(), copy.id());
-            record(ImmichChange.Action.COPY_ASSET, ids, true, "albums, favourite, shared links, stack, sidecar");
-            AssetDetails wanted = immich.service().details(immich.user(), original.id());
-            AssetDetails changes = wanted.differencesFrom(immich.service().details(immich.user(), copy.id()));
-            if (!changes.isEmpty()) {
-                immich.service().updateAsset(immich.user(), copy.id(), changes);
-                record(ImmichChange.Action.UPDATE_ASSET, List.of(copy.id()), true, "details of " + original.id());
-            }
-            Set<String> originalAlbums = immich.service().albumIdsOf(immich.user(), immich.server(), original.id());
-            Set<String> copyAlbums = immich.service().albumIdsOf(immich.user(), immich.server(), copy.id());
-            if (!copyAlbums.containsAll(originalAlbums)) {
-                return "its copy is not in every album of the original";
-            }
-            immich.service().trash(immich.user(), List.of(original.id()));
-            record(ImmichChange.Action.TRASH_ASSETS, List.of(original.id()), true, "handed over to " + copy.id());
-            return null;
+            immich.service().setAlbumCover(immich.user(), now.album().id(), copy);
+            changes.record(ImmichChange.Action.SET_ALBUM_COVER, ids, true, "the copy of " + cover);
+            return ", with the copy as its cover";
         } catch (ImmichException e) {
-            record(ImmichChange.Action.COPY_ASSET, ids, false, e.getMessage());
-            return e.getMessage();
+            changes.record(ImmichChange.Action.SET_ALBUM_COVER, ids, false, e.getMessage());
+            return " (its cover stays: " + e.getMessage() + ")";
         }
     }
 
     private boolean scan() {
         try {
             immich.service().scanLibrary(immich.scanner(), target.libraryId());
-            record(
+            changes.record(
                     ImmichChange.Action.SCAN_LIBRARY,
                     List.of(target.libraryId()),
                     true,
                     "scan of " + target.libraryName());
             return true;
         } catch (ImmichException e) {
-            record(ImmichChange.Action.SCAN_LIBRARY, List.of(target.libraryId()), false, e.getMessage());
+            changes.record(ImmichChange.Action.SCAN_LIBRARY, List.of(target.libraryId()), false, e.getMessage());
             return false;
         }
     }
@@ -248,10 +275,5 @@ public final class Handover {
             }
         }
         return shared == null ? "" : shared;
-    }
-
-    private void record(ImmichChange.Action action, List<String> ids, boolean succeeded, String result) {
-        repository.saveChange(
-                new ImmichChange(jobId, action, String.join(",", ids), succeeded, result, clock.instant()));
     }
 }

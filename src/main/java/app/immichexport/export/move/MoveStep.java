@@ -30,15 +30,13 @@ public final class MoveStep {
 
     static final int TRASH_BATCH = 500;
 
-    private final long jobId;
     private final List<AlbumMembers> albums;
     private final boolean trash;
     private final boolean deleteAlbums;
     private final ImmichService immich;
     private final ImmichConnection connection;
     private final Function<String, Optional<ImmichConnection>> consentingOwners;
-    private final ExportJobRepository repository;
-    private final Clock clock;
+    private final ChangeLog changes;
     private final Set<String> plannedSidecars;
 
     /** @param plannedSidecars keys of the sidecars planned: an original goes only with its sidecar on disk */
@@ -55,14 +53,12 @@ public final class MoveStep {
             Set<String> plannedSidecars) {
         this.plannedSidecars = Set.copyOf(plannedSidecars);
         this.consentingOwners = consentingOwners;
-        this.jobId = jobId;
         this.albums = albums;
         this.trash = trash;
         this.deleteAlbums = deleteAlbums;
         this.immich = immich;
         this.connection = connection;
-        this.repository = repository;
-        this.clock = clock;
+        this.changes = new ChangeLog(jobId, repository, clock);
     }
 
     /** @param verified keys ({@link PlannedFile#key()}) of the files verified on disk by this job */
@@ -214,7 +210,6 @@ public final class MoveStep {
     }
 
     private void record(ImmichChange.Action action, List<String> ids, boolean succeeded, String result) {
-        repository.saveChange(
-                new ImmichChange(jobId, action, String.join(",", ids), succeeded, result, clock.instant()));
+        changes.record(action, ids, succeeded, result);
     }
 }

@@ -18,7 +18,10 @@ public class ImmichChange {
         DELETE_ALBUM,
         SCAN_LIBRARY,
         COPY_ASSET,
-        UPDATE_ASSET
+        UPDATE_ASSET,
+        TAG_ASSET,
+        LINK_MOTION_PART,
+        SET_ALBUM_COVER
     }
 
     @Id

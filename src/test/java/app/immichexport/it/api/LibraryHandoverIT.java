@@ -79,6 +79,23 @@ class LibraryHandoverIT {
                 "IMAGE",
                 taken.plusSeconds(60),
                 Content.pseudoRandom(line.ordinal() * 10 + 2, 700));
+        String tag = library.addTag(owner, "Garden/Roses " + line);
+        library.tagAsset(described, tag);
+        String link = library.addSharedLink(described);
+        SimulatedAsset stackedWith = library.addAsset(
+                null, owner, "lake-2.jpg", "IMAGE", taken, Content.pseudoRandom(line.ordinal() * 10 + 4, 700));
+        String stack = library.stack(plain, stackedWith);
+        library.setCover(keptId, plain.id());
+        library.shareAlbum(keptId, TestLibraries.samId(library));
+        SimulatedAsset live = library.addAsset(
+                keptId,
+                owner,
+                "IMG_0042.HEIC",
+                "IMAGE",
+                taken.plusSeconds(120),
+                Content.pseudoRandom(line.ordinal() * 10 + 5, 700));
+        SimulatedAsset motion =
+                library.addLivePhotoMotion(live, "IMG_0042.MOV", Content.pseudoRandom(line.ordinal() * 10 + 6, 900));
         SimulatedAsset excluded = library.addAsset(
                 privateId,
                 owner,
@@ -90,10 +107,11 @@ class LibraryHandoverIT {
         JsonObject job = startAndWait("[\"" + keptId + "\",\"" + privateId + "\"]", "handover-" + line + "/{album}");
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());
         String message = job.getString("message");
-        assertTrue(message.contains("2 photos of '" + kept + "' replaced by their copies"), message);
+        assertTrue(message.contains("3 photos of '" + kept + "' replaced by their copies"), message);
+        assertTrue(message.contains("with the copy as its cover"), message);
         assertTrue(message.contains("1 stay in Immich") && message.contains("did not import"), message);
 
-        for (SimulatedAsset original : List.of(described, plain)) {
+        for (SimulatedAsset original : List.of(described, plain, live)) {
             assertTrue(original.isTrashed(), original.originalFileName() + " went to the trash");
             String path = TestLibraries.HANDOVER_IMPORT_PATH + "/handover-" + line + "/" + kept + "/"
                     + original.originalFileName();
@@ -106,11 +124,21 @@ class LibraryHandoverIT {
             assertEquals(original.rating(), copy.rating());
             assertEquals(original.takenAt(), copy.takenAt());
         }
-        SimulatedAsset gardenCopy = library.assetAt(
-                        TestLibraries.HANDOVER_IMPORT_PATH + "/handover-" + line + "/" + kept + "/garden.jpg")
-                .orElseThrow();
+        SimulatedAsset gardenCopy = copyOf(library, line, kept, "garden.jpg");
         assertTrue(library.memberIds(elsewhereId).contains(gardenCopy.id()), "the copy is in the other album too");
-        assertTrue(library.albumIds().contains(keptId), "the album stays");
+        assertEquals(Set.of(tag), gardenCopy.tagIds(), "the copy has the original's tags");
+        assertEquals(Set.of(link), gardenCopy.sharedLinkIds(), "the copy is in the original's shared links");
+        SimulatedAsset lakeCopy = copyOf(library, line, kept, "lake.jpg");
+        assertEquals(stack, lakeCopy.stackId(), "the copy is in the original's stack");
+        assertEquals(lakeCopy.id(), library.coverOf(keptId), "the album's cover is the copy of its cover");
+        SimulatedAsset liveCopy = copyOf(library, line, kept, "IMG_0042.HEIC");
+        SimulatedAsset motionCopy = library.asset(liveCopy.livePhotoVideoId())
+                .orElseThrow(() -> new AssertionError("the live photo's copy has no motion part"));
+        assertTrue(motionCopy.isExternal(), "the copy's motion part is the exported one");
+        assertEquals(motion.content().sha1Base64(), motionCopy.content().sha1Base64());
+        assertEquals("hidden", motionCopy.visibility(), "the motion part is no video of its own in the timeline");
+        assertTrue(library.hasAlbum(keptId), "the album stays");
+        assertEquals(List.of(TestLibraries.samId(library)), library.sharedWith(keptId), "shared as it was");
 
         assertFalse(excluded.isTrashed(), "an original whose copy Immich did not import is left untouched");
         assertTrue(Files.exists(ROOT.resolve("handover-" + line + "/Private/" + excluded.originalFileName())));
@@ -120,6 +148,70 @@ class LibraryHandoverIT {
         assertTrue(
                 changes.contains("SCAN_LIBRARY") && changes.contains("COPY_ASSET") && changes.contains("TRASH_ASSETS"),
                 changes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aScanThatImportsNothingTrashesNothingAndSaysWhy(ImmichLine line) throws Exception {
+        TestImmich.simulator().line(line);
+        SimulatedLibrary library = TestImmich.library();
+        String album = "Nothing imported " + line;
+        String albumId = TestLibraries.addAlbumWithPhotos(library, album, 2);
+        // the library's exclusion pattern **/Private/** keeps Immich from importing anything of it
+        JsonObject job = startAndWait("[\"" + albumId + "\"]", "nothing-" + line + "/Private/{album}");
+        assertEquals("SUCCEEDED", job.getString("state"), job.toString());
+        String message = job.getString("message");
+        assertTrue(message.contains("0 photos of '" + album + "' replaced"), message);
+        assertTrue(message.contains("2 stay in Immich") && message.contains("exclusion pattern"), message);
+        for (String id : library.memberIds(albumId)) {
+            assertFalse(library.asset(id).orElseThrow().isTrashed(), "nothing is trashed");
+        }
+        assertEquals(2, library.memberIds(albumId).size(), "the album is as it was");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aPhotoAddedToTheAlbumDuringTheJobIsNotLost(ImmichLine line) throws Exception {
+        TestImmich.simulator().line(line);
+        SimulatedLibrary library = TestImmich.library();
+        String album = "Growing " + line;
+        String albumId = TestLibraries.addAlbumWithPhotos(library, album, 2);
+        List<String> before = library.memberIds(albumId);
+        TestImmich.simulator().faults().scanDelayMillis = 1500;
+        try {
+            HttpResponse<String> started = admin.send(
+                    "POST",
+                    "api/exports",
+                    "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"growing-" + line
+                            + "/{album}\",\"exportRoot\":\"" + ROOT + "\",\"moveIntoLibrary\":true}");
+            assertEquals(202, started.statusCode(), started.body());
+            long id = ApiCalls.object(started.body()).getJsonNumber("id").longValue();
+            for (int i = 0;
+                    i < 300
+                            && !admin.send("GET", "api/exports/" + id, null)
+                                    .body()
+                                    .contains("Immich has imported");
+                    i++) {
+                Thread.sleep(20);
+            }
+            // while Immich imports the copies, someone adds a photo to the album
+            SimulatedAsset added = library.addAsset(
+                    albumId,
+                    TestLibraries.mainOwner(library),
+                    "added-meanwhile.jpg",
+                    "IMAGE",
+                    Instant.parse("2024-01-01T00:00:00Z"),
+                    Content.pseudoRandom(line.ordinal() + 900, 500));
+            JsonObject job = admin.awaitEnd(id);
+            assertEquals("SUCCEEDED", job.getString("state"), job.toString());
+            assertFalse(added.isTrashed(), "the photo added meanwhile stays in Immich");
+            assertTrue(library.memberIds(albumId).contains(added.id()), "and in the album");
+            for (String original : before) {
+                assertTrue(library.asset(original).orElseThrow().isTrashed(), "the exported photos were handed over");
+            }
+        } finally {
+            TestImmich.simulator().faults().clear();
+        }
     }
 
     @ParameterizedTest
@@ -137,8 +229,17 @@ class LibraryHandoverIT {
                 "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"refused-" + line
                         + "/{album}\",\"exportRoot\":\"" + ROOT + "\",\"moveIntoLibrary\":true}");
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("asset.copy") && refused.body().contains("asset.update"), refused.body());
+        assertTrue(
+                refused.body().contains("asset.copy")
+                        && refused.body().contains("asset.update")
+                        && refused.body().contains("tag.asset"),
+                refused.body());
         assertFalse(Files.exists(ROOT.resolve("refused-" + line)), "nothing was copied");
+    }
+
+    private static SimulatedAsset copyOf(SimulatedLibrary library, ImmichLine line, String album, String name) {
+        String path = TestLibraries.HANDOVER_IMPORT_PATH + "/handover-" + line + "/" + album + "/" + name;
+        return library.assetAt(path).orElseThrow(() -> new AssertionError("no copy at " + path));
     }
 
     private JsonObject startAndWait(String albums, String template) throws Exception {
