@@ -1,7 +1,10 @@
 package app.immichexport.simulator;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Misbehaviour to inject, for tests of how the application copes with a troubled Immich. */
@@ -19,8 +22,25 @@ public final class Faults {
     public volatile boolean corruptDownloads;
     /** How long a queued external-library scan waits before it imports, as Immich's job queue does. */
     public volatile long scanDelayMillis = SCAN_DELAY_MILLIS;
+    /**
+     * When set, the next move to the trash is held until released and then refused without trashing
+     * anything: the client can be stopped while its request is in flight.
+     */
+    public volatile Hold trashHold;
     /** Albums whose members search comes back empty although their asset count says otherwise. */
     public final Set<String> emptyMemberAlbums = ConcurrentHashMap.newKeySet();
+
+    /** A request held in the simulator: {@link #arrived} completes when it comes, it ends at {@link #release}. */
+    public static final class Hold {
+        /** Completes with the ids the held request was to trash. */
+        public final CompletableFuture<List<String>> arrived = new CompletableFuture<>();
+
+        public final CountDownLatch released = new CountDownLatch(1);
+
+        public void release() {
+            released.countDown();
+        }
+    }
 
     boolean failNow() {
         return errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate;
@@ -33,5 +53,10 @@ public final class Faults {
         corruptDownloads = false;
         emptyMemberAlbums.clear();
         scanDelayMillis = SCAN_DELAY_MILLIS;
+        Hold held = trashHold;
+        trashHold = null;
+        if (held != null) {
+            held.release();
+        }
     }
 }

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -503,6 +504,17 @@ public final class ImmichSimulator implements AutoCloseable {
             targets.add(asset);
         }
         boolean force = body.getBoolean("force", false);
+        Faults.Hold held = faults.trashHold;
+        if (held != null && !force) {
+            faults.trashHold = null;
+            held.arrived.complete(targets.stream().map(SimulatedAsset::id).toList());
+            try {
+                held.released.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.status(500, "Held and refused");
+        }
         for (SimulatedAsset asset : targets) {
             if (force) {
                 library.remove(asset);

@@ -179,13 +179,7 @@ class LibraryHandoverIT {
         List<String> before = library.memberIds(albumId);
         TestImmich.simulator().faults().scanDelayMillis = 1500;
         try {
-            HttpResponse<String> started = admin.send(
-                    "POST",
-                    "api/exports",
-                    "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"growing-" + line
-                            + "/{album}\",\"exportRoot\":\"" + ROOT + "\",\"moveIntoLibrary\":true}");
-            assertEquals(202, started.statusCode(), started.body());
-            long id = ApiCalls.object(started.body()).getJsonNumber("id").longValue();
+            long id = start("[\"" + albumId + "\"]", "growing-" + line + "/{album}");
             for (int i = 0;
                     i < 300
                             && !admin.send("GET", "api/exports/" + id, null)
@@ -243,13 +237,16 @@ class LibraryHandoverIT {
     }
 
     private JsonObject startAndWait(String albums, String template) throws Exception {
+        return admin.awaitEnd(start(albums, template));
+    }
+
+    private long start(String albums, String template) throws Exception {
         HttpResponse<String> started = admin.send(
                 "POST",
                 "api/exports",
                 "{\"albumIds\":" + albums + ",\"folderTemplate\":\"" + template + "\",\"exportRoot\":\"" + ROOT
                         + "\",\"moveIntoLibrary\":true}");
         assertEquals(202, started.statusCode(), started.body());
-        return admin.awaitEnd(
-                ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        return ApiCalls.object(started.body()).getJsonNumber("id").longValue();
     }
 }
