@@ -5,6 +5,7 @@ import app.immichexport.account.Accounts;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.Settings;
 import app.immichexport.export.move.Handover;
+import app.immichexport.export.move.ImportForecast;
 import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
@@ -106,7 +107,12 @@ public class ExportService {
     /** The exact files an export would write, without writing anything. */
     public ExportPlan plan(ExportRequest request, Caller caller) {
         Path root = root(request, caller);
-        return planning.plan(caller, keys.client(caller), options(request, root), request.albumIds(), true, jobs());
+        ImmichConnection client = keys.client(caller);
+        return withForecast(
+                request,
+                root,
+                client,
+                planning.plan(caller, client, options(request, root), request.albumIds(), true, jobs()));
     }
 
     /**
@@ -116,7 +122,22 @@ public class ExportService {
      */
     public ExportPlan preview(ExportRequest request, Caller caller) {
         Path root = root(request, caller);
-        return planning.plan(caller, keys.client(caller), options(request, root), request.albumIds(), false, jobs());
+        ImmichConnection client = keys.client(caller);
+        return withForecast(
+                request,
+                root,
+                client,
+                planning.plan(caller, client, options(request, root), request.albumIds(), false, jobs()));
+    }
+
+    /** A plan that moves into the library says per album what will be handed over, and what stays. */
+    private ExportPlan withForecast(ExportRequest request, Path root, ImmichConnection client, ExportPlan plan) {
+        if (!request.intoLibrary()) {
+            return plan;
+        }
+        LibraryHandover handover = libraryHandover(root, client);
+        return plan.withWarnings(ImportForecast.of(
+                handover.target(), handover.exclusionPatterns(), immich.albums(client, request.albumIds()), plan));
     }
 
     /**
@@ -340,13 +361,19 @@ public class ExportService {
                             + "its copies would not be yours to put in your albums. Export into a root linked to your own library");
         }
         return new LibraryHandover(
-                new Handover.Target(link.libraryId(), link.libraryName(), link.immichPath()), scanner);
+                new Handover.Target(link.libraryId(), link.libraryName(), link.immichPath()),
+                scanner,
+                library.exclusionPatterns());
     }
 
     private void checkPermissions(ExportRequest request, ImmichServer server) {
         if (request.intoLibrary() && (request.trash() || request.deleteAlbum())) {
             throw new ExportRefusedException("Moving into the library keeps the albums and trashes each original once "
                     + "its copy holds them: choose it, or trash and delete, not both");
+        }
+        if (request.intoLibrary() && request.external()) {
+            throw new ExportRefusedException("Moving into the library leaves photos that are already in an external "
+                    + "library where they are: choose it without including external-library photos");
         }
         if (request.intoLibrary()) {
             List<String> missing = Stream.of(

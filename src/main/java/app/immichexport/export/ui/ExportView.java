@@ -141,15 +141,17 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         tree.setMinHeight("24rem");
 
         intoLibrary.setId("into-library");
-        intoLibrary.setHelperText("Immich imports the copies, each photo's albums, favourite, rating and description "
-                + "go to its copy, then the original goes to the trash. The albums stay.");
+        intoLibrary.setHelperText("Immich imports the copies, each photo's albums, favourite, rating, description, "
+                + "tags, shared links and stack go to its copy, then the original goes to the trash. The albums stay.");
         intoLibrary.addValueChangeListener(e -> {
             start.setEnabled(false);
             moveToTrash.setEnabled(!e.getValue());
             deleteAlbums.setEnabled(!e.getValue());
+            external.setEnabled(!e.getValue());
             if (e.getValue()) {
                 moveToTrash.setValue(false);
                 deleteAlbums.setValue(false);
+                external.setValue(false);
             }
         });
         root.addValueChangeListener(e -> offerLibrary());
@@ -254,6 +256,11 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                     preview.setEnabled(true);
                     if (failure != null) {
                         showSummary(reason(failure), true);
+                        return;
+                    }
+                    if (!request.equals(request())) {
+                        // a plan for other options than those shown now must not be started from
+                        showSummary("The options changed while Immich was asked: preview again", false);
                         return;
                     }
                     showPlan(plan);

@@ -152,6 +152,44 @@ class LibraryHandoverIT {
 
     @ParameterizedTest
     @EnumSource(ImmichLine.class)
+    void aDryRunSaysPerAlbumWhatWillBeHandedOverAndWhatStays(ImmichLine line) throws Exception {
+        TestImmich.simulator().line(line);
+        SimulatedLibrary library = TestImmich.library();
+        String shown = "Forecast " + line;
+        String shownId = TestLibraries.addAlbumWithPhotos(library, shown, 2);
+        library.shareAlbum(shownId, TestLibraries.samId(library));
+        // an album of the same name as another test's: found by its id, not its name
+        String hiddenId = library.addAlbum("Private", TestLibraries.mainOwner(library));
+        library.addAsset(
+                hiddenId,
+                TestLibraries.mainOwner(library),
+                "secret-" + line + ".jpg",
+                "IMAGE",
+                Instant.parse("2024-02-02T00:00:00Z"),
+                Content.pseudoRandom(line.ordinal() + 800, 300));
+        HttpResponse<String> planned = admin.send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[\"" + shownId + "\",\"" + hiddenId + "\"],\"folderTemplate\":\"forecast-" + line
+                        + "/{album}\",\"exportRoot\":\"" + ROOT + "\",\"moveIntoLibrary\":true,\"dryRun\":true}");
+        assertEquals(200, planned.statusCode(), planned.body());
+        String warnings =
+                ApiCalls.object(planned.body()).getJsonArray("warnings").toString();
+        assertTrue(
+                warnings.contains("'" + shown + "': 2 photos will be replaced by their copies under "
+                        + TestLibraries.HANDOVER_IMPORT_PATH + "/forecast-" + line + "/" + shown
+                        + "; the album stays, shared as it is now"),
+                warnings);
+        assertTrue(
+                warnings.contains("'Private': 0 photos will be replaced")
+                        && warnings.contains("1 stay in Immich, their copies would not be imported")
+                        && warnings.contains("exclusion pattern **/Private/**"),
+                warnings);
+        assertFalse(Files.exists(ROOT.resolve("forecast-" + line)), "a dry run writes nothing");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
     void aScanThatImportsNothingTrashesNothingAndSaysWhy(ImmichLine line) throws Exception {
         TestImmich.simulator().line(line);
         SimulatedLibrary library = TestImmich.library();

@@ -1,0 +1,90 @@
+package app.immichexport.export.move;
+
+import app.immichexport.export.plan.ExportPlan;
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.Album;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a move into the library will do to each album, told before anything runs: which originals will
+ * be replaced by their copies, and which Immich's scan would not import, and why.
+ */
+public final class ImportForecast {
+
+    /** The file extensions an external-library scan of Immich imports as photos or videos. */
+    static final Set<String> IMPORTED = Set.of(
+            "jpg", "jpeg", "jpe", "png", "heic", "heif", "hif", "webp", "gif", "tif", "tiff", "avif", "jxl", "bmp",
+            "dng", "cr2", "cr3", "crw", "nef", "nrw", "arw", "sr2", "srf", "orf", "raf", "rw2", "pef", "raw", "rwl",
+            "srw", "3fr", "erf", "kdc", "mrw", "x3f", "iiq", "insp", "jp2", "psd", "svg", "mp4", "mov", "m4v", "mkv",
+            "webm", "avi", "3gp", "mts", "m2ts", "mpg", "mpeg", "wmv", "flv", "mxf", "vob", "ogv", "insv");
+
+    private ImportForecast() {}
+
+    /** One line per album, as the preview shows it. */
+    public static List<String> of(
+            Handover.Target target, List<String> exclusionPatterns, List<Album> albums, ExportPlan plan) {
+        List<PathMatcher> excluded = new ArrayList<>();
+        for (String pattern : exclusionPatterns) {
+            excluded.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Album album : albums) {
+            Set<String> imported = new LinkedHashSet<>();
+            List<String> stay = new ArrayList<>();
+            for (PlannedFile file : plan.files()) {
+                if (file.kind() != PlannedFile.Kind.ORIGINAL || !file.setId().equals(album.id())) {
+                    continue;
+                }
+                String path = target.immichRoot() + "/" + file.relativePath();
+                String reason = notImported(path, exclusionPatterns, excluded);
+                if (reason == null) {
+                    imported.add(path);
+                } else {
+                    stay.add(file.fileName() + " (" + reason + ")");
+                }
+            }
+            lines.add(line(album, imported, stay));
+        }
+        return lines;
+    }
+
+    private static String line(Album album, Set<String> imported, List<String> stay) {
+        int count = imported.size();
+        String line = "'" + album.name() + "': " + count + (count == 1 ? " photo" : " photos")
+                + " will be replaced by their copies"
+                + (imported.isEmpty() ? "" : " under " + Handover.sharedFolder(imported))
+                + "; the album stays" + (album.shared() ? ", shared as it is now" : "");
+        return stay.isEmpty()
+                ? line
+                : line + "; " + stay.size() + " stay in Immich, their copies would not be imported: "
+                        + String.join(", ", stay);
+    }
+
+    /** Why Immich's scan would leave the file out, or null when it imports it. */
+    static String notImported(String immichPath, List<String> patterns, List<PathMatcher> excluded) {
+        String name = immichPath.substring(immichPath.lastIndexOf('/') + 1);
+        for (String part : immichPath.split("/")) {
+            if (part.startsWith(".")) {
+                return "a hidden name";
+            }
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (!IMPORTED.contains(extension)) {
+            return extension.isEmpty() ? "no extension" : "Immich does not import ." + extension + " files";
+        }
+        for (int i = 0; i < excluded.size(); i++) {
+            if (excluded.get(i).matches(Path.of(immichPath))) {
+                return "the library's exclusion pattern " + patterns.get(i);
+            }
+        }
+        return null;
+    }
+}
