@@ -26,7 +26,19 @@ final class ImmichTranslator {
                 instant(dto.lastModifiedAssetTimestamp()),
                 owner == null ? dto.ownerId() : owner.id(),
                 owner == null ? "" : displayName(owner),
-                Boolean.TRUE.equals(dto.shared()));
+                Boolean.TRUE.equals(dto.shared()),
+                sharedWith(dto, owner));
+    }
+
+    /** The album's users but its owner, by name. */
+    private static List<String> sharedWith(ImmichDtos.Album dto, ImmichDtos.User owner) {
+        List<ImmichDtos.AlbumUser> users = dto.albumUsers() == null ? List.of() : dto.albumUsers();
+        return users.stream()
+                .filter(u -> u.user() != null && !"owner".equals(u.role()))
+                .map(ImmichDtos.AlbumUser::user)
+                .filter(u -> owner == null || !u.id().equals(owner.id()))
+                .map(ImmichTranslator::displayName)
+                .toList();
     }
 
     /** 2.x names the owner directly; 3.x only as the album user whose role is owner. */

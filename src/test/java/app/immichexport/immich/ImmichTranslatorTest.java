@@ -126,6 +126,25 @@ class ImmichTranslatorTest {
     }
 
     @Test
+    void theUsersAnAlbumIsSharedWithAreNamedWithoutItsOwner() {
+        ImmichDtos.User owner = new ImmichDtos.User("u1", "Alex", "alex@example.org");
+        ImmichDtos.User bob = new ImmichDtos.User("u2", "Bob", "bob@example.org");
+        ImmichDtos.User carol = new ImmichDtos.User("u3", "", "carol@example.org");
+        List<ImmichDtos.AlbumUser> v3 = List.of(
+                new ImmichDtos.AlbumUser("owner", owner),
+                new ImmichDtos.AlbumUser("editor", bob),
+                new ImmichDtos.AlbumUser("viewer", carol));
+        Album three = ImmichTranslator.album(
+                new ImmichDtos.Album("a", "A", "", 1, null, null, null, null, null, true, v3, null, null, null));
+        assertEquals(List.of("Bob", "carol@example.org"), three.sharedWith());
+        assertEquals("Alex", three.ownerName());
+        // 2.x names the owner on its own and lists only the others as album users
+        Album two = ImmichTranslator.album(new ImmichDtos.Album(
+                "a", "A", "", 1, null, null, null, null, null, true, v3.subList(1, 2), owner, "u1", List.of()));
+        assertEquals(List.of("Bob"), two.sharedWith());
+    }
+
+    @Test
     void membersAreCompleteOnlyWhenImmichReturnedTheWholeCount() {
         Album album = new Album("a", "A", "", 3, null, null, null, null, null, "u", "U", false);
         Asset one = ImmichTranslator.asset(asset(null, null));

@@ -60,11 +60,22 @@ public final class ImportForecast {
         String line = "'" + album.name() + "': " + count + (count == 1 ? " photo" : " photos")
                 + " will be replaced by their copies"
                 + (imported.isEmpty() ? "" : " under " + Handover.sharedFolder(imported))
-                + "; the album stays" + (album.shared() ? ", shared as it is now" : "");
+                + "; the album stays" + sharing(album);
         return stay.isEmpty()
                 ? line
                 : line + "; " + stay.size() + " stay in Immich, their copies would not be imported: "
                         + String.join(", ", stay);
+    }
+
+    private static String sharing(Album album) {
+        List<String> users = album.sharedWith();
+        if (users.isEmpty()) {
+            return album.shared() ? ", shared as it is now" : "";
+        }
+        String names = users.size() == 1
+                ? users.get(0)
+                : String.join(", ", users.subList(0, users.size() - 1)) + " and " + users.get(users.size() - 1);
+        return ", shared with " + names;
     }
 
     /** Why Immich's scan would leave the file out, or null when it imports it. */

@@ -178,7 +178,7 @@ class LibraryHandoverIT {
         assertTrue(
                 warnings.contains("'" + shown + "': 2 photos will be replaced by their copies under "
                         + TestLibraries.HANDOVER_IMPORT_PATH + "/forecast-" + line + "/" + shown
-                        + "; the album stays, shared as it is now"),
+                        + "; the album stays, shared with Sam Demo"),
                 warnings);
         assertTrue(
                 warnings.contains("'Private': 0 photos will be replaced")
