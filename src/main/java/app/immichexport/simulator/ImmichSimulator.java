@@ -2,16 +2,11 @@ package app.immichexport.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -32,7 +27,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A stand-in for an Immich server, bound to loopback: the endpoints this application uses, with
@@ -46,33 +40,17 @@ public final class ImmichSimulator implements AutoCloseable {
     public record Exchange(
             String method, String route, String requestBody, int status, String dto, String responseBody) {}
 
-    private record Request(
-            HttpExchange http, Matcher path, SimulatedLibrary.Key key, Map<String, String> query, String body) {
-        String param(int group) {
-            return path.group(group);
-        }
-    }
-
-    private record Reply(int status, JsonStructure json, String dto) {
-        static Reply ok(JsonStructure json, String dto) {
-            return new Reply(200, json, dto);
-        }
-
-        static Reply status(int status, String message) {
-            return new Reply(status, WireJson.error(status, message), null);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Handler {
-        Reply handle(Request request) throws IOException;
-    }
-
     /** @param onlyOn the one line that offers the endpoint, or null when both do */
     private record Route(
-            String method, Pattern pattern, String template, String permission, Handler handler, ImmichLine onlyOn) {}
+            String method,
+            Pattern pattern,
+            String template,
+            String permission,
+            Reply.Handler handler,
+            ImmichLine onlyOn) {}
 
     private final SimulatedLibrary library;
+    private final HandoverRoutes handover;
     private final Faults faults = new Faults();
     private final List<Route> routes = new ArrayList<>();
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
@@ -94,6 +72,7 @@ public final class ImmichSimulator implements AutoCloseable {
     private ImmichSimulator(ImmichLine line, SimulatedLibrary library, int port) throws IOException {
         this.line = line;
         this.library = library;
+        this.handover = new HandoverRoutes(library, this::json);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "immich-simulator");
@@ -157,16 +136,16 @@ public final class ImmichSimulator implements AutoCloseable {
                 r -> Reply.ok(json().userAdmin(r.key().userId()), "UserAdminResponseDto"));
         route("GET", "/albums", "album.read", this::listAlbums);
         route("GET", "/albums/{id}", "album.read", this::getAlbum);
-        route("PATCH", "/albums/{id}", "album.update", this::updateAlbum);
+        route("PATCH", "/albums/{id}", "album.update", handover::updateAlbum);
         route("DELETE", "/albums/{id}", "album.delete", this::deleteAlbum);
         route("POST", "/search/metadata", "asset.read", this::searchMetadata);
         route("GET", "/assets/{id}", "asset.read", this::getAsset);
         route("DELETE", "/assets", "asset.delete", this::deleteAssets);
-        route("PUT", "/assets/copy", "asset.copy", this::copyAsset);
-        route("PUT", "/assets/{id}", "asset.update", this::updateAsset);
+        route("PUT", "/assets/copy", "asset.copy", handover::copyAsset);
+        route("PUT", "/assets/{id}", "asset.update", handover::updateAsset);
         route("GET", "/assets/{id}/thumbnail", "asset.view", this::thumbnail);
         route("GET", "/assets/{id}/original", "asset.download", this::original);
-        route("PUT", "/tags/assets", "tag.asset", this::tagAssets);
+        route("PUT", "/tags/assets", "tag.asset", handover::tagAssets);
         route("GET", "/libraries", "library.read", this::listLibraries);
         route("POST", "/libraries/{id}/scan", "library.update", this::scanLibrary);
         // asset files arrived with 3.2: a 2.x server answers 404
@@ -174,11 +153,11 @@ public final class ImmichSimulator implements AutoCloseable {
         route("GET", "/asset-files/{id}/download", "assetFile.download", this::downloadAssetFile, ImmichLine.V3);
     }
 
-    private void route(String method, String template, String permission, Handler handler) {
+    private void route(String method, String template, String permission, Reply.Handler handler) {
         route(method, template, permission, handler, null);
     }
 
-    private void route(String method, String template, String permission, Handler handler, ImmichLine onlyOn) {
+    private void route(String method, String template, String permission, Reply.Handler handler, ImmichLine onlyOn) {
         Pattern pattern = Pattern.compile("/api" + template.replace("{id}", "([0-9a-fA-F-]{1,64})"));
         routes.add(new Route(method, pattern, template, permission, handler, onlyOn));
     }
@@ -336,69 +315,6 @@ public final class ImmichSimulator implements AutoCloseable {
                 .orElseGet(() -> Reply.status(400, "Not found or no album.read access"));
     }
 
-    /** {@code PATCH /albums/{id}}: the owner changes the album; a cover must be one of its members. */
-    private Reply updateAlbum(Request r) {
-        JsonObject body = jsonObject(r.body());
-        if (body == null) {
-            return Reply.status(400, "Request body must be a JSON object");
-        }
-        Set<String> known = Set.of("albumName", "albumThumbnailAssetId", "description", "isActivityEnabled", "order");
-        for (String field : body.keySet()) {
-            if (!known.contains(field)) {
-                return Reply.status(400, "property " + field + " should not exist");
-            }
-        }
-        SimulatedAlbum album = library.album(r.param(1))
-                .filter(a -> a.ownerId.equals(r.key().userId()))
-                .orElse(null);
-        if (album == null) {
-            return Reply.status(400, "Not found or no album.update access");
-        }
-        if (body.containsKey("albumThumbnailAssetId")) {
-            String cover = body.getString("albumThumbnailAssetId", "");
-            if (!album.assetIds.contains(cover)) {
-                return Reply.status(400, "Attempted to set album thumbnail to an asset not in the album");
-            }
-            album.thumbnailAssetId = cover;
-        }
-        if (body.get("albumName") instanceof JsonString name) {
-            album.name = name.getString();
-        }
-        return Reply.ok(json().album(album, false), "AlbumResponseDto");
-    }
-
-    /** {@code PUT /tags/assets}: the key's user's tags onto assets it owns. */
-    private Reply tagAssets(Request r) {
-        JsonObject body = jsonObject(r.body());
-        if (body == null
-                || !(body.get("tagIds") instanceof JsonArray tagIds)
-                || !(body.get("assetIds") instanceof JsonArray assetIds)) {
-            return Reply.status(400, "tagIds and assetIds must be arrays");
-        }
-        List<SimulatedLibrary.Tag> tags = new ArrayList<>();
-        for (JsonString id : tagIds.getValuesAs(JsonString.class)) {
-            SimulatedLibrary.Tag tag = library.tag(id.getString())
-                    .filter(t -> t.ownerId().equals(r.key().userId()))
-                    .orElse(null);
-            if (tag == null) {
-                return Reply.status(400, "Not found or no tag.asset access");
-            }
-            tags.add(tag);
-        }
-        List<SimulatedAsset> targets = new ArrayList<>();
-        for (JsonString id : assetIds.getValuesAs(JsonString.class)) {
-            targets.add(owned(r, id.getString()).orElse(null));
-        }
-        int count = 0;
-        for (SimulatedAsset asset : targets) {
-            // Immich tags the assets the user may change and counts those newly tagged
-            for (SimulatedLibrary.Tag tag : asset == null ? List.<SimulatedLibrary.Tag>of() : tags) {
-                count += library.tag(asset, tag.id()) ? 1 : 0;
-            }
-        }
-        return Reply.ok(WireJson.JSON.createObjectBuilder().add("count", count).build(), "TagBulkAssetsResponseDto");
-    }
-
     private Reply deleteAlbum(Request r) {
         SimulatedAlbum album = library.album(r.param(1))
                 .filter(a -> a.ownerId.equals(r.key().userId()))
@@ -421,7 +337,7 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private Reply searchMetadata(Request r) {
-        JsonObject body = jsonObject(r.body());
+        JsonObject body = r.bodyObject();
         if (body == null) {
             return Reply.status(400, "Request body must be a JSON object");
         }
@@ -433,15 +349,6 @@ public final class ImmichSimulator implements AutoCloseable {
         return Reply.ok(
                 json().searchResponse(result.page(), body.getBoolean("withExif", false), result.nextPage()),
                 "SearchResponseDto");
-    }
-
-    /** The request body as a JSON object, or null when it is not one. */
-    private static JsonObject jsonObject(String body) {
-        try (JsonReader reader = WireJson.JSON.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
     }
 
     private Reply original(Request r) throws IOException {
@@ -491,7 +398,7 @@ public final class ImmichSimulator implements AutoCloseable {
     }
 
     private Reply deleteAssets(Request r) {
-        JsonObject body = jsonObject(r.body());
+        JsonObject body = r.bodyObject();
         if (body == null) {
             return Reply.status(400, "Request body must be a JSON object");
         }
@@ -523,50 +430,6 @@ public final class ImmichSimulator implements AutoCloseable {
             }
         }
         return new Reply(204, null, null);
-    }
-
-    private Reply copyAsset(Request r) {
-        JsonObject body = jsonObject(r.body());
-        if (body == null) {
-            return Reply.status(400, "Request body must be a JSON object");
-        }
-        Set<String> known = Set.of("sourceId", "targetId", "albums", "favorite", "sharedLinks", "sidecar", "stack");
-        for (String field : body.keySet()) {
-            if (!known.contains(field)) {
-                return Reply.status(400, "property " + field + " should not exist");
-            }
-        }
-        Optional<SimulatedAsset> source = owned(r, body.getString("sourceId", ""));
-        Optional<SimulatedAsset> target = owned(r, body.getString("targetId", ""));
-        if (source.isEmpty() || target.isEmpty()) {
-            return Reply.status(400, "Not found or no asset.copy access");
-        }
-        Set<String> what = known.stream()
-                .filter(f -> !f.endsWith("Id") && body.getBoolean(f, true))
-                .collect(Collectors.toSet());
-        library.copy(source.get(), target.get(), what);
-        return new Reply(204, null, null);
-    }
-
-    private Reply updateAsset(Request r) {
-        JsonObject body = jsonObject(r.body());
-        if (body == null) {
-            return Reply.status(400, "Request body must be a JSON object");
-        }
-        SimulatedAsset asset = owned(r, r.param(1)).orElse(null);
-        if (asset == null) {
-            return Reply.status(400, "Not found or no asset.update access");
-        }
-        String problem = AssetUpdate.apply(body, asset, library);
-        if (problem != null) {
-            return Reply.status(400, problem);
-        }
-        library.touch(asset);
-        return Reply.ok(json().asset(asset, true), "AssetResponseDto");
-    }
-
-    private Optional<SimulatedAsset> owned(Request r, String assetId) {
-        return library.asset(assetId).filter(a -> a.ownerId.equals(r.key().userId()));
     }
 
     private Reply thumbnail(Request r) throws IOException {
