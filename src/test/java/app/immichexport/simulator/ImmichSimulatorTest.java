@@ -359,6 +359,63 @@ class ImmichSimulatorTest {
         assertEquals(400, client.put("/assets/" + target.id(), "{\"tags\":[]}").statusCode());
     }
 
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void tagsCoversAndLivePhotoLinksChangeAsImmichChangesThem(ImmichLine line) {
+        simulator.line(line);
+        String owner = TestLibraries.mainOwner(library);
+        String album = library.addAlbum("Covered " + line, owner);
+        Instant taken = Instant.parse("2020-06-06T10:00:00Z");
+        SimulatedAsset first =
+                library.addAsset(album, owner, "first.jpg", "IMAGE", taken, Content.pseudoRandom(61, 64));
+        SimulatedAsset second =
+                library.addAsset(album, owner, "second.jpg", "IMAGE", taken, Content.pseudoRandom(62, 64));
+        SimulatedAsset video = library.addAsset(null, owner, "clip.mov", "VIDEO", taken, Content.pseudoRandom(63, 64));
+        SimulatedAsset outside =
+                library.addAsset(null, owner, "outside.jpg", "IMAGE", taken, Content.pseudoRandom(64, 64));
+
+        assertEquals(first.id(), object(client.get("/albums/" + album).body()).getString("albumThumbnailAssetId"));
+        HttpResponse<String> covered =
+                client.patch("/albums/" + album, "{\"albumThumbnailAssetId\":\"" + second.id() + "\"}");
+        assertEquals(200, covered.statusCode(), covered.body());
+        assertEquals(second.id(), object(covered.body()).getString("albumThumbnailAssetId"));
+        assertEquals(
+                400,
+                client.patch("/albums/" + album, "{\"albumThumbnailAssetId\":\"" + outside.id() + "\"}")
+                        .statusCode(),
+                "a cover must be a member");
+
+        String tag = library.addTag(owner, "Trips/Alps " + line);
+        HttpResponse<String> tagged =
+                client.put("/tags/assets", "{\"tagIds\":[\"" + tag + "\"],\"assetIds\":[\"" + first.id() + "\"]}");
+        assertEquals(200, tagged.statusCode(), tagged.body());
+        assertEquals(1, object(tagged.body()).getInt("count"));
+        assertEquals(
+                0,
+                object(client.put(
+                                        "/tags/assets",
+                                        "{\"tagIds\":[\"" + tag + "\"],\"assetIds\":[\"" + first.id() + "\"]}")
+                                .body())
+                        .getInt("count"),
+                "a tag the asset has is not counted again");
+        JsonObject tagOf = object(client.get("/assets/" + first.id()).body())
+                .getJsonArray("tags")
+                .getJsonObject(0);
+        assertEquals("Trips/Alps " + line, tagOf.getString("value"));
+        assertEquals("Alps " + line, tagOf.getString("name"));
+
+        assertEquals(
+                400,
+                client.put("/assets/" + video.id(), "{\"livePhotoVideoId\":\"" + second.id() + "\"}")
+                        .statusCode(),
+                "the motion part is a video of an image");
+        HttpResponse<String> linked =
+                client.put("/assets/" + second.id(), "{\"livePhotoVideoId\":\"" + video.id() + "\"}");
+        assertEquals(200, linked.statusCode(), linked.body());
+        assertEquals(video.id(), object(linked.body()).getString("livePhotoVideoId"));
+        assertEquals("hidden", video.visibility(), "a linked motion part leaves the timeline");
+    }
+
     private List<JsonObject> awaitLibraryAssets(String libraryId, int count) throws InterruptedException {
         List<JsonObject> found = List.of();
         for (int i = 0; i < 50 && found.size() < count; i++) {

@@ -40,6 +40,15 @@ final class SimulatorClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> patch(String path, String json) {
+        return send(
+                builder(path)
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String json) {
         return send(
                 builder(path)
