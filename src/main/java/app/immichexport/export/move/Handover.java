@@ -91,7 +91,7 @@ public final class Handover {
                 String original = PlannedFile.key(PlannedFile.Kind.ORIGINAL, asset.id());
                 if (plannedPaths.containsKey(original) && verified.contains(original)) {
                     wanted.put(original, target.immichRoot() + "/" + plannedPaths.get(original));
-                    String motion = PlannedFile.key(PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId());
+                    String motion = motionKey(asset);
                     if (asset.livePhotoVideoId() != null
                             && plannedPaths.containsKey(motion)
                             && verified.contains(motion)) {
@@ -173,7 +173,7 @@ public final class Handover {
             Asset original, Map<String, String> wanted, Map<String, Asset> copies, Set<String> stillMembers) {
         String path = wanted.get(PlannedFile.key(PlannedFile.Kind.ORIGINAL, original.id()));
         Asset copy = copies.get(path);
-        String motion = PlannedFile.key(PlannedFile.Kind.MOTION_PART, original.livePhotoVideoId());
+        String motion = motionKey(original);
         if (Thread.currentThread().isInterrupted()) {
             // a cancel: what is not handed over yet stays as it is
             return "the job was cancelled";
@@ -185,7 +185,7 @@ public final class Handover {
             return "the library belongs to another Immich user than the photo";
         } else if (original.livePhotoVideoId() != null && !wanted.containsKey(motion)) {
             return "its motion part was not verified on disk";
-        } else if (original.livePhotoVideoId() != null && copies.get(wanted.get(motion)) == null) {
+        } else if (original.livePhotoVideoId() != null && motionCopy(original, wanted, copies) == null) {
             return "its motion part: " + notImported(wanted.get(motion));
         }
         return null;
@@ -198,8 +198,13 @@ public final class Handover {
     }
 
     private static Asset motionCopy(Asset original, Map<String, String> wanted, Map<String, Asset> copies) {
-        String path = wanted.get(PlannedFile.key(PlannedFile.Kind.MOTION_PART, original.livePhotoVideoId()));
+        String path = wanted.get(motionKey(original));
         return path == null ? null : copies.get(path);
+    }
+
+    /** The key of the still's motion part file; it names no file when the still has none. */
+    private static String motionKey(Asset still) {
+        return PlannedFile.key(PlannedFile.Kind.MOTION_PART, still.livePhotoVideoId());
     }
 
     /** An album whose cover was a replaced original shows that original's copy instead. */

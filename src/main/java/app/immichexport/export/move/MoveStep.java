@@ -185,9 +185,9 @@ public final class MoveStep {
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + TRASH_BATCH));
             try {
                 immich.trash(key, batch);
-                record(ImmichChange.Action.TRASH_ASSETS, batch, true, batch.size() + " moved to the trash");
+                changes.record(ImmichChange.Action.TRASH_ASSETS, batch, true, batch.size() + " moved to the trash");
             } catch (ImmichException e) {
-                record(ImmichChange.Action.TRASH_ASSETS, batch, false, e.getMessage());
+                changes.record(ImmichChange.Action.TRASH_ASSETS, batch, false, e.getMessage());
                 return false;
             }
         }
@@ -197,19 +197,16 @@ public final class MoveStep {
     private boolean deleteAlbum(AlbumMembers members) {
         try {
             immich.deleteAlbum(connection, members.album().id());
-            record(
+            changes.record(
                     ImmichChange.Action.DELETE_ALBUM,
                     List.of(members.album().id()),
                     true,
                     "deleted album '" + members.album().name() + "'");
             return true;
         } catch (ImmichException e) {
-            record(ImmichChange.Action.DELETE_ALBUM, List.of(members.album().id()), false, e.getMessage());
+            changes.record(
+                    ImmichChange.Action.DELETE_ALBUM, List.of(members.album().id()), false, e.getMessage());
             return false;
         }
-    }
-
-    private void record(ImmichChange.Action action, List<String> ids, boolean succeeded, String result) {
-        changes.record(action, ids, succeeded, result);
     }
 }

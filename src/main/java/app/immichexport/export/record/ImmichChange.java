@@ -19,7 +19,6 @@ public class ImmichChange {
         SCAN_LIBRARY,
         COPY_ASSET,
         UPDATE_ASSET,
-        TAG_ASSET,
         LINK_MOTION_PART,
         SET_ALBUM_COVER
     }

@@ -20,9 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -76,7 +74,8 @@ class HandoverCrashIT {
         TestImmich.simulator().faults().trashHold = hold;
         long jobId;
         List<String> held;
-        try (PackagedApp crashing = startInstance()) {
+        try (PackagedApp crashing =
+                PackagedApp.startOnTestDatabase(Path.of("target", "crashing-instance"), "crashing")) {
             ApiCalls api = new ApiCalls(new URI(crashing.base).toURL());
             HttpResponse<String> started = api.send(
                     "POST",
@@ -98,7 +97,8 @@ class HandoverCrashIT {
                 "the copy held the album before the kill");
         assertTrue(originals.stream().noneMatch(SimulatedAsset::isTrashed), "no original went to the trash");
 
-        try (PackagedApp restarted = startInstance()) {
+        try (PackagedApp restarted =
+                PackagedApp.startOnTestDatabase(Path.of("target", "crashing-instance"), "crashing")) {
             ApiCalls api = new ApiCalls(new URI(restarted.base).toURL());
             JsonObject interrupted = ApiCalls.object(
                     api.send("GET", "api/exports/" + jobId, null).body());
@@ -149,20 +149,5 @@ class HandoverCrashIT {
     private static SimulatedAsset copy(SimulatedLibrary library, String album, String name) {
         String path = TestLibraries.HANDOVER_IMPORT_PATH + "/crash/" + album + "/" + name;
         return library.assetAt(path).orElseThrow(() -> new AssertionError("no copy at " + path));
-    }
-
-    /** An instance of its own on the tests' database, which it shares with the deployed one. */
-    private static PackagedApp startInstance() throws Exception {
-        Map<String, String> shared = new HashMap<>();
-        for (String name : List.of("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_API_TOKEN")) {
-            shared.put(name, null);
-        }
-        shared.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port") + "/postgres");
-        shared.put("DB_USER", "postgres");
-        shared.put(
-                "SECRET_KEY",
-                Files.readString(Path.of("target", "it-data", "secret.key")).strip());
-        shared.put("INSTANCE_NAME", "crashing");
-        return PackagedApp.start(Path.of("target", "crashing-instance"), shared);
     }
 }

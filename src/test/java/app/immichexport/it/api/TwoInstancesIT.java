@@ -9,12 +9,9 @@ import app.immichexport.it.support.TestImmich;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -35,7 +32,7 @@ class TwoInstancesIT {
     @Test
     void eachRunOfAProfileHappensOnceWhicheverInstanceTakesIt() throws Exception {
         TestImmich.simulator();
-        try (PackagedApp second = startSecondInstance()) {
+        try (PackagedApp second = PackagedApp.startOnTestDatabase(Path.of("target", "second-instance"), "second")) {
             ApiCalls api = new ApiCalls(deployed);
             HttpResponse<String> created = api.send(
                     "POST",
@@ -60,20 +57,5 @@ class TwoInstancesIT {
             assertTrue(instances.stream().allMatch(i -> i.equals("first") || i.equals("second")), instances.toString());
             System.out.println("Runs taken by: " + instances);
         }
-    }
-
-    private PackagedApp startSecondInstance() throws Exception {
-        Map<String, String> shared = new HashMap<>();
-        for (String name : List.of("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_API_TOKEN")) {
-            shared.put(name, null);
-        }
-        shared.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port") + "/postgres");
-        shared.put("DB_USER", "postgres");
-        // both instances must decrypt the users' Immich keys
-        shared.put(
-                "SECRET_KEY",
-                Files.readString(Path.of("target", "it-data", "secret.key")).strip());
-        shared.put("INSTANCE_NAME", "second");
-        return PackagedApp.start(Path.of("target", "second-instance"), shared);
     }
 }

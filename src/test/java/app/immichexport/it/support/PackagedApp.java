@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,24 @@ public final class PackagedApp implements AutoCloseable {
         PackagedApp app = new PackagedApp(process(data, settings, port), "http://127.0.0.1:" + port + "/");
         app.awaitReady(data);
         return app;
+    }
+
+    /**
+     * Starts another instance on the tests' database, which it shares with the deployed one: its own
+     * name, the same key to decrypt the users' Immich keys, and no administrator seeded again.
+     */
+    public static PackagedApp startOnTestDatabase(Path data, String instanceName) throws Exception {
+        Map<String, String> shared = new HashMap<>();
+        for (String name : List.of("ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_API_TOKEN")) {
+            shared.put(name, null);
+        }
+        shared.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + System.getProperty("it.db.port") + "/postgres");
+        shared.put("DB_USER", "postgres");
+        shared.put(
+                "SECRET_KEY",
+                Files.readString(Path.of("target", "it-data", "secret.key")).strip());
+        shared.put("INSTANCE_NAME", instanceName);
+        return start(data, shared);
     }
 
     /** How a run that was expected to stop on its own ended: its exit code and what it logged. */
