@@ -32,7 +32,8 @@ public record AuditAction(String actor, Kind kind, String target, String detail,
         ROOT_UNLINKED,
         MIRROR_CHANGED,
         MIRROR_RUN,
-        PRUNE
+        PRUNE,
+        ALBUM_RECREATED
     }
 
     public AuditAction(String actor, Kind kind, String target, String detail) {

@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -190,6 +192,16 @@ public class ExportRoots {
                     "from library '" + old.libraryName() + "'"));
         });
         return root;
+    }
+
+    /** The links of the linked roots the caller may use, by each root's real path. */
+    public Map<String, LibraryLink> linksUsableBy(Caller caller) {
+        Map<String, LibraryLink> links = new HashMap<>();
+        for (ExportRoot root : usableBy(caller)) {
+            root.library()
+                    .ifPresent(link -> links.put(real(Path.of(root.getPath())).toString(), link));
+        }
+        return links;
     }
 
     /** The link of the root at this real path, if it is linked. */

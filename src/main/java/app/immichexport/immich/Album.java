@@ -9,7 +9,7 @@ import java.util.List;
  * @param ownerName the owner's display name, or empty when the server did not say
  * @param startDate earliest asset, null for an empty album
  * @param lastModifiedAssetAt when a member last changed, null when the server did not say
- * @param sharedWith the display names of the users it is shared with, as far as the server said
+ * @param sharedWith the users it is shared with, as far as the server said
  */
 public record Album(
         String id,
@@ -24,10 +24,15 @@ public record Album(
         String ownerId,
         String ownerName,
         boolean shared,
-        List<String> sharedWith) {
+        List<AlbumUser> sharedWith) {
 
     public Album {
         sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
+    }
+
+    /** The display names of the users it is shared with. */
+    public List<String> sharedWithNames() {
+        return sharedWith.stream().map(AlbumUser::name).toList();
     }
 
     /** An album whose users are not known by name. */

@@ -49,6 +49,19 @@ interface ImmichApi {
     @Path("albums/{id}")
     ImmichDtos.Album album(@PathParam("id") String id);
 
+    @POST
+    @Path("albums")
+    ImmichDtos.Album createAlbum(ImmichDtos.CreateAlbum album);
+
+    @PUT
+    @Path("albums/{id}/assets")
+    List<ImmichDtos.BulkIdResult> addAssetsToAlbum(@PathParam("id") String id, ImmichDtos.BulkIds assets);
+
+    /** Every user of the server, as any user sees them ({@code user.read}). */
+    @GET
+    @Path("users")
+    List<ImmichDtos.User> users();
+
     @PATCH
     @Path("albums/{id}")
     ImmichDtos.Album updateAlbum(@PathParam("id") String id, ImmichDtos.AlbumUpdate update);

@@ -252,6 +252,35 @@ class ImmichClient implements AutoCloseable {
                 () -> api.updateAlbum(albumId, new ImmichDtos.AlbumUpdate(assetId)));
     }
 
+    /**
+     * Creates an album of the key's user holding the assets, shared with the users. Immich leaves out
+     * silently the assets the user may not share.
+     */
+    public Album createAlbum(String name, String description, List<String> assetIds, List<AlbumUser> users) {
+        List<ImmichDtos.AlbumUserAdd> shares = users.stream()
+                .map(u -> new ImmichDtos.AlbumUserAdd(u.id(), u.role()))
+                .toList();
+        return ImmichTranslator.album(call(
+                "create the album " + name + " (album.create)",
+                () -> api.createAlbum(new ImmichDtos.CreateAlbum(name, description, assetIds, shares))));
+    }
+
+    /** Adds assets to an album; returns how many it did not hold before. */
+    public int addToAlbum(String albumId, List<String> assetIds) {
+        List<ImmichDtos.BulkIdResult> results = call(
+                "add assets to album " + albumId + " (albumAsset.create)",
+                () -> api.addAssetsToAlbum(albumId, new ImmichDtos.BulkIds(assetIds)));
+        return (int)
+                results.stream().filter(r -> Boolean.TRUE.equals(r.success())).count();
+    }
+
+    /** The ids of every user of the server. */
+    public Set<String> userIds() {
+        Set<String> ids = new HashSet<>();
+        call("list the users (user.read)", api::users).forEach(u -> ids.add(u.id()));
+        return ids;
+    }
+
     /** The ids of the albums holding the asset that the key's user owns or shares. */
     public Set<String> albumIdsOf(String assetId, ImmichVersion version) {
         Set<String> ids = new HashSet<>();

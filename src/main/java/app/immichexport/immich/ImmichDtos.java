@@ -116,5 +116,17 @@ final class ImmichDtos {
     public record Library(
             String id, String name, String ownerId, List<String> importPaths, List<String> exclusionPatterns) {}
 
+    /** Request body of {@code POST /albums}. */
+    public record CreateAlbum(
+            String albumName, String description, List<String> assetIds, List<AlbumUserAdd> albumUsers) {}
+
+    public record AlbumUserAdd(String userId, String role) {}
+
+    /** Request body of {@code PUT /albums/{id}/assets}. */
+    public record BulkIds(List<String> ids) {}
+
+    /** One id's result: {@code error} is {@code duplicate}, {@code no_permission}, {@code not_found} or {@code unknown}. */
+    public record BulkIdResult(String id, Boolean success, String error) {}
+
     public record AssetBulkDelete(List<String> ids, boolean force) {}
 }

@@ -217,4 +217,23 @@ public class ImmichService {
     public Set<String> albumIdsOf(ImmichConnection immich, ImmichServer server, String assetId) {
         return immich.client.albumIdsOf(assetId, server.version());
     }
+
+    /** Not retried: a creation whose answer was lost may have happened, and a second would be a second album. */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
+    public Album createAlbum(
+            ImmichConnection immich, String name, String description, List<String> assetIds, List<AlbumUser> users) {
+        return immich.client.createAlbum(name, description, assetIds, users);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
+    public int addToAlbum(ImmichConnection immich, String albumId, List<String> assetIds) {
+        return immich.client.addToAlbum(albumId, assetIds);
+    }
+
+    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public Set<String> userIds(ImmichConnection immich) {
+        return immich.client.userIds();
+    }
 }

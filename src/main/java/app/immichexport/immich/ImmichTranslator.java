@@ -30,14 +30,13 @@ final class ImmichTranslator {
                 sharedWith(dto, owner));
     }
 
-    /** The album's users but its owner, by name. */
-    private static List<String> sharedWith(ImmichDtos.Album dto, ImmichDtos.User owner) {
+    /** The album's users but its owner. */
+    private static List<AlbumUser> sharedWith(ImmichDtos.Album dto, ImmichDtos.User owner) {
         List<ImmichDtos.AlbumUser> users = dto.albumUsers() == null ? List.of() : dto.albumUsers();
         return users.stream()
                 .filter(u -> u.user() != null && !"owner".equals(u.role()))
-                .map(ImmichDtos.AlbumUser::user)
-                .filter(u -> owner == null || !u.id().equals(owner.id()))
-                .map(ImmichTranslator::displayName)
+                .filter(u -> owner == null || !u.user().id().equals(owner.id()))
+                .map(u -> new AlbumUser(u.user().id(), displayName(u.user()), u.role()))
                 .toList();
     }
 

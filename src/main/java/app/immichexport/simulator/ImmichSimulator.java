@@ -51,6 +51,7 @@ public final class ImmichSimulator implements AutoCloseable {
 
     private final SimulatedLibrary library;
     private final HandoverRoutes handover;
+    private final AlbumRoutes albumRoutes;
     private final Faults faults = new Faults();
     private final List<Route> routes = new ArrayList<>();
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
@@ -73,6 +74,7 @@ public final class ImmichSimulator implements AutoCloseable {
         this.line = line;
         this.library = library;
         this.handover = new HandoverRoutes(library, this::json);
+        this.albumRoutes = new AlbumRoutes(library, this::json);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newFixedThreadPool(8, runnable -> {
             Thread thread = new Thread(runnable, "immich-simulator");
@@ -134,7 +136,10 @@ public final class ImmichSimulator implements AutoCloseable {
                 "/users/me",
                 "user.read",
                 r -> Reply.ok(json().userAdmin(r.key().userId()), "UserAdminResponseDto"));
+        route("GET", "/users", "user.read", albumRoutes::users);
         route("GET", "/albums", "album.read", this::listAlbums);
+        route("POST", "/albums", "album.create", albumRoutes::createAlbum);
+        route("PUT", "/albums/{id}/assets", "albumAsset.create", albumRoutes::addAssets);
         route("GET", "/albums/{id}", "album.read", this::getAlbum);
         route("PATCH", "/albums/{id}", "album.update", handover::updateAlbum);
         route("DELETE", "/albums/{id}", "album.delete", this::deleteAlbum);

@@ -2,6 +2,8 @@ package app.immichexport.simulator;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An album: an owner, the users it is shared with, and its members in the order they were added. */
@@ -12,6 +14,10 @@ final class SimulatedAlbum {
     final String ownerId;
     final Instant createdAt;
     final List<String> sharedWith = new CopyOnWriteArrayList<>();
+    /** The role of each user it is shared with: {@code editor} or {@code viewer}. */
+    final Map<String, String> roles = new ConcurrentHashMap<>();
+
+    volatile String description = "";
     final List<String> assetIds = new CopyOnWriteArrayList<>();
     volatile boolean deleted;
     /** The cover its owner chose; null shows the first member. */
@@ -25,6 +31,11 @@ final class SimulatedAlbum {
         this.ownerId = ownerId;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+    }
+
+    /** Whether the user may add assets to it: its owner, or an editor it is shared with. */
+    boolean editableBy(String userId) {
+        return !deleted && (ownerId.equals(userId) || "editor".equals(roles.get(userId)));
     }
 
     boolean visibleTo(String userId) {

@@ -125,6 +125,15 @@ public final class SimulatedLibrary {
         return imported;
     }
 
+    /** Scans the external library of this name at once, as Immich's nightly scan would; for tests. */
+    public List<SimulatedAsset> scanLibraryNamed(String name) {
+        return externalLibraries().stream()
+                .filter(l -> l.name().equals(name))
+                .findFirst()
+                .map(this::scan)
+                .orElseThrow(() -> new IllegalArgumentException("No external library " + name));
+    }
+
     List<ExternalLibrary> externalLibraries() {
         return externalLibraries.values().stream()
                 .sorted(Comparator.comparing(ExternalLibrary::createdAt).thenComparing(ExternalLibrary::id))
@@ -226,7 +235,42 @@ public final class SimulatedLibrary {
     }
 
     public void shareAlbum(String albumId, String userId) {
-        albums.get(albumId).sharedWith.add(userId);
+        shareAlbum(albumId, userId, "editor");
+    }
+
+    /** @param role {@code editor} or {@code viewer} */
+    public void shareAlbum(String albumId, String userId, String role) {
+        SimulatedAlbum album = albums.get(albumId);
+        album.sharedWith.add(userId);
+        album.roles.put(userId, role);
+    }
+
+    /** The role of a user an album is shared with, for tests. */
+    public String roleIn(String albumId, String userId) {
+        return albums.get(albumId).roles.get(userId);
+    }
+
+    public void describeAlbum(String albumId, String description) {
+        albums.get(albumId).description = description;
+    }
+
+    /** The album's description, for tests. */
+    public String descriptionOf(String albumId) {
+        return albums.get(albumId).description;
+    }
+
+    /** Deletes an album as its owner does in Immich; its assets stay. */
+    public void deleteAlbum(String albumId) {
+        delete(albums.get(albumId));
+    }
+
+    /** The albums of this name that are not deleted, for tests. */
+    public List<String> albumIdsNamed(String name) {
+        return albums().stream().filter(a -> a.name.equals(name)).map(a -> a.id).toList();
+    }
+
+    List<User> users() {
+        return users.values().stream().sorted(Comparator.comparing(User::id)).toList();
     }
 
     /** An asset whose id is given, e.g. to match a file already placed in an upload folder. */

@@ -109,7 +109,7 @@ final class WireJson {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", album.id)
                 .add("albumName", album.name)
-                .add("description", "")
+                .add("description", album.description)
                 .add("assetCount", members.size())
                 .add("createdAt", album.createdAt.toString())
                 .add("updatedAt", album.updatedAt.toString())
@@ -142,8 +142,9 @@ final class WireJson {
             // 3.x names the owner only as the first album user.
             albumUsers.add(JSON.createObjectBuilder().add("role", "owner").add("user", user(album.ownerId)));
         }
-        album.sharedWith.forEach(u ->
-                albumUsers.add(JSON.createObjectBuilder().add("role", "editor").add("user", user(u))));
+        album.sharedWith.forEach(u -> albumUsers.add(JSON.createObjectBuilder()
+                .add("role", album.roles.getOrDefault(u, "editor"))
+                .add("user", user(u))));
         json.add("albumUsers", albumUsers);
         if (line == ImmichLine.V2) {
             json.add("owner", user(album.ownerId)).add("ownerId", album.ownerId);

@@ -45,7 +45,7 @@ class ImmichApiContractTest {
                                 + (offered ? " is not listed" : " is listed: drop its @Since"));
             }
         }
-        assertEquals(20, endpoints.size(), "every client method was checked: " + endpoints);
+        assertEquals(23, endpoints.size(), "every client method was checked: " + endpoints);
         for (ImmichLine line : ImmichLine.values()) {
             assertTrue(
                     Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
@@ -87,6 +87,23 @@ class ImmichApiContractTest {
                 assertEquals(Set.of(), contract.problems("UpdateAssetDto", details));
                 assertEquals(Set.of(), contract.problems("TagBulkAssetsDto", tags));
                 assertEquals(Set.of(), contract.problems("UpdateAlbumDto", cover));
+            }
+        }
+    }
+
+    @Test
+    void albumCreationRequestsMatchTheSchemaOfEveryLine() throws Exception {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            String created = jsonb.toJson(new ImmichDtos.CreateAlbum(
+                    "Wedding",
+                    "Our day",
+                    List.of("a1", "a2"),
+                    List.of(new ImmichDtos.AlbumUserAdd("u2", "viewer"), new ImmichDtos.AlbumUserAdd("u3", "editor"))));
+            String added = jsonb.toJson(new ImmichDtos.BulkIds(List.of("a3")));
+            for (ImmichLine line : ImmichLine.values()) {
+                Contract contract = Contract.of(line);
+                assertEquals(Set.of(), contract.problems("CreateAlbumDto", created));
+                assertEquals(Set.of(), contract.problems("BulkIdsDto", added));
             }
         }
     }

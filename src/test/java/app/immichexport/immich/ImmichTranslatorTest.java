@@ -136,12 +136,15 @@ class ImmichTranslatorTest {
                 new ImmichDtos.AlbumUser("viewer", carol));
         Album three = ImmichTranslator.album(
                 new ImmichDtos.Album("a", "A", "", 1, null, null, null, null, null, true, v3, null, null, null));
-        assertEquals(List.of("Bob", "carol@example.org"), three.sharedWith());
+        assertEquals(List.of("Bob", "carol@example.org"), three.sharedWithNames());
+        assertEquals(
+                new AlbumUser("u3", "carol@example.org", "viewer"),
+                three.sharedWith().get(1));
         assertEquals("Alex", three.ownerName());
         // 2.x names the owner on its own and lists only the others as album users
         Album two = ImmichTranslator.album(new ImmichDtos.Album(
                 "a", "A", "", 1, null, null, null, null, null, true, v3.subList(1, 2), owner, "u1", List.of()));
-        assertEquals(List.of("Bob"), two.sharedWith());
+        assertEquals(List.of("Bob"), two.sharedWithNames());
     }
 
     @Test

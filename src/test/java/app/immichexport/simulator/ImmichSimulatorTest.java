@@ -578,6 +578,67 @@ class ImmichSimulatorTest {
                         .size());
     }
 
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aNewAlbumHoldsTheUsersOwnAssetsAndIsSharedAsAsked(ImmichLine line) {
+        simulator.line(line);
+        String owner = TestLibraries.mainOwner(library);
+        String sam = TestLibraries.samId(library);
+        SimulatedAsset mine = library.addAsset(
+                null,
+                owner,
+                "mine-" + line + ".jpg",
+                "IMAGE",
+                Instant.parse("2024-03-03T00:00:00Z"),
+                Content.pseudoRandom(71, 50));
+        SimulatedAsset samsOwn = library.addAsset(
+                null,
+                sam,
+                "sams-" + line + ".jpg",
+                "IMAGE",
+                Instant.parse("2024-03-03T00:00:00Z"),
+                Content.pseudoRandom(72, 50));
+        HttpResponse<String> created = client.post(
+                "/albums",
+                "{\"albumName\":\"Made " + line + "\",\"description\":\"Again\",\"assetIds\":[\"" + mine.id()
+                        + "\",\"" + samsOwn.id() + "\"],\"albumUsers\":[{\"userId\":\"" + sam
+                        + "\",\"role\":\"viewer\"}]}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject album = object(created.body());
+        String id = album.getString("id");
+        assertEquals("Made " + line, album.getString("albumName"));
+        assertEquals("Again", album.getString("description"));
+        assertEquals(List.of(mine.id()), library.memberIds(id), "an asset the user may not share is left out");
+        assertEquals(mine.id(), album.getString("albumThumbnailAssetId"), "the first asset is the cover");
+        assertEquals(List.of(sam), library.sharedWith(id));
+        assertEquals("viewer", library.roleIn(id, sam));
+
+        JsonArray added = array(
+                client.put("/albums/" + id + "/assets", "{\"ids\":[\"" + mine.id() + "\",\"" + samsOwn.id() + "\"]}")
+                        .body());
+        assertEquals("duplicate", added.getJsonObject(0).getString("error"));
+        assertEquals("no_permission", added.getJsonObject(1).getString("error"));
+        assertEquals(List.of(mine.id()), library.memberIds(id));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void anAlbumIsNotSharedWithAnUnknownUserNorItsOwner(ImmichLine line) {
+        simulator.line(line);
+        String owner = TestLibraries.mainOwner(library);
+        HttpResponse<String> unknown = client.post(
+                "/albums", "{\"albumName\":\"X\",\"albumUsers\":[{\"userId\":\"nobody\",\"role\":\"editor\"}]}");
+        assertEquals(400, unknown.statusCode());
+        HttpResponse<String> self = client.post(
+                "/albums", "{\"albumName\":\"X\",\"albumUsers\":[{\"userId\":\"" + owner + "\",\"role\":\"editor\"}]}");
+        assertEquals(400, self.statusCode());
+        assertTrue(self.body().contains("owner"), self.body());
+        assertTrue(library.albumIdsNamed("X").isEmpty(), "no album was made");
+        JsonArray users = array(client.get("/users").body());
+        assertTrue(users.getValuesAs(JsonObject.class).stream()
+                .anyMatch(u -> u.getString("id").equals(owner)));
+    }
+
     @Test
     void servesOnlyEndpointsItsLineLists() {
         for (ImmichLine line : ImmichLine.values()) {

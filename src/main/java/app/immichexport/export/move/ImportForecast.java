@@ -68,7 +68,7 @@ public final class ImportForecast {
     }
 
     private static String sharing(Album album) {
-        List<String> users = album.sharedWith();
+        List<String> users = album.sharedWithNames();
         if (users.isEmpty()) {
             return album.shared() ? ", shared as it is now" : "";
         }

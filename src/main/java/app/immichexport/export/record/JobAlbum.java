@@ -1,13 +1,20 @@
 package app.immichexport.export.record;
 
 import app.immichexport.immich.Album;
+import app.immichexport.immich.AlbumUser;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,6 +37,14 @@ public class JobAlbum {
 
     @Column(name = "album_name", nullable = false)
     private String albumName;
+
+    @Column(name = "album_description")
+    private String description;
+
+    /** Whom the album was shared with, and how, as the job saw it. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "export_album_user", joinColumns = @JoinColumn(name = "export_album_id"))
+    private List<SharedUser> sharedWith = new ArrayList<>();
 
     @Column(name = "asset_count", nullable = false)
     private int assetCount;
@@ -62,6 +77,8 @@ public class JobAlbum {
         this.jobId = jobId;
         this.albumId = album.id();
         this.albumName = album.name();
+        this.description = album.description();
+        album.sharedWith().forEach(u -> sharedWith.add(new SharedUser(u)));
         this.assetCount = album.assetCount();
         this.updatedAt = album.updatedAt();
         this.lastModifiedAssetAt = album.lastModifiedAssetAt();
@@ -87,6 +104,18 @@ public class JobAlbum {
 
     public String getAlbumId() {
         return albumId;
+    }
+
+    public String getAlbumName() {
+        return albumName;
+    }
+
+    public String getDescription() {
+        return description == null ? "" : description;
+    }
+
+    public List<AlbumUser> getSharedWith() {
+        return sharedWith.stream().map(SharedUser::toAlbumUser).toList();
     }
 
     public Long getReusedFrom() {

@@ -108,6 +108,15 @@ public final class ApiCalls {
     }
 
     /** Waits at most 60 s for a job to end, and returns it as it ended. */
+    /** Starts an export ({@code POST /api/exports} with this body) and waits for it to end. */
+    public JsonObject exportAndWait(String request) throws Exception {
+        HttpResponse<String> started = send("POST", "api/exports", request);
+        if (started.statusCode() != 202) {
+            throw new AssertionError("The export was not started: " + started.statusCode() + " " + started.body());
+        }
+        return awaitEnd(object(started.body()).getJsonNumber("id").longValue());
+    }
+
     public JsonObject awaitEnd(long jobId) throws Exception {
         for (int i = 0; i < 600; i++) {
             JsonObject job = object(send("GET", "api/exports/" + jobId, null).body());
