@@ -108,7 +108,7 @@ public class AlbumRecreation {
             checkPermissions(immich.server(connection), exported);
             List<String> assetIds = assetsIn(connection, exported);
             return exported.state() == ExportedFolder.State.RECREATED
-                    ? complete(exported, connection, assetIds)
+                    ? complete(caller, exported, connection, assetIds)
                     : create(caller, exported, connection, assetIds);
         }
     }
@@ -189,21 +189,21 @@ public class AlbumRecreation {
                 + (notShared.isEmpty()
                         ? ""
                         : "; not shared with " + String.join(", ", notShared) + ", who are no longer in Immich");
-        audit.fire(new AuditAction(
-                caller.username(),
-                AuditAction.Kind.ALBUM_RECREATED,
-                exported.root() + "/" + exported.folder(),
-                message));
+        record(caller, exported, message);
         return new Result(album.id(), exported.albumName(), true, added, added, shared, notShared, message);
     }
 
-    private Result complete(ExportedFolder exported, ImmichConnection connection, List<String> assetIds) {
+    private Result complete(
+            Caller caller, ExportedFolder exported, ImmichConnection connection, List<String> assetIds) {
         int added = 0;
         for (List<String> batch : batches(assetIds)) {
             added += immich.addToAlbum(connection, exported.albumId(), batch);
         }
         String message = "Album '" + exported.albumName() + "' was re-created from " + exported.immichPath()
                 + " before: " + (added == 0 ? "it holds every photo of the folder" : photos(added) + " added to it");
+        if (added > 0) {
+            record(caller, exported, message);
+        }
         return new Result(
                 exported.albumId(),
                 exported.albumName(),
@@ -213,6 +213,14 @@ public class AlbumRecreation {
                 exported.sharedWith().stream().map(AlbumUser::name).toList(),
                 List.of(),
                 message);
+    }
+
+    private void record(Caller caller, ExportedFolder exported, String message) {
+        audit.fire(new AuditAction(
+                caller.username(),
+                AuditAction.Kind.ALBUM_RECREATED,
+                exported.root() + "/" + exported.folder(),
+                message));
     }
 
     /** Immich 3.x also names the owner's role; a user it was shared with is an editor or a viewer. */

@@ -144,7 +144,7 @@ final class PageTimes {
     /** Loads a page; one that does not load says where the application's threads are. */
     private static void get(WebDriver browser, String url) {
         try {
-            browser.get(url);
+            Browser.navigate(browser, url);
         } catch (TimeoutException e) {
             throw new AssertionError(
                     url + " did not load; the application's own threads: " + ServerThreads.applicationFrames(), e);

@@ -198,7 +198,8 @@ public class ExportService {
         JobRunner runner = new JobRunner(
                 id,
                 root.toString(),
-                () -> planning.prepare(saved, request, options, client, server, albums, intoLibrary, jobs()),
+                cancelled -> planning.prepare(
+                        saved, request, options, client, server, albums, intoLibrary, jobs(), cancelled),
                 repository,
                 locks,
                 new JobRunner.Pools(workers(), parallelism(), jobs()),

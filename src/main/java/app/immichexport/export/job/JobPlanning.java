@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -89,7 +90,8 @@ class JobPlanning {
         Map<String, Set<String>> earlierPaths =
                 repository.exportedFiles(options.root().toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(client, selection, options, earlierPaths, warnings, lookUpSidecars, background);
+        PlanInput input =
+                input(client, selection, options, earlierPaths, warnings, lookUpSidecars, background, () -> false);
         return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
@@ -105,7 +107,8 @@ class JobPlanning {
             ImmichServer server,
             List<Album> albums,
             Optional<LibraryHandover> intoLibrary,
-            ExecutorService background) {
+            ExecutorService background,
+            BooleanSupplier cancelled) {
         Path root = options.root();
         long id = job.getId();
         boolean moving = request.trash() || request.deleteAlbum() || intoLibrary.isPresent();
@@ -122,7 +125,8 @@ class JobPlanning {
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
-        PlanInput input = input(client, selection, options, exported.pathsByKey(), warnings, true, background);
+        PlanInput input =
+                input(client, selection, options, exported.pathsByKey(), warnings, true, background, cancelled);
         ExportPlan plan = ExportPlanner.plan(input, options)
                 .withWarnings(warnings)
                 .with(
@@ -214,11 +218,12 @@ class JobPlanning {
             Map<String, Set<String>> earlierPaths,
             List<String> warnings,
             boolean lookUpSidecars,
-            ExecutorService background) {
+            ExecutorService background,
+            BooleanSupplier cancelled) {
         return new PlanInput(
                 selection.sets(),
                 selection.motionParts(),
-                sidecars(client, selection, options, warnings, lookUpSidecars, background),
+                sidecars(client, selection, options, warnings, lookUpSidecars, background, cancelled),
                 earlierPaths);
     }
 
@@ -228,7 +233,8 @@ class JobPlanning {
             ExportOptions options,
             List<String> warnings,
             boolean lookUp,
-            ExecutorService background) {
+            ExecutorService background,
+            BooleanSupplier cancelled) {
         List<AlbumMembers> albums = selection.members();
         if (!options.includeSidecars()
                 || albums.stream().allMatch(a -> a.assets().isEmpty())) {
@@ -252,7 +258,7 @@ class JobPlanning {
                             + "and each lands beside its photo as <photo name>.xmp");
             return Map.of();
         }
-        return Sidecars.of(albums, assetId -> immich.sidecar(client, assetId), background, sidecarAnswers);
+        return Sidecars.of(albums, assetId -> immich.sidecar(client, assetId), background, sidecarAnswers, cancelled);
     }
 
     private static void checkFreeSpace(Path root, ExportPlan plan, Map<String, FileExporter.Recorded> recorded) {

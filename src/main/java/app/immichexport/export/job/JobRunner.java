@@ -28,6 +28,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -120,7 +121,11 @@ final class JobRunner implements Runnable {
 
     /** Lists the albums and plans: runs on the job's own thread, so that a cancel interrupts it. */
     interface Preparation {
-        Prepared prepare();
+        /**
+         * @param cancelled true once the job is cancelled: work handed to other threads checks it, as
+         *                  an interrupt of this thread may be lost on its way through an interceptor
+         */
+        Prepared prepare(BooleanSupplier cancelled);
     }
 
     JobRunner(
@@ -188,7 +193,7 @@ final class JobRunner implements Runnable {
         try {
             checkNotCancelled();
             update(job -> job.setState(ExportJob.State.PLANNING));
-            Prepared prepared = preparation.prepare();
+            Prepared prepared = preparation.prepare(() -> cancelled);
             checkNotCancelled();
             adopt(prepared);
             JobProgress planned = progress();

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -41,19 +42,21 @@ final class Sidecars {
     /**
      * @param lookup one asset's sidecar, retried where Immich failed in passing
      * @param pool   runs the askers, {@value #CONCURRENCY} at most; it must not bound them below that
+     * @param stop   true once the answers are no longer wanted (the job was cancelled)
      */
     static Map<String, Sidecar> of(
             List<AlbumMembers> albums,
             Function<String, Optional<Sidecar>> lookup,
             ExecutorService pool,
-            Memory memory) {
+            Memory memory,
+            BooleanSupplier stop) {
         Map<String, Asset> members = new LinkedHashMap<>();
         albums.stream().flatMap(a -> a.assets().stream()).forEach(a -> members.putIfAbsent(a.id(), a));
         Map<String, Optional<Sidecar>> known = memory.recall(members.values());
         List<Asset> unknown = members.values().stream()
                 .filter(a -> !known.containsKey(a.id()))
                 .toList();
-        Map<String, Sidecar> asked = ask(unknown.stream().map(Asset::id).toList(), lookup, pool);
+        Map<String, Sidecar> asked = ask(unknown.stream().map(Asset::id).toList(), lookup, pool, stop);
         memory.remember(unknown, asked);
         Map<String, Sidecar> sidecars = new HashMap<>(asked);
         known.forEach((id, sidecar) -> sidecar.ifPresent(s -> sidecars.put(id, s)));
@@ -61,7 +64,7 @@ final class Sidecars {
     }
 
     private static Map<String, Sidecar> ask(
-            List<String> ids, Function<String, Optional<Sidecar>> lookup, ExecutorService pool) {
+            List<String> ids, Function<String, Optional<Sidecar>> lookup, ExecutorService pool, BooleanSupplier stop) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -72,7 +75,7 @@ final class Sidecars {
             askers.add(() -> {
                 List<Sidecar> found = new ArrayList<>();
                 for (String id : slice) {
-                    if (Thread.currentThread().isInterrupted()) {
+                    if (Thread.currentThread().isInterrupted() || stop.getAsBoolean()) {
                         throw new InterruptedException("cancelled while asking Immich for sidecars");
                     }
                     lookup.apply(id).ifPresent(found::add);

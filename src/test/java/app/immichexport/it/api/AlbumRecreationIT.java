@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.immichexport.it.support.ApiCalls;
 import app.immichexport.it.support.HandoverRoot;
 import app.immichexport.it.support.TestImmich;
+import app.immichexport.simulator.Content;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.JsonObject;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -112,6 +115,16 @@ class AlbumRecreationIT {
         assertEquals(0, ApiCalls.object(again.body()).getInt("added"));
         assertEquals(List.of(newId), library.albumIdsNamed(name), "asked again, no second album");
         assertEquals("RECREATED", folder(folder).getString("state"));
+
+        // a photo put into the folder by hand and imported since is added to the re-created album
+        try (InputStream bytes = Content.pseudoRandom(line.ordinal() + 40, 300).open(0)) {
+            Files.copy(bytes, ROOT.resolve(folder).resolve("added-by-hand.jpg"));
+        }
+        library.scanLibraryNamed(TestLibraries.HANDOVER_LIBRARY);
+        HttpResponse<String> completed = recreate(listed);
+        assertEquals(200, completed.statusCode(), completed.body());
+        assertEquals(1, ApiCalls.object(completed.body()).getInt("added"), completed.body());
+        assertEquals(3, library.memberIds(newId).size());
         String audit =
                 admin.send("GET", "api/audit?action=ALBUM_RECREATED", null).body();
         assertTrue(audit.contains(folder), audit);

@@ -18,6 +18,7 @@ import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -61,9 +62,9 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
                 "--disable-backgrounding-occluded-windows",
                 "--window-size=1280,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        // Vaadin builds the page with JavaScript once the document is there: waiting for every last
-        // resource's load event adds nothing the tests look at
-        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+        // ChromeDriver 150 now and then never hears that a page it navigated to has loaded, though the
+        // page is there and works: get() returns at once and navigate() waits for the new document itself
+        options.setPageLoadStrategy(PageLoadStrategy.NONE);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
@@ -74,7 +75,24 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     }
 
     public void get(String url) {
+        navigate(driver, url);
+    }
+
+    /**
+     * Opens the URL and waits until the browser shows a new document that is no longer loading. The
+     * document being left is marked first: a mark that is gone means the new one is there, wherever
+     * redirects took it.
+     */
+    public static void navigate(WebDriver driver, String url) {
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript("window.__leftByTest = true;");
         driver.get(url);
+        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(10))
+                .withMessage(() -> url + " did not load in 60 s")
+                // asked while the documents change over, the browser may not answer a script
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(page.executeScript(
+                        "return window.__leftByTest !== true && document.readyState !== 'loading';")));
     }
 
     /** Logs in through the login form, as the administrator unless told otherwise. */
@@ -83,7 +101,7 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     }
 
     public void logIn(String baseUrl, String username, String password) {
-        driver.get(baseUrl + "login");
+        navigate(driver, baseUrl + "login");
         waitFor(
                 d -> !d.findElements(By.cssSelector("vaadin-text-field[name='username'] input"))
                         .isEmpty(),
