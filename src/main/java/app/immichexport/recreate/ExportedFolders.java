@@ -1,5 +1,6 @@
 package app.immichexport.recreate;
 
+import app.immichexport.database.InstantConverter;
 import app.immichexport.export.record.JobAlbum;
 import app.immichexport.immich.AlbumUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,9 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,7 +50,7 @@ public class ExportedFolders {
                     (String) columns[1],
                     (String) columns[2],
                     ((Number) columns[3]).intValue(),
-                    instant(columns[4])));
+                    InstantConverter.ofNativeQuery(columns[4])));
         }
         return rows;
     }
@@ -115,12 +114,5 @@ public class ExportedFolders {
     /** One album's files in one folder of a root. */
     static String key(String root, String folder, String albumId) {
         return root + "\u0000" + folder + "\u0000" + albumId;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof OffsetDateTime time ? time.toInstant() : null;
     }
 }

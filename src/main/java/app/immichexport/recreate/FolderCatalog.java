@@ -42,11 +42,13 @@ public class FolderCatalog {
         Map<String, ExportedFolders.Seen> seen =
                 records.lastSeen(rows.stream().map(ExportedFolders.Row::albumId).collect(Collectors.toSet()));
         Map<String, RecreatedAlbum> recreated = records.recreated();
+        Map<String, Long> albumsPerFolder = rows.stream()
+                .collect(Collectors.groupingBy(
+                        r -> ExportedFolders.key(r.root(), r.folder(), ""), Collectors.counting()));
         List<ExportedFolder> folders = new ArrayList<>();
         for (ExportedFolders.Row row : rows) {
             LibraryLink link = links.get(row.root());
-            ExportedFolders.Seen album =
-                    seen.getOrDefault(row.albumId(), new ExportedFolders.Seen(lastPart(row.folder()), "", List.of()));
+            ExportedFolders.Seen album = seen.getOrDefault(row.albumId(), new ExportedFolders.Seen("", "", List.of()));
             RecreatedAlbum again = recreated.get(ExportedFolders.key(row.root(), row.folder(), row.albumId()));
             ExportedFolder.State state;
             String albumId = row.albumId();
@@ -66,10 +68,7 @@ public class FolderCatalog {
                     link.libraryName(),
                     albumId,
                     row.albumId(),
-                    rows.stream()
-                            .anyMatch(r -> r.root().equals(row.root())
-                                    && r.folder().equals(row.folder())
-                                    && !r.albumId().equals(row.albumId())),
+                    albumsPerFolder.get(ExportedFolders.key(row.root(), row.folder(), "")) > 1,
                     album.name().isBlank() ? lastPart(row.folder()) : album.name(),
                     album.description(),
                     album.sharedWith(),

@@ -6,7 +6,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -42,7 +44,7 @@ final class AlbumRoutes {
             }
         }
         String owner = r.key().userId();
-        List<String[]> shares = new ArrayList<>();
+        Map<String, String> shares = new LinkedHashMap<>();
         for (JsonValue value : array(body, "albumUsers")) {
             if (!(value instanceof JsonObject user)
                     || !(user.get("userId") instanceof JsonString id)
@@ -55,7 +57,7 @@ final class AlbumRoutes {
             if (id.getString().equals(owner)) {
                 return Reply.status(400, "Cannot share album with owner");
             }
-            shares.add(new String[] {id.getString(), user.getString("role")});
+            shares.put(id.getString(), user.getString("role"));
         }
         List<String> ids = new ArrayList<>();
         for (JsonValue value : array(body, "assetIds")) {
@@ -71,7 +73,7 @@ final class AlbumRoutes {
         if (body.get("description") instanceof JsonString description) {
             album.description = description.getString();
         }
-        shares.forEach(share -> library.shareAlbum(albumId, share[0], share[1]));
+        shares.forEach((userId, role) -> library.shareAlbum(albumId, userId, role));
         ids.forEach(id -> library.addToAlbum(albumId, id));
         return new Reply(201, json.get().album(album, true), "AlbumResponseDto");
     }

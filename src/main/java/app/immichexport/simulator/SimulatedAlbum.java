@@ -1,9 +1,10 @@
 package app.immichexport.simulator;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An album: an owner, the users it is shared with, and its members in the order they were added. */
@@ -13,9 +14,8 @@ final class SimulatedAlbum {
     volatile String name;
     final String ownerId;
     final Instant createdAt;
-    final List<String> sharedWith = new CopyOnWriteArrayList<>();
-    /** The role of each user it is shared with: {@code editor} or {@code viewer}. */
-    final Map<String, String> roles = new ConcurrentHashMap<>();
+    /** The users it is shared with, in the order they were added, each with its role: {@code editor} or {@code viewer}. */
+    final Map<String, String> sharedWith = Collections.synchronizedMap(new LinkedHashMap<>());
 
     volatile String description = "";
     final List<String> assetIds = new CopyOnWriteArrayList<>();
@@ -35,10 +35,10 @@ final class SimulatedAlbum {
 
     /** Whether the user may add assets to it: its owner, or an editor it is shared with. */
     boolean editableBy(String userId) {
-        return !deleted && (ownerId.equals(userId) || "editor".equals(roles.get(userId)));
+        return !deleted && (ownerId.equals(userId) || "editor".equals(sharedWith.get(userId)));
     }
 
     boolean visibleTo(String userId) {
-        return !deleted && (ownerId.equals(userId) || sharedWith.contains(userId));
+        return !deleted && (ownerId.equals(userId) || sharedWith.containsKey(userId));
     }
 }

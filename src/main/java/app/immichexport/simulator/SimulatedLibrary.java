@@ -221,7 +221,10 @@ public final class SimulatedLibrary {
 
     /** The ids of the users an album is shared with, for tests. */
     public List<String> sharedWith(String albumId) {
-        return List.copyOf(albums.get(albumId).sharedWith);
+        SimulatedAlbum album = albums.get(albumId);
+        synchronized (album.sharedWith) {
+            return List.copyOf(album.sharedWith.keySet());
+        }
     }
 
     /**
@@ -240,14 +243,12 @@ public final class SimulatedLibrary {
 
     /** @param role {@code editor} or {@code viewer} */
     public void shareAlbum(String albumId, String userId, String role) {
-        SimulatedAlbum album = albums.get(albumId);
-        album.sharedWith.add(userId);
-        album.roles.put(userId, role);
+        albums.get(albumId).sharedWith.put(userId, role);
     }
 
     /** The role of a user an album is shared with, for tests. */
     public String roleIn(String albumId, String userId) {
-        return albums.get(albumId).roles.get(userId);
+        return albums.get(albumId).sharedWith.get(userId);
     }
 
     public void describeAlbum(String albumId, String description) {
@@ -257,11 +258,6 @@ public final class SimulatedLibrary {
     /** The album's description, for tests. */
     public String descriptionOf(String albumId) {
         return albums.get(albumId).description;
-    }
-
-    /** Deletes an album as its owner does in Immich; its assets stay. */
-    public void deleteAlbum(String albumId) {
-        delete(albums.get(albumId));
     }
 
     /** The albums of this name that are not deleted, for tests. */

@@ -142,9 +142,8 @@ final class WireJson {
             // 3.x names the owner only as the first album user.
             albumUsers.add(JSON.createObjectBuilder().add("role", "owner").add("user", user(album.ownerId)));
         }
-        album.sharedWith.forEach(u -> albumUsers.add(JSON.createObjectBuilder()
-                .add("role", album.roles.getOrDefault(u, "editor"))
-                .add("user", user(u))));
+        album.sharedWith.forEach((u, role) ->
+                albumUsers.add(JSON.createObjectBuilder().add("role", role).add("user", user(u))));
         json.add("albumUsers", albumUsers);
         if (line == ImmichLine.V2) {
             json.add("owner", user(album.ownerId)).add("ownerId", album.ownerId);

@@ -1,5 +1,6 @@
 package app.immichexport.export.record;
 
+import app.immichexport.database.InstantConverter;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.immich.Album;
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -187,14 +187,6 @@ public class ExportJobRepository {
             }
             upsert.executeBatch();
         }
-    }
-
-    /** A time as PostgreSQL's driver hands it to a native query. */
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof OffsetDateTime time ? time.toInstant() : null;
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -438,7 +430,8 @@ public class ExportJobRepository {
         Map<String, LastExport> last = new HashMap<>();
         for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
-            last.put((String) columns[0], new LastExport(instant(columns[1]), (String) columns[2]));
+            last.put((String) columns[0], new LastExport(InstantConverter.ofNativeQuery(columns[1]), (String)
+                    columns[2]));
         }
         return last;
     }

@@ -23,7 +23,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -112,19 +111,21 @@ public class ExportedFoldersView extends VerticalLayout {
     }
 
     private void load() {
-        UI ui = UI.getCurrent();
         result.setText("Loading the exported folders…");
-        CompletableFuture.supplyAsync(() -> catalog.folders(caller), executor)
-                .whenComplete((folders, failure) -> ui.access(() -> show(folders, failure)));
+        listAndSay(UI.getCurrent(), "");
     }
 
-    private void show(List<ExportedFolder> folders, Throwable failure) {
-        if (failure != null) {
-            result.setText(reason(failure));
-            return;
-        }
-        grid.setItems(folders);
-        result.setText("");
+    /** Lists the folders in the background, then shows them and says {@code afterwards}. */
+    private void listAndSay(UI ui, String afterwards) {
+        CompletableFuture.supplyAsync(() -> catalog.folders(caller), executor)
+                .whenComplete((folders, failure) -> ui.access(() -> {
+                    if (failure != null) {
+                        result.setText(afterwards.isEmpty() ? reason(failure) : afterwards);
+                        return;
+                    }
+                    grid.setItems(folders);
+                    result.setText(afterwards);
+                }));
     }
 
     /** Immich is asked in the background; the page says what became of it, then lists the folders again. */
@@ -132,16 +133,7 @@ public class ExportedFoldersView extends VerticalLayout {
         UI ui = UI.getCurrent();
         result.setText("Asking Immich…");
         CompletableFuture.supplyAsync(action, executor)
-                .whenComplete((message, failure) -> ui.access(() -> {
-                    String said = failure == null ? message : reason(failure);
-                    CompletableFuture.supplyAsync(() -> catalog.folders(caller), executor)
-                            .whenComplete((folders, again) -> ui.access(() -> {
-                                if (again == null) {
-                                    grid.setItems(folders);
-                                }
-                                result.setText(said);
-                            }));
-                }));
+                .whenComplete((message, failure) -> listAndSay(ui, failure == null ? message : reason(failure)));
     }
 
     private static String reason(Throwable failure) {
