@@ -45,6 +45,11 @@ final class App implements AutoCloseable {
         Path exports = Files.createDirectories(work.resolve("exports"));
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(List.of(jvmOptions));
+        // e.g. a flight recording of the application while it is measured
+        String extra = System.getProperty("bench.appOptions", "").replace("{port}", String.valueOf(port));
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.addAll(List.of(
                 "-jar",
                 Path.of("target/immich-album-export.jar").toAbsolutePath().toString(),
