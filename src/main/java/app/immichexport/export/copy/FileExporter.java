@@ -243,8 +243,15 @@ public final class FileExporter {
                 && (file.expectedSha1() == null || file.expectedSha1().equals(earlier.sha1()));
     }
 
-    /** One look at the target, not following a link; null when nothing is there. */
+    /**
+     * One look at the target, not following a link; null when nothing is there. Most targets of a
+     * first export are not there yet, and asking first costs no exception; a link that leads nowhere
+     * looks absent here and is refused when the file is published.
+     */
     private static BasicFileAttributes attributes(Path target) {
+        if (!Files.exists(target)) {
+            return null;
+        }
         try {
             return Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException nothingThere) {

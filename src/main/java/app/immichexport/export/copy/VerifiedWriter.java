@@ -29,6 +29,7 @@ import java.util.function.LongConsumer;
 public final class VerifiedWriter {
 
     static final int BUFFER = 1 << 20;
+    private static final int MIN_BUFFER = 8192;
     public static final String TEMP_SUFFIX = ".immich-export.part";
     static final int LEFTOVER_MINUTES = 10;
 
@@ -64,14 +65,16 @@ public final class VerifiedWriter {
             Durability durability)
             throws IOException {
         Path folder = target.getParent();
-        Files.createDirectories(folder);
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
         Path temp = folder.resolve(
                 "." + shortened(target.getFileName().toString()) + "." + System.nanoTime() + TEMP_SUFFIX);
         try {
             MessageDigest sha1 = sha1();
             long written = 0;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[BUFFER];
+                byte[] buffer = new byte[bufferFor(expectedSize)];
                 ByteBuffer wrapped = ByteBuffer.wrap(buffer);
                 for (int n; (n = source.readNBytes(buffer, 0, buffer.length)) > 0; ) {
                     sha1.update(buffer, 0, n);
@@ -158,6 +161,14 @@ public final class VerifiedWriter {
         } catch (IOException | UnsupportedOperationException e) {
             // not every file system lets a folder be synced; the file itself already is
         }
+    }
+
+    /**
+     * Small files are most of a photo library: a buffer just larger than the file reads it whole
+     * without clearing a megabyte for each one.
+     */
+    static int bufferFor(long expectedSize) {
+        return expectedSize < 0 || expectedSize >= BUFFER ? BUFFER : (int) Math.max(MIN_BUFFER, expectedSize + 1);
     }
 
     /** Temporary names stay within the 255-byte limit whatever the final name. */

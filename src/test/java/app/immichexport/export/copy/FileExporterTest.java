@@ -130,6 +130,20 @@ class FileExporterTest {
     }
 
     @Test
+    void aLinkThatLeadsNowhereAtTheTargetIsLeftAsItIs() throws IOException {
+        Files.createDirectories(target().getParent());
+        Path nowhere = target().getParent().resolve("gone.jpg");
+        Files.createSymbolicLink(target(), nowhere);
+        FileExporter.Result result = exporter(immich(false, 0), Map.of(), false).export(file, NO_PROGRESS);
+        assertEquals(Status.CONFLICT, result.outcome().status());
+        assertTrue(Files.isSymbolicLink(target()));
+        assertFalse(Files.exists(nowhere), "nothing was written through the link");
+        try (var left = Files.list(target().getParent())) {
+            assertEquals(1, left.count(), "no temporary file is left beside it");
+        }
+    }
+
+    @Test
     void aCutDownloadIsResumedNotKept() throws IOException {
         FileExporter.Result result = exporter(immich(false, 2), Map.of(), false).export(file, NO_PROGRESS);
         assertEquals(Status.COPIED, result.outcome().status());

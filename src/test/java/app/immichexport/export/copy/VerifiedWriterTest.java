@@ -73,6 +73,21 @@ class VerifiedWriterTest {
     }
 
     @Test
+    void aSmallFileLongerOrShorterThanImmichSaysIsRefused() throws Exception {
+        byte[] data = bytes(5_000, 7);
+        for (long said : new long[] {100, 4_999, 5_001, 20_000}) {
+            Path target = folder.resolve("small-" + said + ".jpg");
+            ContentMismatchException e = assertThrows(
+                    ContentMismatchException.class,
+                    () -> VerifiedWriter.write(
+                            new ByteArrayInputStream(data), target, said, sha1(data), null, NO_PROGRESS));
+            assertTrue(e.getMessage().contains("5000 bytes"), e.getMessage());
+            assertFalse(Files.exists(target));
+        }
+        assertEquals(0, filesIn(folder), "nothing is left of any of them");
+    }
+
+    @Test
     void aWrongChecksumLeavesNothingBehind() throws Exception {
         byte[] data = bytes(10_000, 2);
         Path target = folder.resolve("bad.jpg");
