@@ -226,8 +226,12 @@ public class AlbumsView extends VerticalLayout {
 
     private void load() {
         UI ui = UI.getCurrent();
-        showMessage("Loading albums…", false);
-        grid.setVisible(false);
+        // attached again (a page resynchronised after a lost message, say): the albums shown stay
+        // while they are asked for again, so the page never falls back to empty
+        if (albums.getItems().isEmpty()) {
+            showMessage("Loading albums…", false);
+            grid.setVisible(false);
+        }
         Caller caller = SignedIn.caller();
         lastExports = jobs.lastExports(caller.isAdmin() ? null : caller.username());
         CompletableFuture.supplyAsync(
