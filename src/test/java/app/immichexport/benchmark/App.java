@@ -43,7 +43,10 @@ final class App implements AutoCloseable {
             throws Exception {
         int port = ExportBenchmark.freePort();
         Path exports = Files.createDirectories(work.resolve("exports"));
-        List<String> command = new ArrayList<>(List.of("java"));
+        // started as mvn -Prun starts it: the prepared root folder, with its JVM options, which the
+        // options given here follow and so override
+        Path root = Path.of("target/payara-root").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of("java", "@" + root.resolve("launch.options")));
         command.addAll(List.of(jvmOptions));
         // e.g. a flight recording of the application while it is measured
         String extra = System.getProperty("bench.appOptions", "").replace("{port}", String.valueOf(port));
@@ -52,10 +55,11 @@ final class App implements AutoCloseable {
         }
         command.addAll(List.of(
                 "-jar",
-                Path.of("target/immich-album-export.jar").toAbsolutePath().toString(),
+                root.resolve("launch-micro.jar").toString(),
                 "--port",
                 String.valueOf(port),
-                "--nocluster"));
+                "--nocluster",
+                "--disablephonehome"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("app-" + port + ".log").toFile());

@@ -20,7 +20,9 @@ public final class ServerThreads {
         ProcessHandle.allProcesses()
                 .filter(p -> {
                     String command = p.info().commandLine().orElse("");
-                    return command.contains("payara-micro") || command.contains("immich-album-export.jar");
+                    return command.contains("payara-micro")
+                            || command.contains("launch-micro.jar")
+                            || command.contains("immich-album-export.jar");
                 })
                 .forEach(p -> threads.addAll(threads(p.pid())));
         return threads.isEmpty() ? "none in application, Vaadin or push code" : String.join("\n", threads);

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Prepares the application's fast start, in a Payara Micro root folder:
+# - the runtime unpacked and the application deployed into it, so a start neither unpacks the
+#   runtime nor extracts the WAR again;
+# - a class-data sharing archive of the classes a start loads, so they are neither parsed nor
+#   verified again;
+# - launch.options, the JVM options of a start (those two, and compiler-directives.json).
+#
+#   prepare-launch.sh <payara-micro.jar> <ROOT.war> <root folder> <scratch folder> <free port>
+#
+# Then: java @<root>/launch.options -jar <root>/launch-micro.jar --nocluster --disablephonehome --port 8080
+# One root folder serves one running instance at a time.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+micro=$1 war=$2 root=$3 scratch=$4 port=$5
+
+rm -rf "$root" "$scratch"
+mkdir -p "$scratch/exports"
+java -jar "$micro" --rootdir "$root" --outputlauncher >"$scratch/launcher.log" 2>&1
+root=$(cd "$root" && pwd)
+cp "$here/compiler-directives.json" "$root/compiler-directives.json"
+compiler="-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$root/compiler-directives.json -XX:CompileCommand=quiet"
+
+# One start with the application deployed, recording the classes it loads. It starts as on a
+# first try, on a database of its own in the scratch folder, against an Immich that is not there.
+# shellcheck disable=SC2086
+if ! env -i PATH="$PATH" HOME="${HOME:-/tmp}" \
+    DATA_DIR="$scratch/data" EXPORT_ROOTS="$scratch/exports" EMBEDDED_DB_PORT="$port" \
+    IMMICH_URL="http://127.0.0.1:9/" \
+    java $compiler -XX:ArchiveClassesAtExit="$root/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -jar "$root/launch-micro.jar" \
+    --deploy "$war" --prebootcommandfile "$here/pre-boot-commands.asadmin" \
+    --nocluster --disablephonehome --warmup \
+    >"$scratch/warmup.log" 2>&1; then
+    echo "Preparing the start failed; see $scratch/warmup.log" >&2
+    exit 1
+fi
+if ! grep -q 'name="ROOT"' "$root/config/domain.xml" || [ ! -s "$root/application.jsa" ]; then
+    echo "The application was not deployed into $root; see $scratch/warmup.log" >&2
+    exit 1
+fi
+rm -rf "$scratch/data"
+printf '%s\n' "-XX:SharedArchiveFile=$root/application.jsa" $compiler >"$root/launch.options"
