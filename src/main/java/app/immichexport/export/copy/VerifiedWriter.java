@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -187,10 +188,12 @@ public final class VerifiedWriter {
     /** SHA-1 of a file on disk, base64, as Immich writes its checksums. */
     public static String sha1Of(Path file) throws IOException {
         MessageDigest sha1 = sha1();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha1.update(buffer, 0, n);
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            ByteBuffer buffer = ByteBuffer.allocate(bufferFor(in.size()));
+            while (in.read(buffer) > 0) {
+                buffer.flip();
+                sha1.update(buffer);
+                buffer.clear();
             }
         }
         return Base64.getEncoder().encodeToString(sha1.digest());

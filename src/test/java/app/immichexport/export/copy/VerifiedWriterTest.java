@@ -73,6 +73,15 @@ class VerifiedWriterTest {
     }
 
     @Test
+    void aFileOnDiskIsHashedWholeWhateverItsSize() throws Exception {
+        for (int size : new int[] {0, 1, 8_191, 8_192, 20_000, VerifiedWriter.BUFFER, VerifiedWriter.BUFFER + 1}) {
+            byte[] data = bytes(size, 3);
+            Path file = Files.write(folder.resolve("on-disk-" + size + ".jpg"), data);
+            assertEquals(sha1(data), VerifiedWriter.sha1Of(file), size + " bytes");
+        }
+    }
+
+    @Test
     void aSmallFileLongerOrShorterThanImmichSaysIsRefused() throws Exception {
         byte[] data = bytes(5_000, 7);
         for (long said : new long[] {100, 4_999, 5_001, 20_000}) {
