@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -17,6 +19,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 /** What the rest of the application asks of Immich, with retries for passing failures; each call uses the given user's client. */
 @ApplicationScoped
 public class ImmichService {
+
+    private static final int SIDECAR_RETRIES = 2;
+    private static final Duration SIDECAR_RETRY_DELAY = Duration.ofMillis(300);
 
     @Inject
     ImmichConnections connections;
@@ -151,10 +156,31 @@ public class ImmichService {
         return immich.client.asset(assetId);
     }
 
-    /** An asset's XMP sidecar, on servers that offer asset files. */
-    @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)
+    /**
+     * An asset's XMP sidecar, on servers that offer asset files. Asked once per photo of a first
+     * export, so it is retried here rather than through a fault-tolerance interceptor, whose
+     * bookkeeping on every call costs more than the question itself.
+     */
     public Optional<Sidecar> sidecar(ImmichConnection immich, String assetId) {
-        return immich.client.sidecar(assetId);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return immich.client.sidecar(assetId);
+            } catch (ImmichUnreachableException e) {
+                if (attempt == SIDECAR_RETRIES) {
+                    throw e;
+                }
+                pause(SIDECAR_RETRY_DELAY.plusMillis(ThreadLocalRandom.current().nextLong(100)), e);
+            }
+        }
+    }
+
+    private static void pause(Duration delay, ImmichException cause) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
     }
 
     @Retry(maxRetries = 2, delay = 300, jitter = 100, retryOn = ImmichUnreachableException.class)

@@ -24,6 +24,11 @@ final class ImmichFiles implements FileExporter.Originals {
         knownSidecars.forEach((assetId, sidecar) -> sidecarFileIds.put(assetId, sidecar.fileId()));
     }
 
+    /** Sidecars Immich told of after the job started copying. */
+    void know(Map<String, Sidecar> sidecars) {
+        sidecars.forEach((assetId, sidecar) -> sidecarFileIds.put(assetId, sidecar.fileId()));
+    }
+
     @Override
     public InputStream open(PlannedFile file, long offset) throws IOException {
         if (file.kind() != PlannedFile.Kind.SIDECAR) {

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -90,8 +91,10 @@ class JobPlanning {
         Map<String, Set<String>> earlierPaths =
                 repository.exportedFiles(options.root().toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
-        PlanInput input =
-                input(client, selection, options, earlierPaths, warnings, lookUpSidecars, background, () -> false);
+        Map<String, Sidecar> sidecars = sidecarsToLookUp(selection, options, warnings, lookUpSidecars)
+                ? Sidecars.of(selection.members(), sidecarLookup(client), background, sidecarAnswers, () -> false)
+                : Map.of();
+        PlanInput input = new PlanInput(selection.sets(), selection.motionParts(), sidecars, earlierPaths);
         return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
@@ -125,9 +128,19 @@ class JobPlanning {
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
-        PlanInput input =
-                input(client, selection, options, exported.pathsByKey(), warnings, true, background, cancelled);
-        ExportPlan plan = ExportPlanner.plan(input, options)
+        boolean lookUp = sidecarsToLookUp(selection, options, warnings, true);
+        // a move acts on every file at once, so it knows its sidecars before it starts; an export
+        // copies its photos while Immich is asked about them
+        Optional<Sidecars.Asking> asking = lookUp && !moving
+                ? Optional.of(Sidecars.start(
+                        selection.members(), sidecarLookup(client), background, sidecarAnswers, cancelled))
+                : Optional.empty();
+        Map<String, Sidecar> sidecars = asking.map(Sidecars.Asking::known)
+                .orElseGet(() -> lookUp
+                        ? Sidecars.of(selection.members(), sidecarLookup(client), background, sidecarAnswers, cancelled)
+                        : Map.of());
+        Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
+                        new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey()), options)
                 .withWarnings(warnings)
                 .with(
                         unchanged.values().stream()
@@ -139,6 +152,7 @@ class JobPlanning {
                         unchanged.size() + (unchanged.size() == 1 ? " album" : " albums")
                                 + " unchanged in Immich since the "
                                 + "last complete export: not listed again, every file checked on disk");
+        ExportPlan plan = planWith.apply(sidecars);
         Map<String, FileExporter.Recorded> recorded = exported.recorded();
         checkFreeSpace(root, plan, recorded);
 
@@ -146,13 +160,9 @@ class JobPlanning {
 
         Optional<UploadFolder> upload = uploadFolders.forJob();
         // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
-        FileExporter exporter = new FileExporter(
-                root,
-                upload,
-                new ImmichFiles(immich, client, input.sidecars()),
-                moving ? Map.of() : recorded,
-                500,
-                Durability.inBatches());
+        ImmichFiles files = new ImmichFiles(immich, client, sidecars);
+        FileExporter exporter =
+                new FileExporter(root, upload, files, moving ? Map.of() : recorded, 500, Durability.inBatches(root));
         Set<Path> folders = plan.files().stream()
                 .map(PlannedFile::folder)
                 .distinct()
@@ -181,7 +191,36 @@ class JobPlanning {
                 intoLibrary.isPresent()
                         ? handover(id, listed, plan, intoLibrary.get(), client, server)::run
                         : move == null ? null : (verified, say) -> move.run(verified),
-                JobRunner.Albums.of(selection, takenOverFrom));
+                JobRunner.Albums.of(selection, takenOverFrom),
+                asking.map(questions -> lateSidecars(questions, files, planWith))
+                        .orElse(null));
+    }
+
+    /** The whole plan once Immich has told every photo's sidecar, the files learning where to fetch them. */
+    private static JobRunner.LateFiles lateSidecars(
+            Sidecars.Asking asking, ImmichFiles files, Function<Map<String, Sidecar>, ExportPlan> planWith) {
+        return new JobRunner.LateFiles() {
+            @Override
+            public boolean isDone() {
+                return asking.isDone();
+            }
+
+            @Override
+            public ExportPlan await() throws InterruptedException {
+                Map<String, Sidecar> sidecars = asking.await();
+                files.know(sidecars);
+                return planWith.apply(sidecars);
+            }
+
+            @Override
+            public void abandon() {
+                asking.abandon();
+            }
+        };
+    }
+
+    private Function<String, Optional<Sidecar>> sidecarLookup(ImmichConnection client) {
+        return assetId -> immich.sidecar(client, assetId);
     }
 
     private Handover handover(
@@ -210,55 +249,38 @@ class JobPlanning {
                 clock);
     }
 
-    /** @param warnings receives what the user should know about the input, e.g. why no sidecars come along */
-    private PlanInput input(
-            ImmichConnection client,
-            Selection selection,
-            ExportOptions options,
-            Map<String, Set<String>> earlierPaths,
-            List<String> warnings,
-            boolean lookUpSidecars,
-            ExecutorService background,
-            BooleanSupplier cancelled) {
-        return new PlanInput(
-                selection.sets(),
-                selection.motionParts(),
-                sidecars(client, selection, options, warnings, lookUpSidecars, background, cancelled),
-                earlierPaths);
-    }
-
-    private Map<String, Sidecar> sidecars(
-            ImmichConnection client,
-            Selection selection,
-            ExportOptions options,
-            List<String> warnings,
-            boolean lookUp,
-            ExecutorService background,
-            BooleanSupplier cancelled) {
+    /**
+     * Whether Immich is to be asked for the albums' XMP sidecars.
+     *
+     * @param warnings receives what the user should know, e.g. why no sidecars come along
+     * @param lookUp   false for what a person sees before starting
+     */
+    private static boolean sidecarsToLookUp(
+            Selection selection, ExportOptions options, List<String> warnings, boolean lookUp) {
         List<AlbumMembers> albums = selection.members();
         if (!options.includeSidecars()
                 || albums.stream().allMatch(a -> a.assets().isEmpty())) {
-            return Map.of();
+            return false;
         }
         ImmichServer server = selection.server();
         if (!server.version().offersAssetFiles()) {
             warnings.add("XMP sidecars are not exported: Immich " + server.version()
                     + " does not offer them through its API (" + ImmichVersion.FIRST_WITH_ASSET_FILES
                     + " and later do)");
-            return Map.of();
+            return false;
         }
         if (!server.may("assetFile.read") || !server.may("assetFile.download")) {
             warnings.add(
                     "XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
-            return Map.of();
+            return false;
         }
         if (!lookUp) {
             warnings.add(
                     "XMP sidecars are not shown here: Immich is asked for them photo by photo when the job starts, "
                             + "and each lands beside its photo as <photo name>.xmp");
-            return Map.of();
+            return false;
         }
-        return Sidecars.of(albums, assetId -> immich.sidecar(client, assetId), background, sidecarAnswers, cancelled);
+        return true;
     }
 
     private static void checkFreeSpace(Path root, ExportPlan plan, Map<String, FileExporter.Recorded> recorded) {

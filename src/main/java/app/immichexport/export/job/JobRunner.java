@@ -59,6 +59,7 @@ final class JobRunner implements Runnable {
     private AfterCopy afterCopy;
     private AlbumCompleteness completeness = new AlbumCompleteness(Set.of());
     private FoundAsBefore foundAsBefore;
+    private LateFiles late;
 
     private final Set<String> verified = ConcurrentHashMap.newKeySet();
     private String afterCopyReport;
@@ -107,7 +108,32 @@ final class JobRunner implements Runnable {
      *
      * @param afterCopy run once every file was handled, with the keys of the files verified on disk; may be null
      */
-    record Prepared(ExportPlan plan, FileExporter exporter, Set<Path> folders, AfterCopy afterCopy, Albums albums) {}
+    record Prepared(
+            ExportPlan plan,
+            FileExporter exporter,
+            Set<Path> folders,
+            AfterCopy afterCopy,
+            Albums albums,
+            LateFiles late) {
+
+        Prepared(ExportPlan plan, FileExporter exporter, Set<Path> folders, AfterCopy afterCopy, Albums albums) {
+            this(plan, exporter, folders, afterCopy, albums, null);
+        }
+    }
+
+    /**
+     * Files learnt while the job copies, in the folders of the files planned: the sidecars of photos
+     * Immich is still being asked about.
+     */
+    interface LateFiles {
+        boolean isDone();
+
+        /** The whole plan, the files planned first among them; waits until it is known. */
+        ExportPlan await() throws InterruptedException;
+
+        /** The job ends without them: stop learning them. */
+        void abandon();
+    }
 
     /** What changes Immich once every file was handled. */
     interface AfterCopy {
@@ -152,6 +178,7 @@ final class JobRunner implements Runnable {
         this.afterCopy = prepared.afterCopy();
         this.completeness = new AlbumCompleteness(prepared.albums().fullyKnown());
         this.foundAsBefore = new FoundAsBefore(jobId, prepared.albums().takenOverFrom(), repository, items, clock);
+        this.late = prepared.late();
         this.plan = prepared.plan();
     }
 
@@ -213,7 +240,8 @@ final class JobRunner implements Runnable {
                 job.setStartedAt(clock.instant());
             });
             recordSkipped();
-            copyAll();
+            copyAll(plan.files());
+            copyLateFiles();
             if (!cancelled && !stopping && diskFull == null) {
                 completeness.record(jobId, repository);
             }
@@ -240,10 +268,32 @@ final class JobRunner implements Runnable {
                 finish(ExportJob.State.FAILED, "The job stopped: " + e.getMessage());
             }
         } finally {
+            if (late != null) {
+                late.abandon();
+            }
             if (locked) {
                 locks.release(jobId);
             }
         }
+    }
+
+    /** Copies the files learnt while the planned ones were copied; the plan grows to hold them. */
+    private void copyLateFiles() throws InterruptedException {
+        if (late == null || cancelled || stopping || diskFull != null) {
+            return;
+        }
+        if (!late.isDone()) {
+            say("Waiting for Immich to tell which photos have XMP sidecars");
+        }
+        ExportPlan whole = late.await();
+        checkNotCancelled();
+        Set<String> handled =
+                plan.files().stream().map(PlannedFile::relativePath).collect(Collectors.toSet());
+        List<PlannedFile> more = whole.files().stream()
+                .filter(f -> !handled.contains(f.relativePath()))
+                .toList();
+        plan = whole;
+        copyAll(more);
     }
 
     private void checkNotCancelled() throws InterruptedException {
@@ -252,12 +302,12 @@ final class JobRunner implements Runnable {
         }
     }
 
-    private void copyAll() {
+    private void copyAll(List<PlannedFile> files) {
         int handedOut = 0;
         int parallelism = pools.parallelism();
         Semaphore permits = new Semaphore(parallelism);
         try {
-            for (PlannedFile file : plan.files()) {
+            for (PlannedFile file : files) {
                 if (cancelled || diskFull != null) {
                     break;
                 }

@@ -12,16 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
  * Asks Immich (3.2 and later) which album members have an XMP sidecar. Immich answers one asset at
  * a time, so several questions are asked at once, and only about assets whose answer is not
- * remembered from an earlier job.
+ * remembered from an earlier job; a job copies its photos while the answers come in.
  */
 final class Sidecars {
 
@@ -40,6 +42,8 @@ final class Sidecars {
     private Sidecars() {}
 
     /**
+     * Every album member's sidecar, once Immich has answered for all of them.
+     *
      * @param lookup one asset's sidecar, retried where Immich failed in passing
      * @param pool   runs the askers, {@value #CONCURRENCY} at most; it must not bound them below that
      * @param stop   true once the answers are no longer wanted (the job was cancelled)
@@ -50,23 +54,103 @@ final class Sidecars {
             ExecutorService pool,
             Memory memory,
             BooleanSupplier stop) {
-        Map<String, Asset> members = new LinkedHashMap<>();
-        albums.stream().flatMap(a -> a.assets().stream()).forEach(a -> members.putIfAbsent(a.id(), a));
-        Map<String, Optional<Sidecar>> known = memory.recall(members.values());
-        List<Asset> unknown = members.values().stream()
-                .filter(a -> !known.containsKey(a.id()))
-                .toList();
-        Map<String, Sidecar> asked = ask(unknown.stream().map(Asset::id).toList(), lookup, pool, stop);
-        memory.remember(unknown, asked);
-        Map<String, Sidecar> sidecars = new HashMap<>(asked);
-        known.forEach((id, sidecar) -> sidecar.ifPresent(s -> sidecars.put(id, s)));
-        return sidecars;
+        Asking asking = start(albums, lookup, pool, memory, stop);
+        try {
+            return asking.await();
+        } catch (InterruptedException e) {
+            asking.abandon();
+            Thread.currentThread().interrupt();
+            throw new ImmichException("Interrupted while asking Immich for sidecars", e);
+        }
     }
 
-    private static Map<String, Sidecar> ask(
-            List<String> ids, Function<String, Optional<Sidecar>> lookup, ExecutorService pool, BooleanSupplier stop) {
+    /**
+     * Starts asking about the members whose answer is not remembered, and returns at once: the
+     * remembered answers are known now, the others once {@link Asking#await()} returns.
+     */
+    static Asking start(
+            List<AlbumMembers> albums,
+            Function<String, Optional<Sidecar>> lookup,
+            ExecutorService pool,
+            Memory memory,
+            BooleanSupplier stop) {
+        Map<String, Asset> members = new LinkedHashMap<>();
+        albums.stream().flatMap(a -> a.assets().stream()).forEach(a -> members.putIfAbsent(a.id(), a));
+        Map<String, Optional<Sidecar>> recalled = memory.recall(members.values());
+        Map<String, Sidecar> known = new HashMap<>();
+        recalled.forEach((id, sidecar) -> sidecar.ifPresent(s -> known.put(id, s)));
+        List<Asset> unknown = members.values().stream()
+                .filter(a -> !recalled.containsKey(a.id()))
+                .toList();
+        List<String> ids = unknown.stream().map(Asset::id).toList();
+        List<Future<List<Sidecar>>> parts = new ArrayList<>();
+        try {
+            askers(ids, lookup, stop).forEach(asker -> parts.add(pool.submit(asker)));
+        } catch (RejectedExecutionException e) {
+            parts.forEach(part -> part.cancel(true));
+            throw new ImmichException("Cannot ask Immich for sidecars: the server is stopping", e);
+        }
+        return new Asking(known, unknown, parts, memory);
+    }
+
+    /** Questions handed to the pool: their answers, and the ones remembered from earlier jobs. */
+    static final class Asking {
+        private final Map<String, Sidecar> known;
+        private final List<Asset> unknown;
+        private final List<Future<List<Sidecar>>> parts;
+        private final Memory memory;
+
+        private Asking(
+                Map<String, Sidecar> known, List<Asset> unknown, List<Future<List<Sidecar>>> parts, Memory memory) {
+            this.known = Map.copyOf(known);
+            this.unknown = unknown;
+            this.parts = parts;
+            this.memory = memory;
+        }
+
+        /** The sidecars remembered from earlier jobs: known before any question is answered. */
+        Map<String, Sidecar> known() {
+            return known;
+        }
+
+        boolean isDone() {
+            return parts.stream().allMatch(Future::isDone);
+        }
+
+        /** Every member's sidecar, waiting for the answers still out; they are remembered for the next job. */
+        Map<String, Sidecar> await() throws InterruptedException {
+            Map<String, Sidecar> asked = new HashMap<>();
+            try {
+                for (Future<List<Sidecar>> part : parts) {
+                    part.get().forEach(s -> asked.put(s.assetId(), s));
+                }
+            } catch (ExecutionException e) {
+                abandon();
+                throw e.getCause() instanceof ImmichException immich
+                        ? immich
+                        : new ImmichException(
+                                "Cannot ask Immich for sidecars: "
+                                        + e.getCause().getMessage(),
+                                e.getCause());
+            } catch (CancellationException e) {
+                throw new InterruptedException("the questions about sidecars were abandoned");
+            }
+            memory.remember(unknown, asked);
+            Map<String, Sidecar> sidecars = new HashMap<>(asked);
+            sidecars.putAll(known);
+            return sidecars;
+        }
+
+        /** Stops the questions still out: their answers are no longer wanted. */
+        void abandon() {
+            parts.forEach(part -> part.cancel(true));
+        }
+    }
+
+    private static List<Callable<List<Sidecar>>> askers(
+            List<String> ids, Function<String, Optional<Sidecar>> lookup, BooleanSupplier stop) {
         if (ids.isEmpty()) {
-            return Map.of();
+            return List.of();
         }
         int parts = Math.max(1, Math.min(CONCURRENCY, ids.size() / 50));
         List<Callable<List<Sidecar>>> askers = new ArrayList<>();
@@ -83,20 +167,6 @@ final class Sidecars {
                 return found;
             });
         }
-        Map<String, Sidecar> sidecars = new HashMap<>();
-        try {
-            for (Future<List<Sidecar>> answer : pool.invokeAll(askers)) {
-                answer.get().forEach(s -> sidecars.put(s.assetId(), s));
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof ImmichException immich
-                    ? immich
-                    : new ImmichException(
-                            "Cannot ask Immich for sidecars: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ImmichException("Interrupted while asking Immich for sidecars", e);
-        }
-        return sidecars;
+        return askers;
     }
 }

@@ -146,10 +146,14 @@ public final class ExportPlanner {
         if (unit.motion() != null && taken.contains(SafeName.collisionKey(motionName(base, unit.motion())))) {
             return false;
         }
-        return unit.sidecar() == null || !taken.contains(SafeName.collisionKey(base + extension + ".xmp"));
+        return !taken.contains(SafeName.collisionKey(SafeName.truncate(base + extension, ".xmp")));
     }
 
-    /** The motion part beside its still with the same base name, the sidecar named as Immich names it. */
+    /**
+     * The motion part beside its still with the same base name, the sidecar named as Immich names it.
+     * A sidecar's name is held for every photo, whether it has one or not: names then do not depend on
+     * which sidecars are known yet, so a job can copy its photos while it still asks Immich for them.
+     */
     private static void addCompanions(
             String folder,
             Unit unit,
@@ -167,20 +171,20 @@ public final class ExportPlanner {
                     earlierPaths);
             files.add(file(folder, unit.motion(), unit.setId(), Kind.MOTION_PART, name, false));
         }
+        String stillName = files.stream()
+                .filter(f -> f.kind() == Kind.ORIGINAL
+                        && f.assetId().equals(unit.asset().id()))
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .fileName();
+        String name = companionName(
+                folder,
+                PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
+                SafeName.truncate(stillName, ".xmp"),
+                unit.asset().id(),
+                taken,
+                earlierPaths);
         if (unit.sidecar() != null) {
-            String stillName = files.stream()
-                    .filter(f -> f.kind() == Kind.ORIGINAL
-                            && f.assetId().equals(unit.asset().id()))
-                    .reduce((first, second) -> second)
-                    .orElseThrow()
-                    .fileName();
-            String name = companionName(
-                    folder,
-                    PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
-                    SafeName.truncate(stillName, ".xmp"),
-                    unit.asset().id(),
-                    taken,
-                    earlierPaths);
             files.add(new PlannedFile(
                     unit.asset().id(),
                     unit.setId(),

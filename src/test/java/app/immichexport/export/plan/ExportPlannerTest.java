@@ -188,6 +188,38 @@ class ExportPlannerTest {
     }
 
     @Test
+    void namesDoNotDependOnWhichSidecarsAreKnown() {
+        // a photo named like another's sidecar, and same-name photos, in one folder
+        List<AssetSet> sets = List.of(members(
+                album("Side", JUNE_2024),
+                photo(id(1), "photo.jpg", JUNE_2024),
+                photo(id(2), "photo.jpg", JUNE_2024.plusSeconds(1)),
+                photo(id(3), "PHOTO.JPG", JUNE_2024.plusSeconds(2)),
+                photo(id(4), "photo.jpg.jpg", JUNE_2024.plusSeconds(3))));
+        Map<String, Sidecar> all = Map.of(
+                id(1), new Sidecar(id(1), "f1", "/a.xmp"),
+                id(2), new Sidecar(id(2), "f2", "/b.xmp"),
+                id(3), new Sidecar(id(3), "f3", "/c.xmp"));
+        ExportPlan full = ExportPlanner.plan(new PlanInput(sets, Map.of(), all, Map.of()), DEFAULTS);
+        for (Map<String, Sidecar> known : List.of(Map.<String, Sidecar>of(), Map.of(id(2), all.get(id(2))))) {
+            ExportPlan partial = ExportPlanner.plan(new PlanInput(sets, Map.of(), known, Map.of()), DEFAULTS);
+            Map<String, String> fullPaths = pathsByKey(full);
+            pathsByKey(partial).forEach((key, path) -> assertEquals(fullPaths.get(key), path, key));
+            assertEquals(
+                    full.files().size() - all.size() + known.size(),
+                    partial.files().size(),
+                    "the sidecars not known yet are all that is missing");
+        }
+        assertEquals(
+                full.files().size(),
+                full.files().stream()
+                        .map(f -> f.relativePath().toLowerCase())
+                        .distinct()
+                        .count(),
+                "no two files share a name: " + paths(full));
+    }
+
+    @Test
     void skippedAssetsSayWhy() {
         Asset ok = photo(id(1), "ok.jpg", JUNE_2024);
         Asset trashed = Fixtures.with(photo(id(2), "t.jpg", JUNE_2024), true, false, null, Asset.AssetType.IMAGE);
