@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -87,6 +88,95 @@ class SidecarsTest {
                     () -> false);
             assertEquals(300, asked.get());
             assertEquals(List.of("a7"), List.copyOf(found.keySet()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rememberedAnswersAreKnownAtOnceAndTheOthersOnceAnswered() throws Exception {
+        List<Asset> assets = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            assets.add(photo("a" + i));
+        }
+        AlbumMembers album = new AlbumMembers(
+                new Album("al", "Album", "", assets.size(), null, null, null, null, null, "u1", "U", false), assets);
+        Sidecar remembered = new Sidecar("a1", "f1", "/x/a1.jpg.xmp");
+        Map<String, Sidecar> rememberedNow = new java.util.concurrent.ConcurrentHashMap<>();
+        Sidecars.Memory memory = new Sidecars.Memory() {
+            @Override
+            public Map<String, Optional<Sidecar>> recall(Collection<Asset> asked) {
+                return Map.of("a1", Optional.of(remembered), "a2", Optional.empty());
+            }
+
+            @Override
+            public void remember(Collection<Asset> asked, Map<String, Sidecar> found) {
+                assertEquals(198, asked.size(), "only what was asked is remembered");
+                rememberedNow.putAll(found);
+            }
+        };
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            Sidecars.Asking asking = Sidecars.start(
+                    List.of(album),
+                    id -> {
+                        asked.incrementAndGet();
+                        try {
+                            answer.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return id.equals("a7") ? Optional.of(new Sidecar(id, "f7", "/x/a7.jpg.xmp")) : Optional.empty();
+                    },
+                    pool,
+                    memory,
+                    () -> false);
+            assertEquals(Map.of("a1", remembered), asking.known(), "known before any answer");
+            assertTrue(!asking.isDone(), "the questions are still out");
+            answer.countDown();
+            Map<String, Sidecar> all = asking.await();
+            assertEquals(Set.of("a1", "a7"), all.keySet());
+            assertEquals(198, asked.get(), "the remembered ones are not asked about");
+            assertEquals(Set.of("a7"), rememberedNow.keySet());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void abandonedQuestionsStop() throws Exception {
+        List<Asset> assets = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            assets.add(photo("a" + i));
+        }
+        AlbumMembers album = new AlbumMembers(
+                new Album("al", "Album", "", assets.size(), null, null, null, null, null, "u1", "U", false), assets);
+        AtomicInteger asked = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            Sidecars.Asking asking = Sidecars.start(
+                    List.of(album),
+                    id -> {
+                        asked.incrementAndGet();
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return Optional.empty();
+                    },
+                    pool,
+                    NOTHING_REMEMBERED,
+                    () -> false);
+            Thread.sleep(50);
+            asking.abandon();
+            assertThrows(InterruptedException.class, asking::await, "no answers once abandoned");
+            int atAbandon = asked.get();
+            Thread.sleep(100);
+            assertTrue(asked.get() - atAbandon <= 16, "at most the questions under way: " + (asked.get() - atAbandon));
+            assertTrue(asked.get() < 2000);
         } finally {
             pool.shutdownNow();
         }

@@ -91,13 +91,30 @@ class CancelIT {
     }
 
     @Test
-    void whileLookingUpSidecars() throws Exception {
-        // thousands of sidecar questions, one asset each
+    void whileAskingForSidecarsAsItCopies() throws Exception {
+        // thousands of sidecar questions, one asset each, asked while the photos are copied
+        TestImmich.simulator().clearExchanges();
         long id = start("cancel-sidecars/{album}", true);
-        awaitState(id, "PLANNING");
-        Thread.sleep(300);
-        assertEquals("PLANNING", state(id), "still asking for sidecars");
+        awaitState(id, "RUNNING");
+        for (int i = 0; i < 500 && progress(id).getInt("copied") == 0; i++) {
+            Thread.sleep(20);
+        }
+        long asked = sidecarQuestions();
+        int members = TestImmich.library()
+                .memberIds(TestImmich.library().albumIdByName(TestLibraries.BIG_ALBUM))
+                .size();
+        assertTrue(progress(id).getInt("copied") > 0, "copying: " + job(id));
+        assertTrue(asked < members, "photos are copied while Immich is still asked: " + asked + " of " + members);
         cancelledWithinASecond(id);
+        long atCancel = sidecarQuestions();
+        Thread.sleep(500);
+        assertTrue(sidecarQuestions() - atCancel <= 16, "the questions end with the job, at most those under way");
+    }
+
+    private static long sidecarQuestions() {
+        return TestImmich.simulator().exchanges().stream()
+                .filter(e -> e.route().equals("/asset-files"))
+                .count();
     }
 
     @Test
