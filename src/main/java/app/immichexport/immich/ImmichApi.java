@@ -111,11 +111,6 @@ interface ImmichApi {
     List<ImmichDtos.Library> libraries();
 
     @GET
-    @Path("asset-files")
-    @Since(major = 3, minor = 2)
-    List<ImmichDtos.AssetFile> assetFiles(@QueryParam("assetId") String assetId, @QueryParam("type") String type);
-
-    @GET
     @Path("asset-files/{id}/download")
     @Produces(MediaType.WILDCARD)
     @Since(major = 3, minor = 2)

@@ -45,11 +45,15 @@ class ImmichApiContractTest {
                                 + (offered ? " is not listed" : " is listed: drop its @Since"));
             }
         }
-        assertEquals(23, endpoints.size(), "every client method was checked: " + endpoints);
+        assertEquals(22, endpoints.size(), "every client method was checked: " + endpoints);
         for (ImmichLine line : ImmichLine.values()) {
             assertTrue(
                     Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
                     "the trash call is an Immich " + line.version() + " endpoint");
+            assertEquals(
+                    line == ImmichLine.V3,
+                    Contract.of(line).lists("GET", "/" + ImmichClient.SIDECAR_PATH),
+                    "the sidecar question is an Immich endpoint from 3.2 on, asked of " + line.version());
         }
     }
 
