@@ -145,21 +145,11 @@ public final class ExportBenchmark {
             try (App app = App.start(work, "rerun", immich.url(), RERUN_KEY, upload)) {
                 firstExport = app.export(rerunAlbum, "{album}");
                 record(rerunFiles + " files: this app, first export, just started", firstExport);
-                firstRsyncs.add(timed(
-                        rerunFiles + " files: rsync -a (first)",
-                        "rsync",
-                        "-a",
-                        rerunTree + "/",
-                        work.resolve("rsync").toString()));
+                firstRsyncs.add(rsync(rerunFiles + " files: rsync -a (first)", rerunTree));
                 for (int i = 0; i < repeats; i++) {
                     reruns.add(app.export(rerunAlbum, "{album}"));
                     record(rerunFiles + " files: this app, re-run with nothing changed", reruns.get(i));
-                    rsyncs.add(timed(
-                            rerunFiles + " files: rsync -a, re-run with nothing changed",
-                            "rsync",
-                            "-a",
-                            rerunTree + "/",
-                            work.resolve("rsync").toString()));
+                    rsyncs.add(rsync(rerunFiles + " files: rsync -a, re-run with nothing changed", rerunTree));
                 }
             }
             // The first export above also pays for compiling the code it runs; a server up for a while
@@ -172,12 +162,7 @@ public final class ExportBenchmark {
                 warmExport = app.export(rerunAlbum, "warm/{album}");
                 record(rerunFiles + " files: this app, first export after another album's", warmExport);
                 delete(work.resolve("rsync"));
-                firstRsyncs.add(timed(
-                        rerunFiles + " files: rsync -a (first)",
-                        "rsync",
-                        "-a",
-                        rerunTree + "/",
-                        work.resolve("rsync").toString()));
+                firstRsyncs.add(rsync(rerunFiles + " files: rsync -a (first)", rerunTree));
                 withoutSidecars = app.export(rerunAlbum, "warm-without-sidecars/{album}", false);
                 record(rerunFiles + " files: this app, the same without XMP sidecars", withoutSidecars);
             }
@@ -351,6 +336,11 @@ public final class ExportBenchmark {
         Path file = work.resolve("curl.cfg");
         Files.writeString(file, config);
         return file;
+    }
+
+    /** {@code rsync -a} of the tree into the same folder each time: the first time a copy, then a re-run. */
+    private double rsync(String name, Path tree) throws IOException, InterruptedException {
+        return timed(name, "rsync", "-a", tree + "/", work.resolve("rsync").toString());
     }
 
     private double timed(String name, String... command) throws IOException, InterruptedException {

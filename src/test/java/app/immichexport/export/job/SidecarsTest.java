@@ -1,6 +1,7 @@
 package app.immichexport.export.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,12 +39,7 @@ class SidecarsTest {
 
     @Test
     void theQuestionsStopOnceTheAnswersAreNoLongerWanted() {
-        List<Asset> assets = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            assets.add(photo("a" + i));
-        }
-        AlbumMembers album = new AlbumMembers(
-                new Album("al", "Album", "", assets.size(), null, null, null, null, null, "u1", "U", false), assets);
+        AlbumMembers album = album(2000);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger asked = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -68,12 +66,7 @@ class SidecarsTest {
 
     @Test
     void everyAssetIsAskedAboutOnceWhenNothingStops() {
-        List<Asset> assets = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            assets.add(photo("a" + i));
-        }
-        AlbumMembers album = new AlbumMembers(
-                new Album("al", "Album", "", assets.size(), null, null, null, null, null, "u1", "U", false), assets);
+        AlbumMembers album = album(300);
         AtomicInteger asked = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -95,14 +88,9 @@ class SidecarsTest {
 
     @Test
     void rememberedAnswersAreKnownAtOnceAndTheOthersOnceAnswered() throws Exception {
-        List<Asset> assets = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            assets.add(photo("a" + i));
-        }
-        AlbumMembers album = new AlbumMembers(
-                new Album("al", "Album", "", assets.size(), null, null, null, null, null, "u1", "U", false), assets);
+        AlbumMembers album = album(200);
         Sidecar remembered = new Sidecar("a1", "f1", "/x/a1.jpg.xmp");
-        Map<String, Sidecar> rememberedNow = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Sidecar> rememberedNow = new ConcurrentHashMap<>();
         Sidecars.Memory memory = new Sidecars.Memory() {
             @Override
             public Map<String, Optional<Sidecar>> recall(Collection<Asset> asked) {
@@ -115,7 +103,7 @@ class SidecarsTest {
                 rememberedNow.putAll(found);
             }
         };
-        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
         AtomicInteger asked = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -134,7 +122,7 @@ class SidecarsTest {
                     memory,
                     () -> false);
             assertEquals(Map.of("a1", remembered), asking.known(), "known before any answer");
-            assertTrue(!asking.isDone(), "the questions are still out");
+            assertFalse(asking.isDone(), "the questions are still out");
             answer.countDown();
             Map<String, Sidecar> all = asking.await();
             assertEquals(Set.of("a1", "a7"), all.keySet());
@@ -147,12 +135,7 @@ class SidecarsTest {
 
     @Test
     void abandonedQuestionsStop() throws Exception {
-        List<Asset> assets = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            assets.add(photo("a" + i));
-        }
-        AlbumMembers album = new AlbumMembers(
-                new Album("al", "Album", "", assets.size(), null, null, null, null, null, "u1", "U", false), assets);
+        AlbumMembers album = album(2000);
         AtomicInteger asked = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -180,6 +163,16 @@ class SidecarsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** An album of {@code count} photos, a0 to a(count - 1). */
+    private static AlbumMembers album(int count) {
+        List<Asset> assets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            assets.add(photo("a" + i));
+        }
+        return new AlbumMembers(
+                new Album("al", "Album", "", assets.size(), null, null, null, null, null, "u1", "U", false), assets);
     }
 
     private static Asset photo(String id) {
