@@ -97,7 +97,7 @@ public final class ExportPlanner {
                 taken.add(SafeName.collisionKey(earlier));
                 files.add(file(folder, unit.asset(), unit.setId(), Kind.ORIGINAL, earlier, false));
                 String base = SafeName.split(earlier)[0];
-                addCompanions(folder, unit, base, taken, earlierPaths, files);
+                addCompanions(folder, unit, base, earlier, taken, earlierPaths, files);
             }
         }
         fresh.sort(Comparator.comparing(
@@ -119,7 +119,7 @@ public final class ExportPlanner {
             String name = base + parts[1];
             taken.add(SafeName.collisionKey(name));
             files.add(file(folder, unit.asset(), unit.setId(), Kind.ORIGINAL, name, !name.equals(wanted)));
-            addCompanions(folder, unit, base, taken, earlierPaths, files);
+            addCompanions(folder, unit, base, name, taken, earlierPaths, files);
         }
         return files;
     }
@@ -158,6 +158,7 @@ public final class ExportPlanner {
             String folder,
             Unit unit,
             String base,
+            String stillName,
             Set<String> taken,
             Map<String, Set<String>> earlierPaths,
             List<PlannedFile> files) {
@@ -171,12 +172,6 @@ public final class ExportPlanner {
                     earlierPaths);
             files.add(file(folder, unit.motion(), unit.setId(), Kind.MOTION_PART, name, false));
         }
-        String stillName = files.stream()
-                .filter(f -> f.kind() == Kind.ORIGINAL
-                        && f.assetId().equals(unit.asset().id()))
-                .reduce((first, second) -> second)
-                .orElseThrow()
-                .fileName();
         String name = companionName(
                 folder,
                 PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
