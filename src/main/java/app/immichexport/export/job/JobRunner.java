@@ -107,6 +107,7 @@ final class JobRunner implements Runnable {
      * What a job needs to copy, learnt by listing its albums in Immich.
      *
      * @param afterCopy run once every file was handled, with the keys of the files verified on disk; may be null
+     * @param late      files learnt while the planned ones are copied; may be null
      */
     record Prepared(
             ExportPlan plan,
@@ -114,12 +115,7 @@ final class JobRunner implements Runnable {
             Set<Path> folders,
             AfterCopy afterCopy,
             Albums albums,
-            LateFiles late) {
-
-        Prepared(ExportPlan plan, FileExporter exporter, Set<Path> folders, AfterCopy afterCopy, Albums albums) {
-            this(plan, exporter, folders, afterCopy, albums, null);
-        }
-    }
+            LateFiles late) {}
 
     /**
      * Files learnt while the job copies, in the folders of the files planned: the sidecars of photos
