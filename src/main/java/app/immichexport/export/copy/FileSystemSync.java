@@ -60,6 +60,7 @@ final class FileSystemSync {
             }
             return Optional.of(new FileSystemSync(root, device(root)));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // a root whose file system cannot be told is synced file by file, which is always safe
             return Optional.empty();
         }
     }
@@ -69,6 +70,7 @@ final class FileSystemSync {
         try {
             return device.equals(device(folder));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            // a folder whose device cannot be told may be another file system: its files are forced themselves
             return false;
         }
     }
