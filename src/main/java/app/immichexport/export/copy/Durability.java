@@ -47,7 +47,7 @@ public final class Durability {
     }
 
     /** Whether a batch is forced with one call for the whole file system. */
-    public boolean syncsWholeFileSystem() {
+    boolean syncsWholeFileSystem() {
         return wholeFileSystem.isPresent();
     }
 

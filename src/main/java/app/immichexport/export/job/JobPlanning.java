@@ -129,16 +129,14 @@ class JobPlanning {
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
         boolean lookUp = sidecarsToLookUp(selection, options, warnings, true);
-        // a move acts on every file at once, so it knows its sidecars before it starts; an export
-        // copies its photos while Immich is asked about them
-        Optional<Sidecars.Asking> asking = lookUp && !moving
+        Optional<Sidecars.Asking> asking = lookUp
                 ? Optional.of(Sidecars.start(
                         selection.members(), sidecarLookup(client), background, sidecarAnswers, cancelled))
                 : Optional.empty();
-        Map<String, Sidecar> sidecars = asking.map(Sidecars.Asking::known)
-                .orElseGet(() -> lookUp
-                        ? Sidecars.of(selection.members(), sidecarLookup(client), background, sidecarAnswers, cancelled)
-                        : Map.of());
+        // a move acts on every file at once, so it knows its sidecars before it starts; an export
+        // copies its photos while Immich is asked about them
+        Map<String, Sidecar> sidecars = asking.map(moving ? Sidecars.Asking::all : Sidecars.Asking::known)
+                .orElse(Map.of());
         Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
                         new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey()), options)
                 .withWarnings(warnings)
@@ -192,7 +190,8 @@ class JobPlanning {
                         ? handover(id, listed, plan, intoLibrary.get(), client, server)::run
                         : move == null ? null : (verified, say) -> move.run(verified),
                 JobRunner.Albums.of(selection, takenOverFrom),
-                asking.map(questions -> lateSidecars(questions, files, planWith))
+                asking.filter(questions -> !moving)
+                        .map(questions -> lateSidecars(questions, files, planWith))
                         .orElse(null));
     }
 

@@ -54,14 +54,7 @@ final class Sidecars {
             ExecutorService pool,
             Memory memory,
             BooleanSupplier stop) {
-        Asking asking = start(albums, lookup, pool, memory, stop);
-        try {
-            return asking.await();
-        } catch (InterruptedException e) {
-            asking.abandon();
-            Thread.currentThread().interrupt();
-            throw new ImmichException("Interrupted while asking Immich for sidecars", e);
-        }
+        return start(albums, lookup, pool, memory, stop).all();
     }
 
     /**
@@ -139,6 +132,17 @@ final class Sidecars {
             Map<String, Sidecar> sidecars = new HashMap<>(asked);
             sidecars.putAll(known);
             return sidecars;
+        }
+
+        /** Every member's sidecar as {@link #await()}, a cancel's interrupt told as a failure to ask. */
+        Map<String, Sidecar> all() {
+            try {
+                return await();
+            } catch (InterruptedException e) {
+                abandon();
+                Thread.currentThread().interrupt();
+                throw new ImmichException("Interrupted while asking Immich for sidecars", e);
+            }
         }
 
         /** Stops the questions still out: their answers are no longer wanted. */
