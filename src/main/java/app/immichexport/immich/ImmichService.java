@@ -21,18 +21,14 @@ public class ImmichService {
 
     // every call's retry, the annotations' and the sidecar question's own
     private static final int RETRIES = 2;
-    private static final long RETRY_DELAY_MILLIS = 300;
-    private static final long RETRY_JITTER_MILLIS = 100;
+    private static final long DELAY_MS = 300;
+    private static final long JITTER_MS = 100;
 
     @Inject
     ImmichConnections connections;
 
     /** The key's Immich user, when the key may tell ({@code user.read}). */
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Optional<String> currentUserId(ImmichConnection immich) {
         return immich.client.currentUserId();
@@ -88,42 +84,26 @@ public class ImmichService {
         return connections.isDemo();
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public ImmichServer server(ImmichConnection immich) {
         return immich.client.server(connections.isDemo());
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Album> albums(ImmichConnection immich) {
         return immich.client.albums();
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 5, unit = ChronoUnit.MINUTES)
     public AlbumMembers members(ImmichConnection immich, String albumId) {
         return members(immich, List.of(albumId)).get(0);
     }
 
     /** The members of several albums; the albums themselves are listed once, not once per album. */
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public List<AlbumMembers> members(ImmichConnection immich, List<String> albumIds) {
         return albums(immich, albumIds).stream()
@@ -132,22 +112,14 @@ public class ImmichService {
     }
 
     /** Some albums, as Immich describes them now, in the order asked; an album the key cannot see is an error. */
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Album> albums(ImmichConnection immich, List<String> albumIds) {
         return chosen(immich.client.albums(), albumIds);
     }
 
     /** Some albums, as {@link #albums(ImmichConnection, List)}, from a server whose version was just read. */
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Album> albums(ImmichConnection immich, ImmichServer server, List<String> albumIds) {
         return chosen(immich.client.albums(server.version()), albumIds);
@@ -166,32 +138,20 @@ public class ImmichService {
         return chosen;
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public AlbumMembers members(ImmichConnection immich, Album album) {
         return immich.client.members(album);
     }
 
     /** The album's members, from a server whose version was just read. */
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public AlbumMembers members(ImmichConnection immich, ImmichServer server, Album album) {
         return immich.client.members(album, server.version());
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Asset asset(ImmichConnection immich, String assetId) {
         return immich.client.asset(assetId);
@@ -210,10 +170,7 @@ public class ImmichService {
                 if (attempt == RETRIES) {
                     throw e;
                 }
-                pause(
-                        RETRY_DELAY_MILLIS
-                                + ThreadLocalRandom.current().nextLong(-RETRY_JITTER_MILLIS, RETRY_JITTER_MILLIS + 1),
-                        e);
+                pause(DELAY_MS + ThreadLocalRandom.current().nextLong(-JITTER_MS, JITTER_MS + 1), e);
             }
         }
     }
@@ -227,102 +184,62 @@ public class ImmichService {
         }
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Thumbnail thumbnail(ImmichConnection immich, String assetId) {
         return immich.client.thumbnail(assetId);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Library> libraries(ImmichConnection immich) {
         return immich.client.libraries();
     }
 
     /** Asks Immich to scan the library: the linking administrator's key. */
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public void scanLibrary(ImmichConnection immich, String libraryId) {
         immich.client.scanLibrary(libraryId);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 5, unit = ChronoUnit.MINUTES)
     public List<Asset> libraryAssets(ImmichConnection immich, String libraryId, String folder) {
         return immich.client.libraryAssets(libraryId, folder);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public AssetDetails details(ImmichConnection immich, String assetId) {
         return immich.client.details(assetId);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public void copyAsset(ImmichConnection immich, String sourceId, String targetId) {
         immich.client.copyAsset(sourceId, targetId);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public void updateAsset(ImmichConnection immich, String assetId, AssetDetails changes) {
         immich.client.updateAsset(assetId, changes);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public void linkMotionPart(ImmichConnection immich, String stillId, String motionId) {
         immich.client.linkMotionPart(stillId, motionId);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public void setAlbumCover(ImmichConnection immich, String albumId, String assetId) {
         immich.client.setAlbumCover(albumId, assetId);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Set<String> albumIdsOf(ImmichConnection immich, ImmichServer server, String assetId) {
         return immich.client.albumIdsOf(assetId, server.version());
@@ -335,21 +252,13 @@ public class ImmichService {
         return immich.client.createAlbum(name, description, assetIds, users);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public int addToAlbum(ImmichConnection immich, String albumId, List<String> assetIds) {
         return immich.client.addToAlbum(albumId, assetIds);
     }
 
-    @Retry(
-            maxRetries = RETRIES,
-            delay = RETRY_DELAY_MILLIS,
-            jitter = RETRY_JITTER_MILLIS,
-            retryOn = ImmichUnreachableException.class)
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Set<String> userIds(ImmichConnection immich) {
         return immich.client.userIds();

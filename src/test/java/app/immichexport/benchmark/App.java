@@ -171,9 +171,7 @@ final class App implements AutoCloseable {
             String state = job.getString("state");
             if (state.equals("SUCCEEDED")) {
                 // the application's clock is this machine's: its record of the end is exact, a poll's is late
-                double seconds = Duration.between(start, Instant.parse(job.getString("finishedAt")))
-                                .toMillis()
-                        / 1e3;
+                double seconds = seconds(start, Instant.parse(job.getString("finishedAt")));
                 System.out.printf(
                         "          listed and planned in %.2f s, copied in %.2f s; the application used %.1f CPU-s%n",
                         between(job, "requestedAt", "startedAt"),
@@ -184,8 +182,7 @@ final class App implements AutoCloseable {
             if (!List.of("QUEUED", "PLANNING", "WAITING", "RUNNING").contains(state)) {
                 throw new IllegalStateException("export ended " + state + ": " + job);
             }
-            // the time comes from the job's record, so polls can be seldom: each one costs the application processor
-            // time
+            // the time comes from the job's record, so polls can be seldom: each costs the application processor time
             Thread.sleep(200);
         }
     }
@@ -199,9 +196,11 @@ final class App implements AutoCloseable {
     }
 
     private static double between(JsonObject job, String from, String to) {
-        return Duration.between(Instant.parse(job.getString(from)), Instant.parse(job.getString(to)))
-                        .toMillis()
-                / 1e3;
+        return seconds(Instant.parse(job.getString(from)), Instant.parse(job.getString(to)));
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1e3;
     }
 
     private static JsonObject json(String body) {
