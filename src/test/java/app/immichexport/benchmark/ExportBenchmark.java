@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -282,6 +283,7 @@ public final class ExportBenchmark {
         try (ImmichSimulator immich = ImmichSimulator.start(ImmichLine.V3, library, 0);
                 App app = App.start(work, "memory", immich.url(), KEY, upload, "-Xmx256m")) {
             app.export(small, "warm-up/{album}");
+            app.pollEvery(Duration.ofSeconds(2));
             double[] smallPeak;
             try (HeapSampler heap = HeapSampler.start(app.pid())) {
                 app.export(small, "{album}");
