@@ -9,6 +9,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -437,7 +438,7 @@ class ImmichClient implements AutoCloseable {
                                 Response.status(status).entity(body).build()));
             }
             try (InputStream body = connection.getInputStream()) {
-                files = JSON.fromJson(body, ASSET_FILES);
+                files = assetFiles(body.readAllBytes());
             }
         } catch (IOException e) {
             throw new ImmichUnreachableException(
@@ -452,6 +453,37 @@ class ImmichClient implements AutoCloseable {
                         .filter(f -> "sidecar".equals(f.type()))
                         .findFirst()
                         .map(f -> new Sidecar(assetId, f.id(), f.path()));
+    }
+
+    /**
+     * Most photos have no sidecar, and Immich then answers {@code []}: read without a JSON binding,
+     * which would otherwise cost more than the rest of the question.
+     */
+    static List<ImmichDtos.AssetFile> assetFiles(byte[] answer) {
+        if (isEmptyArray(answer)) {
+            return List.of();
+        }
+        return JSON.fromJson(new ByteArrayInputStream(answer), ASSET_FILES);
+    }
+
+    private static boolean isEmptyArray(byte[] json) {
+        int first = 0;
+        int last = json.length - 1;
+        while (first <= last && Character.isWhitespace(json[first])) {
+            first++;
+        }
+        while (last >= first && Character.isWhitespace(json[last])) {
+            last--;
+        }
+        if (first > last || json[first] != '[' || json[last] != ']') {
+            return false;
+        }
+        for (int i = first + 1; i < last; i++) {
+            if (!Character.isWhitespace(json[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Immich sends asset files whole: a download cut short is started again, never resumed. */
