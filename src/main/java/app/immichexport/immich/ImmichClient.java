@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -53,6 +54,8 @@ class ImmichClient implements AutoCloseable {
     private static final Type ASSET_FILES =
             new ArrayList<ImmichDtos.AssetFile>() {}.getClass().getGenericSuperclass();
     private static final Jsonb JSON = JsonbBuilder.create();
+    /** {@code []} with any of JSON's own white space around and inside it. */
+    private static final Pattern EMPTY_LIST = Pattern.compile("[ \\t\\r\\n]*\\[[ \\t\\r\\n]*][ \\t\\r\\n]*");
 
     private final String url;
     private final String apiKey;
@@ -460,30 +463,10 @@ class ImmichClient implements AutoCloseable {
      * which would otherwise cost more than the rest of the question.
      */
     static List<ImmichDtos.AssetFile> assetFiles(byte[] answer) {
-        if (isEmptyArray(answer)) {
+        if (EMPTY_LIST.matcher(new String(answer, StandardCharsets.UTF_8)).matches()) {
             return List.of();
         }
         return JSON.fromJson(new ByteArrayInputStream(answer), ASSET_FILES);
-    }
-
-    private static boolean isEmptyArray(byte[] json) {
-        int first = 0;
-        int last = json.length - 1;
-        while (first <= last && Character.isWhitespace(json[first])) {
-            first++;
-        }
-        while (last >= first && Character.isWhitespace(json[last])) {
-            last--;
-        }
-        if (first > last || json[first] != '[' || json[last] != ']') {
-            return false;
-        }
-        for (int i = first + 1; i < last; i++) {
-            if (!Character.isWhitespace(json[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Immich sends asset files whole: a download cut short is started again, never resumed. */
