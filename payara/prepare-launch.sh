@@ -4,7 +4,9 @@
 #   runtime nor extracts the WAR again;
 # - a class-data sharing archive of the classes a start loads, so they are neither parsed nor
 #   verified again;
-# - launch.options, the JVM options of a start (those two, and compiler-directives.json).
+# - launch.options, the JVM options of a start (those two, compiler-directives.json and the
+#   serial collector: the application's heap is small, as files are streamed, and G1's
+#   concurrent threads and write barriers cost about 2.5 CPU-s of a start on a 2-core machine).
 #
 #   prepare-launch.sh <payara-micro.jar> <ROOT.war> <root folder> <scratch folder> <free port>
 #
@@ -21,6 +23,7 @@ java -jar "$micro" --rootdir "$root" --outputlauncher >"$scratch/launcher.log" 2
 root=$(cd "$root" && pwd)
 cp "$here/compiler-directives.json" "$root/compiler-directives.json"
 compiler="-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$root/compiler-directives.json -XX:CompileCommand=quiet"
+collector="-XX:+UseSerialGC"
 
 # One start with the application deployed, recording the classes it loads. It starts as on a
 # first try, on a database of its own in the scratch folder, against an Immich that is not there.
@@ -28,7 +31,7 @@ compiler="-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$root/compil
 if ! env -i PATH="$PATH" HOME="${HOME:-/tmp}" \
     DATA_DIR="$scratch/data" EXPORT_ROOTS="$scratch/exports" EMBEDDED_DB_PORT="$port" \
     IMMICH_URL="http://127.0.0.1:9/" \
-    java $compiler -XX:ArchiveClassesAtExit="$root/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    java $compiler $collector -XX:ArchiveClassesAtExit="$root/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -jar "$root/launch-micro.jar" \
     --deploy "$war" --prebootcommandfile "$here/pre-boot-commands.asadmin" \
     --nocluster --disablephonehome --warmup \
@@ -41,4 +44,4 @@ if ! grep -q 'name="ROOT"' "$root/config/domain.xml" || [ ! -s "$root/applicatio
     exit 1
 fi
 rm -rf "$scratch/data"
-printf '%s\n' "-XX:SharedArchiveFile=$root/application.jsa" $compiler >"$root/launch.options"
+printf '%s\n' "-XX:SharedArchiveFile=$root/application.jsa" $compiler $collector >"$root/launch.options"
