@@ -4,9 +4,11 @@
 #   runtime nor extracts the WAR again;
 # - a class-data sharing archive of the classes a start loads, so they are neither parsed nor
 #   verified again;
-# - launch.options, the JVM options of a start (those two, compiler-directives.json and the
-#   serial collector: the application's heap is small, as files are streamed, and G1's
-#   concurrent threads and write barriers cost about 2.5 CPU-s of a start on a 2-core machine).
+# - launch.options, the JVM options of a start: those two, compiler-directives.json, the serial
+#   collector (the application's heap is small, as files are streamed, and G1's concurrent threads
+#   and write barriers cost about 2.5 CPU-s of a start on a 2-core machine), and a class-metadata
+#   threshold above the 26 MB a start adds to the archive's, which at the default 21 MB triggered
+#   a full collection.
 #
 #   prepare-launch.sh <payara-micro.jar> <ROOT.war> <root folder> <scratch folder> <free port>
 #
@@ -23,7 +25,7 @@ java -jar "$micro" --rootdir "$root" --outputlauncher >"$scratch/launcher.log" 2
 root=$(cd "$root" && pwd)
 cp "$here/compiler-directives.json" "$root/compiler-directives.json"
 compiler="-XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile=$root/compiler-directives.json -XX:CompileCommand=quiet"
-collector="-XX:+UseSerialGC"
+collector="-XX:+UseSerialGC -XX:MetaspaceSize=64m"
 
 # One start with the application deployed, recording the classes it loads. It starts as on a
 # first try, on a database of its own in the scratch folder, against an Immich that is not there.
