@@ -6,7 +6,7 @@
 #   verified again;
 # - launch.options, the JVM options of a start: those two, compiler-directives.json, the serial
 #   collector (the application's heap is small, as files are streamed, and G1's concurrent threads
-#   and write barriers cost about 2.5 CPU-s of a start on a 2-core machine), and a class-metadata
+#   and write barriers cost about 2 CPU-s of a start on a 2-core machine), and a class-metadata
 #   threshold above the 26 MB a start adds to the archive's, which at the default 21 MB triggered
 #   a full collection.
 #
