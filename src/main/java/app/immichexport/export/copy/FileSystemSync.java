@@ -1,6 +1,5 @@
 package app.immichexport.export.copy;
 
-import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.io.IOException;
@@ -26,13 +25,17 @@ final class FileSystemSync {
     private static final int O_RDONLY = 0;
     private static final int O_CLOEXEC = 0x80000;
 
-    /** The C library's calls this needs. */
+    /**
+     * The C library's calls this needs. Each tells a failure by returning -1, and only then is
+     * {@code errno} read: a call that succeeds may leave it changed (a signal handler that ran on
+     * the way back may have set it), so a non-zero {@code errno} alone is no failure.
+     */
     interface LibC extends Library {
-        int open(String path, int flags) throws LastErrorException;
+        int open(String path, int flags);
 
-        int syncfs(int fd) throws LastErrorException;
+        int syncfs(int fd);
 
-        int close(int fd) throws LastErrorException;
+        int close(int fd);
     }
 
     private static final Optional<LibC> LIBC = load();
@@ -78,22 +81,17 @@ final class FileSystemSync {
     /** Everything written to this file system so far is on disk when this returns. */
     void sync() throws IOException {
         LibC libc = LIBC.orElseThrow();
-        int fd;
-        try {
-            fd = libc.open(root.toString(), O_RDONLY | O_CLOEXEC);
-        } catch (LastErrorException e) {
-            throw new IOException("Cannot open " + root + " to force it to disk (errno " + e.getErrorCode() + ")");
+        int fd = libc.open(root.toString(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            throw new IOException("Cannot open " + root + " to force it to disk (errno " + Native.getLastError() + ")");
         }
         try {
-            libc.syncfs(fd);
-        } catch (LastErrorException e) {
-            throw new IOException("Cannot force " + root + " to disk (errno " + e.getErrorCode() + ")");
-        } finally {
-            try {
-                libc.close(fd);
-            } catch (LastErrorException ignored) {
-                // a descriptor opened read-only has nothing left to write
+            if (libc.syncfs(fd) != 0) {
+                throw new IOException("Cannot force " + root + " to disk (errno " + Native.getLastError() + ")");
             }
+        } finally {
+            // a descriptor opened read-only has nothing left to write, so a failed close loses nothing
+            libc.close(fd);
         }
     }
 

@@ -46,6 +46,20 @@ class DurabilityTest {
     }
 
     @Test
+    void aSyncThatFailsSaysWhyAndOneThatSucceedsRaisesNothing(@TempDir Path parent) throws Exception {
+        Path root = Files.createDirectories(parent.resolve("exports"));
+        FileSystemSync sync = FileSystemSync.of(root).orElse(null);
+        if (sync == null) {
+            assertFalse(Durability.inBatches(root).syncsWholeFileSystem());
+            return;
+        }
+        sync.sync();
+        Files.delete(root);
+        IOException gone = assertThrows(IOException.class, sync::sync);
+        assertTrue(gone.getMessage().contains("(errno 2)"), gone.getMessage());
+    }
+
+    @Test
     void aFileOnAnotherFileSystemBelowTheRootIsForcedItself(@TempDir Path root) throws Exception {
         FileSystemSync sync = FileSystemSync.of(root).orElse(null);
         Path elsewhere = Path.of("/dev/shm");
