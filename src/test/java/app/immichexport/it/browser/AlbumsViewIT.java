@@ -44,6 +44,10 @@ class AlbumsViewIT {
         assertTrue(
                 cells.containsAll(List.of("Wedding", "Café Noël ☕", "Family (shared by Sam)", "Sam Demo")),
                 cells.toString());
+        assertTrue(
+                browser.findAll(By.cssSelector("vaadin-grid-cell-content span[theme='badge']")).stream()
+                        .anyMatch(badge -> badge.getText().equals("Shared")),
+                "an album shared with the key's user wears a badge");
         browser.waitFor(b -> b.findElement(By.id("server-status")).getText().contains("3.2.2"), "the server's version");
         assertTrue(browser.findAll(By.id("demo-notice")).isEmpty(), "a configured Immich is not demo data");
         browser.waitFor(
