@@ -10,14 +10,17 @@
 #   start on a 2-core machine), and a class-metadata threshold above the 26 MB a start adds to the
 #   archive's, which at the default 21 MB triggered a full collection.
 #
-#   prepare-launch.sh <payara-micro.jar> <ROOT.war> <root folder> <scratch folder> <free port>
+#   prepare-launch.sh <payara-micro.jar> <ROOT.war> <root folder> <scratch folder> <free port> <free port>
+#
+# The two free ports are the warm-up start's database and HTTP ports: with Payara Micro's 8080 taken
+# (by a running instance of the application, say), a start fails and then does not exit.
 #
 # Then: java @<root>/launch.options -jar <root>/launch-micro.jar --nocluster --disablephonehome --port 8080
 # One root folder serves one running instance at a time.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-micro=$1 war=$2 root=$3 scratch=$4 port=$5
+micro=$1 war=$2 root=$3 scratch=$4 port=$5 http_port=$6
 
 rm -rf "$root" "$scratch"
 mkdir -p "$scratch/exports"
@@ -33,14 +36,15 @@ collector="-XX:+UseSerialGC -XX:MetaspaceSize=64m"
 
 # One start with the application deployed, recording the classes it loads. It starts as on a
 # first try, on a database of its own in the scratch folder, against an Immich that is not there.
+# A start that fails can hang on its way out: ten minutes, then the build fails rather than waits.
 # shellcheck disable=SC2086
 if ! env -i PATH="$PATH" HOME="${HOME:-/tmp}" \
     DATA_DIR="$scratch/data" EXPORT_ROOTS="$scratch/exports" EMBEDDED_DB_PORT="$port" \
     IMMICH_URL="http://127.0.0.1:9/" \
-    java $compiler $collector -XX:ArchiveClassesAtExit="$root/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    timeout --kill-after=10 600 java $compiler $collector -XX:ArchiveClassesAtExit="$root/application.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
     -jar "$root/launch-micro.jar" \
     --deploy "$war" --prebootcommandfile "$here/pre-boot-commands.asadmin" \
-    --nocluster --disablephonehome --warmup \
+    --port "$http_port" --nocluster --disablephonehome --warmup \
     >"$scratch/warmup.log" 2>&1; then
     echo "Preparing the start failed; see $scratch/warmup.log" >&2
     exit 1
