@@ -38,6 +38,8 @@ public class Settings {
     @ConfigProperty(name = "immich.upload.dir")
     Optional<String> immichUploadDir;
 
+    private String rememberedName;
+
     /** {@code IMMICH_API_KEY} is read as {@code immich.api.key}; MicroProfile Config maps it back. */
     public static String propertyName(String environmentName) {
         return environmentName.toLowerCase(Locale.ROOT).replace('_', '.');
@@ -65,16 +67,24 @@ public class Settings {
 
     /**
      * This instance's name among several sharing one database: {@code INSTANCE_NAME}, else the host's
-     * name (a container keeps it across restarts).
+     * name at the first start, remembered in the data folder.
      */
-    public String instanceName() {
-        return instanceName.map(String::trim).filter(n -> !n.isEmpty()).orElseGet(() -> {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                return "localhost";
-            }
-        });
+    public synchronized String instanceName() {
+        if (rememberedName == null) {
+            rememberedName = instanceName
+                    .map(String::trim)
+                    .filter(n -> !n.isEmpty())
+                    .orElseGet(() -> InstanceName.remembered(dataDir(), Settings::hostName));
+        }
+        return rememberedName;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     public Optional<Path> immichUploadDir() {

@@ -18,6 +18,8 @@ public final class Faults {
     public volatile long latencyMillis;
     /** When positive, original downloads stop after this many bytes (the connection is cut). */
     public volatile long cutDownloadsAfterBytes;
+    /** When positive, original downloads are sent at about this many bytes a second, as over a slow line. */
+    public volatile long downloadBytesPerSecond;
     /** When true, original downloads have one byte flipped (sizes match, checksums do not). */
     public volatile boolean corruptDownloads;
     /** How long a queued external-library scan waits before it imports, as Immich's job queue does. */
@@ -50,6 +52,7 @@ public final class Faults {
         errorRate = 0;
         latencyMillis = 0;
         cutDownloadsAfterBytes = 0;
+        downloadBytesPerSecond = 0;
         corruptDownloads = false;
         emptyMemberAlbums.clear();
         scanDelayMillis = SCAN_DELAY_MILLIS;

@@ -46,6 +46,18 @@ final class OriginalDownload {
         return status;
     }
 
+    private static void throttle(int sent, long bytesPerSecond) throws IOException {
+        if (bytesPerSecond <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(sent * 1000L / bytesPerSecond);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     private static void stream(SimulatedAsset asset, long start, long length, OutputStream out, Faults faults)
             throws IOException {
         long cutAfter = faults.cutDownloadsAfterBytes > 0 ? faults.cutDownloadsAfterBytes : Long.MAX_VALUE;
@@ -69,6 +81,7 @@ final class OriginalDownload {
                 }
                 out.write(buffer, 0, n);
                 sent += n;
+                throttle(n, faults.downloadBytesPerSecond);
             }
         }
     }

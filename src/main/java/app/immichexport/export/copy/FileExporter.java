@@ -55,6 +55,7 @@ public final class FileExporter {
     private final Map<String, Recorded> recorded;
     private final long backoffMillis;
     private final Durability durability;
+    private final long jobId;
 
     public FileExporter(
             Path root,
@@ -62,7 +63,7 @@ public final class FileExporter {
             Originals originals,
             Map<String, Recorded> recorded,
             long backoffMillis) {
-        this(root, upload, originals, recorded, backoffMillis, Durability.eachFile());
+        this(root, upload, originals, recorded, backoffMillis, Durability.eachFile(), VerifiedWriter.NO_JOB);
     }
 
     public FileExporter(
@@ -71,8 +72,10 @@ public final class FileExporter {
             Originals originals,
             Map<String, Recorded> recorded,
             long backoffMillis,
-            Durability durability) {
+            Durability durability,
+            long jobId) {
         this.durability = durability;
+        this.jobId = jobId;
         this.folders = new TargetFolders(root);
         this.upload = upload;
         this.originals = originals;
@@ -186,7 +189,7 @@ public final class FileExporter {
 
     private String write(InputStream in, Path target, PlannedFile file, LongConsumer written) throws IOException {
         return VerifiedWriter.write(
-                in, target, file.expectedSize(), file.expectedSha1(), file.modifiedTime(), written, durability);
+                in, target, file.expectedSize(), file.expectedSha1(), file.modifiedTime(), written, durability, jobId);
     }
 
     /**

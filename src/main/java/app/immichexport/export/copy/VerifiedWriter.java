@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a stream to its final name only once every byte is verified: into a hidden temporary file
@@ -33,6 +36,11 @@ public final class VerifiedWriter {
     private static final int MIN_BUFFER = 8192;
     public static final String TEMP_SUFFIX = ".immich-export.part";
     static final int LEFTOVER_MINUTES = 10;
+    /** Written by no job, as by a test: only the age of such a file tells it is left over. */
+    static final long NO_JOB = 0;
+
+    private static final Pattern TEMP_JOB =
+            Pattern.compile("\\.job(\\d{1,18})-\\d+" + Pattern.quote(TEMP_SUFFIX) + "$");
 
     private VerifiedWriter() {}
 
@@ -52,10 +60,13 @@ public final class VerifiedWriter {
             Instant modified,
             LongConsumer progress)
             throws IOException {
-        return write(source, target, expectedSize, expectedSha1, modified, progress, Durability.eachFile());
+        return write(source, target, expectedSize, expectedSha1, modified, progress, Durability.eachFile(), NO_JOB);
     }
 
-    /** @param durability whether the file is synced before it is published, or later with others */
+    /**
+     * @param durability whether the file is synced before it is published, or later with others
+     * @param jobId      the job writing, named in the temporary file's name
+     */
     static String write(
             InputStream source,
             Path target,
@@ -63,14 +74,15 @@ public final class VerifiedWriter {
             String expectedSha1,
             Instant modified,
             LongConsumer progress,
-            Durability durability)
+            Durability durability,
+            long jobId)
             throws IOException {
         Path folder = target.getParent();
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder);
         }
-        Path temp = folder.resolve(
-                "." + shortened(target.getFileName().toString()) + "." + System.nanoTime() + TEMP_SUFFIX);
+        Path temp = folder.resolve("." + shortened(target.getFileName().toString()) + ".job" + jobId + "-"
+                + System.nanoTime() + TEMP_SUFFIX);
         try {
             MessageDigest sha1 = sha1();
             long written = 0;
@@ -117,24 +129,33 @@ public final class VerifiedWriter {
     }
 
     /**
-     * Removes what a killed process left of its writes in this folder: temporary files no write has
-     * touched for {@value #LEFTOVER_MINUTES} minutes (one being written now is touched all the time).
-     * Nothing else is ever removed, and a folder that cannot be read is left as it is.
+     * Removes what a killed process left of its writes in this folder: temporary files of a job that
+     * has ended (a job killed with its process is marked interrupted when its instance starts again),
+     * and any other no write has touched for {@value #LEFTOVER_MINUTES} minutes (one being written now
+     * is touched all the time), such as those of a job whose instance never came back. Files of a
+     * job still running, here or in another instance, are left alone. Nothing else is ever removed,
+     * and a folder that cannot be read is left as it is.
      */
-    public static void removeLeftovers(Path folder) {
+    public static void removeLeftovers(Path folder, LongPredicate jobEnded) {
         Instant before = Instant.now().minus(Duration.ofMinutes(LEFTOVER_MINUTES));
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, "." + "*" + TEMP_SUFFIX)) {
             for (Path leftover : leftovers) {
                 BasicFileAttributes attributes =
                         Files.readAttributes(leftover, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attributes.isRegularFile()
-                        && attributes.lastModifiedTime().toInstant().isBefore(before)) {
+                        && (writtenByEndedJob(leftover, jobEnded)
+                                || attributes.lastModifiedTime().toInstant().isBefore(before))) {
                     Files.deleteIfExists(leftover);
                 }
             }
         } catch (IOException notThereOrUnreadable) {
             // a folder not created yet holds no leftovers
         }
+    }
+
+    private static boolean writtenByEndedJob(Path temp, LongPredicate jobEnded) {
+        Matcher job = TEMP_JOB.matcher(temp.getFileName().toString());
+        return job.find() && jobEnded.test(Long.parseLong(job.group(1)));
     }
 
     /**

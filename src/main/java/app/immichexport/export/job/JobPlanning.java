@@ -159,8 +159,8 @@ class JobPlanning {
         Optional<UploadFolder> upload = uploadFolders.forJob();
         // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
         ImmichFiles files = new ImmichFiles(immich, client, sidecars);
-        FileExporter exporter =
-                new FileExporter(root, upload, files, moving ? Map.of() : recorded, 500, Durability.inBatches(root));
+        FileExporter exporter = new FileExporter(
+                root, upload, files, moving ? Map.of() : recorded, 500, Durability.inBatches(root), id);
         Set<Path> folders = plan.files().stream()
                 .map(PlannedFile::folder)
                 .distinct()

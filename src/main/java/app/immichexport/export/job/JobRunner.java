@@ -15,6 +15,7 @@ import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.ImmichException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -229,7 +231,7 @@ final class JobRunner implements Runnable {
             }
             locks.acquire(jobId, folders);
             locked = true;
-            folders.forEach(VerifiedWriter::removeLeftovers);
+            removeLeftovers();
             update(job -> {
                 job.counters(planned);
                 job.setState(ExportJob.State.RUNNING);
@@ -271,6 +273,18 @@ final class JobRunner implements Runnable {
                 locks.release(jobId);
             }
         }
+    }
+
+    /** What earlier runs left half written in this job's folders, when they have ended. */
+    private void removeLeftovers() {
+        Map<Long, Boolean> ended = new HashMap<>();
+        LongPredicate jobEnded = id -> ended.computeIfAbsent(
+                id,
+                earlier -> repository
+                        .find(earlier)
+                        .map(job -> job.getState().isFinished())
+                        .orElse(true));
+        folders.forEach(folder -> VerifiedWriter.removeLeftovers(folder, jobEnded));
     }
 
     /** Copies the files learnt while the planned ones were copied; the plan grows to hold them. */

@@ -87,6 +87,14 @@ class DurabilityTest {
     private static void write(Path target, Durability durability) throws Exception {
         String sha1 = Base64.getEncoder()
                 .encodeToString(MessageDigest.getInstance("SHA-1").digest(BYTES));
-        VerifiedWriter.write(new ByteArrayInputStream(BYTES), target, BYTES.length, sha1, null, n -> {}, durability);
+        VerifiedWriter.write(
+                new ByteArrayInputStream(BYTES),
+                target,
+                BYTES.length,
+                sha1,
+                null,
+                n -> {},
+                durability,
+                VerifiedWriter.NO_JOB);
     }
 }

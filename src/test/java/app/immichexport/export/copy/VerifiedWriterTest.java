@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -169,11 +170,49 @@ class VerifiedWriterTest {
         Path beingWritten = Files.writeString(folder.resolve(".IMG_0002.JPG.456" + VerifiedWriter.TEMP_SUFFIX), "now");
         Path photo = Files.writeString(folder.resolve("IMG_0003.JPG"), "a photo");
         Files.setLastModifiedTime(photo, FileTime.from(Instant.now().minusSeconds(3600)));
-        VerifiedWriter.removeLeftovers(folder);
+        VerifiedWriter.removeLeftovers(folder, job -> true);
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(beingWritten), "a write under way is left alone");
         assertTrue(Files.exists(photo));
-        VerifiedWriter.removeLeftovers(folder.resolve("not-there"));
+        VerifiedWriter.removeLeftovers(folder.resolve("not-there"), job -> true);
+    }
+
+    @Test
+    void aJobsFreshLeftoversAreRemovedOnceItHasEndedAndAnotherJobsLiveWritesStay(@TempDir Path folder)
+            throws Exception {
+        Path killed = Files.writeString(folder.resolve(".IMG_0001.JPG.job7-1234" + VerifiedWriter.TEMP_SUFFIX), "half");
+        Path otherInstance =
+                Files.writeString(folder.resolve(".IMG_0002.JPG.job17-5678" + VerifiedWriter.TEMP_SUFFIX), "now");
+        Path namedLikeAJob = Files.writeString(folder.resolve("IMG.job7-1.JPG"), "a photo");
+        VerifiedWriter.removeLeftovers(folder, job -> job == 7);
+        assertFalse(Files.exists(killed), "the temporary file of an interrupted job");
+        assertTrue(Files.exists(otherInstance), "a running job's write");
+        assertTrue(Files.exists(namedLikeAJob));
+    }
+
+    @Test
+    void aTemporaryFileNamesItsJob(@TempDir Path folder) throws Exception {
+        byte[] data = bytes(100, 9);
+        List<String> seen = new ArrayList<>();
+        Path target = folder.resolve("IMG_0001.JPG");
+        VerifiedWriter.write(
+                new ByteArrayInputStream(data),
+                target,
+                data.length,
+                sha1(data),
+                null,
+                n -> {
+                    try (var names = Files.list(folder)) {
+                        names.forEach(p -> seen.add(p.getFileName().toString()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                Durability.eachFile(),
+                42);
+        assertTrue(
+                seen.stream().anyMatch(n -> n.matches("\\.IMG_0001\\.JPG\\.job42-\\d+\\.immich-export\\.part")),
+                seen.toString());
     }
 
     @Test
@@ -184,8 +223,24 @@ class VerifiedWriterTest {
         Durability batches = Durability.inBatches();
         Path first = folder.resolve("a/IMG_0001.JPG");
         Path second = folder.resolve("b/IMG_0002.JPG");
-        VerifiedWriter.write(new ByteArrayInputStream(bytes), first, bytes.length, sha1, null, n -> {}, batches);
-        VerifiedWriter.write(new ByteArrayInputStream(bytes), second, bytes.length, sha1, null, n -> {}, batches);
+        VerifiedWriter.write(
+                new ByteArrayInputStream(bytes),
+                first,
+                bytes.length,
+                sha1,
+                null,
+                n -> {},
+                batches,
+                VerifiedWriter.NO_JOB);
+        VerifiedWriter.write(
+                new ByteArrayInputStream(bytes),
+                second,
+                bytes.length,
+                sha1,
+                null,
+                n -> {},
+                batches,
+                VerifiedWriter.NO_JOB);
         assertArrayEquals(bytes, Files.readAllBytes(first), "published before it is forced");
         Files.delete(second);
         assertThrows(IOException.class, batches::flush, "every published file is forced");
