@@ -9,14 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The application installed as README.md's Container section says, in a fresh clone: its compose file,
- * with a second file of the test's own that only does what a real machine's Docker network would
+ * The application installed as README.md's Container section says, in a fresh clone: its compose file
+ * (without published ports), with a second file of the test's own that only does what a real machine's Docker network would
  * (host networking on loopback, a host name of the container's own, free ports) and sets the
  * installation's settings (Immich, the library folder, the user).
  */
 final class ComposeInstall {
 
     static final String SERVICE = "album-export";
+    private static final String LOOPBACK_COMPOSE = "compose.loopback.yaml";
 
     private final Path docker;
     private final Path override;
@@ -44,9 +45,18 @@ final class ComposeInstall {
         return List.of(command.group(1).trim().split("\\s+"));
     }
 
-    /** README: copy example.env to .env. */
+    /**
+     * README: copy example.env to .env. And the compose file without its published ports, which
+     * Compose refuses together with host networking (which makes them moot).
+     */
     void copyExampleSettings() throws IOException {
         Files.copy(docker.resolve("example.env"), docker.resolve(".env"));
+        String compose = Files.readString(docker.resolve("compose.yaml"));
+        String unpublished = compose.replaceAll("(?m)^    ports:\\n(      - .*\\n)+", "");
+        if (unpublished.equals(compose)) {
+            throw new AssertionError("compose.yaml publishes no port:\n" + compose);
+        }
+        Files.writeString(docker.resolve(LOOPBACK_COMPOSE), unpublished);
     }
 
     void configure(String hostName, String user, Map<String, String> environment, Path library) throws IOException {
@@ -100,7 +110,7 @@ final class ComposeInstall {
 
     /** Debian's Compose is version 1: {@code docker-compose}, building through the docker client's BuildKit. */
     private List<String> compose() {
-        return Commands.list("docker-compose", "-p", project, "-f", "compose.yaml", "-f", override.toString());
+        return Commands.list("docker-compose", "-p", project, "-f", LOOPBACK_COMPOSE, "-f", override.toString());
     }
 
     private static Map<String, String> buildKit() {
