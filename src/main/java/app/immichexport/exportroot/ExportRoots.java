@@ -33,6 +33,9 @@ import java.util.Set;
 @Transactional
 public class ExportRoots {
 
+    /** Who linked the demo's root: no user, the demo itself. */
+    public static final String DEMO = "demo";
+
     @PersistenceContext(unitName = "immich-export")
     EntityManager em;
 
@@ -54,13 +57,19 @@ public class ExportRoots {
     @Inject
     Clock clock;
 
-    /** On the first start only: later, administrators manage the roots in the application. */
-    public void seed() {
+    /**
+     * On the first start only: later, administrators manage the roots in the application.
+     *
+     * @return whether this was the first start
+     */
+    public boolean seed() {
         if (em.createQuery("select count(r) from ExportRoot r", Long.class).getSingleResult() == 0) {
             for (Path root : settings.exportRoots()) {
                 em.persist(new ExportRoot(real(root).toString(), clock.instant()));
             }
+            return true;
         }
+        return false;
     }
 
     public List<ExportRoot> all() {
@@ -178,6 +187,26 @@ public class ExportRoots {
                 root.getPath(),
                 "to library '" + library.name() + "' (" + library.id() + ") as " + link.immichPath()));
         return root;
+    }
+
+    /**
+     * In demo mode, at the first start, links the demo's export root to the demo Immich's external
+     * library, so that a first try can move photos into it.
+     */
+    public void linkForDemo(Path folder, String libraryId, String libraryName, String immichPath) {
+        Path real = real(folder);
+        all().stream()
+                .filter(r ->
+                        sameFolder(Path.of(r.getPath()), real) && r.library().isEmpty())
+                .findFirst()
+                .ifPresent(root -> {
+                    root.link(new LibraryLink(libraryId, libraryName, immichPath, DEMO));
+                    audit.fire(new AuditAction(
+                            DEMO,
+                            AuditAction.Kind.ROOT_LINKED,
+                            root.getPath(),
+                            "to the demo's library '" + libraryName + "' as " + immichPath));
+                });
     }
 
     public ExportRoot unlink(Caller actor, long rootId) {

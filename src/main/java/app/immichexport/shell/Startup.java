@@ -13,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -39,6 +40,9 @@ public class Startup {
 
     @Inject
     DemoImmich demo;
+
+    @Inject
+    Settings settings;
 
     @Inject
     ExportService exports;
@@ -70,8 +74,13 @@ public class Startup {
         }
         database.start();
         exports.markInterrupted();
-        demo.startIfNoImmich();
-        roots.seed();
+        Path demoRoot = settings.exportRoots().get(0);
+        demo.startIfNoImmich(demoRoot);
+        boolean rootsSeeded = roots.seed();
+        demo.archive()
+                .filter(archive -> rootsSeeded)
+                .ifPresent(archive ->
+                        roots.linkForDemo(demoRoot, archive.libraryId(), archive.name(), archive.immichPath()));
         firstStart.run();
         metrics.register();
         mirrors.start();

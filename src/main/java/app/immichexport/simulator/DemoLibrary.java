@@ -1,13 +1,31 @@
 package app.immichexport.simulator;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 
 /** Sample albums with small generated photos, for demo mode and for tests that want a realistic mix. */
 public final class DemoLibrary {
 
+    /** The demo's external library, which imports the demo's export root, as Immich's container sees it. */
+    public static final String ARCHIVE_NAME = "Alex's photo archive";
+
+    public static final String ARCHIVE_PATH = "/mnt/photos";
+
     private DemoLibrary() {}
+
+    /**
+     * The sample library with an external library of Alex's whose import path is {@code archiveFolder},
+     * so that a move into the library can be tried.
+     */
+    public static SimulatedLibrary create(String apiKey, Path archiveFolder) {
+        SimulatedLibrary library = create(apiKey);
+        library.addExternalLibrary(ARCHIVE_NAME, library.userIdNamed("Alex Demo"), List.of(ARCHIVE_PATH), List.of());
+        library.mount(ARCHIVE_PATH, archiveFolder);
+        return library;
+    }
 
     /** Builds the sample library; {@code apiKey} is the key of its main user, allowed everything. */
     public static SimulatedLibrary create(String apiKey) {

@@ -69,6 +69,22 @@ public final class SimulatedLibrary {
         return id;
     }
 
+    public String userIdNamed(String name) {
+        return users.values().stream()
+                .filter(u -> u.name().equals(name))
+                .map(User::id)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no user " + name));
+    }
+
+    /** The id of the external library of this name. */
+    public Optional<String> externalLibraryId(String name) {
+        return externalLibraries().stream()
+                .filter(l -> l.name().equals(name))
+                .map(ExternalLibrary::id)
+                .findFirst();
+    }
+
     boolean isAdmin(String userId) {
         return admins.contains(userId);
     }

@@ -341,11 +341,14 @@ public class ExportService {
         LibraryLink link = roots.linkOf(root)
                 .orElseThrow(() -> new ExportRefusedException("The export root " + root + " is not linked to an "
                         + "Immich external library: an administrator links it under Export roots"));
-        ImmichConnection scanner = accounts.active(link.linkedBy())
-                .filter(keys::hasKey)
-                .map(keys::client)
-                .orElseThrow(() -> new ExportRefusedException(link.linkedBy() + ", who linked " + root
-                        + ", has no Immich key here any more: link the root again"));
+        // the demo's root was linked by the demo itself, whose Immich every connection reaches
+        ImmichConnection scanner = immich.isDemo()
+                ? immich.demoConnection()
+                : accounts.active(link.linkedBy())
+                        .filter(keys::hasKey)
+                        .map(keys::client)
+                        .orElseThrow(() -> new ExportRefusedException(link.linkedBy() + ", who linked " + root
+                                + ", has no Immich key here any more: link the root again"));
         if (!immich.server(scanner).may("library.update")) {
             throw new ExportRefusedException("The Immich key of " + link.linkedBy() + ", who linked " + root
                     + ", may not ask Immich to scan the library (it lacks library.update)");

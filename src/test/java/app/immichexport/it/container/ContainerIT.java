@@ -168,6 +168,81 @@ class ContainerIT {
                 install.compose(300, "up", "-d", "--no-build", "--force-recreate"), List.of("docker-compose up"));
         awaitHealthy("a re-created container");
         resumeAndCheck(recreated, "Bigger");
+
+        demoModeShowsTheWholeWorkflow();
+    }
+
+    /** A first try, with no Immich: the image run with nothing but its port and an administrator. */
+    private static void demoModeShowsTheWholeWorkflow() throws Exception {
+        int port = freePort();
+        String name = hostName("demo");
+        Commands.check(
+                60,
+                "docker",
+                "run",
+                "-d",
+                "--network",
+                "host",
+                "--hostname",
+                name,
+                "--add-host",
+                name + ":127.0.0.1",
+                "--name",
+                name,
+                "-e",
+                "PORT=" + port,
+                "-e",
+                "EMBEDDED_DB_PORT=" + freePort(),
+                "-e",
+                "ADMIN_USERNAME=admin",
+                "-e",
+                "ADMIN_PASSWORD=container-admin-password",
+                "-e",
+                "ADMIN_API_TOKEN=" + TOKEN,
+                "immich-album-export:container-test");
+        try {
+            ApiCalls demo = new ApiCalls(new URL("http://127.0.0.1:" + port + "/"), TOKEN);
+            awaitReady(demo, name);
+            JsonObject root =
+                    ApiCalls.array(demo.send("GET", "api/roots", null).body()).getJsonObject(0);
+            assertEquals(
+                    "Alex's photo archive",
+                    root.getJsonObject("library").getString("libraryName"),
+                    "the demo's root is linked to the demo Immich's external library: " + root);
+            String wedding = ApiCalls.array(demo.send("GET", "api/albums", null).body()).stream()
+                    .map(a -> a.asJsonObject())
+                    .filter(a -> a.getString("name").equals("Wedding"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getString("id");
+            JsonObject moved =
+                    demo.exportAndWait("{\"albumIds\": [\"" + wedding + "\"], \"folderTemplate\": \"{album}\", "
+                            + "\"exportRoot\": \"" + root.getString("path") + "\", \"moveIntoLibrary\": true}");
+            assertEquals("SUCCEEDED", moved.getString("state"), moved.toString());
+            assertTrue(moved.getString("message").contains("replaced by their copies"), moved.toString());
+            String folders = demo.send("GET", "api/exported-folders", null).body();
+            assertTrue(folders.contains("Wedding"), "the Folders page lists the folder: " + folders);
+        } finally {
+            Files.writeString(
+                    Path.of("target", "container-test-demo.log"),
+                    Commands.run(60, "docker", "logs", name).output());
+            Commands.run(60, "docker", "rm", "-f", name);
+        }
+    }
+
+    private static void awaitReady(ApiCalls calls, String container) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            try {
+                if (calls.send("GET", "health/ready", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(container + " did not get ready:\n"
+                + Commands.tail(Commands.run(60, "docker", "logs", container).output()));
     }
 
     private static void album(String name, String owner, int files, int size) {
