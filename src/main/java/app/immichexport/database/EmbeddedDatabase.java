@@ -3,6 +3,7 @@ package app.immichexport.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
@@ -29,6 +30,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
             LOG.info(() -> "Embedded PostgreSQL listening on 127.0.0.1:" + port + ", data in " + dataDirectory);
+            // The server's own shutdown hook stops it when the JVM ends (Payara Micro ends without
+            // stopping the application), then releases its lock file after the application's class
+            // loader has closed: the one class it then needs is named here, through that loader, so
+            // that the JVM already knows it.
+            LOG.finest(FileLock.class::getName);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException(

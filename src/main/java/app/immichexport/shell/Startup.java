@@ -6,6 +6,7 @@ import app.immichexport.base.Settings;
 import app.immichexport.database.DatabaseBootstrap;
 import app.immichexport.demo.DemoImmich;
 import app.immichexport.export.job.ExportService;
+import app.immichexport.export.job.InterruptedJobs;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.metrics.ApplicationMetrics;
 import app.immichexport.mirror.MirrorScheduler;
@@ -57,6 +58,9 @@ public class Startup {
     MirrorScheduler mirrors;
 
     @Inject
+    InterruptedJobs interruptedJobs;
+
+    @Inject
     ApplicationMetrics metrics;
 
     @PostConstruct
@@ -84,5 +88,6 @@ public class Startup {
         firstStart.run();
         metrics.register();
         mirrors.start();
+        interruptedJobs.resumeInBackground();
     }
 }

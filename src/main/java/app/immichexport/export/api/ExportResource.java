@@ -74,7 +74,8 @@ public class ExportResource {
             double percent,
             String message,
             Long profileId,
-            String instanceName) {
+            String instanceName,
+            boolean autoResumed) {
 
         static JobView of(ExportJob job, List<String> albumIds, JobProgress progress) {
             return new JobView(
@@ -93,7 +94,8 @@ public class ExportResource {
                     Math.round(progress.fraction() * 1000) / 10.0,
                     job.getMessage(),
                     job.getProfileId(),
-                    job.getInstanceName());
+                    job.getInstanceName(),
+                    job.isAutoResumed());
         }
     }
 

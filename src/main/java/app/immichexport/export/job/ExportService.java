@@ -174,6 +174,11 @@ public class ExportService {
      *         cancel can stop it, and what goes wrong there ends the job with the reason
      */
     public ExportJob start(ExportRequest request, Caller caller, Long profileId) {
+        return start(request, caller, profileId, false);
+    }
+
+    /** @param autoResumed started by this instance, resuming a job its stop interrupted */
+    private ExportJob start(ExportRequest request, Caller caller, Long profileId, boolean autoResumed) {
         Path root = root(request, caller);
         ExportOptions options = options(request, root);
         ImmichConnection client = keys.client(caller);
@@ -184,6 +189,7 @@ public class ExportService {
         List<Album> albums = immich.albums(client, server, request.albumIds());
         ExportJob job = new ExportJob(caller.username(), clock.instant(), root.toString());
         job.setProfileId(profileId);
+        job.setAutoResumed(autoResumed);
         job.setInstanceName(settings.instanceName());
         job.options(
                 options.folderTemplate().text(),
@@ -269,6 +275,11 @@ public class ExportService {
 
     /** Runs the job again with the same request: files already verified on disk are not copied again. */
     public ExportJob resume(long jobId, Caller caller) {
+        return resume(jobId, caller, false);
+    }
+
+    /** @param automatic by this instance, at its start, rather than asked for */
+    ExportJob resume(long jobId, Caller caller, boolean automatic) {
         ExportJob earlier = job(jobId, caller).orElseThrow(() -> new ExportRefusedException("No job " + jobId));
         if (!earlier.getRequestedBy().equals(caller.username())) {
             throw new ExportRefusedException("Only " + earlier.getRequestedBy() + " may resume job " + jobId
@@ -288,7 +299,8 @@ public class ExportService {
                 earlier.isDeleteAlbums(),
                 false,
                 earlier.isIntoLibrary());
-        return start(again, caller);
+        repository.update(jobId, job -> job.setResumeAtStart(false));
+        return start(again, caller, null, automatic);
     }
 
     /** Jobs that were running when the application stopped are marked so, to be resumed. */
@@ -298,6 +310,7 @@ public class ExportService {
 
     private void markInterrupted(ExportJob job) {
         job.setState(ExportJob.State.INTERRUPTED);
+        job.setResumeAtStart(true);
         job.setFinishedAt(clock.instant());
         job.setMessage(
                 "Interrupted when the application stopped: resume it to finish; verified files are not copied again");

@@ -564,6 +564,8 @@ final class JobRunner implements Runnable {
             job.setState(state);
             job.setFinishedAt(clock.instant());
             job.setMessage(message);
+            // only the application's stop interrupts a job
+            job.setResumeAtStart(state == ExportJob.State.INTERRUPTED);
         });
         listeners.forEach(listener -> listener.accept(progress));
     }

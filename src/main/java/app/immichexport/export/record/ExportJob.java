@@ -111,6 +111,12 @@ public class ExportJob {
 
     private String message;
 
+    @Column(name = "resume_at_start", nullable = false)
+    private boolean resumeAtStart;
+
+    @Column(name = "auto_resumed", nullable = false)
+    private boolean autoResumed;
+
     protected ExportJob() {}
 
     /** A job whose albums are recorded with it by {@link ExportJobRepository#create}. */
@@ -161,6 +167,24 @@ public class ExportJob {
             return Duration.ZERO;
         }
         return Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt);
+    }
+
+    /** Interrupted by its instance stopping: to be resumed when the instance starts again. */
+    public boolean isResumeAtStart() {
+        return resumeAtStart;
+    }
+
+    public void setResumeAtStart(boolean resumeAtStart) {
+        this.resumeAtStart = resumeAtStart;
+    }
+
+    /** Started by its instance, resuming a job that the instance's stop interrupted. */
+    public boolean isAutoResumed() {
+        return autoResumed;
+    }
+
+    public void setAutoResumed(boolean autoResumed) {
+        this.autoResumed = autoResumed;
     }
 
     public Long getId() {

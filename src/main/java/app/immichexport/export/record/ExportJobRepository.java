@@ -452,4 +452,15 @@ public class ExportJobRepository {
                 .setParameter("instance", instanceName)
                 .getResultList();
     }
+
+    /** Jobs of this instance that its stop interrupted, oldest first. */
+    public List<ExportJob> toResumeAtStart(String instanceName) {
+        return em.createQuery(
+                        "select j from ExportJob j where j.resumeAtStart = true and j.state = :state "
+                                + "and j.instanceName = :instance order by j.id",
+                        ExportJob.class)
+                .setParameter("state", ExportJob.State.INTERRUPTED)
+                .setParameter("instance", instanceName)
+                .getResultList();
+    }
 }

@@ -54,6 +54,28 @@ public class ExportJobPersistenceIT {
         ExportJob after = jobs.find(id).orElseThrow();
         assertEquals(ExportJob.State.INTERRUPTED, after.getState());
         assertTrue(after.getMessage().contains("resume it"), after.getMessage());
+        assertTrue(after.isResumeAtStart(), "to be resumed once the start is over");
+    }
+
+    @Test
+    void onlyThisInstancesJobsInterruptedByItsStopAreToBeResumed() {
+        ExportJob mine = new ExportJob("alex", Instant.now(), "/exports");
+        mine.setInstanceName("this-one");
+        mine.setState(ExportJob.State.INTERRUPTED);
+        mine.setResumeAtStart(true);
+        ExportJob resumedByHand = new ExportJob("alex", Instant.now(), "/exports");
+        resumedByHand.setInstanceName("this-one");
+        resumedByHand.setState(ExportJob.State.INTERRUPTED);
+        ExportJob another = new ExportJob("alex", Instant.now(), "/exports");
+        another.setInstanceName("another-one");
+        another.setState(ExportJob.State.INTERRUPTED);
+        another.setResumeAtStart(true);
+        long id = jobs.save(mine).getId();
+        jobs.save(resumedByHand);
+        jobs.save(another);
+        assertEquals(
+                List.of(id),
+                jobs.toResumeAtStart("this-one").stream().map(ExportJob::getId).toList());
     }
 
     @Test

@@ -292,6 +292,24 @@ class ContainerIT {
         assertEquals(List.of(), partFiles(), "nothing is left of the interrupted writes");
     }
 
+    /** The job the application started by itself to resume this one. */
+    private static long automaticResumptionOf(long job, String album) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            var resumption = ApiCalls.array(api.send("GET", "api/exports", null).body()).stream()
+                    .map(j -> j.asJsonObject())
+                    .filter(j -> j.getJsonNumber("id").longValue() > job
+                            && j.getBoolean("autoResumed")
+                            && j.getJsonArray("albumIds").getString(0).equals(albums.get(album)))
+                    .findFirst();
+            if (resumption.isPresent()) {
+                return resumption.get().getJsonNumber("id").longValue();
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("job " + job + " was not resumed at the start:\n"
+                + api.send("GET", "api/exports", null).body());
+    }
+
     /** Every photo of the album once, byte for byte, owned by the container's user; nothing else. */
     private static void assertExported(String album, int count) throws IOException {
         Path folder = library.resolve(album);
