@@ -97,6 +97,30 @@ final class ComposeInstall {
         return Commands.run(docker, 1800, buildKit(), command);
     }
 
+    /**
+     * The set-up next to Immich as the README gives it (.env's block uncommented), as Compose reads it:
+     * it joins Immich's network, which cannot be made here (a bridge network's addresses are never a
+     * target), so it is read, not started.
+     */
+    String nextToImmichConfiguration(Path uploads, Path photos) throws IOException {
+        Path settings = docker.resolve(".env");
+        String example = Files.readString(settings);
+        String uncommented = example.replaceAll(
+                        "(?m)^# (COMPOSE_FILE|IMMICH_URL|UPLOAD_LOCATION|PHOTO_LIBRARY)=.*$", "$1=")
+                .replace("COMPOSE_FILE=", "COMPOSE_FILE=compose.yaml:compose.immich.yaml")
+                .replace("IMMICH_URL=", "IMMICH_URL=http://immich-server:2283")
+                .replace("UPLOAD_LOCATION=", "UPLOAD_LOCATION=" + uploads)
+                .replace("PHOTO_LIBRARY=", "PHOTO_LIBRARY=" + photos);
+        try {
+            Files.writeString(settings, uncommented);
+            return Commands.checked(
+                    Commands.run(docker, 60, Map.of(), List.of("docker-compose", "config")),
+                    List.of("docker-compose config"));
+        } finally {
+            Files.writeString(settings, example);
+        }
+    }
+
     Commands.Result compose(int timeoutSeconds, String... arguments) {
         List<String> command = compose();
         command.addAll(List.of(arguments));

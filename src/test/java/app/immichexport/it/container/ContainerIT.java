@@ -113,6 +113,16 @@ class ContainerIT {
     }
 
     @Test
+    void nextToImmichItJoinsImmichsNetworkWithTheUploadFolderReadOnly() throws Exception {
+        String config = install.nextToImmichConfiguration(Path.of("/srv/immich/library"), Path.of("/srv/photos"));
+        assertTrue(config.contains("name: immich_default") && config.contains("external: true"), config);
+        assertTrue(config.contains("/srv/immich/library:/immich-upload:ro"), config);
+        assertTrue(config.contains("/srv/photos:/library:rw"), config);
+        assertTrue(config.contains("IMMICH_URL: http://immich-server:2283"), config);
+        assertTrue(config.contains("EXPORT_ROOTS: /library"), config);
+    }
+
+    @Test
     void installsStopsStartsAndResumesLikeAService() throws Exception {
         long buildStart = System.nanoTime();
         Commands.Result up = install.up();
