@@ -4,11 +4,15 @@ import app.immichexport.account.Accounts;
 import app.immichexport.base.Settings;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.immich.ImmichException;
 import app.immichexport.security.Caller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +27,8 @@ import java.util.logging.Logger;
 public class InterruptedJobs {
 
     private static final Logger LOG = Logger.getLogger(InterruptedJobs.class.getName());
+    private static final Duration IMMICH_PATIENCE = Duration.ofMinutes(10);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(15);
 
     @Inject
     ExportService exports;
@@ -35,6 +41,9 @@ public class InterruptedJobs {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Clock clock;
 
     @Resource
     ManagedExecutorService executor;
@@ -53,19 +62,40 @@ public class InterruptedJobs {
                 continue;
             }
             try {
-                ExportJob resumed = exports.resume(id, owner.get(), true);
+                ExportJob resumed = resume(id, owner.get());
                 repository.update(
                         id,
                         j -> j.setMessage("Interrupted when the application stopped; resumed at its start as job "
                                 + resumed.getId()));
                 LOG.info(() ->
                         "Job " + id + ", interrupted when the application stopped, resumed as job " + resumed.getId());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Job " + id + " could not be resumed: " + e.getMessage());
                 repository.update(id, j -> {
                     j.setResumeAtStart(false);
                     j.setMessage(j.getMessage() + " (not resumed at the start: " + e.getMessage() + ")");
                 });
+            }
+        }
+    }
+
+    /**
+     * After a power cut the machine starts everything at once, and Immich may answer only minutes after
+     * this application: an Immich that does not answer yet is asked again for a while.
+     */
+    private ExportJob resume(long id, Caller owner) throws InterruptedException {
+        Instant giveUp = clock.instant().plus(IMMICH_PATIENCE);
+        while (true) {
+            try {
+                return exports.resume(id, owner, true);
+            } catch (ImmichException e) {
+                if (clock.instant().isAfter(giveUp)) {
+                    throw e;
+                }
+                Thread.sleep(RETRY_PAUSE.toMillis());
             }
         }
     }
