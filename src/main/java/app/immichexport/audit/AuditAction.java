@@ -33,7 +33,23 @@ public record AuditAction(String actor, Kind kind, String target, String detail,
         MIRROR_CHANGED,
         MIRROR_RUN,
         PRUNE,
-        ALBUM_RECREATED
+        ALBUM_RECREATED;
+
+        /** Whether the target is an account's username, rather than a path or a profile's name. */
+        public boolean targetsAnAccount() {
+            return switch (this) {
+                case ROOT_ADDED,
+                        ROOT_REMOVED,
+                        ROOT_USERS_CHANGED,
+                        ROOT_LINKED,
+                        ROOT_UNLINKED,
+                        MIRROR_CHANGED,
+                        MIRROR_RUN,
+                        PRUNE,
+                        ALBUM_RECREATED -> false;
+                default -> true;
+            };
+        }
     }
 
     public AuditAction(String actor, Kind kind, String target, String detail) {

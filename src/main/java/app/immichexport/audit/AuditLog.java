@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,7 +63,8 @@ public class AuditLog {
     public List<AuditEvent> find(String user, AuditAction.Kind action, Instant since, int limit) {
         StringBuilder jpql = new StringBuilder("select e from AuditEvent e where 1 = 1");
         if (user != null) {
-            jpql.append(" and (e.actor = :user or e.target = :user)");
+            // a path or a profile can be named like a user: only an account's events are theirs by target
+            jpql.append(" and (e.actor = :user or (e.target = :user and e.action in :accountKinds))");
         }
         if (action != null) {
             jpql.append(" and e.action = :action");
@@ -74,6 +76,11 @@ public class AuditLog {
                 em.createQuery(jpql.append(" order by e.at desc, e.id desc").toString(), AuditEvent.class);
         if (user != null) {
             query.setParameter("user", user);
+            query.setParameter(
+                    "accountKinds",
+                    Arrays.stream(AuditAction.Kind.values())
+                            .filter(AuditAction.Kind::targetsAnAccount)
+                            .toList());
         }
         if (action != null) {
             query.setParameter("action", action);

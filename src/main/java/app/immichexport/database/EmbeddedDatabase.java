@@ -23,6 +23,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     static EmbeddedDatabase start(Path dataDirectory, int port) {
         try {
+            StaleServerLock.removeIfStale(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)

@@ -1,6 +1,7 @@
 package app.immichexport.exportroot;
 
 import app.immichexport.account.AccountException;
+import app.immichexport.security.Caller;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,18 @@ public class ExportRootResource {
                     r.getUsers(),
                     r.library().orElse(null));
         }
+
+        /** As a user sees it: who else may use the root is the administrators' business. */
+        RootView seenBy(Caller viewer) {
+            return viewer.isAdmin()
+                    ? this
+                    : new RootView(
+                            id,
+                            path,
+                            restricted,
+                            userIds.contains(viewer.id()) ? Set.of(viewer.id()) : Set.of(),
+                            library);
+        }
     }
 
     /** @param proposedPath where Immich likely sees the root; null when no import path suggests one */
@@ -63,7 +76,10 @@ public class ExportRootResource {
     @GET
     @Operation(summary = "The export roots the caller may write to")
     public List<RootView> usable() {
-        return roots.usableBy(caller.get()).stream().map(RootView::of).toList();
+        Caller viewer = caller.get();
+        return roots.usableBy(viewer).stream()
+                .map(r -> RootView.of(r).seenBy(viewer))
+                .toList();
     }
 
     @POST

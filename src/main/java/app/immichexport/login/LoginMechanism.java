@@ -47,7 +47,7 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         if (!servedByThisApplication(request)) {
             return context.doNothing();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = decodedPath(request);
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return bearer(authorization.substring(7).strip(), request, context);
@@ -148,6 +148,15 @@ public class LoginMechanism implements HttpAuthenticationMechanism {
         return mapping == null
                 || mapping.getServletName() == null
                 || mapping.getServletName().startsWith(APPLICATION_PACKAGE);
+    }
+
+    /**
+     * The path as the container mapped it to a servlet: decoded, without path parameters. The raw
+     * request URI would let {@code /%61pi/…} or {@code /api;x/…} reach the API without looking like it.
+     */
+    private static String decodedPath(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return request.getServletPath() + (info == null ? "" : info);
     }
 
     private static boolean isApi(String path) {

@@ -47,13 +47,31 @@ final class WebhookAddress {
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet6Address) {
-            // unique local addresses, fc00::/7
-            return (b[0] & 0xFE) != 0xFC;
+            // unique local addresses, fc00::/7; 6to4, 2002::/16, and NAT64, 64:ff9b::/96, which lead to
+            // IPv4 addresses that this check would not see
+            return (b[0] & 0xFE) != 0xFC && !startsWith(b, 0x20, 0x02) && !isNat64(b);
         }
         int first = b[0] & 0xFF;
         int second = b[1] & 0xFF;
-        // shared address space (carrier-grade NAT), 100.64.0.0/10, and 0.0.0.0/8
-        return !(first == 100 && second >= 64 && second < 128) && first != 0;
+        // shared address space (carrier-grade NAT), 100.64.0.0/10; 0.0.0.0/8; benchmarking networks,
+        // 198.18.0.0/15; reserved and broadcast, 240.0.0.0/4
+        return !(first == 100 && second >= 64 && second < 128)
+                && first != 0
+                && !(first == 198 && (second == 18 || second == 19))
+                && first < 240;
+    }
+
+    private static boolean startsWith(byte[] address, int... prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if ((address[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isNat64(byte[] address) {
+        return startsWith(address, 0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** {@code WEBHOOK_ALLOWED_HOSTS}: comma-separated host names or addresses. */

@@ -28,11 +28,20 @@ class WebhookAddressTest {
             "::1",
             "fe80::1",
             "fd12:3456::1",
-            "::"
+            "::",
+            "64:ff9b::7f00:1",
+            "64:ff9b::a9fe:a9fe",
+            "2002:7f00:1::1",
+            "198.18.0.1",
+            "198.19.255.254",
+            "240.0.0.1",
+            "255.255.255.255"
         }) {
             assertFalse(WebhookAddress.isPublic(InetAddress.getByName(address)), address);
         }
-        for (String address : new String[] {"93.184.215.14", "100.128.0.1", "2606:4700::1111"}) {
+        for (String address : new String[] {
+            "93.184.215.14", "100.128.0.1", "2606:4700::1111", "198.20.0.1", "198.17.0.1", "223.255.0.1", "2001:db9::1"
+        }) {
             assertTrue(WebhookAddress.isPublic(InetAddress.getByName(address)), address);
         }
     }

@@ -10,10 +10,13 @@ import app.immichexport.it.support.TestImmich;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,6 +200,49 @@ class SecurityIT {
     }
 
     @Test
+    void aSessionsChangesThroughTheApiNeedTheHeaderHoweverThePathIsSpelt() throws Exception {
+        HttpClient session = ApiCalls.logIn(deployed, "admin", ApiCalls.ADMIN_PASSWORD);
+        for (String path :
+                List.of("api/exports/999999/cancel", "%61pi/exports/999999/cancel", "api;x/exports/999999/cancel")) {
+            HttpResponse<String> withoutHeader = session.send(
+                    HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + path))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, withoutHeader.statusCode(), path + ": " + withoutHeader.body());
+            assertTrue(withoutHeader.body().contains("X-Requested-With"), withoutHeader.body());
+        }
+        HttpResponse<String> withHeader = session.send(
+                HttpRequest.newBuilder(URI.create(TestImmich.loopback(deployed) + "api/exports/999999/cancel"))
+                        .header("X-Requested-With", "test")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(withHeader.statusCode() != 401, withHeader.statusCode() + " " + withHeader.body());
+    }
+
+    @Test
+    void aUsersAuditHoldsTheirAccountsEventsNotWhateverIsNamedLikeThem() throws Exception {
+        ApiCalls admin = new ApiCalls(deployed);
+        HttpResponse<String> profile = admin.send(
+                "POST",
+                "api/mirrors",
+                "{\"name\":\"alice\",\"albumIds\":[\"" + library.albumIdByName("Wedding")
+                        + "\"],\"cron\":\"0 3 * * *\"}");
+        assertEquals(201, profile.statusCode(), profile.body());
+        String alicesAudit = new ApiCalls(deployed, aliceToken)
+                .send("GET", "api/audit", null)
+                .body();
+        assertFalse(alicesAudit.contains("MIRROR_CHANGED"), alicesAudit);
+        assertTrue(alicesAudit.contains("USER_CREATED"), "the creation of her account is hers: " + alicesAudit);
+        admin.send(
+                "DELETE",
+                "api/mirrors/"
+                        + ApiCalls.object(profile.body()).getJsonNumber("id").longValue(),
+                null);
+    }
+
+    @Test
     void aRevokedTokenIsRefusedAtOnce() throws Exception {
         String token = new ApiCalls(deployed).newUser("dave", PASSWORD, "USER");
         ApiCalls dave = new ApiCalls(deployed, token);
@@ -257,6 +303,20 @@ class SecurityIT {
                 admin.send("PUT", "api/roots/" + id + "/access", "{\"restricted\":true,\"userIds\":[]}")
                         .statusCode());
         assertFalse(alice.send("GET", "api/roots", null).body().contains(second.toString()));
+        long aliceId = userId(admin, "alice");
+        long bobId = userId(admin, "bob");
+        assertEquals(
+                204,
+                admin.send(
+                                "PUT",
+                                "api/roots/" + id + "/access",
+                                "{\"restricted\":true,\"userIds\":[" + aliceId + "," + bobId + "]}")
+                        .statusCode());
+        assertEquals(List.of(aliceId), userIdsOfRoot(alice, id), "a user sees only their own access");
+        assertEquals(
+                List.of(aliceId, bobId),
+                userIdsOfRoot(admin, id).stream().sorted().toList());
+        admin.send("PUT", "api/roots/" + id + "/access", "{\"restricted\":true,\"userIds\":[]}");
         HttpResponse<String> refused = alice.send(
                 "POST",
                 "api/exports",
@@ -267,6 +327,28 @@ class SecurityIT {
         JsonArray audit = ApiCalls.array(
                 admin.send("GET", "api/audit?action=ROOT_ADDED", null).body());
         assertTrue(audit.toString().contains(second.toString()), audit.toString());
+    }
+
+    private static long userId(ApiCalls admin, String username) throws Exception {
+        return ApiCalls.array(admin.send("GET", "api/admin/users", null).body()).stream()
+                .map(JsonValue::asJsonObject)
+                .filter(u -> u.getString("username").equals(username))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    private static List<Long> userIdsOfRoot(ApiCalls caller, long rootId) throws Exception {
+        return ApiCalls.array(caller.send("GET", "api/roots", null).body()).stream()
+                .map(JsonValue::asJsonObject)
+                .filter(r -> r.getJsonNumber("id").longValue() == rootId)
+                .findFirst()
+                .orElseThrow()
+                .getJsonArray("userIds")
+                .stream()
+                .map(v -> ((JsonNumber) v).longValue())
+                .toList();
     }
 
     @Test
