@@ -305,17 +305,19 @@ class SecurityIT {
         assertFalse(alice.send("GET", "api/roots", null).body().contains(second.toString()));
         long aliceId = userId(admin, "alice");
         long bobId = userId(admin, "bob");
+        long adminId = userId(admin, "admin");
         assertEquals(
                 204,
                 admin.send(
                                 "PUT",
                                 "api/roots/" + id + "/access",
-                                "{\"restricted\":true,\"userIds\":[" + aliceId + "," + bobId + "]}")
+                                "{\"restricted\":true,\"userIds\":[" + aliceId + "," + bobId + "," + adminId + "]}")
                         .statusCode());
         assertEquals(List.of(aliceId), userIdsOfRoot(alice, id), "a user sees only their own access");
         assertEquals(
-                List.of(aliceId, bobId),
-                userIdsOfRoot(admin, id).stream().sorted().toList());
+                List.of(aliceId, bobId, adminId).stream().sorted().toList(),
+                userIdsOfRoot(admin, id).stream().sorted().toList(),
+                "an administrator sees everyone's");
         admin.send("PUT", "api/roots/" + id + "/access", "{\"restricted\":true,\"userIds\":[]}");
         HttpResponse<String> refused = alice.send(
                 "POST",
