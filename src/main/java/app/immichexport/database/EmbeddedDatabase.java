@@ -29,6 +29,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // TCP only: a Unix socket's lock file in /tmp outlives a killed server in a
+                    // container that starts again, naming a process id that is soon another's
+                    .setServerConfig("unix_socket_directories", "")
                     .start();
             LOG.info(() -> "Embedded PostgreSQL listening on 127.0.0.1:" + port + ", data in " + dataDirectory);
             // The server's own shutdown hook stops it when the JVM ends (Payara Micro ends without

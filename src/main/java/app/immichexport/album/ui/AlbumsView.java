@@ -1,6 +1,7 @@
 package app.immichexport.album.ui;
 
 import app.immichexport.account.ImmichKeys;
+import app.immichexport.base.ui.AwaitedAnswers;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.copy.UploadFolders;
 import app.immichexport.export.record.ExportJobRepository;
@@ -228,6 +229,7 @@ public class AlbumsView extends VerticalLayout {
         lastExports = jobs.lastExports(caller.isAdmin() ? null : caller.username());
         // one push for the page's answer: by long polling, pushes close together now and then lost
         // one, and the page then waited for a full resynchronisation (11 s once, with 5,000 albums)
+        AwaitedAnswers.awaiting(ui);
         CompletableFuture.supplyAsync(
                         () -> {
                             ImmichConnection client = keys.client(caller);
@@ -235,6 +237,7 @@ public class AlbumsView extends VerticalLayout {
                         },
                         executor)
                 .whenComplete((loaded, failure) -> ui.access(() -> {
+                    AwaitedAnswers.arrived(ui);
                     if (failure != null) {
                         showMessage(reason(failure), true);
                     } else {

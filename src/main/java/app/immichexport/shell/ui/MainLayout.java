@@ -1,6 +1,7 @@
 package app.immichexport.shell.ui;
 
 import app.immichexport.account.ImmichKeys;
+import app.immichexport.base.ui.AwaitedAnswers;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -96,8 +97,12 @@ public class MainLayout extends AppLayout {
         UI ui = attach.getUI();
         Caller c = caller.get();
         serverStatus.setText("Asking Immich…");
+        AwaitedAnswers.awaiting(ui);
         CompletableFuture.supplyAsync(() -> status(c), executor)
-                .whenComplete((status, failure) -> ui.access(() -> show(status, failure)));
+                .whenComplete((status, failure) -> ui.access(() -> {
+                    AwaitedAnswers.arrived(ui);
+                    show(status, failure);
+                }));
     }
 
     /** The server, or why there is none to show. */
