@@ -1,5 +1,8 @@
 package app.immichexport.audit;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Fired as a CDI event by whoever does something worth recording; {@link AuditLog} stores it.
  *
@@ -9,6 +12,7 @@ package app.immichexport.audit;
  */
 public record AuditAction(String actor, Kind kind, String target, String detail, String address) {
 
+    /** What happened; a kind whose target is a path or a profile's name, not a username, says so. */
     public enum Kind {
         SETUP,
         LOGIN,
@@ -25,30 +29,28 @@ public record AuditAction(String actor, Kind kind, String target, String detail,
         TRASH_PERMISSION_CHANGED,
         TOKEN_CREATED,
         TOKEN_REVOKED,
-        ROOT_ADDED,
-        ROOT_REMOVED,
-        ROOT_USERS_CHANGED,
-        ROOT_LINKED,
-        ROOT_UNLINKED,
-        MIRROR_CHANGED,
-        MIRROR_RUN,
-        PRUNE,
-        ALBUM_RECREATED;
+        ROOT_ADDED(false),
+        ROOT_REMOVED(false),
+        ROOT_USERS_CHANGED(false),
+        ROOT_LINKED(false),
+        ROOT_UNLINKED(false),
+        MIRROR_CHANGED(false),
+        MIRROR_RUN(false),
+        PRUNE(false),
+        ALBUM_RECREATED(false);
 
-        /** Whether the target is an account's username, rather than a path or a profile's name. */
-        public boolean targetsAnAccount() {
-            return switch (this) {
-                case ROOT_ADDED,
-                        ROOT_REMOVED,
-                        ROOT_USERS_CHANGED,
-                        ROOT_LINKED,
-                        ROOT_UNLINKED,
-                        MIRROR_CHANGED,
-                        MIRROR_RUN,
-                        PRUNE,
-                        ALBUM_RECREATED -> false;
-                default -> true;
-            };
+        /** The kinds whose target is an account's username. */
+        public static final List<Kind> ABOUT_ACCOUNTS =
+                Arrays.stream(values()).filter(k -> k.targetsAnAccount).toList();
+
+        private final boolean targetsAnAccount;
+
+        Kind() {
+            this(true);
+        }
+
+        Kind(boolean targetsAnAccount) {
+            this.targetsAnAccount = targetsAnAccount;
         }
     }
 

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,11 +75,7 @@ public class AuditLog {
                 em.createQuery(jpql.append(" order by e.at desc, e.id desc").toString(), AuditEvent.class);
         if (user != null) {
             query.setParameter("user", user);
-            query.setParameter(
-                    "accountKinds",
-                    Arrays.stream(AuditAction.Kind.values())
-                            .filter(AuditAction.Kind::targetsAnAccount)
-                            .toList());
+            query.setParameter("accountKinds", AuditAction.Kind.ABOUT_ACCOUNTS);
         }
         if (action != null) {
             query.setParameter("action", action);

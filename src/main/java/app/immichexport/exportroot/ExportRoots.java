@@ -194,19 +194,14 @@ public class ExportRoots {
      * library, so that a first try can move photos into it.
      */
     public void linkForDemo(Path folder, String libraryId, String libraryName, String immichPath) {
-        Path real = real(folder);
-        all().stream()
-                .filter(r ->
-                        sameFolder(Path.of(r.getPath()), real) && r.library().isEmpty())
-                .findFirst()
-                .ifPresent(root -> {
-                    root.link(new LibraryLink(libraryId, libraryName, immichPath, DEMO));
-                    audit.fire(new AuditAction(
-                            DEMO,
-                            AuditAction.Kind.ROOT_LINKED,
-                            root.getPath(),
-                            "to the demo's library '" + libraryName + "' as " + immichPath));
-                });
+        at(real(folder)).filter(r -> r.library().isEmpty()).ifPresent(root -> {
+            root.link(new LibraryLink(libraryId, libraryName, immichPath, DEMO));
+            audit.fire(new AuditAction(
+                    DEMO,
+                    AuditAction.Kind.ROOT_LINKED,
+                    root.getPath(),
+                    "to the demo's library '" + libraryName + "' as " + immichPath));
+        });
     }
 
     public ExportRoot unlink(Caller actor, long rootId) {
@@ -235,10 +230,13 @@ public class ExportRoots {
 
     /** The link of the root at this real path, if it is linked. */
     public Optional<LibraryLink> linkOf(Path root) {
+        return at(root).flatMap(ExportRoot::library);
+    }
+
+    private Optional<ExportRoot> at(Path real) {
         return all().stream()
-                .filter(r -> sameFolder(Path.of(r.getPath()), root))
-                .findFirst()
-                .flatMap(ExportRoot::library);
+                .filter(r -> sameFolder(Path.of(r.getPath()), real))
+                .findFirst();
     }
 
     private List<Library> libraries(Caller actor) {

@@ -41,7 +41,7 @@ class StaleServerLockTest {
     }
 
     @Test
-    void noLockNothingToDo() throws Exception {
+    void withoutALockNothingIsRemoved() throws Exception {
         StaleServerLock.removeIfStale(data, pid -> Optional.empty());
         assertFalse(Files.exists(data.resolve(StaleServerLock.FILE)));
     }

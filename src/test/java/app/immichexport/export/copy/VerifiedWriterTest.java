@@ -223,29 +223,25 @@ class VerifiedWriterTest {
         Durability batches = Durability.inBatches();
         Path first = folder.resolve("a/IMG_0001.JPG");
         Path second = folder.resolve("b/IMG_0002.JPG");
-        VerifiedWriter.write(
-                new ByteArrayInputStream(bytes),
-                first,
-                bytes.length,
-                sha1,
-                null,
-                n -> {},
-                batches,
-                VerifiedWriter.NO_JOB);
-        VerifiedWriter.write(
-                new ByteArrayInputStream(bytes),
-                second,
-                bytes.length,
-                sha1,
-                null,
-                n -> {},
-                batches,
-                VerifiedWriter.NO_JOB);
+        writeInBatches(bytes, sha1, first, batches);
+        writeInBatches(bytes, sha1, second, batches);
         assertArrayEquals(bytes, Files.readAllBytes(first), "published before it is forced");
         Files.delete(second);
         assertThrows(IOException.class, batches::flush, "every published file is forced");
         Files.write(second, bytes);
         batches.flush();
         batches.flush();
+    }
+
+    private static void writeInBatches(byte[] bytes, String sha1, Path target, Durability batches) throws IOException {
+        VerifiedWriter.write(
+                new ByteArrayInputStream(bytes),
+                target,
+                bytes.length,
+                sha1,
+                null,
+                n -> {},
+                batches,
+                VerifiedWriter.NO_JOB);
     }
 }

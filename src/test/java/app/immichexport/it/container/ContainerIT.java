@@ -3,7 +3,9 @@ package app.immichexport.it.container;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.immichexport.export.copy.VerifiedWriter;
 import app.immichexport.it.support.ApiCalls;
+import app.immichexport.it.support.PackagedApp;
 import app.immichexport.simulator.Content;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.ImmichSimulator;
@@ -11,7 +13,6 @@ import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,10 +78,10 @@ class ContainerIT {
 
         library = Files.createDirectories(work.resolve("library"));
         Commands.check(30, "chown", USER, library.toString());
-        int port = freePort();
+        int port = PackagedApp.freePort();
         environment = new LinkedHashMap<>();
         environment.put("PORT", String.valueOf(port));
-        environment.put("EMBEDDED_DB_PORT", String.valueOf(freePort()));
+        environment.put("EMBEDDED_DB_PORT", String.valueOf(PackagedApp.freePort()));
         environment.put("IMMICH_URL", immich.url());
         environment.put("IMMICH_API_KEY", KEY);
         environment.put("ADMIN_USERNAME", "admin");
@@ -184,7 +185,7 @@ class ContainerIT {
 
     /** A first try, with no Immich: the image run with nothing but its port and an administrator. */
     private static void demoModeShowsTheWholeWorkflow() throws Exception {
-        int port = freePort();
+        int port = PackagedApp.freePort();
         String name = hostName("demo");
         Commands.check(
                 60,
@@ -202,7 +203,7 @@ class ContainerIT {
                 "-e",
                 "PORT=" + port,
                 "-e",
-                "EMBEDDED_DB_PORT=" + freePort(),
+                "EMBEDDED_DB_PORT=" + PackagedApp.freePort(),
                 "-e",
                 "ADMIN_USERNAME=admin",
                 "-e",
@@ -332,7 +333,7 @@ class ContainerIT {
         }
         for (SimulatedAsset asset : members.get(album)) {
             Path file = folder.resolve(asset.originalFileName());
-            assertEquals(asset.content().sha1Base64(), sha1(file), file.toString());
+            assertEquals(asset.content().sha1Base64(), VerifiedWriter.sha1Of(file), file.toString());
         }
     }
 
@@ -340,21 +341,6 @@ class ContainerIT {
         try (Stream<Path> files = Files.walk(library)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".immich-export.part"))
                     .collect(Collectors.toList());
-        }
-    }
-
-    private static String sha1(Path file) throws IOException {
-        try {
-            var digest = java.security.MessageDigest.getInstance("SHA-1");
-            try (var in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    digest.update(buffer, 0, n);
-                }
-            }
-            return java.util.Base64.getEncoder().encodeToString(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -390,12 +376,6 @@ class ContainerIT {
 
     private static String hostName(String which) {
         return "iae-test-" + which + "-" + ProcessHandle.current().pid();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static double seconds(long since) {

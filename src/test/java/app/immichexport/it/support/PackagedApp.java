@@ -142,7 +142,8 @@ public final class PackagedApp implements AutoCloseable {
         process.waitFor();
     }
 
-    private static int freePort() throws IOException {
+    /** A free port on loopback. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
