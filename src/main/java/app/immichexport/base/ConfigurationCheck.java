@@ -81,6 +81,7 @@ public final class ConfigurationCheck {
         positive("MIRROR_TICK_SECONDS", problems);
         positive("EXPORT_PARALLELISM", problems);
         positive("HANDOVER_WAIT_SECONDS", problems);
+        positive("THUMBNAIL_CACHE_MB", problems);
         positive("LOGIN_MAX_FAILURES", problems);
         positive("LOGIN_LOCK_MINUTES", problems);
         port("PORT", problems);

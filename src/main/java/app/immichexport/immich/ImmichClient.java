@@ -43,10 +43,12 @@ class ImmichClient implements AutoCloseable {
 
     static final int PAGE_SIZE = 1000;
 
-    /** The one call not made through {@link ImmichApi}: see {@link #trash}. */
+    /** The calls not made through {@link ImmichApi}: see {@link #deleteWithBody}. */
     static final String TRASH_METHOD = "DELETE";
 
     static final String TRASH_PATH = "assets";
+
+    static final String ALBUM_ASSETS_PATH = "albums/{id}/assets";
 
     /** The other call not made through {@link ImmichApi}: see {@link #sidecar}. Immich 3.2 and later. */
     static final String SIDECAR_PATH = "asset-files";
@@ -218,10 +220,13 @@ class ImmichClient implements AutoCloseable {
         return ImmichTranslator.details(call("read asset " + assetId, () -> api.asset(assetId)));
     }
 
-    /** Gives the target the source's albums, favourite, shared links, stack and sidecar. */
-    public void copyAsset(String sourceId, String targetId) {
+    /**
+     * Gives the target the source's favourite and sidecar and, with {@code everything}, its albums,
+     * shared links and stack too.
+     */
+    public void copyAsset(String sourceId, String targetId, boolean everything) {
         call("copy what belongs to asset " + sourceId + " to " + targetId, () -> {
-            api.copyAsset(new ImmichDtos.AssetCopy(sourceId, targetId, true, true, true, true, true));
+            api.copyAsset(new ImmichDtos.AssetCopy(sourceId, targetId, everything, true, everything, true, everything));
             return null;
         });
     }
@@ -335,31 +340,43 @@ class ImmichClient implements AutoCloseable {
         }
     }
 
-    /**
-     * Moves assets to Immich's trash (not deleted for good). Immich takes the ids in the body of a
-     * DELETE, which the REST client drops, so this call goes through the JDK's HTTP client.
-     */
+    /** Moves assets to Immich's trash (not deleted for good). */
     public void trash(List<String> assetIds) {
-        String body = JSON.toJson(new ImmichDtos.AssetBulkDelete(assetIds, false));
-        HttpRequest request = HttpRequest.newBuilder(apiBase(url).resolve(TRASH_PATH))
+        deleteWithBody(
+                TRASH_PATH, JSON.toJson(new ImmichDtos.AssetBulkDelete(assetIds, false)), "move assets to the trash");
+    }
+
+    /** Takes assets out of an album; they stay in the library. */
+    public void removeFromAlbum(String albumId, List<String> assetIds) {
+        deleteWithBody(
+                ALBUM_ASSETS_PATH.replace("{id}", albumId),
+                JSON.toJson(new ImmichDtos.BulkIds(assetIds)),
+                "take assets out of album " + albumId + " (albumAsset.delete)");
+    }
+
+    /**
+     * Immich takes the ids of some DELETEs in the request's body, which the REST client drops, so these
+     * calls go through the JDK's HTTP client.
+     */
+    private void deleteWithBody(String path, String body, String what) {
+        HttpRequest request = HttpRequest.newBuilder(apiBase(url).resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("x-api-key", apiKey)
                 .header("Content-Type", "application/json")
-                .method(TRASH_METHOD, HttpRequest.BodyPublishers.ofString(body))
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
                 .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ImmichUnreachableException(
-                    "Immich is not reachable at " + url + " (could not move assets to " + "the trash)", e);
+            throw new ImmichUnreachableException("Immich is not reachable at " + url + " (could not " + what + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImmichException("Interrupted while moving assets to the trash", e);
+            throw new ImmichException("Interrupted while asked to " + what, e);
         }
         if (response.statusCode() >= 300) {
             throw translate(
-                    "move assets to the trash",
+                    what,
                     response.statusCode(),
                     new WebApplicationException(Response.status(response.statusCode())
                             .entity(response.body())

@@ -19,13 +19,21 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @ApplicationScoped
 public class ImmichService {
 
-    // every call's retry, the annotations' and the sidecar question's own
-    private static final int RETRIES = 2;
+    // the retry of reads a page waits for, the annotations' and the sidecar question's own
+    private static final int RETRIES = 4;
     private static final long DELAY_MS = 300;
     private static final long JITTER_MS = 100;
 
     @Inject
     ImmichConnections connections;
+
+    /** For the calls a move makes by the thousand: each is named below with why repeating it is harmless. */
+    private final Patience patience = new Patience(Patience.FIRST_PAUSE_MS);
+
+    /** Calls tried again after a passing failure since the start, those a move makes. */
+    public long retriedCalls() {
+        return patience.retried();
+    }
 
     /** The key's Immich user, when the key may tell ({@code user.read}). */
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
@@ -39,12 +47,19 @@ public class ImmichService {
         return immich.client.ping();
     }
 
-    /** Moves assets to Immich's trash, from where they can be restored: never retried, never forced. */
+    /**
+     * Moves assets to Immich's trash, from where they can be restored; never forced. Repeated after a
+     * passing failure: an asset already in the trash stays there, so a repeat after a lost answer
+     * changes nothing more.
+     */
     public void trash(ImmichConnection immich, List<String> assetIds) {
-        immich.client.trash(assetIds);
+        patience.run(() -> immich.client.trash(assetIds));
     }
 
-    /** Deletes an album (its assets stay): never retried. */
+    /**
+     * Deletes an album (its assets stay): never retried, as a repeat after a lost answer is refused
+     * (no such album) and would report a failure for what was done.
+     */
     public void deleteAlbum(ImmichConnection immich, String albumId) {
         immich.client.deleteAlbum(albumId);
     }
@@ -145,10 +160,10 @@ public class ImmichService {
     }
 
     /** The album's members, from a server whose version was just read. */
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public AlbumMembers members(ImmichConnection immich, ImmichServer server, Album album) {
-        return immich.client.members(album, server.version());
+        // a read: asked again before a move changes the album
+        return patience.call(() -> immich.client.members(album, server.version()));
     }
 
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
@@ -196,53 +211,68 @@ public class ImmichService {
         return immich.client.libraries();
     }
 
-    /** Asks Immich to scan the library: the linking administrator's key. */
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    /**
+     * Asks Immich to scan the library: the linking administrator's key. A repeat queues one more scan,
+     * which finds what the first found.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public void scanLibrary(ImmichConnection immich, String libraryId) {
-        immich.client.scanLibrary(libraryId);
+        patience.run(() -> immich.client.scanLibrary(libraryId));
     }
 
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
+    /** The library's assets below a folder, asked every poll while a move waits for Immich's import: a read. */
     @Timeout(value = 5, unit = ChronoUnit.MINUTES)
     public List<Asset> libraryAssets(ImmichConnection immich, String libraryId, String folder) {
-        return immich.client.libraryAssets(libraryId, folder);
+        return patience.call(() -> immich.client.libraryAssets(libraryId, folder));
     }
 
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    /** A read. */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public AssetDetails details(ImmichConnection immich, String assetId) {
-        return immich.client.details(assetId);
+        return patience.call(() -> immich.client.details(assetId));
     }
 
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    public void copyAsset(ImmichConnection immich, String sourceId, String targetId) {
-        immich.client.copyAsset(sourceId, targetId);
+    /**
+     * Gives the copy the original's favourite and sidecar and, with {@code everything}, its albums,
+     * shared links and stack. A repeat sets what is set already: Immich adds a membership or a link the
+     * copy holds already no second time.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
+    public void copyAsset(ImmichConnection immich, String sourceId, String targetId, boolean everything) {
+        patience.run(() -> immich.client.copyAsset(sourceId, targetId, everything));
     }
 
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    /** Sets details to the values given, and adds tags: a repeat sets the same values, a tag held is held once. */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public void updateAsset(ImmichConnection immich, String assetId, AssetDetails changes) {
-        immich.client.updateAsset(assetId, changes);
+        patience.run(() -> immich.client.updateAsset(assetId, changes));
     }
 
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    /** Sets the still's motion part to the given video: a repeat sets the same. */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public void linkMotionPart(ImmichConnection immich, String stillId, String motionId) {
-        immich.client.linkMotionPart(stillId, motionId);
+        patience.run(() -> immich.client.linkMotionPart(stillId, motionId));
     }
 
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    /** Sets the album's cover to the given asset: a repeat sets the same. */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public void setAlbumCover(ImmichConnection immich, String albumId, String assetId) {
-        immich.client.setAlbumCover(albumId, assetId);
+        patience.run(() -> immich.client.setAlbumCover(albumId, assetId));
     }
 
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    /** A read, asked right before an original goes to the trash. */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public Set<String> albumIdsOf(ImmichConnection immich, ImmichServer server, String assetId) {
-        return immich.client.albumIdsOf(assetId, server.version());
+        return patience.call(() -> immich.client.albumIdsOf(assetId, server.version()));
+    }
+
+    /**
+     * Takes assets out of an album (they stay in the library): a repeat after a lost answer finds them
+     * gone already, which Immich answers per asset, not as an error.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
+    public void removeFromAlbum(ImmichConnection immich, String albumId, List<String> assetIds) {
+        patience.run(() -> immich.client.removeFromAlbum(albumId, assetIds));
     }
 
     /** Not retried: a creation whose answer was lost may have happened, and a second would be a second album. */
@@ -252,10 +282,13 @@ public class ImmichService {
         return immich.client.createAlbum(name, description, assetIds, users);
     }
 
-    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
+    /**
+     * Adds assets to an album; returns how many it did not hold. A repeat after a lost answer finds
+     * them there (Immich answers "duplicate" per asset), so the count of a repeat may be short.
+     */
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public int addToAlbum(ImmichConnection immich, String albumId, List<String> assetIds) {
-        return immich.client.addToAlbum(albumId, assetIds);
+        return patience.call(() -> immich.client.addToAlbum(albumId, assetIds));
     }
 
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)

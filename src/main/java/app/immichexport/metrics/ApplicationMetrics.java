@@ -1,5 +1,6 @@
 package app.immichexport.metrics;
 
+import app.immichexport.immich.ImmichService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,8 +29,16 @@ import org.eclipse.microprofile.metrics.Tag;
 public class ApplicationMetrics {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(10);
-    static final List<String> JOB_STATES =
-            List.of("QUEUED", "PLANNING", "WAITING", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED");
+    static final List<String> JOB_STATES = List.of(
+            "QUEUED",
+            "PLANNING",
+            "WAITING",
+            "RUNNING",
+            "SUCCEEDED",
+            "FAILED",
+            "CANCELLED",
+            "INTERRUPTED",
+            "INCOMPLETE");
     static final List<String> PRUNE_ACTIONS =
             List.of("QUARANTINED", "DELETED", "KEPT", "GONE", "CHANGED_KEPT", "FAILED");
 
@@ -50,6 +59,9 @@ public class ApplicationMetrics {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ImmichService immich;
 
     private final Set<Long> profilesShown = ConcurrentHashMap.newKeySet();
     private volatile Figures figures;
@@ -73,6 +85,12 @@ public class ApplicationMetrics {
                     f -> f.pruned().getOrDefault(action, 0L),
                     new Tag("action", action));
         }
+        registry.gauge(
+                Metadata.builder()
+                        .withName("immich_export_immich_calls_retried")
+                        .withDescription("Calls to Immich tried again after a passing failure, since the start")
+                        .build(),
+                immich::retriedCalls);
         showNewProfiles();
     }
 

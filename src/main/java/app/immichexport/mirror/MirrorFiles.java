@@ -20,8 +20,13 @@ import java.util.Set;
 @Transactional
 public class MirrorFiles {
 
-    /** One file of the mirror. */
-    record File(String path, String albumId, String assetId, String kind, long size) {
+    /**
+     * One file of the mirror, as its run wrote it.
+     *
+     * @param sha1       base64 SHA-1 of what was written
+     * @param modifiedAt the modification time given to it, null when none was
+     */
+    record File(String path, String albumId, String assetId, String kind, long size, String sha1, Instant modifiedAt) {
 
         String key() {
             return key(albumId, assetId, kind);
@@ -39,14 +44,20 @@ public class MirrorFiles {
     List<File> of(long profileId, String root) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select f.target_path, f.album_id, f.asset_id, f.kind, f.size "
+                        "select f.target_path, f.album_id, f.asset_id, f.kind, f.size, f.sha1, f.modified_at "
                                 + "from exported_file f join export_job j on j.id = f.job_id where f.export_root = ?1 and j.profile_id = ?2")
                 .setParameter(1, root)
                 .setParameter(2, profileId)
                 .getResultList();
         return rows.stream()
                 .map(r -> new File(
-                        (String) r[0], (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue()))
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        ((Number) r[4]).longValue(),
+                        (String) r[5],
+                        r[6] == null ? null : ((Timestamp) r[6]).toInstant()))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package app.immichexport.mirror;
 
 import app.immichexport.account.AccountException;
+import app.immichexport.account.Accounts;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.exportroot.ExportRoots;
@@ -34,6 +35,9 @@ public class MirrorProfiles {
     ExportRoots roots;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     @ConfigProperty(name = "webhook.allowed.hosts")
     Optional<String> allowedHosts;
 
@@ -48,7 +52,7 @@ public class MirrorProfiles {
     }
 
     public MirrorProfile create(Caller owner, MirrorSettings settings) {
-        MirrorSettings checked = check(owner, settings);
+        MirrorSettings checked = check(accounts.current(owner), settings);
         MirrorProfile profile = new MirrorProfile(owner.id(), clock.instant());
         profile.apply(checked);
         profile.setNextRunAt(nextRun(checked.cron()));
@@ -59,7 +63,8 @@ public class MirrorProfiles {
 
     public MirrorProfile update(Caller caller, long id, MirrorSettings settings) {
         MirrorProfile profile = find(caller, id).orElseThrow(() -> new AccountException("No mirror profile " + id));
-        MirrorSettings checked = check(caller, settings);
+        MirrorSettings checked = check(
+                accounts.current(caller), settings == null ? null : settings.keepingWebhookOf(profile.settings()));
         boolean newSchedule = !checked.cron().equals(profile.settings().cron());
         profile.apply(checked);
         if (newSchedule) {
@@ -70,10 +75,9 @@ public class MirrorProfiles {
     }
 
     public void delete(Caller caller, long id) {
-        find(caller, id).ifPresent(profile -> {
-            em.remove(profile);
-            changed(caller, profile, "deleted");
-        });
+        MirrorProfile profile = find(caller, id).orElseThrow(() -> new AccountException("No mirror profile " + id));
+        em.remove(profile);
+        changed(caller, profile, "deleted");
     }
 
     /** Runs the profile at the next scheduler tick, whatever its schedule says; a paused profile too. */
@@ -96,14 +100,20 @@ public class MirrorProfiles {
         audit.fire(new AuditAction(caller.username(), AuditAction.Kind.MIRROR_CHANGED, profile.getName(), how));
     }
 
-    /** The caller's profile; an administrator may see anyone's. */
+    /**
+     * The caller's profile; an administrator may see anyone's. The role is the one the database knows
+     * now: a page keeps the caller it was built for, and an administrator demoted since acts as a user.
+     */
     public Optional<MirrorProfile> find(Caller caller, long id) {
+        Caller now = accounts.current(caller);
         return Optional.ofNullable(em.find(MirrorProfile.class, id))
-                .filter(p -> caller.isAdmin() || p.getOwnerId() == caller.id());
+                .filter(p -> now.isAdmin() || p.getOwnerId() == now.id());
     }
 
+    /** The caller's profiles, an administrator's everyone's, by the role the database knows now. */
     public List<MirrorProfile> of(Caller caller) {
-        return caller.isAdmin()
+        Caller now = accounts.current(caller);
+        return now.isAdmin()
                 ? em.createQuery("select p from MirrorProfile p order by p.name, p.id", MirrorProfile.class)
                         .getResultList()
                 : em.createQuery(
@@ -147,16 +157,26 @@ public class MirrorProfiles {
                 .executeUpdate();
     }
 
-    /** After a run: when it ran, when it runs next, and the claim given up. */
-    void finished(long id, Instant ranAt) {
+    /**
+     * After a run: when it ran, when it runs next, and the claim given up, only by the instance that
+     * holds it. One whose claim lapsed while it ran (a long pause) and was taken by another leaves the
+     * profile to that one.
+     *
+     * @return whether this instance still held the claim
+     */
+    boolean finished(long id, String instance, Instant ranAt) {
+        int released = em.createNativeQuery(
+                        "update mirror_profile set lease_owner = null, lease_until = null where id = ?1 and lease_owner = ?2")
+                .setParameter(1, id)
+                .setParameter(2, instance)
+                .executeUpdate();
         MirrorProfile profile = em.find(MirrorProfile.class, id);
-        if (profile != null) {
+        if (released == 1 && profile != null) {
+            em.refresh(profile);
             profile.setLastRunAt(ranAt);
             profile.setNextRunAt(nextRun(profile.settings().cron()));
         }
-        em.createNativeQuery("update mirror_profile set lease_owner = null, lease_until = null where id = ?1")
-                .setParameter(1, id)
-                .executeUpdate();
+        return released == 1;
     }
 
     Optional<MirrorProfile> find(long id) {

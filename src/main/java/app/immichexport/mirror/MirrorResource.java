@@ -63,7 +63,7 @@ public class MirrorResource {
             return new ProfileView(
                     p.getId(),
                     p.getOwnerId(),
-                    p.settings(),
+                    p.settings().withWebhookShown(),
                     p.getLastRunAt(),
                     p.getNextRunAt(),
                     p.isPaused()

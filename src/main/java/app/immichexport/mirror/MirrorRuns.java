@@ -20,7 +20,6 @@ import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.security.Caller;
-import app.immichexport.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -282,7 +281,8 @@ class MirrorRuns {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            exports.cancel(jobId, new Caller(0, "scheduler", Role.ADMIN));
+            // the application stops its own run: no user's rights are asked for
+            exports.cancelOwnRun(jobId);
         }
     }
 

@@ -82,7 +82,7 @@ public class MirrorScheduler {
                         try {
                             runs.run(id);
                         } finally {
-                            profiles.finished(id, now);
+                            profiles.finished(id, instance, now);
                             running.remove(id);
                         }
                     });

@@ -1,5 +1,6 @@
 package app.immichexport.mirror;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -29,6 +30,55 @@ public record MirrorSettings(
 
     static final int DEFAULT_MAX_COUNT = 1000;
     static final int DEFAULT_MAX_PERCENT = 50;
+
+    /** What is shown of a webhook: its scheme and host. Its path and query often hold a token. */
+    public static String shown(String webhookUrl) {
+        if (webhookUrl == null) {
+            return null;
+        }
+        try {
+            URI url = URI.create(webhookUrl);
+            boolean more = url.getRawPath() != null
+                            && !url.getRawPath().isEmpty()
+                            && !url.getRawPath().equals("/")
+                    || url.getRawQuery() != null;
+            return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                    + (more ? "/…" : "/");
+        } catch (IllegalArgumentException e) {
+            return "…";
+        }
+    }
+
+    /** These settings as they are shown to anyone: the webhook without its path and query. */
+    public MirrorSettings withWebhookShown() {
+        return withWebhook(shown(webhookUrl));
+    }
+
+    /** These settings, keeping the stored webhook where they send back only what was shown of it. */
+    MirrorSettings keepingWebhookOf(MirrorSettings stored) {
+        return webhookUrl != null
+                        && stored.webhookUrl() != null
+                        && webhookUrl.strip().equals(shown(stored.webhookUrl()))
+                ? withWebhook(stored.webhookUrl())
+                : this;
+    }
+
+    private MirrorSettings withWebhook(String url) {
+        return new MirrorSettings(
+                name,
+                albums,
+                albumIds,
+                exportRoot,
+                folderTemplate,
+                includeMotionParts,
+                includeSidecars,
+                cron,
+                paused,
+                prune,
+                pruneMaxCount,
+                pruneMaxPercent,
+                url);
+    }
 
     public MirrorSettings withDefaults() {
         return new MirrorSettings(

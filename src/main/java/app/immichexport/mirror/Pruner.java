@@ -1,6 +1,7 @@
 package app.immichexport.mirror;
 
 import app.immichexport.export.copy.TargetFolders;
+import app.immichexport.export.copy.VerifiedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -71,7 +72,7 @@ final class Pruner {
                 if (!source.startsWith(root) || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
                     // gone already, or something else now: only the index entry goes
                     files.pruned(jobId, root.toString(), file.path(), "GONE", now);
-                } else if (Files.size(source) != file.size()) {
+                } else if (changedSinceWritten(source, file)) {
                     files.record(jobId, file.path(), "CHANGED_KEPT", now);
                 } else if (delete) {
                     Files.delete(source);
@@ -90,6 +91,24 @@ final class Pruner {
             }
         }
         return new Decision(paths, pruned, Optional.empty());
+    }
+
+    /**
+     * Whether the file differs from what the run wrote: its size, its modification time (to the second,
+     * as some file systems keep no finer) or its bytes. A photo edited by hand keeps its size often.
+     */
+    static boolean changedSinceWritten(Path path, MirrorFiles.File written) throws IOException {
+        if (Files.size(path) != written.size()) {
+            return true;
+        }
+        if (written.modifiedAt() != null
+                && Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS)
+                                .toInstant()
+                                .getEpochSecond()
+                        != written.modifiedAt().getEpochSecond()) {
+            return true;
+        }
+        return !VerifiedWriter.sha1Of(path).equals(written.sha1());
     }
 
     /** A file quarantined earlier the same day under the same path is kept: the newcomer gets a number. */

@@ -1,5 +1,6 @@
 package app.immichexport.recreate;
 
+import app.immichexport.account.Accounts;
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.exportroot.LibraryLink;
@@ -31,8 +32,13 @@ public class FolderCatalog {
     @Inject
     ImmichService immich;
 
+    @Inject
+    Accounts accounts;
+
     /** The folders below linked roots the caller may use that the caller's jobs (an administrator: anyone's) exported albums into. */
-    public List<ExportedFolder> folders(Caller caller) {
+    public List<ExportedFolder> folders(Caller page) {
+        // the role the database knows now, not the one the page was built for
+        Caller caller = accounts.current(page);
         ImmichConnection connection = keys.client(caller);
         Set<String> inImmich = immich.albums(connection).stream().map(Album::id).collect(Collectors.toSet());
         Map<String, LibraryLink> links = roots.linksUsableBy(caller);

@@ -107,6 +107,30 @@ final class AlbumRoutes {
         return Reply.ok(results.build(), "BulkIdResponseDto[]");
     }
 
+    /** {@code DELETE /albums/{id}/assets}: an owner or editor takes assets out; each answered on its own. */
+    Reply removeAssets(Request r) {
+        JsonObject body = r.bodyObject();
+        if (body == null || !(body.get("ids") instanceof JsonArray ids)) {
+            return Reply.status(400, "ids must be an array");
+        }
+        SimulatedAlbum album = library.album(r.param(1))
+                .filter(a -> a.editableBy(r.key().userId()))
+                .orElse(null);
+        if (album == null) {
+            return Reply.status(400, "Not found or no albumAsset.delete access");
+        }
+        JsonArrayBuilder results = WireJson.JSON.createArrayBuilder();
+        for (JsonValue value : ids) {
+            String id = value instanceof JsonString s ? s.getString() : String.valueOf(value);
+            if (library.removeFromAlbum(album.id, id)) {
+                results.add(WireJson.JSON.createObjectBuilder().add("id", id).add("success", true));
+            } else {
+                results.add(failure(id, "not_found"));
+            }
+        }
+        return Reply.ok(results.build(), "BulkIdResponseDto[]");
+    }
+
     Reply users(Request r) {
         JsonArrayBuilder users = WireJson.JSON.createArrayBuilder();
         library.users().forEach(u -> users.add(json.get().user(u.id())));

@@ -6,14 +6,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Misbehaviour to inject, for tests of how the application copes with a troubled Immich. */
 public final class Faults {
 
     static final long SCAN_DELAY_MILLIS = 200;
 
-    /** Share of requests (0..1) answered with HTTP 500. */
+    /** Share of requests (0..1) answered with HTTP 500 or 503. */
     public volatile double errorRate;
+    /**
+     * Share (0..1) of those failures, of requests that change something, answered only after the change
+     * was made, as when a proxy's answer is lost: a repeat of the request meets what the first did.
+     */
+    public volatile double lostAnswerShare;
+    /** Assets whose move to the trash is refused with HTTP 500 for as long as they are listed. */
+    public final Set<String> refuseTrashOf = ConcurrentHashMap.newKeySet();
     /** Added to every response, in milliseconds. */
     public volatile long latencyMillis;
     /** When positive, original downloads stop after this many bytes (the connection is cut). */
@@ -44,12 +52,32 @@ public final class Faults {
         }
     }
 
-    boolean failNow() {
-        return errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate;
+    private final AtomicLong injected = new AtomicLong();
+
+    /** When an injected failure comes: not at all, instead of the answer, or after the request was carried out. */
+    enum Failure {
+        NONE,
+        INSTEAD,
+        AFTER
+    }
+
+    Failure failNow(boolean changes) {
+        if (errorRate <= 0 || ThreadLocalRandom.current().nextDouble() >= errorRate) {
+            return Failure.NONE;
+        }
+        injected.incrementAndGet();
+        return changes && ThreadLocalRandom.current().nextDouble() < lostAnswerShare ? Failure.AFTER : Failure.INSTEAD;
+    }
+
+    /** Failures injected since the start, by the error rate. */
+    public long injectedFailures() {
+        return injected.get();
     }
 
     public void clear() {
         errorRate = 0;
+        lostAnswerShare = 0;
+        refuseTrashOf.clear();
         latencyMillis = 0;
         cutDownloadsAfterBytes = 0;
         downloadBytesPerSecond = 0;

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -140,6 +141,7 @@ public final class ImmichSimulator implements AutoCloseable {
         route("GET", "/albums", "album.read", this::listAlbums);
         route("POST", "/albums", "album.create", albumRoutes::createAlbum);
         route("PUT", "/albums/{id}/assets", "albumAsset.create", albumRoutes::addAssets);
+        route("DELETE", "/albums/{id}/assets", "albumAsset.delete", albumRoutes::removeAssets);
         route("GET", "/albums/{id}", "album.read", this::getAlbum);
         route("PATCH", "/albums/{id}", "album.update", handover::updateAlbum);
         route("DELETE", "/albums/{id}", "album.delete", this::deleteAlbum);
@@ -211,8 +213,9 @@ public final class ImmichSimulator implements AutoCloseable {
     private void serve(HttpExchange http, Route route, Matcher matcher) throws IOException {
         String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         pause(faults.latencyMillis);
-        if (faults.failNow()) {
-            send(http, route.template(), body, Reply.status(500, "Injected failure"));
+        Faults.Failure failure = faults.failNow(!route.method().equals("GET"));
+        if (failure == Faults.Failure.INSTEAD) {
+            send(http, route.template(), body, injectedFailure());
             return;
         }
         SimulatedLibrary.Key key = null;
@@ -235,8 +238,14 @@ public final class ImmichSimulator implements AutoCloseable {
         }
         Reply reply = route.handler().handle(new Request(http, matcher, key, query(http), body));
         if (reply != null) {
-            send(http, route.template(), body, reply);
+            send(http, route.template(), body, failure == Faults.Failure.AFTER ? injectedFailure() : reply);
         }
+    }
+
+    private static Reply injectedFailure() {
+        return ThreadLocalRandom.current().nextBoolean()
+                ? Reply.status(500, "Injected failure")
+                : Reply.status(503, "Injected failure: service unavailable");
     }
 
     private void send(HttpExchange http, String route, String requestBody, Reply reply) throws IOException {
@@ -416,6 +425,9 @@ public final class ImmichSimulator implements AutoCloseable {
             targets.add(asset);
         }
         boolean force = body.getBoolean("force", false);
+        if (targets.stream().anyMatch(a -> faults.refuseTrashOf.contains(a.id))) {
+            return Reply.status(500, "Injected failure: refused to trash");
+        }
         Faults.Hold held = faults.trashHold;
         if (held != null && !force) {
             faults.trashHold = null;

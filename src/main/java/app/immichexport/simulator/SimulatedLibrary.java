@@ -345,7 +345,6 @@ public final class SimulatedLibrary {
         }
     }
 
-    /** Takes an asset out of an album, as a user does in Immich; the asset stays in the library. */
     /** Renames an album, as its owner does in Immich: the album counts as updated. */
     public void renameAlbum(String albumId, String name) {
         SimulatedAlbum album = albums.get(albumId);
@@ -353,11 +352,18 @@ public final class SimulatedLibrary {
         album.updatedAt = changeTime();
     }
 
-    public void removeFromAlbum(String albumId, String assetId) {
+    /**
+     * Takes an asset out of an album, as a user does in Immich; the asset stays in the library.
+     *
+     * @return whether the album held it
+     */
+    public synchronized boolean removeFromAlbum(String albumId, String assetId) {
         SimulatedAlbum album = albums.get(albumId);
         if (album.assetIds.remove(assetId)) {
             album.updatedAt = changeTime();
+            return true;
         }
+        return false;
     }
 
     /**

@@ -1,16 +1,15 @@
 package app.immichexport.thumbnail;
 
 import app.immichexport.base.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Thumbnails on disk under the data folder, written atomically so a reader never sees half a file. */
+/** Thumbnails on disk under the data folder, within {@code THUMBNAIL_CACHE_MB}: those unused longest go first. */
 @ApplicationScoped
 class ThumbnailCache {
 
@@ -19,31 +18,26 @@ class ThumbnailCache {
     @Inject
     Settings settings;
 
-    Optional<byte[]> get(String assetId) {
-        Path file = folder().resolve(assetId + ".img");
-        try {
-            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    @Inject
+    @ConfigProperty(name = "thumbnail.cache.mb")
+    long megabytes;
+
+    private BoundedFileCache files;
+
+    @PostConstruct
+    void open() {
+        files = new BoundedFileCache(settings.dataDir().resolve("cache").resolve("thumbnails"), megabytes << 20);
     }
 
-    void put(String assetId, byte[] image) {
+    Optional<byte[]> get(String key) {
+        return files.get(key);
+    }
+
+    void put(String key, byte[] image) {
         try {
-            Path folder = Files.createDirectories(folder());
-            Path temp = Files.createTempFile(folder, assetId, ".part");
-            Files.write(temp, image);
-            Files.move(
-                    temp,
-                    folder.resolve(assetId + ".img"),
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            files.put(key, image);
         } catch (IOException e) {
             LOG.fine(() -> "Thumbnail not cached: " + e.getMessage());
         }
-    }
-
-    private Path folder() {
-        return settings.dataDir().resolve("cache").resolve("thumbnails");
     }
 }

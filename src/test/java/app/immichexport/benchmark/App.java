@@ -117,6 +117,11 @@ final class App implements AutoCloseable {
         return base;
     }
 
+    /** The administrator's API token. */
+    String token() {
+        return TOKEN;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -20,7 +20,9 @@ class BenchmarkIT {
     @Test
     void everyPartRunsAndPrintsItsFigures() throws Exception {
         List<String> figures = ExportBenchmark.run(
-                Path.of("target/benchmark-tiny").toAbsolutePath(), Sizes.tiny(), "throughput,memory,pages,startup");
+                Path.of("target/benchmark-tiny").toAbsolutePath(),
+                Sizes.tiny(),
+                "throughput,memory,pages,startup,handover");
         figures.forEach(System.out::println);
         for (String part : List.of(
                 "upload folder vs cp -r then sha1sum",
@@ -31,7 +33,8 @@ class BenchmarkIT {
                 "planning a 20-asset album",
                 "Albums page with 5 albums",
                 "preview of a 10-asset album",
-                "restart vs bare Payara Micro")) {
+                "restart vs bare Payara Micro",
+                "move into the library of 6 photos with 8% of requests failing vs none")) {
             assertEquals(1, figures.stream().filter(f -> f.contains(part)).count(), part + " in " + figures);
         }
         for (String figure : figures) {

@@ -47,12 +47,13 @@ public final class ExportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(System.getProperty("bench.dir", "target/benchmark")).toAbsolutePath();
-        String parts = System.getProperty("bench.parts", "throughput,memory,pages,startup");
+        String parts = System.getProperty("bench.parts", "throughput,memory,pages,startup,handover");
         run(work, Sizes.fromProperties(), parts).forEach(System.out::println);
     }
 
     /**
-     * Runs the parts named ({@code throughput}, {@code memory}, {@code pages}, {@code startup}) and
+     * Runs the parts named ({@code throughput}, {@code memory}, {@code pages}, {@code startup},
+     * {@code handover}) and
      * returns the figures held against their targets, each one line.
      */
     static List<String> run(Path work, Sizes sizes, String parts) throws Exception {
@@ -69,6 +70,9 @@ public final class ExportBenchmark {
         }
         if (parts.contains("startup")) {
             benchmark.summary.addAll(StartupTimes.measure(work, sizes.repeats()));
+        }
+        if (parts.contains("handover")) {
+            benchmark.summary.addAll(HandoverTimes.measure(work, sizes.handoverPhotos()));
         }
         System.out.println();
         return benchmark.summary;

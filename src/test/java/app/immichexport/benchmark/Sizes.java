@@ -14,14 +14,15 @@ record Sizes(
         long hugeSize,
         int planAssets,
         int previewAssets,
-        int albums) {
+        int albums,
+        int handoverPhotos) {
 
     static Sizes full() {
-        return new Sizes(2000, 3_000_000L, 10, 300_000_000L, 10_000, 5, 4L << 30, 100_000, 20_000, 5_000);
+        return new Sizes(2000, 3_000_000L, 10, 300_000_000L, 10_000, 5, 4L << 30, 100_000, 20_000, 5_000, 500);
     }
 
     static Sizes tiny() {
-        return new Sizes(3, 20_000L, 1, 200_000L, 5, 1, 2L << 20, 20, 10, 5);
+        return new Sizes(3, 20_000L, 1, 200_000L, 5, 1, 2L << 20, 20, 10, 5, 6);
     }
 
     /** The full sizes, or the tiny ones with {@code -Dbench.size=tiny}, each overridden by its own property. */
@@ -37,6 +38,7 @@ record Sizes(
                 Long.getLong("bench.hugeSize", base.hugeSize),
                 Integer.getInteger("bench.planAssets", base.planAssets),
                 Integer.getInteger("bench.previewAssets", base.previewAssets),
-                Integer.getInteger("bench.albums", base.albums));
+                Integer.getInteger("bench.albums", base.albums),
+                Integer.getInteger("bench.handoverPhotos", base.handoverPhotos));
     }
 }

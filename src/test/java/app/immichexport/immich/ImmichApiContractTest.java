@@ -50,6 +50,9 @@ class ImmichApiContractTest {
             assertTrue(
                     Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
                     "the trash call is an Immich " + line.version() + " endpoint");
+            assertTrue(
+                    Contract.of(line).lists("DELETE", "/" + ImmichClient.ALBUM_ASSETS_PATH),
+                    "taking assets out of an album is an Immich " + line.version() + " endpoint");
             assertEquals(
                     line == ImmichLine.V3,
                     Contract.of(line).lists("GET", "/" + ImmichClient.SIDECAR_PATH),

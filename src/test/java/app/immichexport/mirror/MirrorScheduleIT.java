@@ -11,6 +11,8 @@ import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.security.Caller;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,12 @@ public class MirrorScheduleIT {
 
     @Inject
     ImmichService immich;
+
+    @Inject
+    MirrorRuns runs;
+
+    @Resource
+    ManagedExecutorService executor;
 
     private MirrorProfile nightly(Caller admin, String name, boolean paused) {
         return profiles.create(
@@ -115,6 +124,70 @@ public class MirrorScheduleIT {
                         "another",
                         due.plus(MirrorScheduler.LEASE).plusSeconds(1)),
                 "a claim left by a stopped instance lapses");
+        profiles.delete(admin, profile.getId());
+    }
+
+    @Test
+    void aClaimIsGivenUpOnlyByTheInstanceHoldingIt() {
+        Caller admin = accounts.findByName("admin").orElseThrow().caller();
+        MirrorProfile profile = nightly(admin, "held", true);
+        profiles.pause(admin, profile.getId(), false);
+        Instant due = profile.getNextRunAt();
+        assertTrue(profilesClaim(profile.getId(), "slow", due));
+        Instant lapsed = due.plus(MirrorScheduler.LEASE).plusSeconds(1);
+        assertTrue(profilesClaim(profile.getId(), "next", lapsed), "the slow instance's claim lapsed");
+
+        assertFalse(profiles.finished(profile.getId(), "slow", lapsed), "the slow instance no longer holds it");
+        assertFalse(
+                profilesClaim(profile.getId(), "third", lapsed.plusSeconds(1)),
+                "the next instance's claim holds after the slow one finished");
+        assertEquals(null, profiles.find(admin, profile.getId()).orElseThrow().getLastRunAt());
+        assertTrue(profiles.finished(profile.getId(), "next", lapsed));
+        assertEquals(lapsed, profiles.find(admin, profile.getId()).orElseThrow().getLastRunAt());
+        profiles.delete(admin, profile.getId());
+    }
+
+    @Test
+    void aRunTheSchedulerGivesUpOnIsCancelled() throws Exception {
+        Caller admin = accounts.findByName("admin").orElseThrow().caller();
+        String big = immich.albums(keys.client(admin)).stream()
+                .filter(a -> a.name().equals("Big album"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        MirrorProfile profile = profiles.create(
+                admin,
+                new MirrorSettings(
+                        "given up",
+                        MirrorProfile.Albums.SELECTED,
+                        List.of(big),
+                        null,
+                        "given-up/{album}",
+                        null,
+                        false,
+                        "0 3 * * *",
+                        true,
+                        null,
+                        null,
+                        null,
+                        null));
+        Future<?> run = executor.submit(() -> runs.run(profile.getId()));
+        ExportJob job = null;
+        for (int i = 0; i < 600 && job == null; i++) {
+            job = jobs.newestFirst(50, null).stream()
+                    .filter(j -> Long.valueOf(profile.getId()).equals(j.getProfileId()) && exports.isRunning(j.getId()))
+                    .findFirst()
+                    .orElse(null);
+            Thread.sleep(20);
+        }
+        assertTrue(job != null, "the run started");
+        // what the scheduler's own stop does to the thread running a profile
+        run.cancel(true);
+        long id = job.getId();
+        for (int i = 0; i < 600 && exports.isRunning(id); i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(ExportJob.State.CANCELLED, jobs.find(id).orElseThrow().getState());
         profiles.delete(admin, profile.getId());
     }
 

@@ -252,6 +252,19 @@ public class ExportService {
         return true;
     }
 
+    /**
+     * Cancels a job the application itself runs (a mirror run its scheduler gives up on, as when the
+     * application stops), whoever its user is now.
+     */
+    public boolean cancelOwnRun(long jobId) {
+        JobRunner runner = running.get(jobId);
+        if (runner == null) {
+            return false;
+        }
+        runner.cancel();
+        return true;
+    }
+
     public boolean isRunning(long jobId) {
         return running.containsKey(jobId);
     }
@@ -394,7 +407,14 @@ public class ExportService {
         }
         if (request.intoLibrary()) {
             List<String> missing = Stream.of(
-                            "asset.copy", "asset.update", "asset.delete", "album.read", "album.update", "tag.asset")
+                            "asset.copy",
+                            "asset.update",
+                            "asset.delete",
+                            "album.read",
+                            "album.update",
+                            "albumAsset.create",
+                            "albumAsset.delete",
+                            "tag.asset")
                     .filter(p -> !server.may(p))
                     .toList();
             if (!missing.isEmpty()) {

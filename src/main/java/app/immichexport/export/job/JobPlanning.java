@@ -5,6 +5,7 @@ import app.immichexport.export.copy.Durability;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.UploadFolder;
 import app.immichexport.export.copy.UploadFolders;
+import app.immichexport.export.move.AlbumFiles;
 import app.immichexport.export.move.Handover;
 import app.immichexport.export.move.MoveStep;
 import app.immichexport.export.plan.ExportOptions;
@@ -166,6 +167,8 @@ class JobPlanning {
                 .distinct()
                 .map(f -> root.resolve(f).normalize())
                 .collect(Collectors.toSet());
+        AlbumFiles albumFiles =
+                AlbumFiles.of(plan, listed.stream().map(AlbumMembers::album).toList(), options.folderTemplate());
         MoveStep move = request.trash() || request.deleteAlbum()
                 ? new MoveStep(
                         id,
@@ -177,17 +180,14 @@ class JobPlanning {
                         keys::clientOfConsentingOwner,
                         repository,
                         clock,
-                        plan.files().stream()
-                                .filter(f -> f.kind() == PlannedFile.Kind.SIDECAR)
-                                .map(PlannedFile::key)
-                                .collect(Collectors.toSet()))
+                        albumFiles)
                 : null;
         return new JobRunner.Prepared(
                 plan,
                 exporter,
                 folders,
                 intoLibrary.isPresent()
-                        ? handover(id, listed, plan, intoLibrary.get(), client, server)::run
+                        ? handover(id, listed, albumFiles, intoLibrary.get(), client, server)::run
                         : move == null ? null : (verified, say) -> move.run(verified),
                 JobRunner.Albums.of(selection, takenOverFrom),
                 asking.filter(questions -> !moving)
@@ -225,17 +225,14 @@ class JobPlanning {
     private Handover handover(
             long jobId,
             List<AlbumMembers> listed,
-            ExportPlan plan,
+            AlbumFiles files,
             LibraryHandover intoLibrary,
             ImmichConnection client,
             ImmichServer server) {
-        Map<String, String> paths = plan.files().stream()
-                .filter(f -> f.kind() != PlannedFile.Kind.SIDECAR)
-                .collect(Collectors.toMap(PlannedFile::key, PlannedFile::relativePath, (a, b) -> a));
         return new Handover(
                 jobId,
                 listed,
-                paths,
+                files,
                 intoLibrary.target(),
                 new Handover.Immich(
                         immich,

@@ -3,6 +3,7 @@ package app.immichexport.export.job;
 import app.immichexport.export.copy.CopyOutcome;
 import app.immichexport.export.copy.FileExporter;
 import app.immichexport.export.copy.VerifiedWriter;
+import app.immichexport.export.move.MoveReport;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
@@ -63,8 +64,10 @@ final class JobRunner implements Runnable {
     private FoundAsBefore foundAsBefore;
     private LateFiles late;
 
-    private final Set<String> verified = ConcurrentHashMap.newKeySet();
-    private String afterCopyReport;
+    /** Bytes written of each file verified on disk, by its path below the root. */
+    private final Map<String, Long> verified = new ConcurrentHashMap<>();
+
+    private MoveReport afterCopyReport;
 
     private final FileTally tally = new FileTally();
     private final ItemWriter items;
@@ -136,11 +139,11 @@ final class JobRunner implements Runnable {
     /** What changes Immich once every file was handled. */
     interface AfterCopy {
         /**
-         * @param verified keys of the files verified on disk
+         * @param verified bytes written of each file verified on disk, by its path below the root
          * @param say      takes what it is doing now, shown as the job's progress
          * @return its report, added to the job's summary
          */
-        String run(Set<String> verified, Consumer<String> say);
+        MoveReport run(Map<String, Long> verified, Consumer<String> say);
     }
 
     /** Lists the albums and plans: runs on the job's own thread, so that a cancel interrupts it. */
@@ -244,14 +247,21 @@ final class JobRunner implements Runnable {
                 completeness.record(jobId, repository);
             }
             if (!cancelled && !stopping && diskFull == null && afterCopy != null) {
-                afterCopyReport = afterCopy.run(Set.copyOf(verified), this::say);
+                afterCopyReport = afterCopy.run(Map.copyOf(verified), this::say);
             }
             finish(
                     cancelled
                             ? ExportJob.State.CANCELLED
                             : stopping
                                     ? ExportJob.State.INTERRUPTED
-                                    : tally.anyFailed() ? ExportJob.State.FAILED : ExportJob.State.SUCCEEDED,
+                                    : tally.anyFailed()
+                                            ? ExportJob.State.FAILED
+                                            : afterCopyReport != null
+                                                            && !afterCopyReport
+                                                                    .workLeft()
+                                                                    .isEmpty()
+                                                    ? ExportJob.State.INCOMPLETE
+                                                    : ExportJob.State.SUCCEEDED,
                     summary());
         } catch (InterruptedException e) {
             finish(ExportJob.State.CANCELLED, summary());
@@ -439,7 +449,7 @@ final class JobRunner implements Runnable {
             diskFull = outcome.reason();
         }
         if (outcome.isVerifiedOnDisk() && afterCopy != null) {
-            verified.add(file.key());
+            verified.put(file.relativePath(), outcome.bytes());
         }
         completeness.keep(
                 file.setId(),
@@ -541,8 +551,21 @@ final class JobRunner implements Runnable {
                 + (cancelled ? "Cancelled: " : "")
                 + String.join(", ", parts)
                 + exporter.uploadFolderWarning().map(warning -> ". " + warning).orElse("")
-                + (afterCopyReport == null || afterCopyReport.isEmpty() ? "" : ". " + afterCopyReport)
+                + afterCopy()
                 + plan.warnings().stream().map(w -> ". " + w).collect(Collectors.joining());
+    }
+
+    private String afterCopy() {
+        MoveReport report = afterCopyReport;
+        if (report == null) {
+            return "";
+        }
+        String text = report.text().isEmpty() ? "" : ". " + report.text();
+        List<String> left = report.workLeft();
+        return left.isEmpty()
+                ? text
+                : text + ". Not finished, as Immich kept failing: " + String.join(", ", left)
+                        + ". Resume the job to finish " + (left.size() == 1 ? "it" : "them");
     }
 
     /** Every way a job ends comes here: what is left of its items is recorded, then its state. */

@@ -14,20 +14,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * After the verified copy, hands each original over to its copy in the root's linked external library:
- * Immich is asked to scan, and once it imported the copy, the copy gets the original's albums,
- * favourite, shared links, stack, sidecar and details, then the original goes to the trash. The albums
- * stay. An original whose copy Immich did not import, or that changed meanwhile, is left untouched and
- * reported. Every change is recorded.
+ * After the verified copy, hands each original over to its copies in the root's linked external
+ * library: Immich is asked to scan, and once it imported the files this job wrote (each album's folder
+ * its own), the copies get the original's albums, favourite, shared links, stack, sidecar and details,
+ * each album holding its own folder's copy, then the original goes to the trash. The albums stay. An
+ * original whose copy Immich did not import, that is not the file written, or that changed meanwhile,
+ * is left untouched and reported; one begun and not finished because Immich failed is named as work
+ * left. Every change is recorded.
  */
 public final class Handover {
 
@@ -50,27 +52,36 @@ public final class Handover {
             Duration poll) {}
 
     private final List<AlbumMembers> albums;
-    private final Map<String, String> plannedPaths;
+    private final AlbumFiles files;
     private final Target target;
     private final Immich immich;
     private final Clock clock;
     private final ChangeLog changes;
     private final AssetHandover assets;
 
-    /**
-     * @param plannedPaths the planned path below the root of each original and motion part, by its
-     *                     file's key ({@link PlannedFile#key()})
-     */
+    /** An original's file verified in one album's folder: where Immich is to import it, and its size. */
+    private record Wanted(String immichPath, long bytes) {}
+
+    /** What became of one album's members. */
+    private static final class AlbumReport {
+        final Map<String, String> replacedBy = new HashMap<>();
+        final List<String> stay = new ArrayList<>();
+        final List<String> halfDone = new ArrayList<>();
+        int heldElsewhere;
+        String untouched;
+    }
+
+    /** @param files where the plan puts each album's files */
     public Handover(
             long jobId,
             List<AlbumMembers> albums,
-            Map<String, String> plannedPaths,
+            AlbumFiles files,
             Target target,
             Immich immich,
             ExportJobRepository repository,
             Clock clock) {
         this.albums = List.copyOf(albums);
-        this.plannedPaths = Map.copyOf(plannedPaths);
+        this.files = files;
         this.target = target;
         this.immich = immich;
         this.clock = clock;
@@ -79,116 +90,210 @@ public final class Handover {
     }
 
     /**
-     * @param verified keys ({@link PlannedFile#key()}) of the files verified on disk by this job
+     * @param verified bytes written of each file verified on disk by this job, by its path below the root
      * @param say      receives what the handover is doing now, for the job's progress
      * @return what was handed over and what stays, per album
      */
-    public String run(Set<String> verified, Consumer<String> say) {
-        // where Immich is to import each verified original and motion part, by its file's key
-        Map<String, String> wanted = new LinkedHashMap<>();
+    public MoveReport run(Map<String, Long> verified, Consumer<String> say) {
+        // where Immich is to import each verified original and motion part, by album and file key
+        Map<String, Map<String, Wanted>> wanted = new LinkedHashMap<>();
+        Map<String, Long> paths = new LinkedHashMap<>();
         for (AlbumMembers members : albums) {
+            Map<String, Wanted> inAlbum = new HashMap<>();
+            String albumId = members.album().id();
             for (Asset asset : members.assets()) {
-                String original = PlannedFile.key(PlannedFile.Kind.ORIGINAL, asset.id());
-                if (plannedPaths.containsKey(original) && verified.contains(original)) {
-                    wanted.put(original, target.immichRoot() + "/" + plannedPaths.get(original));
-                    String motion = motionKey(asset);
-                    if (asset.livePhotoVideoId() != null
-                            && plannedPaths.containsKey(motion)
-                            && verified.contains(motion)) {
-                        wanted.put(motion, target.immichRoot() + "/" + plannedPaths.get(motion));
+                Optional<PlannedFile> original =
+                        files.verifiedIn(albumId, PlannedFile.Kind.ORIGINAL, asset.id(), verified);
+                if (original.isEmpty()) {
+                    continue;
+                }
+                want(inAlbum, paths, original.get(), verified);
+                if (asset.livePhotoVideoId() != null) {
+                    files.verifiedIn(albumId, PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId(), verified)
+                            .ifPresent(motion -> want(inAlbum, paths, motion, verified));
+                }
+            }
+            wanted.put(albumId, inAlbum);
+        }
+        if (paths.isEmpty()) {
+            return MoveReport.done("nothing was handed over to the library: no original was verified on disk");
+        }
+        if (!scan()) {
+            return new MoveReport(
+                    "nothing was handed over: Immich was not asked to scan the library '" + target.libraryName() + "'",
+                    List.of("the scan of the library '" + target.libraryName() + "'"));
+        }
+        Map<String, Asset> found = awaitImport(paths, say);
+        Map<String, AlbumReport> reports = new LinkedHashMap<>();
+        Map<String, Asset> originals = new LinkedHashMap<>();
+        Map<String, List<AssetHandover.Placement>> placements = new LinkedHashMap<>();
+        for (AlbumMembers members : albums) {
+            AlbumReport report = new AlbumReport();
+            reports.put(members.album().id(), report);
+            place(members, wanted.get(members.album().id()), found, report, originals, placements);
+        }
+        List<String> workLeft = new ArrayList<>();
+        for (Map.Entry<String, List<AssetHandover.Placement>> entry : placements.entrySet()) {
+            Asset original = originals.get(entry.getKey());
+            List<AssetHandover.Placement> copies = entry.getValue();
+            String problem = Thread.currentThread().isInterrupted() ? "the job was cancelled" : null;
+            if (problem == null) {
+                say.accept("Handing " + original.originalFileName() + " over to its copy in '"
+                        + copies.get(0).album().album().name() + "'");
+                problem = assets.handOver(original, copies);
+            }
+            for (AlbumMembers members : albums) {
+                AlbumReport report = reports.get(members.album().id());
+                Optional<AssetHandover.Placement> own =
+                        copies.stream().filter(p -> p.album() == members).findFirst();
+                if (problem == null) {
+                    if (own.isPresent()) {
+                        report.replacedBy.put(original.id(), own.get().copy().id());
+                    } else if (members.assets().stream().anyMatch(a -> a.id().equals(original.id()))) {
+                        report.replacedBy.put(
+                                original.id(), copies.get(0).copy().id());
+                        report.heldElsewhere++;
+                    }
+                } else if (own.isPresent()) {
+                    String name = original.originalFileName() + " (" + problem + ")";
+                    if (problem.equals("the job was cancelled")) {
+                        report.stay.add(name);
+                    } else {
+                        report.halfDone.add(name);
                     }
                 }
             }
+            if (problem != null && !problem.equals("the job was cancelled")) {
+                workLeft.add(original.originalFileName());
+            }
         }
-        if (wanted.isEmpty()) {
-            return "nothing was handed over to the library: no original was verified on disk";
-        }
-        if (!scan()) {
-            return "nothing was handed over: Immich was not asked to scan the library '" + target.libraryName() + "'";
-        }
-        Map<String, Asset> copies = awaitImport(Set.copyOf(wanted.values()), say);
-        List<String> report = new ArrayList<>();
-        Set<String> handled = new HashSet<>();
+        List<String> lines = new ArrayList<>();
         for (AlbumMembers members : albums) {
-            report.add(handOver(members, wanted, copies, handled, say));
+            lines.add(reportOf(members, reports.get(members.album().id())));
         }
-        return String.join("; ", report);
+        return new MoveReport(String.join("; ", lines), workLeft);
     }
 
-    private String handOver(
+    private void want(
+            Map<String, Wanted> inAlbum, Map<String, Long> paths, PlannedFile file, Map<String, Long> verified) {
+        long bytes = verified.get(file.relativePath());
+        String immichPath = target.immichRoot() + "/" + file.relativePath();
+        inAlbum.put(file.key(), new Wanted(immichPath, bytes));
+        paths.put(immichPath, bytes);
+    }
+
+    /** Decides, for one album listed again right before anything changes, which of its originals go to which copy. */
+    private void place(
             AlbumMembers members,
-            Map<String, String> wanted,
-            Map<String, Asset> copies,
-            Set<String> handled,
-            Consumer<String> say) {
-        String name = "'" + members.album().name() + "'";
+            Map<String, Wanted> wanted,
+            Map<String, Asset> found,
+            AlbumReport report,
+            Map<String, Asset> originals,
+            Map<String, List<AssetHandover.Placement>> placements) {
         if (!members.isComplete()) {
-            return name + " untouched: Immich listed " + members.assets().size() + " of its "
+            report.untouched = "Immich listed " + members.assets().size() + " of its "
                     + members.album().assetCount() + " assets";
+            return;
         }
         AlbumMembers now;
         try {
             // listed again right before anything changes: a photo removed meanwhile is left alone
             now = immich.service().members(immich.user(), immich.server(), members.album());
         } catch (ImmichException e) {
-            return name + " untouched: " + e.getMessage();
+            report.untouched = e.getMessage();
+            return;
         }
         Set<String> stillMembers = now.assets().stream().map(Asset::id).collect(Collectors.toSet());
-        Map<String, String> replacedBy = new HashMap<>();
-        List<String> stay = new ArrayList<>();
         for (Asset original : members.assets()) {
-            String path = wanted.get(PlannedFile.key(PlannedFile.Kind.ORIGINAL, original.id()));
-            if (path == null) {
-                if (!original.isExternal()) {
-                    stay.add(original.originalFileName() + " (not verified on disk)");
-                }
+            if (original.isExternal() || original.trashed()) {
                 continue;
             }
-            if (handled.contains(original.id())) {
-                // handed over for an album before this one
-                replacedBy.put(original.id(), copies.get(path).id());
+            Wanted file = wanted.get(PlannedFile.key(PlannedFile.Kind.ORIGINAL, original.id()));
+            if (file == null) {
+                report.stay.add(original.originalFileName() + " (not verified on disk in the album's folder)");
                 continue;
             }
-            String problem = problem(original, wanted, copies, stillMembers);
-            if (problem == null) {
-                say.accept("Handing " + original.originalFileName() + " over to its copy in " + name);
-                problem = assets.handOver(original, copies.get(path), motionCopy(original, wanted, copies));
+            Wanted motionFile = original.livePhotoVideoId() == null
+                    ? null
+                    : wanted.get(PlannedFile.key(PlannedFile.Kind.MOTION_PART, original.livePhotoVideoId()));
+            String problem = problem(original, file, motionFile, found, stillMembers);
+            if (problem != null) {
+                report.stay.add(original.originalFileName() + " (" + problem + ")");
+                continue;
             }
-            if (problem == null) {
-                handled.add(original.id());
-                replacedBy.put(original.id(), copies.get(path).id());
-            } else {
-                stay.add(original.originalFileName() + " (" + problem + ")");
-            }
+            originals.putIfAbsent(original.id(), original);
+            placements
+                    .computeIfAbsent(original.id(), id -> new ArrayList<>())
+                    .add(new AssetHandover.Placement(
+                            members,
+                            found.get(file.immichPath()),
+                            motionFile == null ? null : found.get(motionFile.immichPath())));
         }
-        String cover = repointCover(now, replacedBy);
-        int replaced = replacedBy.size();
-        String done = replaced + (replaced == 1 ? " photo" : " photos") + " of " + name
-                + " replaced by their copies under " + target.immichRoot() + "; the album stays" + cover;
-        return stay.isEmpty() ? done : done + "; " + stay.size() + " stay in Immich: " + String.join(", ", stay);
     }
 
-    /** Why the original is not to be handed over, or null when it is. */
+    /** Why the original is not to be handed over to the copy in this album's folder, or null when it is. */
     private String problem(
-            Asset original, Map<String, String> wanted, Map<String, Asset> copies, Set<String> stillMembers) {
-        String path = wanted.get(PlannedFile.key(PlannedFile.Kind.ORIGINAL, original.id()));
-        Asset copy = copies.get(path);
-        String motion = motionKey(original);
-        if (Thread.currentThread().isInterrupted()) {
-            // a cancel: what is not handed over yet stays as it is
-            return "the job was cancelled";
-        } else if (copy == null) {
-            return notImported(path);
-        } else if (!stillMembers.contains(original.id())) {
+            Asset original, Wanted file, Wanted motionFile, Map<String, Asset> found, Set<String> stillMembers) {
+        if (!stillMembers.contains(original.id())) {
             return "no longer in the album";
-        } else if (copy.ownerId() != null && !copy.ownerId().equals(original.ownerId())) {
+        }
+        String mismatch = mismatch(file, found.get(file.immichPath()));
+        if (mismatch != null) {
+            return mismatch;
+        }
+        Asset copy = found.get(file.immichPath());
+        if (copy.ownerId() != null && !copy.ownerId().equals(original.ownerId())) {
             return "the library belongs to another Immich user than the photo";
-        } else if (original.livePhotoVideoId() != null && !wanted.containsKey(motion)) {
-            return "its motion part was not verified on disk";
-        } else if (original.livePhotoVideoId() != null && motionCopy(original, wanted, copies) == null) {
-            return "its motion part: " + notImported(wanted.get(motion));
+        } else if (original.livePhotoVideoId() != null && motionFile == null) {
+            return "its motion part was not verified on disk in the album's folder";
+        } else if (motionFile != null) {
+            String motionMismatch = mismatch(motionFile, found.get(motionFile.immichPath()));
+            return motionMismatch == null ? null : "its motion part: " + motionMismatch;
         }
         return null;
+    }
+
+    /**
+     * Why what Immich has at the path is not the file this job wrote there, or null when it is. Immich's
+     * checksum of an external asset is a hash of its path, so its size and name stand for its bytes.
+     */
+    private String mismatch(Wanted file, Asset copy) {
+        if (copy == null) {
+            return notImported(file.immichPath());
+        }
+        String name = file.immichPath().substring(file.immichPath().lastIndexOf('/') + 1);
+        if (copy.size() < 0) {
+            return "Immich had not read the size of " + file.immichPath() + " within "
+                    + immich.importWait().toSeconds() + " s";
+        }
+        if (copy.size() != file.bytes() || !name.equals(copy.originalFileName())) {
+            return "what Immich has at " + file.immichPath() + " is not the file written there ("
+                    + copy.originalFileName() + ", " + copy.size() + " bytes; the job wrote " + file.bytes()
+                    + " bytes): is the root linked with the right path in Immich?";
+        }
+        return null;
+    }
+
+    private String reportOf(AlbumMembers members, AlbumReport report) {
+        String name = "'" + members.album().name() + "'";
+        if (report.untouched != null) {
+            return name + " untouched: " + report.untouched;
+        }
+        String cover = report.replacedBy.isEmpty() ? "" : repointCover(members, report.replacedBy);
+        int replaced = report.replacedBy.size();
+        String line = replaced + (replaced == 1 ? " photo" : " photos") + " of " + name
+                + " replaced by their copies under " + target.immichRoot() + "; the album stays" + cover;
+        if (report.heldElsewhere > 0) {
+            line += "; " + report.heldElsewhere + " of them by their copy in another album's folder, as their own "
+                    + "folder's could not take them";
+        }
+        if (!report.halfDone.isEmpty()) {
+            line += "; " + report.halfDone.size() + " not finished, shown twice in the album (the original and its "
+                    + "copy) until the job is resumed: " + String.join(", ", report.halfDone);
+        }
+        return report.stay.isEmpty()
+                ? line
+                : line + "; " + report.stay.size() + " stay in Immich: " + String.join(", ", report.stay);
     }
 
     private String notImported(String path) {
@@ -197,26 +302,16 @@ public final class Handover {
                 + " s: a name or extension it does not read, or an exclusion pattern of the library";
     }
 
-    private static Asset motionCopy(Asset original, Map<String, String> wanted, Map<String, Asset> copies) {
-        String path = wanted.get(motionKey(original));
-        return path == null ? null : copies.get(path);
-    }
-
-    /** The key of the still's motion part file; it names no file when the still has none. */
-    private static String motionKey(Asset still) {
-        return PlannedFile.key(PlannedFile.Kind.MOTION_PART, still.livePhotoVideoId());
-    }
-
     /** An album whose cover was a replaced original shows that original's copy instead. */
-    private String repointCover(AlbumMembers now, Map<String, String> replacedBy) {
-        String cover = now.album().thumbnailAssetId();
+    private String repointCover(AlbumMembers members, Map<String, String> replacedBy) {
+        String cover = members.album().thumbnailAssetId();
         String copy = cover == null ? null : replacedBy.get(cover);
         if (copy == null) {
             return "";
         }
-        List<String> ids = List.of(now.album().id(), copy);
+        List<String> ids = List.of(members.album().id(), copy);
         try {
-            immich.service().setAlbumCover(immich.user(), now.album().id(), copy);
+            immich.service().setAlbumCover(immich.user(), members.album().id(), copy);
             changes.record(ImmichChange.Action.SET_ALBUM_COVER, ids, true, "the copy of " + cover);
             return ", with the copy as its cover";
         } catch (ImmichException e) {
@@ -240,22 +335,28 @@ public final class Handover {
         }
     }
 
-    /** The copies Immich imported by the time all are there or the wait ran out, by their path in Immich. */
-    private Map<String, Asset> awaitImport(Set<String> paths, Consumer<String> say) {
+    /**
+     * What Immich has at the wanted paths by the time each is there with its size read, or the wait ran
+     * out, by its path in Immich.
+     *
+     * @param paths bytes written, by path in Immich
+     */
+    private Map<String, Asset> awaitImport(Map<String, Long> paths, Consumer<String> say) {
         Instant deadline = clock.instant().plus(immich.importWait());
         // asked again every poll: only below the folder all copies share, not the whole root's earlier exports
-        String folder = sharedFolder(paths);
+        String folder = sharedFolder(paths.keySet());
         Map<String, Asset> copies = new HashMap<>();
         while (true) {
             try {
                 immich.service().libraryAssets(immich.user(), target.libraryId(), folder).stream()
-                        .filter(a -> paths.contains(a.originalPath()) && !a.trashed())
+                        .filter(a -> paths.containsKey(a.originalPath()) && !a.trashed())
                         .forEach(a -> copies.put(a.originalPath(), a));
             } catch (ImmichException e) {
                 say.accept("Immich did not say what it imported: " + e.getMessage());
             }
-            say.accept("Immich has imported " + copies.size() + " of " + paths.size() + " files");
-            if (copies.size() == paths.size() || !clock.instant().isBefore(deadline)) {
+            long read = copies.values().stream().filter(a -> a.size() >= 0).count();
+            say.accept("Immich has imported " + read + " of " + paths.size() + " files");
+            if (read == paths.size() || !clock.instant().isBefore(deadline)) {
                 return copies;
             }
             try {

@@ -7,9 +7,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +38,7 @@ public final class ImportForecast {
             excluded.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
         }
         List<String> lines = new ArrayList<>();
+        Map<String, Set<String>> foldersOfPhoto = new HashMap<>();
         for (Album album : albums) {
             Set<String> imported = new LinkedHashSet<>();
             List<String> stay = new ArrayList<>();
@@ -46,11 +50,26 @@ public final class ImportForecast {
                 String reason = notImported(path, exclusionPatterns, excluded);
                 if (reason == null) {
                     imported.add(path);
+                    foldersOfPhoto
+                            .computeIfAbsent(file.assetId(), id -> new HashSet<>())
+                            .add(file.folder());
                 } else {
                     stay.add(file.fileName() + " (" + reason + ")");
                 }
             }
             lines.add(line(album, imported, stay));
+        }
+        long several =
+                foldersOfPhoto.values().stream().filter(f -> f.size() > 1).count();
+        if (several > 0) {
+            long copies = foldersOfPhoto.values().stream()
+                    .filter(f -> f.size() > 1)
+                    .mapToLong(Set::size)
+                    .sum();
+            lines.add(several + (several == 1 ? " photo is" : " photos are")
+                    + " in more than one of these albums: each album's folder holds its own copy, and each album "
+                    + "shows its own, so afterwards " + (several == 1 ? "it is" : "they are") + " in Immich "
+                    + copies + " times instead of " + several);
         }
         return lines;
     }

@@ -37,9 +37,9 @@ public final class MoveStep {
     private final ImmichConnection connection;
     private final Function<String, Optional<ImmichConnection>> consentingOwners;
     private final ChangeLog changes;
-    private final Set<String> plannedSidecars;
+    private final AlbumFiles files;
 
-    /** @param plannedSidecars keys of the sidecars planned: an original goes only with its sidecar on disk */
+    /** @param files where the plan puts each album's files: an album goes only with every member in its folder */
     public MoveStep(
             long jobId,
             List<AlbumMembers> albums,
@@ -50,8 +50,8 @@ public final class MoveStep {
             Function<String, Optional<ImmichConnection>> consentingOwners,
             ExportJobRepository repository,
             Clock clock,
-            Set<String> plannedSidecars) {
-        this.plannedSidecars = Set.copyOf(plannedSidecars);
+            AlbumFiles files) {
+        this.files = files;
         this.consentingOwners = consentingOwners;
         this.albums = albums;
         this.trash = trash;
@@ -61,14 +61,15 @@ public final class MoveStep {
         this.changes = new ChangeLog(jobId, repository, clock);
     }
 
-    /** @param verified keys ({@link PlannedFile#key()}) of the files verified on disk by this job */
-    public String run(Set<String> verified) {
+    /** @param verified bytes written of each file verified on disk by this job, by its path below the root */
+    public MoveReport run(Map<String, Long> verified) {
         Optional<String> me = immich.currentUserId(connection);
         List<String> notes = new ArrayList<>();
         Map<String, Album> now = new LinkedHashMap<>();
         immich.albums(connection).forEach(album -> now.put(album.id(), album));
         int trashed = 0;
         int deleted = 0;
+        List<String> workLeft = new ArrayList<>();
         for (AlbumMembers members : albums) {
             String name = "'" + members.album().name() + "'";
             if (!members.isComplete()) {
@@ -79,7 +80,7 @@ public final class MoveStep {
             List<Asset> present =
                     members.assets().stream().filter(a -> !a.trashed()).toList();
             long unverified = present.stream()
-                    .filter(a -> !a.isExternal() && !isVerified(a, verified))
+                    .filter(a -> !a.isExternal() && !isVerified(members.album().id(), a, verified))
                     .count();
             Optional<String> changed = unverified > 0
                     ? Optional.empty()
@@ -90,7 +91,7 @@ public final class MoveStep {
                 continue;
             }
             if (unverified > 0) {
-                notes.add(name + " untouched: " + unverified + " of its assets are not verified on disk");
+                notes.add(name + " untouched: " + unverified + " of its assets are not verified on disk in its folder");
                 continue;
             }
             boolean handled = true;
@@ -114,6 +115,7 @@ public final class MoveStep {
                         trashed += owned.getValue().size();
                     } else {
                         handled = false;
+                        workLeft.add(owned.getValue().size() + " originals of " + name + " to move to the trash");
                     }
                 }
                 if (notTrashed > 0) {
@@ -133,6 +135,8 @@ public final class MoveStep {
                     notes.add(name + " not deleted: it belongs to another Immich user");
                 } else if (deleteAlbum(members)) {
                     deleted++;
+                } else {
+                    workLeft.add("the album " + name + " to delete");
                 }
             }
         }
@@ -144,7 +148,7 @@ public final class MoveStep {
             done.add(deleted + (deleted == 1 ? " album" : " albums") + " deleted");
         }
         done.addAll(notes);
-        return String.join("; ", done);
+        return new MoveReport(String.join("; ", done), workLeft);
     }
 
     /**
@@ -169,15 +173,20 @@ public final class MoveStep {
     }
 
     /**
-     * A live photo counts only with its motion part, which Immich deletes together with the still; a
-     * photo whose sidecar was planned only with the sidecar.
+     * Verified in the album's own folder: a copy in another album's folder goes with that album. A live
+     * photo counts only with its motion part, which Immich deletes together with the still; a photo
+     * whose sidecar was planned only with the sidecar.
      */
-    private boolean isVerified(Asset asset, Set<String> verified) {
-        String sidecar = PlannedFile.key(PlannedFile.Kind.SIDECAR, asset.id());
-        return verified.contains(PlannedFile.key(PlannedFile.Kind.ORIGINAL, asset.id()))
+    private boolean isVerified(String albumId, Asset asset, Map<String, Long> verified) {
+        String id = asset.id();
+        return files.verifiedIn(albumId, PlannedFile.Kind.ORIGINAL, id, verified)
+                        .isPresent()
                 && (asset.livePhotoVideoId() == null
-                        || verified.contains(PlannedFile.key(PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId())))
-                && (!plannedSidecars.contains(sidecar) || verified.contains(sidecar));
+                        || files.verifiedIn(albumId, PlannedFile.Kind.MOTION_PART, asset.livePhotoVideoId(), verified)
+                                .isPresent())
+                && (files.in(albumId, PlannedFile.Kind.SIDECAR, id).isEmpty()
+                        || files.verifiedIn(albumId, PlannedFile.Kind.SIDECAR, id, verified)
+                                .isPresent());
     }
 
     private boolean trash(ImmichConnection key, List<String> ids) {

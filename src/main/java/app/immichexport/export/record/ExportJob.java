@@ -24,10 +24,16 @@ public class ExportJob {
         SUCCEEDED,
         FAILED,
         CANCELLED,
-        INTERRUPTED;
+        INTERRUPTED,
+        /** Every file handled, and a change in Immich begun and not finished: a resume finishes it. */
+        INCOMPLETE;
 
         public boolean isFinished() {
-            return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == INTERRUPTED;
+            return this == SUCCEEDED
+                    || this == FAILED
+                    || this == CANCELLED
+                    || this == INTERRUPTED
+                    || this == INCOMPLETE;
         }
     }
 

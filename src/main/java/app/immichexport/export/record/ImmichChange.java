@@ -20,7 +20,9 @@ public class ImmichChange {
         COPY_ASSET,
         UPDATE_ASSET,
         LINK_MOTION_PART,
-        SET_ALBUM_COVER
+        SET_ALBUM_COVER,
+        ADD_TO_ALBUM,
+        REMOVE_FROM_ALBUM
     }
 
     @Id

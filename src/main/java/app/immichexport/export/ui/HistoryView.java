@@ -86,7 +86,7 @@ public class HistoryView extends VerticalLayout {
                 .add(
                         switch (job.getState()) {
                             case SUCCEEDED -> "badge success";
-                            case FAILED, INTERRUPTED -> "badge error";
+                            case FAILED, INTERRUPTED, INCOMPLETE -> "badge error";
                             default -> "badge";
                         });
         return badge;

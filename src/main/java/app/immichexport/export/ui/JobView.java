@@ -167,7 +167,7 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
                 .add(
                         switch (job.getState()) {
                             case SUCCEEDED -> "badge success";
-                            case FAILED, INTERRUPTED -> "badge error";
+                            case FAILED, INTERRUPTED, INCOMPLETE -> "badge error";
                             case CANCELLED -> "badge contrast";
                             default -> "badge";
                         });

@@ -112,7 +112,8 @@ class MirrorForm extends FormLayout {
         prune.setValue(s.prune());
         maxCount.setValue(s.pruneMaxCount());
         maxPercent.setValue(s.pruneMaxPercent());
-        webhook.setValue(s.webhookUrl() == null ? "" : s.webhookUrl());
+        // its path and query often hold a token: shown without, and kept when left as shown
+        webhook.setValue(s.webhookUrl() == null ? "" : MirrorSettings.shown(s.webhookUrl()));
         motion.setValue(Boolean.TRUE.equals(s.includeMotionParts()));
         sidecars.setValue(Boolean.TRUE.equals(s.includeSidecars()));
     }

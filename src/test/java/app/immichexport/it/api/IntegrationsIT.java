@@ -79,6 +79,16 @@ class IntegrationsIT {
                     sensor);
         }
         assertTrue(status.size() <= 3, "a short run pushes at its start and end, not more: " + status.size());
+
+        // the webhook's path may hold a token: shown without it, and kept when sent back as shown
+        assertFalse(created.body().contains("/hook"), created.body());
+        JsonObject shown = object(api.send("GET", "api/mirrors/" + id, null).body());
+        String settings = shown.getJsonObject("settings").toString();
+        assertTrue(settings.contains("/…"), settings);
+        HttpResponse<String> updated = api.send("PUT", "api/mirrors/" + id, settings);
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals(202, api.send("POST", "api/mirrors/" + id + "/run", null).statusCode());
+        assertEquals(2, await(receiver, "/hook", 2).size(), "the webhook kept its whole address");
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -185,6 +187,36 @@ class MirrorIT {
         assertFalse(
                 Files.exists(root.resolve(".immich-export-trash/" + LocalDate.now() + "/mirror-delete")),
                 "not quarantined");
+    }
+
+    @Test
+    void aFileEditedByHandToTheSameSizeIsKept() throws Exception {
+        String album = TestLibraries.addAlbumWithPhotos(library, "Mirror edited", 3);
+        long profile = createProfile("edited", album, "{\"pruneMaxPercent\":100,\"prune\":\"DELETE\"}");
+        runAndWait(profile, 1);
+        Path folder = root.resolve("mirror-edited/Mirror edited");
+        Path edited = folder.resolve("m-0.jpg");
+        Path touched = folder.resolve("m-1.jpg");
+        byte[] bytes = Files.readAllBytes(edited);
+        FileTime time = Files.getLastModifiedTime(edited);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(edited, bytes);
+        // the same size and the same time as written: only the bytes tell
+        Files.setLastModifiedTime(edited, time);
+        // the same bytes, and a time of its own: someone's program wrote it again
+        Files.setLastModifiedTime(touched, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        library.removeFromAlbum(album, library.memberIds(album).get(0));
+        library.removeFromAlbum(album, library.memberIds(album).get(0));
+
+        JsonObject run = runAndWait(profile, 2);
+        assertTrue(run.getString("message").contains("0 of 2 files pruned"), run.toString());
+        assertEquals(List.of("m-0.jpg", "m-1.jpg", "m-2.jpg"), names(folder), "both kept");
+        JsonArray records = array(api().send("GET", "api/mirrors/runs/" + run.getJsonNumber("id") + "/prune", null)
+                .body());
+        assertEquals(2, records.size(), records.toString());
+        for (int i = 0; i < 2; i++) {
+            assertEquals("CHANGED_KEPT", records.getJsonObject(i).getString("action"), records.toString());
+        }
     }
 
     @Test

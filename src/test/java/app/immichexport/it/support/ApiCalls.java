@@ -120,7 +120,8 @@ public final class ApiCalls {
     public JsonObject awaitEnd(long jobId) throws Exception {
         for (int i = 0; i < 600; i++) {
             JsonObject job = object(send("GET", "api/exports/" + jobId, null).body());
-            if (List.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED").contains(job.getString("state"))) {
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED", "INCOMPLETE")
+                    .contains(job.getString("state"))) {
                 return job;
             }
             Thread.sleep(100);
