@@ -6,14 +6,15 @@ import java.util.function.Supplier;
 
 /**
  * Tries a call that is harmless to repeat again after a passing failure (Immich unreachable, or an
- * answer of 5xx), waiting about twice as long each time: 0.25, 0.5, 1, 2 and 4 s, so a call gives up
- * after about 8 s of pauses. A busy home server during its nightly jobs fails a few requests in a
- * hundred; a move into the library makes thousands, so each must outlast several failures in a row.
+ * answer of 5xx), waiting about twice as long each time: 0.1, 0.2, 0.4, 0.8, 1.6 and 3.2 s, so a call
+ * gives up after about 6 s of pauses. A busy home server during its nightly jobs fails a few requests
+ * in a hundred; a move into the library makes thousands, one after another, so each must outlast
+ * several failures in a row, and the first pauses are short, as most failures pass at once.
  */
 final class Patience {
 
-    static final int TRIES = 6;
-    static final long FIRST_PAUSE_MS = 250;
+    static final int TRIES = 7;
+    static final long FIRST_PAUSE_MS = 100;
 
     private final AtomicLong retried = new AtomicLong();
     private final long firstPauseMillis;

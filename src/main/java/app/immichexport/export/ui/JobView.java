@@ -1,5 +1,6 @@
 package app.immichexport.export.ui;
 
+import app.immichexport.base.ui.AwaitedAnswers;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.api.ItemsCsv;
 import app.immichexport.export.job.ExportService;
@@ -61,7 +62,11 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
     private final Grid<ExportItem> items = new Grid<>();
     private final Anchor csv = new Anchor();
     private long jobId;
+    /** The job followed, and how: a Resume shows another job in this same view. */
+    private long followed = -1;
+
     private Consumer<JobProgress> listener;
+    private boolean awaitingEnd;
 
     @Inject
     public JobView(ExportService exports, ExportJobRepository jobs) {
@@ -138,27 +143,57 @@ public class JobView extends VerticalLayout implements BeforeEnterObserver {
         title.setText("Job " + jobId);
         refresh(exports.progress(jobId).orElseThrow());
         showItems();
+        // after a Resume the view stays attached and shows the new job: it is followed from here
+        getUI().filter(ui -> isAttached()).ifPresent(this::follow);
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
-        UI ui = attachEvent.getUI();
-        listener = progress -> ui.access(() -> refresh(progress));
-        exports.follow(jobId, listener);
-        // the job may have ended since the page was built, before it could be followed
-        exports.progress(jobId).ifPresent(this::refresh);
+        follow(attachEvent.getUI());
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        exports.unfollow(jobId, listener);
+        unfollow();
+        if (awaitingEnd) {
+            awaitingEnd = false;
+            AwaitedAnswers.arrived(detachEvent.getUI());
+        }
         super.onDetach(detachEvent);
+    }
+
+    private void follow(UI ui) {
+        unfollow();
+        if (jobId < 0) {
+            return;
+        }
+        followed = jobId;
+        listener = progress -> ui.access(() -> refresh(progress));
+        exports.follow(jobId, listener);
+        if (!awaitingEnd) {
+            // the end is pushed, and a pushed message now and then lost: the page asks until it came
+            awaitingEnd = true;
+            AwaitedAnswers.awaiting(ui);
+        }
+        // the job may have ended since the page was built, before it could be followed
+        exports.progress(jobId).ifPresent(this::refresh);
+    }
+
+    private void unfollow() {
+        if (listener != null) {
+            exports.unfollow(followed, listener);
+            listener = null;
+        }
     }
 
     private void refresh(JobProgress progress) {
         ExportJob job = jobs.find(jobId).orElseThrow();
         boolean finished = job.getState().isFinished();
+        if (finished && awaitingEnd) {
+            awaitingEnd = false;
+            getUI().ifPresent(AwaitedAnswers::arrived);
+        }
         state.setText(job.getState().name().charAt(0)
                 + job.getState().name().substring(1).toLowerCase());
         state.getElement().getThemeList().clear();

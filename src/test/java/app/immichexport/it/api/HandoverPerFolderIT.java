@@ -160,4 +160,51 @@ class HandoverPerFolderIT {
         }
         assertTrue(cake.isTrashed());
     }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aRootLinkedWithTheWrongPathTakesNoOtherFileForACopy(ImmichLine line) throws Exception {
+        TestImmich.simulator().line(line);
+        SimulatedLibrary library = TestImmich.library();
+        String owner = TestLibraries.mainOwner(library);
+        String album = "Wrong link " + line;
+        String albumId = library.addAlbum(album, owner);
+        SimulatedAsset photo = library.addAsset(
+                albumId,
+                owner,
+                "IMG_2001.JPG",
+                "IMAGE",
+                Instant.parse("2018-03-03T03:03:03Z"),
+                Content.pseudoRandom(line.ordinal() * 10 + 7201, 900));
+        library.describe(photo, "Kept", 3, true);
+        // the root is mounted at the import path, but linked as if it were a folder below it, where
+        // another file of the user's happens to lie at the very path the photo's copy is looked for
+        String wrong = "wrong-link-" + line;
+        rootId = HandoverRoot.link(admin, TestLibraries.HANDOVER_IMPORT_PATH + "/" + wrong);
+        String base = "moved-" + line;
+        Path lookalike =
+                HandoverRoot.PATH.resolve(wrong).resolve(base).resolve(album).resolve("IMG_2001.JPG");
+        Files.createDirectories(lookalike.getParent());
+        try (var bytes = Content.pseudoRandom(line.ordinal() * 10 + 7299, 400).open(0)) {
+            Files.write(lookalike, bytes.readAllBytes());
+        }
+
+        HttpResponse<String> started = admin.send(
+                "POST",
+                "api/exports",
+                "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + base + "/{album}\",\"exportRoot\":\""
+                        + HandoverRoot.PATH + "\",\"moveIntoLibrary\":true}");
+        assertEquals(202, started.statusCode(), started.body());
+        JsonObject job = admin.awaitEnd(
+                ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        String message = job.getString("message");
+        assertTrue(message.contains("0 photos of '" + album + "' replaced"), message);
+        assertTrue(message.contains("is not the file written there") && message.contains("right path"), message);
+        assertFalse(photo.isTrashed(), "the photo stays");
+        SimulatedAsset other = library.assetAt(
+                        TestLibraries.HANDOVER_IMPORT_PATH + "/" + wrong + "/" + base + "/" + album + "/IMG_2001.JPG")
+                .orElseThrow(() -> new AssertionError("Immich imported the other file"));
+        assertFalse(library.memberIds(albumId).contains(other.id()), "the other file keeps nothing of the photo");
+        assertFalse(other.isFavorite());
+    }
 }

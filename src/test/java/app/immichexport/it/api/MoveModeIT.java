@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.it.support.ApiCalls;
 import app.immichexport.it.support.TestImmich;
+import app.immichexport.simulator.Content;
 import app.immichexport.simulator.ImmichLine;
+import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.Json;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -70,6 +73,43 @@ class MoveModeIT {
 
     private boolean trashed(String album, String fileName) {
         return library.assetsNamed(fileName).stream().allMatch(a -> a.isTrashed());
+    }
+
+    @Test
+    void anAlbumIsDeletedOnlyWhenEveryMemberIsVerifiedInItsOwnFolder() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        String owner = TestLibraries.mainOwner(library);
+        String first = "Verified here";
+        String second = "Not verified here";
+        String firstId = library.addAlbum(first, owner);
+        String secondId = library.addAlbum(second, owner);
+        SimulatedAsset shared = library.addAsset(
+                firstId,
+                owner,
+                "IMG_3001.JPG",
+                "IMAGE",
+                Instant.parse("2017-07-07T07:00:00Z"),
+                Content.pseudoRandom(7501, 700));
+        library.addToAlbum(secondId, shared.id());
+        // another file of the user's lies where the photo would go in the second album's folder
+        Path stranger = ROOT.resolve("own-folder").resolve(second).resolve("IMG_3001.JPG");
+        Files.createDirectories(stranger.getParent());
+        Files.writeString(stranger, "someone's notes, not a photo");
+
+        HttpResponse<String> started = post(
+                "api/exports",
+                "{\"albumIds\":[\"" + firstId + "\",\"" + secondId + "\"],\"folderTemplate\":\"own-folder/{album}\","
+                        + "\"moveToTrash\":true,\"deleteAlbums\":true}");
+        assertEquals(202, started.statusCode(), started.body());
+        JsonObject job = new ApiCalls(deployed)
+                .awaitEnd(ApiCalls.object(started.body()).getJsonNumber("id").longValue());
+        String message = job.getString("message");
+        assertTrue(
+                message.contains("'" + second + "' untouched: 1 of its assets are not verified on disk in its folder"),
+                message);
+        assertTrue(library.albumIds().contains(secondId), "the album whose folder lacks the photo stays");
+        assertFalse(library.albumIds().contains(firstId), "the album whose folder holds it is deleted");
+        assertEquals("someone's notes, not a photo", Files.readString(stranger));
     }
 
     @Test

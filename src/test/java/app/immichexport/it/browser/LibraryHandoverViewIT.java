@@ -1,5 +1,6 @@
 package app.immichexport.it.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.it.support.ApiCalls;
@@ -10,6 +11,7 @@ import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
+import jakarta.json.JsonObject;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -82,6 +84,41 @@ class LibraryHandoverViewIT {
                 assertTrue(asset.isTrashed() || asset.isExternal(), "the album holds the copies");
             }
         } finally {
+            HandoverRoot.unlink(admin, root);
+        }
+    }
+
+    @Test
+    void aMoveLeftUnfinishedSaysSoAndResumeFinishesIt() throws Exception {
+        TestImmich.simulator().line(ImmichLine.V3);
+        SimulatedLibrary library = TestImmich.library();
+        ApiCalls admin = new ApiCalls(deployed);
+        long root = HandoverRoot.link(admin);
+        String name = "Unfinished on the page";
+        String albumId = TestLibraries.addAlbumWithPhotos(library, name, 2);
+        String stubborn = library.memberIds(albumId).get(1);
+        TestImmich.simulator().faults().refuseTrashOf.add(stubborn);
+        try {
+            JsonObject job = admin.exportAndWait("{\"albumIds\":[\"" + albumId + "\"],\"exportRoot\":\""
+                    + HandoverRoot.PATH + "\",\"folderTemplate\":\"unfinished/{album}\",\"moveIntoLibrary\":true}");
+            assertEquals("INCOMPLETE", job.getString("state"), job.toString());
+            TestImmich.simulator().faults().refuseTrashOf.clear();
+            String base = TestImmich.loopback(deployed);
+            browser.logIn(base);
+            browser.get(base + "jobs/" + job.getJsonNumber("id").longValue());
+            browser.waitFor(b -> browser.find(By.id("job-state")).getText().equals("Incomplete"), "the job's state");
+            String message = browser.find(By.id("job-message")).getText();
+            assertTrue(message.contains("m-1.jpg") && message.contains("Resume the job to finish it"), message);
+            browser.find(By.id("job-resume")).click();
+            browser.waitFor(
+                    b -> browser.find(By.id("job-state")).getText().equals("Succeeded")
+                            && browser.find(By.id("job-message"))
+                                    .getText()
+                                    .contains("1 photo of '" + name + "' replaced"),
+                    "the resumed job to finish the photo left");
+            assertTrue(library.asset(stubborn).orElseThrow().isTrashed());
+        } finally {
+            TestImmich.simulator().faults().clear();
             HandoverRoot.unlink(admin, root);
         }
     }

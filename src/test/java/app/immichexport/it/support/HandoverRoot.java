@@ -42,6 +42,11 @@ public final class HandoverRoot {
 
     /** Adds the root if needed, mounts it for the simulator's container, links it; returns the root's id. */
     public static long link(ApiCalls admin) throws Exception {
+        return link(admin, TestLibraries.HANDOVER_IMPORT_PATH);
+    }
+
+    /** @param immichPath where the root is said to be in Immich's container: it is mounted at the import path */
+    public static long link(ApiCalls admin, String immichPath) throws Exception {
         emptyOnce();
         Files.createDirectories(PATH);
         TestImmich.library().mount(TestLibraries.HANDOVER_IMPORT_PATH, PATH);
@@ -64,7 +69,7 @@ public final class HandoverRoot {
         HttpResponse<String> linked = admin.send(
                 "PUT",
                 "api/roots/" + root + "/library",
-                "{\"libraryId\":\"" + libraryId + "\",\"immichPath\":\"" + TestLibraries.HANDOVER_IMPORT_PATH + "\"}");
+                "{\"libraryId\":\"" + libraryId + "\",\"immichPath\":\"" + immichPath + "\"}");
         if (linked.statusCode() != 200) {
             throw new AssertionError("Could not link " + PATH + ": " + linked.statusCode() + " " + linked.body());
         }
