@@ -84,7 +84,12 @@ class HandoverUnderFailuresIT {
 
         JsonObject job = move(List.of(albumId, alsoId), "busy-" + line);
         faults.errorRate = 0;
-        assertEquals("SUCCEEDED", job.getString("state"), job.toString());
+        assertEquals(
+                "SUCCEEDED",
+                job.getString("state"),
+                job + "; failed files: "
+                        + admin.send("GET", "api/exports/" + job.getJsonNumber("id") + "/items?outcome=FAILED", null)
+                                .body());
         assertTrue(job.getString("message").contains("10 photos of '" + album + "' replaced"), job.toString());
         String prefix = TestLibraries.HANDOVER_IMPORT_PATH + "/busy-" + line + "/" + album + "/";
         for (SimulatedAsset original : originals) {
