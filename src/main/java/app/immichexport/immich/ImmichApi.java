@@ -106,6 +106,16 @@ interface ImmichApi {
     void scanLibrary(@PathParam("id") String id);
 
     /** Every external library; Immich answers only an administrator's key with {@code library.read}. */
+    /** The key user's tags, each with its whole path ({@code tag.read}). */
+    @GET
+    @Path("tags")
+    List<ImmichDtos.Tag> tags();
+
+    /** An asset's faces with their boxes and people ({@code face.read}). */
+    @GET
+    @Path("faces")
+    List<ImmichDtos.Face> faces(@QueryParam("id") String assetId);
+
     @GET
     @Path("libraries")
     List<ImmichDtos.Library> libraries();

@@ -171,6 +171,80 @@ class ImmichClient implements AutoCloseable {
         return new AlbumMembers(album, List.copyOf(assets.values()));
     }
 
+    /**
+     * The album's members with their exif and the people in them: what a full sidecar holds, a
+     * thousand at a time. 2.x searches only the key owner's assets; others' photos of a shared album
+     * are left out.
+     */
+    public List<AssetMetadata> albumMetadata(String albumId) {
+        List<AssetMetadata> found = new ArrayList<>();
+        searchAll(
+                "read the metadata of album " + albumId,
+                page -> new ImmichDtos.MetadataSearch(
+                        List.of(albumId), page, PAGE_SIZE, true, null, null, null, true, null),
+                dto -> found.add(ImmichTranslator.metadata(dto)));
+        return found;
+    }
+
+    /** The key user's tags, each with its whole path ({@code tag.read}). */
+    public List<TagPath> tags() {
+        return call("list the tags (tag.read)", api::tags).stream()
+                .filter(t -> t.value() != null)
+                .map(t -> new TagPath(t.id(), t.value()))
+                .toList();
+    }
+
+    /** The ids of the key user's assets that have the tag, or a tag below it, as Immich matches tags. */
+    public Set<String> taggedAssetIds(String tagId) {
+        Set<String> ids = new HashSet<>();
+        searchAll(
+                "search the assets tagged " + tagId,
+                page -> new ImmichDtos.MetadataSearch(
+                        null, page, PAGE_SIZE, false, null, null, null, null, List.of(tagId)),
+                dto -> ids.add(dto.id()));
+        return ids;
+    }
+
+    /** The people recognised in an asset, each with the boxes of their faces ({@code face.read}). */
+    public List<AssetMetadata.Person> faces(String assetId) {
+        Map<String, List<AssetMetadata.FaceBox>> boxes = new LinkedHashMap<>();
+        Map<String, ImmichDtos.Person> people = new LinkedHashMap<>();
+        for (ImmichDtos.Face face :
+                call("read the faces of asset " + assetId + " (face.read)", () -> api.faces(assetId))) {
+            if (face.person() != null && face.person().id() != null) {
+                people.putIfAbsent(face.person().id(), face.person());
+                boxes.computeIfAbsent(face.person().id(), id -> new ArrayList<>())
+                        .add(ImmichTranslator.box(face));
+            }
+        }
+        return people.values().stream()
+                .map(p -> new AssetMetadata.Person(
+                        p.id(), p.name(), Boolean.TRUE.equals(p.isHidden()), boxes.get(p.id())))
+                .toList();
+    }
+
+    /** Every page of a search, each asset handed on. */
+    private void searchAll(
+            String what,
+            java.util.function.IntFunction<ImmichDtos.MetadataSearch> request,
+            java.util.function.Consumer<ImmichDtos.Asset> each) {
+        int page = 1;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ImmichException("Interrupted while asked to " + what, null);
+            }
+            int current = page;
+            ImmichDtos.AssetPage result =
+                    call(what, () -> api.searchMetadata(request.apply(current))).assets();
+            result.items().forEach(each);
+            Integer next = nextPage(result.nextPage());
+            if (next == null || next <= current) {
+                return;
+            }
+            page = next;
+        }
+    }
+
     private static Integer nextPage(String nextPage) {
         if (nextPage == null || nextPage.isBlank()) {
             return null;

@@ -43,7 +43,25 @@ final class ImmichDtos {
             String description,
             Integer rating,
             Double latitude,
-            Double longitude) {}
+            Double longitude,
+            String orientation,
+            Double exifImageWidth,
+            Double exifImageHeight,
+            String timeZone) {}
+
+    /** A person in an asset's {@code people}; 2.x gives each with its faces. */
+    public record Person(String id, String name, Boolean isHidden, List<Face> faces) {}
+
+    /** A face's box in the image as shown; with its person when asked for by {@code GET /faces}. */
+    public record Face(
+            String id,
+            Double boundingBoxX1,
+            Double boundingBoxY1,
+            Double boundingBoxX2,
+            Double boundingBoxY2,
+            Double imageWidth,
+            Double imageHeight,
+            Person person) {}
 
     public record Asset(
             String id,
@@ -65,7 +83,8 @@ final class ImmichDtos {
             String originalMimeType,
             String updatedAt,
             Boolean isFavorite,
-            List<Tag> tags) {}
+            List<Tag> tags,
+            List<Person> people) {}
 
     /** A tag as an asset carries it: {@code value} is its full path, e.g. {@code Trips/Alps}. */
     public record Tag(String id, String value) {}
@@ -91,7 +110,22 @@ final class ImmichDtos {
             Boolean withExif,
             String visibility,
             String libraryId,
-            String originalPath) {}
+            String originalPath,
+            Boolean withPeople,
+            List<String> tagIds) {
+
+        /** One page of an album's members or a library's assets, with their exif. */
+        public MetadataSearch(
+                List<String> albumIds,
+                Integer page,
+                Integer size,
+                Boolean withExif,
+                String visibility,
+                String libraryId,
+                String originalPath) {
+            this(albumIds, page, size, withExif, visibility, libraryId, originalPath, null, null);
+        }
+    }
 
     public record AssetCopy(
             String sourceId,

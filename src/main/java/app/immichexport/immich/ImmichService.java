@@ -291,6 +291,27 @@ public class ImmichService {
         return patience.call(() -> immich.client.addToAlbum(albumId, assetIds));
     }
 
+    /** The album's members with their exif and people, for full sidecars: a read. */
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public List<AssetMetadata> albumMetadata(ImmichConnection immich, String albumId) {
+        return patience.call(() -> immich.client.albumMetadata(albumId));
+    }
+
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
+    public List<TagPath> tags(ImmichConnection immich) {
+        return patience.call(() -> immich.client.tags());
+    }
+
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public Set<String> taggedAssetIds(ImmichConnection immich, String tagId) {
+        return patience.call(() -> immich.client.taggedAssetIds(tagId));
+    }
+
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
+    public List<AssetMetadata.Person> faces(ImmichConnection immich, String assetId) {
+        return patience.call(() -> immich.client.faces(assetId));
+    }
+
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Set<String> userIds(ImmichConnection immich) {

@@ -86,6 +86,62 @@ final class ImmichTranslator {
                 instant(dto.updatedAt()));
     }
 
+    static AssetMetadata metadata(ImmichDtos.Asset dto) {
+        ImmichDtos.ExifInfo exif = dto.exifInfo();
+        List<AssetMetadata.Person> people = dto.people() == null
+                ? List.of()
+                : dto.people().stream()
+                        .map(p -> new AssetMetadata.Person(
+                                p.id(),
+                                p.name(),
+                                Boolean.TRUE.equals(p.isHidden()),
+                                p.faces() == null
+                                        ? List.of()
+                                        : p.faces().stream()
+                                                .map(ImmichTranslator::box)
+                                                .toList()))
+                        .toList();
+        return new AssetMetadata(
+                dto.id(),
+                dto.ownerId(),
+                exif == null ? null : exif.description(),
+                exif == null ? null : exif.rating(),
+                exif == null ? null : instant(exif.dateTimeOriginal()),
+                exif == null ? null : exif.timeZone(),
+                exif == null ? null : exif.latitude(),
+                exif == null ? null : exif.longitude(),
+                Boolean.TRUE.equals(dto.isFavorite()),
+                dto.visibility(),
+                exif == null ? 0 : orientation(exif.orientation()),
+                exif == null || exif.exifImageWidth() == null ? null : (int) Math.round(exif.exifImageWidth()),
+                exif == null || exif.exifImageHeight() == null ? null : (int) Math.round(exif.exifImageHeight()),
+                people);
+    }
+
+    static AssetMetadata.FaceBox box(ImmichDtos.Face face) {
+        return new AssetMetadata.FaceBox(
+                number(face.boundingBoxX1()),
+                number(face.boundingBoxY1()),
+                number(face.boundingBoxX2()),
+                number(face.boundingBoxY2()),
+                number(face.imageWidth()),
+                number(face.imageHeight()));
+    }
+
+    private static double number(Double value) {
+        return value == null ? 0 : value;
+    }
+
+    /** Immich keeps the EXIF orientation as text, {@code "6"}; anything else counts as unknown. */
+    private static int orientation(String text) {
+        try {
+            int value = text == null ? 0 : Integer.parseInt(text.strip());
+            return value >= 1 && value <= 8 ? value : 0;
+        } catch (NumberFormatException unknown) {
+            return 0;
+        }
+    }
+
     static AssetDetails details(ImmichDtos.Asset dto) {
         ImmichDtos.ExifInfo exif = dto.exifInfo();
         return new AssetDetails(

@@ -1,5 +1,6 @@
 package app.immichexport.mirror;
 
+import app.immichexport.export.plan.MetadataSidecar;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,6 +62,10 @@ public class MirrorProfile {
     @Column(name = "include_sidecars", nullable = false)
     private boolean includeSidecars = true;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "metadata", nullable = false)
+    private MetadataSidecar metadata = MetadataSidecar.IMMICH;
+
     @Column(nullable = false)
     private String cron;
 
@@ -105,6 +110,7 @@ public class MirrorProfile {
         this.folderTemplate = settings.folderTemplate();
         this.includeMotion = settings.includeMotionParts();
         this.includeSidecars = settings.includeSidecars();
+        this.metadata = settings.metadata();
         this.cron = settings.cron();
         this.paused = settings.paused();
         this.pruneMode = settings.prune();
@@ -122,6 +128,7 @@ public class MirrorProfile {
                 folderTemplate,
                 includeMotion,
                 includeSidecars,
+                metadata,
                 cron,
                 paused,
                 pruneMode,

@@ -219,6 +219,7 @@ public class MirrorProfiles {
                 template,
                 s.includeMotionParts(),
                 s.includeSidecars(),
+                s.metadata(),
                 cron,
                 s.paused(),
                 s.prune(),

@@ -249,6 +249,7 @@ class MirrorRuns {
                 s.folderTemplate(),
                 s.includeMotionParts(),
                 s.includeSidecars(),
+                s.sidecars().name(),
                 false,
                 false,
                 false,

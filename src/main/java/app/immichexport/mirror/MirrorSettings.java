@@ -1,5 +1,6 @@
 package app.immichexport.mirror;
 
+import app.immichexport.export.plan.MetadataSidecar;
 import java.net.URI;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param prune           what becomes of files whose asset left the album
  * @param pruneMaxCount   above this many files to prune, a run prunes none
  * @param pruneMaxPercent above this share of the mirror's files, a run prunes none
+ * @param metadata        which sidecar lands beside each photo; when absent, as {@code includeSidecars} says
  * @param webhookUrl      called with a JSON summary when a run ends; none when absent
  */
 public record MirrorSettings(
@@ -21,6 +23,7 @@ public record MirrorSettings(
         String folderTemplate,
         Boolean includeMotionParts,
         Boolean includeSidecars,
+        MetadataSidecar metadata,
         String cron,
         Boolean paused,
         MirrorProfile.Prune prune,
@@ -72,12 +75,24 @@ public record MirrorSettings(
                 folderTemplate,
                 includeMotionParts,
                 includeSidecars,
+                metadata,
                 cron,
                 paused,
                 prune,
                 pruneMaxCount,
                 pruneMaxPercent,
                 url);
+    }
+
+    /**
+     * The sidecars asked for. A profile that names none gets Immich's own, as before full sidecars
+     * were offered, so that scripts get what they got; the page asks for full ones.
+     */
+    public MetadataSidecar sidecars() {
+        if (metadata != null) {
+            return metadata;
+        }
+        return Boolean.FALSE.equals(includeSidecars) ? MetadataSidecar.NONE : MetadataSidecar.IMMICH;
     }
 
     public MirrorSettings withDefaults() {
@@ -88,7 +103,8 @@ public record MirrorSettings(
                 exportRoot,
                 folderTemplate,
                 includeMotionParts == null || includeMotionParts,
-                includeSidecars == null || includeSidecars,
+                sidecars() != MetadataSidecar.NONE,
+                sidecars(),
                 cron,
                 Boolean.TRUE.equals(paused),
                 prune == null ? MirrorProfile.Prune.QUARANTINE : prune,

@@ -52,6 +52,7 @@ public final class ImmichSimulator implements AutoCloseable {
 
     private final SimulatedLibrary library;
     private final HandoverRoutes handover;
+    private final MetadataRoutes metadata;
     private final AlbumRoutes albumRoutes;
     private final Faults faults = new Faults();
     private final List<Route> routes = new ArrayList<>();
@@ -75,6 +76,7 @@ public final class ImmichSimulator implements AutoCloseable {
         this.line = line;
         this.library = library;
         this.handover = new HandoverRoutes(library, this::json);
+        this.metadata = new MetadataRoutes(library, this::json);
         this.albumRoutes = new AlbumRoutes(library, this::json);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.executor = Executors.newFixedThreadPool(8, runnable -> {
@@ -153,6 +155,8 @@ public final class ImmichSimulator implements AutoCloseable {
         route("GET", "/assets/{id}/thumbnail", "asset.view", this::thumbnail);
         route("GET", "/assets/{id}/original", "asset.download", this::original);
         route("PUT", "/tags/assets", "tag.asset", handover::tagAssets);
+        route("GET", "/tags", "tag.read", metadata::tags);
+        route("GET", "/faces", "face.read", metadata::faces);
         route("GET", "/libraries", "library.read", this::listLibraries);
         route("POST", "/libraries/{id}/scan", "library.update", this::scanLibrary);
         // asset files arrived with 3.2: a 2.x server answers 404
@@ -361,7 +365,11 @@ public final class ImmichSimulator implements AutoCloseable {
             return Reply.status(400, result.error());
         }
         return Reply.ok(
-                json().searchResponse(result.page(), body.getBoolean("withExif", false), result.nextPage()),
+                json().searchResponse(
+                                result.page(),
+                                body.getBoolean("withExif", false),
+                                body.getBoolean("withPeople", false),
+                                result.nextPage()),
                 "SearchResponseDto");
     }
 

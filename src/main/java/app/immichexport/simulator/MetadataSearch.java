@@ -22,7 +22,17 @@ final class MetadataSearch {
 
     private static final Set<String> VISIBILITIES = Set.of("archive", "timeline", "hidden", "locked");
     private static final Set<String> KNOWN_FIELDS = Set.of(
-            "albumIds", "page", "size", "withExif", "visibility", "withDeleted", "cursor", "libraryId", "originalPath");
+            "albumIds",
+            "page",
+            "size",
+            "withExif",
+            "withPeople",
+            "visibility",
+            "withDeleted",
+            "cursor",
+            "libraryId",
+            "originalPath",
+            "tagIds");
 
     /** Either an error message, or one page of results and the number of the next page (null on the last). */
     record Result(String error, List<SimulatedAsset> page, String nextPage) {
@@ -68,8 +78,13 @@ final class MetadataSearch {
                 : List.of();
         String libraryId = body.getString("libraryId", null);
         String originalPath = body.getString("originalPath", null);
-        if (albumIds.isEmpty() && libraryId == null && originalPath == null) {
-            return Result.error("the simulator only searches by albumIds, libraryId or originalPath");
+        List<String> tagIds = body.containsKey("tagIds")
+                ? body.getJsonArray("tagIds").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
+                : List.of();
+        if (albumIds.isEmpty() && libraryId == null && originalPath == null && tagIds.isEmpty()) {
+            return Result.error("the simulator only searches by albumIds, libraryId, originalPath or tagIds");
         }
         Set<SimulatedAsset> found = new LinkedHashSet<>();
         if (albumIds.isEmpty()) {
@@ -91,6 +106,7 @@ final class MetadataSearch {
         }
         List<SimulatedAsset> matches = new ArrayList<>(found.stream()
                 .filter(a -> libraryId == null || libraryId.equals(a.libraryId))
+                .filter(a -> tagIds.stream().allMatch(tag -> tagged(a, tag)))
                 .filter(a -> originalPath == null
                         || a.originalPath().toLowerCase(Locale.ROOT).contains(originalPath.toLowerCase(Locale.ROOT)))
                 .toList());
@@ -114,6 +130,17 @@ final class MetadataSearch {
                 // 2.x searches only the key owner's assets, also in an album others contribute to
                 .filter(a -> line != ImmichLine.V2 || a.ownerId.equals(userId))
                 .toList();
+    }
+
+    /** As Immich matches a tag: the asset has it, or one below it. */
+    private boolean tagged(SimulatedAsset asset, String tagId) {
+        String wanted = library.tag(tagId).map(SimulatedLibrary.Tag::value).orElse(null);
+        return wanted != null
+                && asset.tagIds.stream()
+                        .map(library::tag)
+                        .flatMap(Optional::stream)
+                        .map(SimulatedLibrary.Tag::value)
+                        .anyMatch(value -> value.equals(wanted) || value.startsWith(wanted + "/"));
     }
 
     private static int integer(JsonObject body, String name, int fallback) {

@@ -41,6 +41,20 @@ public final class SimulatedAsset {
 
     volatile Double latitude;
     volatile Double longitude;
+    /** What the file's EXIF says: its orientation (1 to 8), its size as stored, where it was taken. */
+    volatile Integer orientation;
+
+    volatile Integer storedWidth;
+    volatile Integer storedHeight;
+    volatile String timeZone;
+    /** The faces Immich found, each perhaps of a person. */
+    final java.util.List<Face> faces = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * A face in the image as shown (its orientation applied), in pixels of {@code imageWidth} ×
+     * {@code imageHeight}; {@code personId} null while no person is assigned.
+     */
+    record Face(String id, String personId, int x1, int y1, int x2, int y2, int imageWidth, int imageHeight) {}
     /** As in Immich: bumped by any change to the asset, moving it to the trash included. */
     volatile Instant updatedAt;
 

@@ -36,6 +36,9 @@ public final class SimulatedLibrary {
     /** A tag of one user; {@code value} is its full path. */
     record Tag(String id, String ownerId, String value, Instant createdAt) {}
 
+    /** A person Immich recognised; named by a user, or not ({@code ""}). */
+    record Person(String id, String ownerId, String name, boolean hidden, Instant updatedAt) {}
+
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
@@ -46,6 +49,7 @@ public final class SimulatedLibrary {
     private final List<String> albumOrder = new CopyOnWriteArrayList<>();
     private final Map<String, SimulatedAsset> assets = new ConcurrentHashMap<>();
     private final Map<String, Tag> tags = new ConcurrentHashMap<>();
+    private final Map<String, Person> people = new ConcurrentHashMap<>();
     final Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
 
     private String nextId(String kind) {
@@ -177,6 +181,57 @@ public final class SimulatedLibrary {
 
     Optional<Tag> tag(String id) {
         return Optional.ofNullable(tags.get(id));
+    }
+
+    /** A user's tags, in the order of their paths. */
+    List<Tag> tagsOf(String ownerId) {
+        return tags.values().stream()
+                .filter(t -> t.ownerId().equals(ownerId))
+                .sorted(java.util.Comparator.comparing(Tag::value))
+                .toList();
+    }
+
+    /** A person of the user's library, named (or "" for one nobody named yet); returns its id. */
+    public String addPerson(String ownerId, String name, boolean hidden) {
+        String id = nextId("person");
+        people.put(id, new Person(id, ownerId, name, hidden, epoch));
+        return id;
+    }
+
+    Optional<Person> person(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(people.get(id));
+    }
+
+    /**
+     * A face Immich found in the asset, of the person given (or none), its box in the image as it is
+     * shown, in pixels of {@code imageWidth} × {@code imageHeight}.
+     */
+    public void addFace(
+            SimulatedAsset asset, String personId, int x1, int y1, int x2, int y2, int imageWidth, int imageHeight) {
+        asset.faces.add(new SimulatedAsset.Face(nextId("face"), personId, x1, y1, x2, y2, imageWidth, imageHeight));
+        asset.updatedAt = changeTime();
+    }
+
+    /** What the file's EXIF says of its orientation, its size as stored and where it was taken. */
+    public void setExif(SimulatedAsset asset, int orientation, int storedWidth, int storedHeight, String timeZone) {
+        asset.orientation = orientation;
+        asset.storedWidth = storedWidth;
+        asset.storedHeight = storedHeight;
+        asset.timeZone = timeZone;
+    }
+
+    /** Places an asset, as Immich's map does. */
+    public void place(SimulatedAsset asset, double latitude, double longitude) {
+        asset.latitude = latitude;
+        asset.longitude = longitude;
+        asset.updatedAt = changeTime();
+    }
+
+    /** Takes a tag off an asset, as its owner does in Immich's app. */
+    public void untagAsset(SimulatedAsset asset, String tagId) {
+        if (asset.tagIds.remove(tagId)) {
+            asset.updatedAt = changeTime();
+        }
     }
 
     /** Tags an asset, as {@code PUT /tags/assets} does; false when it had the tag already. */

@@ -171,7 +171,17 @@ final class WireJson {
                 .build();
     }
 
+    /** As one asset is read ({@code GET /assets/{id}}, 2.x album members): its exif, people and tags. */
     JsonObject asset(SimulatedAsset asset, boolean withExif) {
+        return asset(asset, withExif, withExif, withExif);
+    }
+
+    /**
+     * @param withPeople the people recognised in it, as a search {@code withPeople} gives them: 2.x
+     *                   with each person's faces, 3.x without
+     * @param withTags   its tags: a search never gives them, whatever it is asked
+     */
+    JsonObject asset(SimulatedAsset asset, boolean withExif, boolean withPeople, boolean withTags) {
         String created = asset.takenAt.toString();
         boolean video = "VIDEO".equals(asset.type);
         JsonObjectBuilder json = JSON.createObjectBuilder()
@@ -218,7 +228,10 @@ final class WireJson {
                     .add("deviceAssetId", asset.originalFileName + "-" + asset.content.size())
                     .add("deviceId", "simulator");
         }
-        if (withExif && !asset.tagIds.isEmpty()) {
+        if (withPeople) {
+            json.add("people", people(asset));
+        }
+        if (withTags && !asset.tagIds.isEmpty()) {
             JsonArrayBuilder tags = JSON.createArrayBuilder();
             asset.tagIds.stream()
                     .sorted()
@@ -238,9 +251,73 @@ final class WireJson {
                             .add("latitude", asset.latitude == null ? JsonValue.NULL : JSON.createValue(asset.latitude))
                             .add(
                                     "longitude",
-                                    asset.longitude == null ? JsonValue.NULL : JSON.createValue(asset.longitude)));
+                                    asset.longitude == null ? JsonValue.NULL : JSON.createValue(asset.longitude))
+                            .add(
+                                    "orientation",
+                                    asset.orientation == null
+                                            ? JsonValue.NULL
+                                            : JSON.createValue(String.valueOf(asset.orientation)))
+                            .add(
+                                    "exifImageWidth",
+                                    asset.storedWidth == null ? JsonValue.NULL : JSON.createValue(asset.storedWidth))
+                            .add(
+                                    "exifImageHeight",
+                                    asset.storedHeight == null ? JsonValue.NULL : JSON.createValue(asset.storedHeight))
+                            .add(
+                                    "timeZone",
+                                    asset.timeZone == null ? JsonValue.NULL : JSON.createValue(asset.timeZone)));
         }
         return json.build();
+    }
+
+    /** The people of an asset's faces, each once; 2.x gives each with its faces. */
+    private JsonArrayBuilder people(SimulatedAsset asset) {
+        JsonArrayBuilder people = JSON.createArrayBuilder();
+        java.util.Map<String, java.util.List<SimulatedAsset.Face>> byPerson = new java.util.LinkedHashMap<>();
+        asset.faces.stream()
+                .filter(f -> f.personId() != null)
+                .forEach(f -> byPerson.computeIfAbsent(f.personId(), p -> new java.util.ArrayList<>())
+                        .add(f));
+        byPerson.forEach((personId, faces) -> library.person(personId).ifPresent(person -> {
+            JsonObjectBuilder json = person(person);
+            if (line == ImmichLine.V2) {
+                JsonArrayBuilder boxes = JSON.createArrayBuilder();
+                faces.forEach(f -> boxes.add(face(f, false)));
+                json.add("faces", boxes);
+            }
+            people.add(json);
+        }));
+        return people;
+    }
+
+    /** A {@code PersonResponseDto}. */
+    JsonObjectBuilder person(SimulatedLibrary.Person person) {
+        return JSON.createObjectBuilder()
+                .add("id", person.id())
+                .add("name", person.name())
+                .addNull("birthDate")
+                .add("isHidden", person.hidden())
+                .add("isFavorite", false)
+                .add("thumbnailPath", "/data/thumbs/" + person.ownerId() + "/" + person.id() + ".jpeg")
+                .add("updatedAt", person.updatedAt().toString());
+    }
+
+    /** A face's box: an {@code AssetFaceResponseDto} with its person, or without as 2.x nests it in one. */
+    JsonObjectBuilder face(SimulatedAsset.Face face, boolean withPerson) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("id", face.id())
+                .add("boundingBoxX1", face.x1())
+                .add("boundingBoxY1", face.y1())
+                .add("boundingBoxX2", face.x2())
+                .add("boundingBoxY2", face.y2())
+                .add("imageWidth", face.imageWidth())
+                .add("imageHeight", face.imageHeight())
+                .add("sourceType", "machine-learning");
+        if (withPerson) {
+            library.person(face.personId())
+                    .ifPresentOrElse(p -> json.add("person", person(p)), () -> json.addNull("person"));
+        }
+        return json;
     }
 
     JsonObject tag(SimulatedLibrary.Tag tag) {
@@ -254,9 +331,9 @@ final class WireJson {
                 .build();
     }
 
-    JsonObject searchResponse(List<SimulatedAsset> page, boolean withExif, String nextPage) {
+    JsonObject searchResponse(List<SimulatedAsset> page, boolean withExif, boolean withPeople, String nextPage) {
         JsonArrayBuilder items = JSON.createArrayBuilder();
-        page.forEach(a -> items.add(asset(a, withExif)));
+        page.forEach(a -> items.add(asset(a, withExif, withPeople, false)));
         JsonObjectBuilder assets = JSON.createObjectBuilder()
                 // Immich fills total with the size of the page, not of the whole result.
                 .add("total", page.size())

@@ -53,8 +53,10 @@ class ImmichTranslatorTest {
 
     @Test
     void externalAssetsHaveNoContentChecksum() {
-        ImmichDtos.Asset uploaded =
-                asset(null, new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null, null, null));
+        ImmichDtos.Asset uploaded = asset(
+                null,
+                new ImmichDtos.ExifInfo(
+                        1234L, "2020-01-02T03:04:05.000Z", null, null, null, null, null, null, null, null));
         ImmichDtos.Asset external = asset("lib1", null);
         assertEquals("c2hhMQ==", ImmichTranslator.asset(uploaded).checksumSha1());
         assertNull(ImmichTranslator.asset(external).checksumSha1());
@@ -67,7 +69,17 @@ class ImmichTranslatorTest {
                 Instant.parse("2020-01-02T03:04:05Z"),
                 ImmichTranslator.asset(asset(
                                 null,
-                                new ImmichDtos.ExifInfo(1234L, "2020-01-02T03:04:05.000Z", null, null, null, null)))
+                                new ImmichDtos.ExifInfo(
+                                        1234L,
+                                        "2020-01-02T03:04:05.000Z",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null)))
                         .capturedAt());
         Asset withoutExif = ImmichTranslator.asset(asset(null, null));
         assertEquals(Instant.parse("2019-05-05T05:05:05Z"), withoutExif.capturedAt());
@@ -93,6 +105,7 @@ class ImmichTranslatorTest {
                 "timeline",
                 null,
                 "u1",
+                null,
                 null,
                 null,
                 null,
@@ -177,6 +190,7 @@ class ImmichTranslatorTest {
                 "image/jpeg",
                 "2019-06-06T06:06:06.000Z",
                 false,
-                List.of(new ImmichDtos.Tag("t1", "Trips/Alps")));
+                List.of(new ImmichDtos.Tag("t1", "Trips/Alps")),
+                null);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -28,7 +29,9 @@ public final class FileExporter {
 
     public enum Source {
         UPLOAD_FOLDER,
-        API
+        API,
+        /** a sidecar written from Immich's metadata into the one already there */
+        WRITTEN
     }
 
     /**
@@ -56,6 +59,8 @@ public final class FileExporter {
     private final long backoffMillis;
     private final Durability durability;
     private final long jobId;
+    /** Present when sidecars are written from Immich's metadata rather than copied. */
+    private Optional<SidecarContent> sidecars = Optional.empty();
 
     public FileExporter(
             Path root,
@@ -83,6 +88,12 @@ public final class FileExporter {
         this.backoffMillis = backoffMillis;
     }
 
+    /** Sidecars are written from Immich's metadata, merged into what is there, rather than copied. */
+    public FileExporter writingSidecars(SidecarContent content) {
+        this.sidecars = Optional.of(content);
+        return this;
+    }
+
     /** Forces to disk what was published but not synced yet: a no-op when every file is synced as it is written. */
     public void makeDurable() {
         try {
@@ -102,6 +113,10 @@ public final class FileExporter {
      * look at the file without reading it; empty when it must be copied or read.
      */
     public Optional<Result> asRecorded(PlannedFile file) {
+        if (file.kind() == PlannedFile.Kind.SIDECAR && sidecars.isPresent()) {
+            // what it holds depends on Immich's metadata now, not on what was recorded
+            return Optional.empty();
+        }
         try {
             BasicFileAttributes there = attributes(folders.prepare(file.relativePath()));
             if (there != null && there.isRegularFile() && matchesRecord(file, there)) {
@@ -127,6 +142,9 @@ public final class FileExporter {
             return new Result(CopyOutcome.failed(e.getMessage()), null, 0);
         }
         BasicFileAttributes there = attributes(target);
+        if (file.kind() == PlannedFile.Kind.SIDECAR && sidecars.isPresent()) {
+            return writeSidecar(file, target, there);
+        }
         if (there != null) {
             return existing(file, target, there, null);
         }
@@ -175,6 +193,65 @@ public final class FileExporter {
             }
         }
         return new Result(CopyOutcome.failed(problem), Source.API, retries);
+    }
+
+    /**
+     * A sidecar written from Immich's metadata: merged into the one at the target (another program's,
+     * or this application's from an earlier run), else into Immich's own. Left as it is when it holds
+     * that already; a target changed since it was written here is merged, not replaced, and says so.
+     */
+    private Result writeSidecar(PlannedFile file, Path target, BasicFileAttributes there) {
+        if (there != null && !there.isRegularFile()) {
+            return new Result(
+                    CopyOutcome.conflict(
+                            "something other than a file is at " + file.relativePath() + "; it was left as it is"),
+                    null,
+                    0);
+        }
+        try {
+            byte[] present = there == null ? null : Files.readAllBytes(target);
+            byte[] base = present;
+            Source source = Source.WRITTEN;
+            if (base == null && file.sourcePath() != null) {
+                try (InputStream immichs = originals.open(file, 0)) {
+                    base = immichs.readAllBytes();
+                    source = Source.API;
+                }
+            }
+            byte[] content = sidecars.get().merge(file, base);
+            String presentSha1 = present == null ? null : Base64.getEncoder().encodeToString(sha1(present));
+            if (present != null && java.util.Arrays.equals(present, content)) {
+                return new Result(CopyOutcome.identical(content.length, presentSha1), null, 0);
+            }
+            String sha1 = VerifiedWriter.replace(content, target, presentSha1, file.modifiedTime(), durability, jobId);
+            Recorded earlier = recorded.get(file.relativePath());
+            String reason =
+                    present != null && earlier != null && !earlier.sha1().equals(presentSha1)
+                            ? "merged with what another program changed in it on disk"
+                            : null;
+            return new Result(
+                    new CopyOutcome(CopyOutcome.Status.COPIED, content.length, sha1, reason, false), source, 0);
+        } catch (SidecarContent.Unmergeable e) {
+            return new Result(
+                    CopyOutcome.conflict("the sidecar at " + file.relativePath() + " is not XMP that can be read ("
+                            + e.getMessage() + "); it was left as it is"),
+                    null,
+                    0);
+        } catch (FileAlreadyExistsException e) {
+            return new Result(
+                    CopyOutcome.conflict(file.relativePath() + " changed while it was merged; it was left as it is"),
+                    null,
+                    0);
+        } catch (IOException e) {
+            return new Result(
+                    isNoSpace(e) ? noSpace(e) : CopyOutcome.failed("the sidecar was not written: " + e.getMessage()),
+                    null,
+                    0);
+        }
+    }
+
+    private static byte[] sha1(byte[] content) {
+        return VerifiedWriter.sha1().digest(content);
     }
 
     /** The export root is full, or the user's quota on it used up. */

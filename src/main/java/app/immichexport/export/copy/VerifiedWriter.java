@@ -78,11 +78,7 @@ public final class VerifiedWriter {
             long jobId)
             throws IOException {
         Path folder = target.getParent();
-        if (!Files.isDirectory(folder)) {
-            Files.createDirectories(folder);
-        }
-        Path temp = folder.resolve("." + shortened(target.getFileName().toString()) + ".job" + jobId + "-"
-                + System.nanoTime() + TEMP_SUFFIX);
+        Path temp = temporaryFor(target, jobId);
         try {
             MessageDigest sha1 = sha1();
             long written = 0;
@@ -123,6 +119,53 @@ public final class VerifiedWriter {
                 syncFolder(folder);
             }
             return actual;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Writes a small file that takes the place of what is at the target, as a merged sidecar does:
+     * written and synced under a temporary name, then put in place in one step, and only when the
+     * target still holds what the merge read (nothing, or the bytes of {@code presentSha1}), so that a
+     * change made meanwhile is not lost.
+     *
+     * @return the base64 SHA-1 of what was written
+     */
+    static String replace(
+            byte[] content, Path target, String presentSha1, Instant modified, Durability durability, long jobId)
+            throws IOException {
+        Path folder = target.getParent();
+        Path temp = temporaryFor(target, jobId);
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                if (!durability.isBatched()) {
+                    out.force(true);
+                }
+            }
+            if (modified != null) {
+                Files.setLastModifiedTime(temp, FileTime.from(modified));
+            }
+            String now = Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? sha1Of(target) : null;
+            if (!java.util.Objects.equals(now, presentSha1)) {
+                throw new FileAlreadyExistsException(target.toString(), null, "it changed while it was merged");
+            }
+            if (presentSha1 == null) {
+                publish(temp, target);
+            } else {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (durability.isBatched()) {
+                durability.published(target);
+            } else {
+                syncFolder(folder);
+            }
+            MessageDigest sha1 = sha1();
+            return Base64.getEncoder().encodeToString(sha1.digest(content));
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -175,6 +218,16 @@ public final class VerifiedWriter {
             throw new FileAlreadyExistsException(target.toString());
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A name beside the target, hidden, telling the job: what a killed write leaves is found by it. */
+    private static Path temporaryFor(Path target, long jobId) throws IOException {
+        Path folder = target.getParent();
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+        }
+        return folder.resolve("." + shortened(target.getFileName().toString()) + ".job" + jobId + "-"
+                + System.nanoTime() + TEMP_SUFFIX);
     }
 
     static void syncFolder(Path folder) {

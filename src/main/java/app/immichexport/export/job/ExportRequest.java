@@ -1,5 +1,6 @@
 package app.immichexport.export.job;
 
+import app.immichexport.export.plan.MetadataSidecar;
 import java.util.List;
 
 /**
@@ -7,6 +8,8 @@ import java.util.List;
  *
  * @param exportRoot     one of the configured export roots; the first when absent
  * @param folderTemplate e.g. {@code {year}/{album}}; {@code {album}} when absent
+ * @param includeSidecars Immich's own sidecars (true, the default) or none; {@code metadata} says more
+ * @param metadata       {@code none}, {@code immich} or {@code full}; when absent, as {@code includeSidecars} says
  * @param dryRun         plan only, write nothing
  * @param moveIntoLibrary after the verified copy, Immich imports the copies into the root's linked
  *                        library, each original's albums and details go to its copy, then the original
@@ -18,6 +21,7 @@ public record ExportRequest(
         String folderTemplate,
         Boolean includeMotionParts,
         Boolean includeSidecars,
+        String metadata,
         Boolean includeExternal,
         Boolean moveToTrash,
         Boolean deleteAlbums,
@@ -25,7 +29,7 @@ public record ExportRequest(
         Boolean moveIntoLibrary) {
 
     public static ExportRequest of(List<String> albumIds) {
-        return new ExportRequest(albumIds, null, null, null, null, null, null, null, null, null);
+        return new ExportRequest(albumIds, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean intoLibrary() {
@@ -36,8 +40,16 @@ public record ExportRequest(
         return includeMotionParts == null || includeMotionParts;
     }
 
-    public boolean sidecars() {
-        return includeSidecars == null || includeSidecars;
+    /**
+     * The sidecars asked for. A request that names none gets Immich's own, as before full sidecars
+     * were offered, so that scripts get what they got; the pages ask for full ones.
+     */
+    public MetadataSidecar sidecars() {
+        MetadataSidecar named = MetadataSidecar.parse(metadata);
+        if (named != null) {
+            return named;
+        }
+        return Boolean.FALSE.equals(includeSidecars) ? MetadataSidecar.NONE : MetadataSidecar.IMMICH;
     }
 
     public boolean external() {

@@ -194,7 +194,7 @@ public class ExportService {
         job.options(
                 options.folderTemplate().text(),
                 options.includeMotionParts(),
-                options.includeSidecars(),
+                options.metadata(),
                 options.includeExternal(),
                 request.trash(),
                 request.deleteAlbum(),
@@ -307,6 +307,7 @@ public class ExportService {
                 earlier.getFolderTemplate(),
                 earlier.isIncludeMotion(),
                 earlier.isIncludeSidecars(),
+                earlier.getMetadata().name(),
                 earlier.isIncludeExternal(),
                 earlier.isMoveToTrash(),
                 earlier.isDeleteAlbums(),

@@ -11,6 +11,7 @@ import app.immichexport.export.move.MoveStep;
 import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.ExportPlanner;
+import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.export.plan.PlanInput;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.record.ExportJob;
@@ -23,6 +24,7 @@ import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.ImmichVersion;
 import app.immichexport.immich.Sidecar;
 import app.immichexport.security.Caller;
+import app.immichexport.sidecar.TagLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -116,9 +118,11 @@ class JobPlanning {
         Path root = options.root();
         long id = job.getId();
         boolean moving = request.trash() || request.deleteAlbum() || intoLibrary.isPresent();
-        // moving acts on what Immich lists now, so an album to move is always listed
+        boolean full = options.metadata() == MetadataSidecar.FULL;
+        // moving acts on what Immich lists now, so an album to move is always listed; a full sidecar
+        // holds what may change without its album changing (a tag, a face)
         Map<String, UnchangedAlbums.TakenOver> unchanged =
-                moving ? Map.of() : UnchangedAlbums.find(albums, options, job, repository);
+                moving || full ? Map.of() : UnchangedAlbums.find(albums, options, job, repository);
         Map<String, Long> takenOverFrom = unchanged.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().fromJob()));
         Selection selection = selections.forJob(
@@ -134,10 +138,20 @@ class JobPlanning {
                 ? Optional.of(Sidecars.start(
                         selection.members(), sidecarLookup(client), background, sidecarAnswers, cancelled))
                 : Optional.empty();
-        // a move acts on every file at once, so it knows its sidecars before it starts; an export
-        // copies its photos while Immich is asked about them
-        Map<String, Sidecar> sidecars = asking.map(moving ? Sidecars.Asking::all : Sidecars.Asking::known)
+        // a move acts on every file at once, and a full sidecar is merged into Immich's own, so they know
+        // Immich's sidecars before they start; an export copies its photos while Immich is asked about them
+        Map<String, Sidecar> sidecars = asking.map(moving || full ? Sidecars.Asking::all : Sidecars.Asking::known)
                 .orElse(Map.of());
+        Optional<FullSidecars> written = full
+                ? Optional.of(FullSidecars.collect(
+                        immich,
+                        client,
+                        server,
+                        listed,
+                        // Immich makes a tag of every keyword it imports: albums and people come over otherwise
+                        intoLibrary.isPresent() ? TagLists.TAGS_ONLY : TagLists.TAGS_ALBUMS_AND_PEOPLE,
+                        warnings))
+                : Optional.empty();
         Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
                         new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey()), options)
                 .withWarnings(warnings)
@@ -162,6 +176,7 @@ class JobPlanning {
         ImmichFiles files = new ImmichFiles(immich, client, sidecars);
         FileExporter exporter = new FileExporter(
                 root, upload, files, moving ? Map.of() : recorded, 500, Durability.inBatches(root), id);
+        written.ifPresent(exporter::writingSidecars);
         Set<Path> folders = plan.files().stream()
                 .map(PlannedFile::folder)
                 .distinct()
@@ -190,7 +205,7 @@ class JobPlanning {
                         ? handover(id, listed, albumFiles, intoLibrary.get(), client, server)::run
                         : move == null ? null : (verified, say) -> move.run(verified),
                 JobRunner.Albums.of(selection, takenOverFrom),
-                asking.filter(questions -> !moving)
+                asking.filter(questions -> !moving && !full)
                         .map(questions -> lateSidecars(questions, files, planWith))
                         .orElse(null));
     }
@@ -259,15 +274,20 @@ class JobPlanning {
             return false;
         }
         ImmichServer server = selection.server();
+        boolean full = options.metadata() == MetadataSidecar.FULL;
         if (!server.version().offersAssetFiles()) {
-            warnings.add("XMP sidecars are not exported: Immich " + server.version()
-                    + " does not offer them through its API (" + ImmichVersion.FIRST_WITH_ASSET_FILES
-                    + " and later do)");
+            warnings.add((full ? "Full sidecars are written without Immich's own" : "XMP sidecars are not exported")
+                    + ": Immich " + server.version() + " does not offer them through its API ("
+                    + ImmichVersion.FIRST_WITH_ASSET_FILES + " and later do)");
             return false;
         }
         if (!server.may("assetFile.read") || !server.may("assetFile.download")) {
-            warnings.add(
-                    "XMP sidecars are not exported: the Immich API key lacks assetFile.read or assetFile.download");
+            warnings.add((full ? "Full sidecars are written without Immich's own" : "XMP sidecars are not exported")
+                    + ": the Immich API key lacks assetFile.read or assetFile.download");
+            return false;
+        }
+        if (!lookUp && full) {
+            // every photo's full sidecar is in the plan already; Immich's own is merged into it when the job runs
             return false;
         }
         if (!lookUp) {

@@ -7,20 +7,26 @@ import java.nio.file.Path;
  *
  * @param root           the export root; nothing outside it is ever written
  * @param folderTemplate where an album's files go below the root, e.g. {@code {year}/{album}}
+ * @param metadata       which sidecar lands beside each photo
  */
 public record ExportOptions(
         Path root,
         FolderTemplate folderTemplate,
         boolean includeMotionParts,
-        boolean includeSidecars,
+        MetadataSidecar metadata,
         boolean includeExternal) {
 
     public static ExportOptions defaults(Path root) {
-        return new ExportOptions(root, FolderTemplate.parse(FolderTemplate.DEFAULT), true, true, false);
+        return new ExportOptions(
+                root, FolderTemplate.parse(FolderTemplate.DEFAULT), true, MetadataSidecar.IMMICH, false);
     }
 
     public ExportOptions withTemplate(String template) {
-        return new ExportOptions(
-                root, FolderTemplate.parse(template), includeMotionParts, includeSidecars, includeExternal);
+        return new ExportOptions(root, FolderTemplate.parse(template), includeMotionParts, metadata, includeExternal);
+    }
+
+    /** Whether any sidecar comes along: Immich's own, or a full one merged into it. */
+    public boolean includeSidecars() {
+        return metadata != MetadataSidecar.NONE;
     }
 }

@@ -22,8 +22,13 @@ public final class ExportPlanner {
 
     private ExportPlanner() {}
 
-    /** A photo or video with the files that travel with it: its live-photo motion part and sidecar. */
-    private record Unit(Asset asset, String setId, Asset motion, Sidecar sidecar) {}
+    /**
+     * A photo or video with the files that travel with it: its live-photo motion part and sidecar.
+     *
+     * @param sidecar  Immich's own, when it keeps one
+     * @param written  a sidecar is written for it from Immich's metadata, whether Immich keeps one or not
+     */
+    private record Unit(Asset asset, String setId, Asset motion, Sidecar sidecar, boolean written) {}
 
     public static ExportPlan plan(PlanInput input, ExportOptions options) {
         List<SkippedAsset> skipped = new ArrayList<>();
@@ -55,7 +60,9 @@ public final class ExportPlanner {
                     }
                 }
                 Sidecar sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
-                units.putIfAbsent(asset.id(), new Unit(asset, members.id(), motion, sidecar));
+                units.putIfAbsent(
+                        asset.id(),
+                        new Unit(asset, members.id(), motion, sidecar, options.metadata() == MetadataSidecar.FULL));
             }
         }
         List<PlannedFile> files = new ArrayList<>();
@@ -179,7 +186,7 @@ public final class ExportPlanner {
                 unit.asset().id(),
                 taken,
                 earlierPaths);
-        if (unit.sidecar() != null) {
+        if (unit.sidecar() != null || unit.written()) {
             files.add(new PlannedFile(
                     unit.asset().id(),
                     unit.setId(),
@@ -190,7 +197,7 @@ public final class ExportPlanner {
                     unit.asset().capturedAt(),
                     stillName + ".xmp",
                     false,
-                    unit.sidecar().path()));
+                    unit.sidecar() == null ? null : unit.sidecar().path()));
         }
     }
 

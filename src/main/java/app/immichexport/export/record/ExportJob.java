@@ -1,5 +1,6 @@
 package app.immichexport.export.record;
 
+import app.immichexport.export.plan.MetadataSidecar;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -70,6 +71,10 @@ public class ExportJob {
     @Column(name = "include_sidecars", nullable = false)
     private boolean includeSidecars = true;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "metadata", nullable = false)
+    private MetadataSidecar metadata = MetadataSidecar.IMMICH;
+
     @Column(name = "include_external", nullable = false)
     private boolean includeExternal;
 
@@ -136,7 +141,7 @@ public class ExportJob {
     public void options(
             String template,
             boolean motion,
-            boolean sidecars,
+            MetadataSidecar metadata,
             boolean external,
             boolean trash,
             boolean delete,
@@ -144,7 +149,8 @@ public class ExportJob {
         this.intoLibrary = intoLibrary;
         this.folderTemplate = template;
         this.includeMotion = motion;
-        this.includeSidecars = sidecars;
+        this.metadata = metadata;
+        this.includeSidecars = metadata != MetadataSidecar.NONE;
         this.includeExternal = external;
         this.moveToTrash = trash;
         this.deleteAlbums = delete;
@@ -243,6 +249,10 @@ public class ExportJob {
 
     public boolean isIncludeSidecars() {
         return includeSidecars;
+    }
+
+    public MetadataSidecar getMetadata() {
+        return metadata;
     }
 
     public boolean isIncludeExternal() {

@@ -240,14 +240,14 @@ public class ExportJobRepository {
         return em.createQuery(
                         "select a from JobAlbum a, ExportJob j where a.jobId = j.id and a.albumId = :album "
                                 + "and a.complete = true and j.exportRoot = :root and j.folderTemplate = :template "
-                                + "and j.includeMotion = :motion and j.includeSidecars = :sidecars and j.includeExternal = :external "
+                                + "and j.includeMotion = :motion and j.metadata = :metadata and j.includeExternal = :external "
                                 + "order by a.jobId desc",
                         JobAlbum.class)
                 .setParameter("album", albumId)
                 .setParameter("root", like.getExportRoot())
                 .setParameter("template", like.getFolderTemplate())
                 .setParameter("motion", like.isIncludeMotion())
-                .setParameter("sidecars", like.isIncludeSidecars())
+                .setParameter("metadata", like.getMetadata())
                 .setParameter("external", like.isIncludeExternal())
                 .setMaxResults(1)
                 .getResultStream()

@@ -6,6 +6,7 @@ import app.immichexport.export.job.ExportRequest;
 import app.immichexport.export.job.ExportService;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
 import app.immichexport.exportroot.ExportRoots;
@@ -73,7 +74,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField template = new TextField("Folder template");
     private final Checkbox yearFolders = new Checkbox("Year folders ({year}/{album})");
     private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
-    private final Checkbox sidecars = new Checkbox("XMP sidecars (Immich 3.2 and later)", true);
+    private final Select<MetadataSidecar> sidecars = new Select<>();
     private final Checkbox external = new Checkbox("Also copy external-library assets", false);
     private final Checkbox moveToTrash =
             new Checkbox("Move the originals to the Immich trash once they are verified on disk");
@@ -163,6 +164,11 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                         + "in its trash for a while.");
         // a changed option needs a new preview before the job can start
         motion.addValueChangeListener(e -> start.setEnabled(false));
+        sidecars.setId("metadata");
+        sidecars.setLabel("XMP sidecars");
+        sidecars.setItems(MetadataSidecar.values());
+        sidecars.setItemLabelGenerator(MetadataSidecar::label);
+        sidecars.setValue(MetadataSidecar.FULL);
         sidecars.addValueChangeListener(e -> start.setEnabled(false));
         external.addValueChangeListener(e -> start.setEnabled(false));
         moveToTrash.addValueChangeListener(e -> start.setEnabled(false));
@@ -216,7 +222,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 root.getValue() == null ? null : root.getValue().toString(),
                 template.getValue(),
                 motion.getValue(),
-                sidecars.getValue(),
+                sidecars.getValue() != MetadataSidecar.NONE,
+                sidecars.getValue().name(),
                 external.getValue(),
                 moveToTrash.getValue(),
                 deleteAlbums.getValue(),

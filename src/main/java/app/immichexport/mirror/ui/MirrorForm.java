@@ -2,6 +2,7 @@ package app.immichexport.mirror.ui;
 
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.immich.Album;
 import app.immichexport.mirror.MirrorProfile;
 import app.immichexport.mirror.MirrorSettings;
@@ -35,7 +36,7 @@ class MirrorForm extends FormLayout {
     private final IntegerField maxPercent = new IntegerField("Prune at most (% of the mirror)");
     private final TextField webhook = new TextField("Webhook (optional)");
     private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
-    private final Checkbox sidecars = new Checkbox("XMP sidecars", true);
+    private final Select<MetadataSidecar> sidecars = new Select<>();
 
     MirrorForm(List<Album> available, List<String> roots) {
         name.setId("mirror-name");
@@ -74,7 +75,13 @@ class MirrorForm extends FormLayout {
         maxCount.setValue(1000);
         maxPercent.setValue(50);
         webhook.setPlaceholder("https://ntfy.sh/my-topic");
-        add(name, which, albums, root, template, cron, prune, maxCount, maxPercent, webhook, motion, sidecars);
+        sidecars.setId("mirror-metadata");
+        sidecars.setLabel("XMP sidecars");
+        sidecars.setItems(MetadataSidecar.values());
+        sidecars.setItemLabelGenerator(MetadataSidecar::label);
+        // a new profile keeps what people curated in Immich
+        sidecars.setValue(MetadataSidecar.FULL);
+        add(name, which, albums, root, template, cron, prune, maxCount, maxPercent, webhook, sidecars, motion);
         setColspan(albums, 2);
         showNextRuns();
     }
@@ -115,7 +122,7 @@ class MirrorForm extends FormLayout {
         // its path and query often hold a token: shown without, and kept when left as shown
         webhook.setValue(s.webhookUrl() == null ? "" : MirrorSettings.shown(s.webhookUrl()));
         motion.setValue(Boolean.TRUE.equals(s.includeMotionParts()));
-        sidecars.setValue(Boolean.TRUE.equals(s.includeSidecars()));
+        sidecars.setValue(s.sidecars());
     }
 
     private static Album unavailable(String id) {
@@ -132,6 +139,7 @@ class MirrorForm extends FormLayout {
                 root.getValue(),
                 template.getValue(),
                 motion.getValue(),
+                sidecars.getValue() != MetadataSidecar.NONE,
                 sidecars.getValue(),
                 cron.getValue(),
                 paused,

@@ -166,7 +166,7 @@ class ExportPlannerTest {
         ExportPlan without = ExportPlanner.plan(
                 new PlanInput(
                         List.of(members(album("Live", JUNE_2024), still)), Map.of("m1", motion), Map.of(), Map.of()),
-                new ExportOptions(ROOT, DEFAULTS.folderTemplate(), false, true, false));
+                new ExportOptions(ROOT, DEFAULTS.folderTemplate(), false, MetadataSidecar.IMMICH, false));
         assertEquals(List.of("Live/IMG_0042.HEIC"), paths(without));
     }
 
@@ -245,7 +245,8 @@ class ExportPlannerTest {
                 plan.skipped().stream().collect(Collectors.toMap(SkippedAsset::assetId, SkippedAsset::reason)));
 
         ExportPlan withExternal = ExportPlanner.plan(
-                PlanInput.of(List.of(all)), new ExportOptions(ROOT, DEFAULTS.folderTemplate(), true, true, true));
+                PlanInput.of(List.of(all)),
+                new ExportOptions(ROOT, DEFAULTS.folderTemplate(), true, MetadataSidecar.IMMICH, true));
         PlannedFile copied = withExternal.files().stream()
                 .filter(f -> f.assetId().equals(id(4)))
                 .findFirst()

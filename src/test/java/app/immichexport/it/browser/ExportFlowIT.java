@@ -60,15 +60,19 @@ class ExportFlowIT {
         browser.find(By.id("preview-button")).click();
         browser.waitFor(b -> browser.cellTexts().contains("IMG_0001.JPG"), "the preview tree");
         assertTrue(
-                browser.find(By.id("preview-summary")).getText().startsWith("14 files"),
+                // 14 photos, videos and motion parts, and a full sidecar beside each of the 13 photos and videos
+                browser.find(By.id("preview-summary")).getText().startsWith("27 files"),
                 browser.find(By.id("preview-summary")).getText());
 
         browser.find(By.id("start-button")).click();
         browser.waitFor(b -> browser.find(By.id("job-state")).getText().equals("Succeeded"), "the job to succeed");
-        assertTrue(browser.find(By.id("job-counts")).getText().contains("14 of 14 files"));
+        assertTrue(browser.find(By.id("job-counts")).getText().contains("27 of 27 files"));
         assertTrue(browser.find(By.id("job-counts")).getText().endsWith("100 %"));
         browser.waitFor(b -> browser.cellTexts().contains("ui/Wedding/IMG_0001.JPG"), "the job's items");
         assertTrue(Files.exists(Path.of("target/it-exports/ui/Wedding/IMG_0042.MOV")));
+        assertTrue(
+                Files.exists(Path.of("target/it-exports/ui/Wedding/IMG_0001.JPG.xmp")),
+                "the page asks for full sidecars");
 
         String jobTitle = browser.find(By.tagName("h2")).getText();
         browser.find(By.cssSelector("vaadin-side-nav-item[path='jobs']")).click();

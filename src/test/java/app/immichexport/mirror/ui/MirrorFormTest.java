@@ -25,6 +25,7 @@ class MirrorFormTest {
                 "{album}",
                 true,
                 true,
+                null,
                 "0 3 * * *",
                 false,
                 MirrorProfile.Prune.QUARANTINE,
