@@ -110,7 +110,7 @@ public class MirrorProfile {
         this.folderTemplate = settings.folderTemplate();
         this.includeMotion = settings.includeMotionParts();
         this.includeSidecars = settings.includeSidecars();
-        this.metadata = settings.metadata();
+        this.metadata = settings.sidecars();
         this.cron = settings.cron();
         this.paused = settings.paused();
         this.pruneMode = settings.prune();
@@ -128,7 +128,7 @@ public class MirrorProfile {
                 folderTemplate,
                 includeMotion,
                 includeSidecars,
-                metadata,
+                metadata.name().toLowerCase(java.util.Locale.ROOT),
                 cron,
                 paused,
                 pruneMode,

@@ -187,7 +187,12 @@ public class MirrorProfiles {
         if (settings == null) {
             throw new AccountException("Give the profile's settings");
         }
-        MirrorSettings s = settings.withDefaults();
+        MirrorSettings s;
+        try {
+            s = settings.withDefaults();
+        } catch (IllegalArgumentException e) {
+            throw new AccountException(e.getMessage());
+        }
         if (s.name() == null || s.name().isEmpty() || s.name().length() > 100) {
             throw new AccountException("A profile needs a name of 1 to 100 characters");
         }

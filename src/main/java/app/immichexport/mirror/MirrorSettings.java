@@ -12,7 +12,8 @@ import java.util.List;
  * @param prune           what becomes of files whose asset left the album
  * @param pruneMaxCount   above this many files to prune, a run prunes none
  * @param pruneMaxPercent above this share of the mirror's files, a run prunes none
- * @param metadata        which sidecar lands beside each photo; when absent, as {@code includeSidecars} says
+ * @param metadata        which sidecar lands beside each photo ({@code none}, {@code immich}, {@code full});
+ *                        when absent, as {@code includeSidecars} says
  * @param webhookUrl      called with a JSON summary when a run ends; none when absent
  */
 public record MirrorSettings(
@@ -23,7 +24,7 @@ public record MirrorSettings(
         String folderTemplate,
         Boolean includeMotionParts,
         Boolean includeSidecars,
-        MetadataSidecar metadata,
+        String metadata,
         String cron,
         Boolean paused,
         MirrorProfile.Prune prune,
@@ -89,8 +90,9 @@ public record MirrorSettings(
      * were offered, so that scripts get what they got; the page asks for full ones.
      */
     public MetadataSidecar sidecars() {
-        if (metadata != null) {
-            return metadata;
+        MetadataSidecar named = MetadataSidecar.parse(metadata);
+        if (named != null) {
+            return named;
         }
         return Boolean.FALSE.equals(includeSidecars) ? MetadataSidecar.NONE : MetadataSidecar.IMMICH;
     }
@@ -104,7 +106,7 @@ public record MirrorSettings(
                 folderTemplate,
                 includeMotionParts == null || includeMotionParts,
                 sidecars() != MetadataSidecar.NONE,
-                sidecars(),
+                sidecars().name().toLowerCase(java.util.Locale.ROOT),
                 cron,
                 Boolean.TRUE.equals(paused),
                 prune == null ? MirrorProfile.Prune.QUARANTINE : prune,

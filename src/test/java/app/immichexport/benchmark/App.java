@@ -159,6 +159,11 @@ final class App implements AutoCloseable {
 
     /** @param sidecars whether XMP sidecars are asked for, one question per photo on Immich 3.2 */
     double export(String albumId, String template, boolean sidecars) throws Exception {
+        return export(albumId, template, sidecars ? "immich" : "none");
+    }
+
+    /** @param metadata the sidecars: {@code none}, {@code immich} (Immich's own) or {@code full} */
+    double export(String albumId, String template, String metadata) throws Exception {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
         Instant start = Instant.now();
         double cpuBefore = cpuSeconds();
@@ -168,7 +173,7 @@ final class App implements AutoCloseable {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + template + "\""
-                                        + ",\"includeSidecars\":" + sidecars + "}"))
+                                        + ",\"metadata\":\"" + metadata + "\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {

@@ -162,6 +162,7 @@ public final class ExportBenchmark {
             // photo: the same first export without them shows what the questions cost.
             double warmExport;
             double withoutSidecars;
+            double withFullSidecars;
             try (App app = App.start(work, "rerun-warm", immich.url(), RERUN_KEY, upload)) {
                 app.export(warmUpAlbum, "warm-up/{album}");
                 warmExport = app.export(rerunAlbum, "warm/{album}");
@@ -170,6 +171,8 @@ public final class ExportBenchmark {
                 firstRsyncs.add(rsync(rerunFiles + " files: rsync -a (first)", rerunTree));
                 withoutSidecars = app.export(rerunAlbum, "warm-without-sidecars/{album}", false);
                 record(rerunFiles + " files: this app, the same without XMP sidecars", withoutSidecars);
+                withFullSidecars = app.export(rerunAlbum, "warm-full-sidecars/{album}", "full");
+                record(rerunFiles + " files: this app, the same with full XMP sidecars", withFullSidecars);
             }
             double firstRsync = median(firstRsyncs);
             double rerun = median(reruns);
@@ -232,6 +235,9 @@ public final class ExportBenchmark {
                     "  after another album's export: %.2f s, %.2fx; without XMP sidecars (no question per "
                             + "photo): %.2f s, %.2fx",
                     warmExport, warmExport / firstRsync, withoutSidecars, withoutSidecars / firstRsync));
+            summary.add(String.format(
+                    "  with Immich's sidecars %.2fx (target <= 1.5); with full sidecars: %.2f s, %.2fx (target <= 2.5)",
+                    warmExport / firstRsync, withFullSidecars, withFullSidecars / firstRsync));
         } finally {
             delete(work.resolve("upload"));
         }

@@ -211,11 +211,9 @@ public final class FileExporter {
         try {
             byte[] present = there == null ? null : Files.readAllBytes(target);
             byte[] base = present;
-            Source source = Source.WRITTEN;
             if (base == null && file.sourcePath() != null) {
                 try (InputStream immichs = originals.open(file, 0)) {
                     base = immichs.readAllBytes();
-                    source = Source.API;
                 }
             }
             byte[] content = sidecars.get().merge(file, base);
@@ -230,7 +228,7 @@ public final class FileExporter {
                             ? "merged with what another program changed in it on disk"
                             : null;
             return new Result(
-                    new CopyOutcome(CopyOutcome.Status.COPIED, content.length, sha1, reason, false), source, 0);
+                    new CopyOutcome(CopyOutcome.Status.COPIED, content.length, sha1, reason, false), Source.WRITTEN, 0);
         } catch (SidecarContent.Unmergeable e) {
             return new Result(
                     CopyOutcome.conflict("the sidecar at " + file.relativePath() + " is not XMP that can be read ("

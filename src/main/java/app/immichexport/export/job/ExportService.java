@@ -9,6 +9,7 @@ import app.immichexport.export.move.ImportForecast;
 import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.JobProgress;
@@ -136,8 +137,11 @@ public class ExportService {
             return plan;
         }
         LibraryHandover handover = libraryHandover(root, client);
-        return plan.withWarnings(ImportForecast.of(
+        ExportPlan forecast = plan.withWarnings(ImportForecast.of(
                 handover.target(), handover.exclusionPatterns(), immich.albums(client, request.albumIds()), plan));
+        return request.sidecars() == MetadataSidecar.FULL
+                ? forecast.withWarnings(List.of(ImportForecast.FROM_FULL_SIDECARS))
+                : forecast;
     }
 
     /**

@@ -18,6 +18,7 @@ final class FileTally {
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger conflicts = new AtomicInteger();
     private final AtomicInteger abandoned = new AtomicInteger();
+    private final AtomicInteger sidecarsWritten = new AtomicInteger();
 
     /** Bytes written, or a file's remaining planned size once it is done; negative to take back. */
     void addBytes(long count) {
@@ -33,6 +34,11 @@ final class FileTally {
             case CANCELLED -> abandoned.incrementAndGet();
         }
         done.incrementAndGet();
+    }
+
+    /** A sidecar was written from Immich's metadata, or updated because that changed. */
+    void sidecarWritten() {
+        sidecarsWritten.incrementAndGet();
     }
 
     boolean anyFailed() {
@@ -61,6 +67,11 @@ final class FileTally {
         List<String> parts = new ArrayList<>();
         parts.add(copied.get() + " copied");
         parts.add(identical.get() + " already there");
+        if (sidecarsWritten.get() > 0) {
+            int written = sidecarsWritten.get();
+            parts.add(written + (written == 1 ? " sidecar" : " sidecars")
+                    + " written or updated from Immich's metadata (among those copied)");
+        }
         if (!plan.skipped().isEmpty()) {
             parts.add(plan.skipped().size() + " skipped");
         }

@@ -465,6 +465,9 @@ final class JobRunner implements Runnable {
                                 null)
                         : null);
         tally.count(outcome.status());
+        if (outcome.status() == CopyOutcome.Status.COPIED && result.source() == FileExporter.Source.WRITTEN) {
+            tally.sidecarWritten();
+        }
         tally.addBytes(Math.max(0, file.expectedSize()) - counted);
         if (!result.asRecorded() || !foundAsBefore.took(file)) {
             items.add(new ExportItem(

@@ -28,6 +28,13 @@ public final class ImportForecast {
             "srw", "3fr", "erf", "kdc", "mrw", "x3f", "iiq", "insp", "jp2", "psd", "svg", "mp4", "mov", "m4v", "mkv",
             "webm", "avi", "3gp", "mts", "m2ts", "mpg", "mpeg", "wmv", "flv", "mxf", "vob", "ogv", "insv");
 
+    /** What Immich gains from full sidecars when it imports the copies, and what it does not take from them. */
+    public static final String FROM_FULL_SIDECARS = "Immich reads each copy's full sidecar when it imports it: the "
+            + "description, rating, capture time, place and tags (the tags only: albums and people are not written "
+            + "as keywords, as Immich would make tags of them; the albums come over with the copy). It takes the "
+            + "names of the people in face regions only when its administrator turned on Import faces from "
+            + "metadata (Administration, Settings, Metadata); otherwise it finds the faces anew";
+
     private ImportForecast() {}
 
     /** One line per album, as the preview shows it. */

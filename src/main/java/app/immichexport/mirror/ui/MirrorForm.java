@@ -140,7 +140,7 @@ class MirrorForm extends FormLayout {
                 template.getValue(),
                 motion.getValue(),
                 sidecars.getValue() != MetadataSidecar.NONE,
-                sidecars.getValue(),
+                sidecars.getValue().name().toLowerCase(java.util.Locale.ROOT),
                 cron.getValue(),
                 paused,
                 prune.getValue(),

@@ -127,6 +127,10 @@ class FullSidecarsIT {
         library.untagAsset(turned, trip);
         JsonObject second = admin.exportAndWait(request);
         assertEquals("SUCCEEDED", second.getString("state"), second.toString());
+        assertTrue(
+                second.getString("message").contains("1 sidecar written or updated"),
+                "only the sidecar whose metadata changed is written again: " + second);
+        assertTrue(first.getString("message").contains("2 sidecars written or updated"), first.toString());
         List<String> kept = strings(Exiftool.read(sidecar).getJsonArray("XMP-digiKam:TagsList"));
         assertFalse(kept.contains("Trips " + line + "/Norway"), "the tag taken off in Immich is gone: " + kept);
         assertTrue(kept.contains("Holiday"), "the other program's keyword stays: " + kept);

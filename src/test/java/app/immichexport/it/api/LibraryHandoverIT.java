@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.immichexport.it.support.ApiCalls;
 import app.immichexport.it.support.HandoverRoot;
 import app.immichexport.it.support.TestImmich;
+import app.immichexport.sidecar.Exiftool;
 import app.immichexport.simulator.Content;
 import app.immichexport.simulator.ImmichLine;
 import app.immichexport.simulator.SimulatedAsset;
@@ -186,6 +187,45 @@ class LibraryHandoverIT {
                         && warnings.contains("exclusion pattern **/Private/**"),
                 warnings);
         assertFalse(Files.exists(ROOT.resolve("forecast-" + line)), "a dry run writes nothing");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void fullSidecarsGoWithTheCopiesHoldingTheTagsOnly(ImmichLine line) throws Exception {
+        TestImmich.simulator().line(line);
+        SimulatedLibrary library = TestImmich.library();
+        String owner = TestLibraries.mainOwner(library);
+        String album = "Sidecars into the library " + line;
+        String albumId = library.addAlbum(album, owner);
+        SimulatedAsset rose = library.addAsset(
+                albumId,
+                owner,
+                "rose.jpg",
+                "IMAGE",
+                Instant.parse("2022-05-05T10:00:00Z"),
+                Content.pseudoRandom(line.ordinal() * 10 + 8301, 700));
+        library.tagAsset(rose, library.addTag(owner, "Garden " + line));
+        library.addFace(rose, library.addPerson(owner, "Gardener " + line, false), 10, 10, 60, 60, 640, 480);
+        String request = "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"sidecars-" + line
+                + "/{album}\",\"exportRoot\":\"" + ROOT + "\",\"moveIntoLibrary\":true,\"metadata\":\"full\"";
+        HttpResponse<String> preview = admin.send("POST", "api/exports", request + ",\"dryRun\":true}");
+        assertEquals(200, preview.statusCode(), preview.body());
+        assertTrue(
+                preview.body().contains("Immich reads each copy's full sidecar")
+                        && preview.body().contains("Import faces from metadata"),
+                preview.body());
+
+        JsonObject job = admin.exportAndWait(request + "}");
+        assertEquals("SUCCEEDED", job.getString("state"), job.toString());
+        assertTrue(rose.isTrashed(), "handed over");
+        JsonObject tags = Exiftool.read(ROOT.resolve("sidecars-" + line + "/" + album + "/rose.jpg.xmp"));
+        assertEquals(
+                "[\"Garden " + line + "\"]",
+                tags.getJsonArray("XMP-digiKam:TagsList").toString(),
+                "no Albums/ or People/ keyword that Immich would make a tag of");
+        assertEquals(
+                "[\"Gardener " + line + "\"]",
+                tags.getJsonArray("XMP-iptcExt:PersonInImage").toString());
     }
 
     @ParameterizedTest

@@ -220,6 +220,30 @@ class MirrorIT {
     }
 
     @Test
+    void aProfileWritesFullSidecarsWhenAskedAndRefusesAChoiceItDoesNotKnow() throws Exception {
+        String album = TestLibraries.addAlbumWithPhotos(library, "Mirror full", 2);
+        HttpResponse<String> unknown = api().send(
+                        "POST",
+                        "api/mirrors",
+                        "{\"name\":\"unknown\",\"albumIds\":[\"" + album
+                                + "\"],\"cron\":\"0 3 * * *\",\"metadata\":\"everything\"}");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(unknown.body().contains("none, immich or full"), unknown.body());
+        long profile = createProfile("full", album, "{\"metadata\":\"full\"}");
+        assertEquals(
+                "full",
+                object(api().send("GET", "api/mirrors/" + profile, null).body())
+                        .getJsonObject("settings")
+                        .getString("metadata"));
+        JsonObject run = runAndWait(profile, 1);
+        assertEquals("SUCCEEDED", run.getString("state"), run.toString());
+        assertEquals(
+                List.of("m-0.jpg", "m-0.jpg.xmp", "m-1.jpg", "m-1.jpg.xmp"),
+                names(root.resolve("mirror-full/Mirror full")),
+                "a full sidecar beside each photo");
+    }
+
+    @Test
     void moreThanTheMaximumIsNotPruned() throws Exception {
         String album = TestLibraries.addAlbumWithPhotos(library, "Mirror many", 4);
         long profile = createProfile("many", album, "{\"pruneMaxPercent\":30}");
