@@ -95,6 +95,53 @@ class ImmichSimulatorTest {
 
     @ParameterizedTest
     @EnumSource(ImmichLine.class)
+    void peopleFacesTagsAndExifAnswerAsImmichDoes(ImmichLine line) {
+        simulator.line(line);
+        String owner = TestLibraries.mainOwner(library);
+        String albumId = library.addAlbum("Faces " + line, owner);
+        SimulatedAsset photo = library.addAsset(
+                albumId,
+                owner,
+                "face-" + line + ".jpg",
+                "IMAGE",
+                Instant.parse("2020-02-02T02:02:02Z"),
+                Content.pseudoRandom(line.ordinal() + 6100, 300));
+        library.setExif(photo, 6, 4000, 3000, "Europe/Oslo");
+        String anna = library.addPerson(owner, "Anna", false);
+        library.addFace(photo, anna, 10, 20, 110, 140, 3000, 4000);
+        library.addFace(photo, library.addPerson(owner, "", false), 200, 200, 260, 260, 3000, 4000);
+        String kids = library.addTag(owner, "Family " + line + "/Kids");
+        String family = library.addTag(owner, "Family " + line);
+        library.tagAsset(photo, kids);
+
+        JsonObject found = object(client.post("/search/metadata", search(albumId, 1, 10, ",\"withPeople\":true"))
+                        .body())
+                .getJsonObject("assets")
+                .getJsonArray("items")
+                .getJsonObject(0);
+        assertEquals("6", found.getJsonObject("exifInfo").getString("orientation"));
+        assertEquals("Europe/Oslo", found.getJsonObject("exifInfo").getString("timeZone"));
+        assertFalse(found.containsKey("tags"), "a search gives no tags, whatever it is asked");
+        JsonObject person = found.getJsonArray("people").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").equals("Anna"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(line == ImmichLine.V2, person.containsKey("faces"), "2.x gives each person's faces, 3.x none");
+
+        JsonArray faces = array(client.get("/faces?id=" + photo.id()).body());
+        assertEquals(2, faces.size());
+        assertEquals(110, faces.getJsonObject(0).getInt("boundingBoxX2"));
+        assertEquals("Anna", faces.getJsonObject(0).getJsonObject("person").getString("name"));
+
+        JsonArray tags = array(client.get("/tags").body());
+        assertTrue(tags.toString().contains("\"value\":\"Family " + line + "/Kids\""), tags.toString());
+        String byParent = client.post("/search/metadata", "{\"tagIds\":[\"" + family + "\"],\"page\":1,\"size\":10}")
+                .body();
+        assertTrue(byParent.contains(photo.id()), "a tag finds what is tagged below it: " + byParent);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
     void versionAndPingNeedNoKey(ImmichLine line) {
         simulator.line(line);
         SimulatorClient anonymous = new SimulatorClient(simulator, null);
