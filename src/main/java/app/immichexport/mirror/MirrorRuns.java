@@ -250,6 +250,7 @@ class MirrorRuns {
                 s.includeMotionParts(),
                 s.includeSidecars(),
                 s.sidecars().name(),
+                null,
                 false,
                 false,
                 false,

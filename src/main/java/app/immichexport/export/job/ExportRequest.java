@@ -1,6 +1,7 @@
 package app.immichexport.export.job;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.sidecar.TagLists;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  * @param folderTemplate e.g. {@code {year}/{album}}; {@code {album}} when absent
  * @param includeSidecars Immich's own sidecars (true, the default) or none; {@code metadata} says more
  * @param metadata       {@code none}, {@code immich} or {@code full}; when absent, as {@code includeSidecars} says
+ * @param keywords       what a full sidecar's keyword lists hold: {@code tags}, or {@code all} (albums
+ *                       and people too); when absent, tags only for a move into the library, else all
  * @param dryRun         plan only, write nothing
  * @param moveIntoLibrary after the verified copy, Immich imports the copies into the root's linked
  *                        library, each original's albums and details go to its copy, then the original
@@ -22,6 +25,7 @@ public record ExportRequest(
         Boolean includeMotionParts,
         Boolean includeSidecars,
         String metadata,
+        String keywords,
         Boolean includeExternal,
         Boolean moveToTrash,
         Boolean deleteAlbums,
@@ -29,7 +33,7 @@ public record ExportRequest(
         Boolean moveIntoLibrary) {
 
     public static ExportRequest of(List<String> albumIds) {
-        return new ExportRequest(albumIds, null, null, null, null, null, null, null, null, null, null);
+        return new ExportRequest(albumIds, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean intoLibrary() {
@@ -50,6 +54,11 @@ public record ExportRequest(
             return named;
         }
         return Boolean.FALSE.equals(includeSidecars) ? MetadataSidecar.NONE : MetadataSidecar.IMMICH;
+    }
+
+    public TagLists keywordLists() {
+        TagLists named = TagLists.parse(keywords);
+        return named != null ? named : TagLists.byDefault(intoLibrary());
     }
 
     public boolean external() {

@@ -140,7 +140,7 @@ public class ExportService {
         ExportPlan forecast = plan.withWarnings(ImportForecast.of(
                 handover.target(), handover.exclusionPatterns(), immich.albums(client, request.albumIds()), plan));
         return request.sidecars() == MetadataSidecar.FULL
-                ? forecast.withWarnings(List.of(ImportForecast.FROM_FULL_SIDECARS))
+                ? forecast.withWarnings(List.of(ImportForecast.fromFullSidecars(request.keywordLists())))
                 : forecast;
     }
 
@@ -195,6 +195,7 @@ public class ExportService {
         job.setProfileId(profileId);
         job.setAutoResumed(autoResumed);
         job.setInstanceName(settings.instanceName());
+        job.setKeywords(request.keywordLists().wire());
         job.options(
                 options.folderTemplate().text(),
                 options.includeMotionParts(),
@@ -312,6 +313,7 @@ public class ExportService {
                 earlier.isIncludeMotion(),
                 earlier.isIncludeSidecars(),
                 earlier.getMetadata().name(),
+                earlier.getKeywords(),
                 earlier.isIncludeExternal(),
                 earlier.isMoveToTrash(),
                 earlier.isDeleteAlbums(),
@@ -357,6 +359,7 @@ public class ExportService {
                         ? FolderTemplate.DEFAULT
                         : request.folderTemplate();
         try {
+            request.keywordLists();
             return new ExportOptions(
                     root, FolderTemplate.parse(template), request.motion(), request.sidecars(), request.external());
         } catch (IllegalArgumentException e) {

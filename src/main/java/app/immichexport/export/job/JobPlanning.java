@@ -24,7 +24,6 @@ import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.ImmichVersion;
 import app.immichexport.immich.Sidecar;
 import app.immichexport.security.Caller;
-import app.immichexport.sidecar.TagLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -143,14 +142,7 @@ class JobPlanning {
         Map<String, Sidecar> sidecars = asking.map(moving || full ? Sidecars.Asking::all : Sidecars.Asking::known)
                 .orElse(Map.of());
         Optional<FullSidecars> written = full
-                ? Optional.of(FullSidecars.collect(
-                        immich,
-                        client,
-                        server,
-                        listed,
-                        // Immich makes a tag of every keyword it imports: albums and people come over otherwise
-                        intoLibrary.isPresent() ? TagLists.TAGS_ONLY : TagLists.TAGS_ALBUMS_AND_PEOPLE,
-                        warnings))
+                ? Optional.of(FullSidecars.collect(immich, client, server, listed, request.keywordLists(), warnings))
                 : Optional.empty();
         Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
                         new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey()), options)

@@ -3,6 +3,7 @@ package app.immichexport.export.move;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.immich.Album;
+import app.immichexport.sidecar.TagLists;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -29,11 +30,17 @@ public final class ImportForecast {
             "webm", "avi", "3gp", "mts", "m2ts", "mpg", "mpeg", "wmv", "flv", "mxf", "vob", "ogv", "insv");
 
     /** What Immich gains from full sidecars when it imports the copies, and what it does not take from them. */
-    public static final String FROM_FULL_SIDECARS = "Immich reads each copy's full sidecar when it imports it: the "
-            + "description, rating, capture time, place and tags (the tags only: albums and people are not written "
-            + "as keywords, as Immich would make tags of them; the albums come over with the copy). It takes the "
-            + "names of the people in face regions only when its administrator turned on Import faces from "
-            + "metadata (Administration, Settings, Metadata); otherwise it finds the faces anew";
+    public static String fromFullSidecars(TagLists lists) {
+        String keywords = lists == TagLists.TAGS_ONLY
+                ? "the tags only: albums and people are not written as keywords, as Immich would make tags of them; "
+                        + "the albums come over with the copy"
+                : "and the albums and people written as keywords (Albums/..., People/...), of which Immich makes "
+                        + "tags of their own: choose keywords 'tags' to leave Immich's tags as they are";
+        return "Immich reads each copy's full sidecar when it imports it: the description, rating, capture time, "
+                + "place and tags (" + keywords + "). It takes the names of the people in face regions only when "
+                + "its administrator turned on Import faces from metadata (Administration, Settings, Metadata); "
+                + "otherwise it finds the faces anew";
+    }
 
     private ImportForecast() {}
 

@@ -75,6 +75,10 @@ public class ExportJob {
     @Column(name = "metadata", nullable = false)
     private MetadataSidecar metadata = MetadataSidecar.IMMICH;
 
+    /** What a full sidecar's keyword lists hold: {@code tags} or {@code all}. */
+    @Column(name = "keywords")
+    private String keywords;
+
     @Column(name = "include_external", nullable = false)
     private boolean includeExternal;
 
@@ -253,6 +257,14 @@ public class ExportJob {
 
     public MetadataSidecar getMetadata() {
         return metadata;
+    }
+
+    public String getKeywords() {
+        return keywords;
+    }
+
+    public void setKeywords(String keywords) {
+        this.keywords = keywords;
     }
 
     public boolean isIncludeExternal() {

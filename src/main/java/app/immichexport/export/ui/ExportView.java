@@ -80,6 +80,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
             new Checkbox("Move the originals to the Immich trash once they are verified on disk");
     private final Checkbox deleteAlbums = new Checkbox("Delete the albums in Immich afterwards (their assets stay)");
     private final Checkbox intoLibrary = new Checkbox();
+    private final Checkbox albumsAndPeopleAsKeywords = new Checkbox("Albums and people as keywords too", true);
     private final ExportRoots roots;
     private String libraryName = "";
     private final Span example = new Span();
@@ -154,6 +155,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 deleteAlbums.setValue(false);
                 external.setValue(false);
             }
+            // Immich makes a tag of every keyword it imports: the copies' albums come over otherwise
+            albumsAndPeopleAsKeywords.setValue(!e.getValue());
         });
         root.addValueChangeListener(e -> offerLibrary());
         offerLibrary();
@@ -169,12 +172,26 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         sidecars.setItems(MetadataSidecar.values());
         sidecars.setItemLabelGenerator(MetadataSidecar::label);
         sidecars.setValue(MetadataSidecar.FULL);
-        sidecars.addValueChangeListener(e -> start.setEnabled(false));
+        sidecars.addValueChangeListener(e -> {
+            start.setEnabled(false);
+            albumsAndPeopleAsKeywords.setVisible(e.getValue() == MetadataSidecar.FULL);
+        });
+        albumsAndPeopleAsKeywords.setId("albums-as-keywords");
+        albumsAndPeopleAsKeywords.setHelperText("Albums/<name> and People/<name> in the keyword lists, as photo "
+                + "managers show them; Immich makes tags of them when it imports the files");
+        albumsAndPeopleAsKeywords.addValueChangeListener(e -> start.setEnabled(false));
         external.addValueChangeListener(e -> start.setEnabled(false));
         moveToTrash.addValueChangeListener(e -> start.setEnabled(false));
         deleteAlbums.addValueChangeListener(e -> start.setEnabled(false));
-        VerticalLayout choices =
-                new VerticalLayout(yearFolders, motion, sidecars, external, intoLibrary, moveToTrash, deleteAlbums);
+        VerticalLayout choices = new VerticalLayout(
+                yearFolders,
+                motion,
+                sidecars,
+                albumsAndPeopleAsKeywords,
+                external,
+                intoLibrary,
+                moveToTrash,
+                deleteAlbums);
         choices.setPadding(false);
         choices.setSpacing(false);
         choices.setWidth("auto");
@@ -224,6 +241,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 motion.getValue(),
                 sidecars.getValue() != MetadataSidecar.NONE,
                 sidecars.getValue().name(),
+                albumsAndPeopleAsKeywords.getValue() ? "all" : "tags",
                 external.getValue(),
                 moveToTrash.getValue(),
                 deleteAlbums.getValue(),

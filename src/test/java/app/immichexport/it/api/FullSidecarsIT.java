@@ -16,6 +16,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -138,6 +139,18 @@ class FullSidecarsIT {
                         "GET", "api/exports/" + second.getJsonNumber("id") + "/items?outcome=IDENTICAL", null)
                 .body();
         assertTrue(unchanged.contains("IMG_5002.JPG.xmp"), "a sidecar with nothing new is left as it is: " + unchanged);
+        HttpResponse<String> unknown = admin.send(
+                "POST", "api/exports", request.replace("\"metadata\"", "\"keywords\":\"some\",\"metadata\""));
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        JsonObject tagsOnly = admin.exportAndWait(request.replace("full-" + line, "tags-only-" + line)
+                .replace("\"metadata\"", "\"keywords\":\"tags\",\"metadata\""));
+        assertEquals("SUCCEEDED", tagsOnly.getString("state"), tagsOnly.toString());
+        assertEquals(
+                List.of("Family " + line + "/Kids"),
+                strings(Exiftool.read(
+                                ROOT.resolve("tags-only-" + line).resolve(album).resolve("IMG_5001.JPG.xmp"))
+                        .getJsonArray("XMP-digiKam:TagsList")),
+                "keywords 'tags': the photo's tags only");
         String merged = admin.send("GET", "api/exports/" + second.getJsonNumber("id") + "/items?outcome=COPIED", null)
                 .body();
         assertTrue(merged.contains("merged with what another program changed"), merged);
