@@ -150,24 +150,10 @@ class ImmichClient implements AutoCloseable {
                             : listed.stream().map(ImmichTranslator::asset).toList());
         }
         Map<String, Asset> assets = new LinkedHashMap<>();
-        int page = 1;
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new ImmichException("Interrupted while listing the members of album " + album.name(), null);
-            }
-            int current = page;
-            ImmichDtos.MetadataSearch search =
-                    new ImmichDtos.MetadataSearch(List.of(album.id()), current, PAGE_SIZE, true, null, null, null);
-            ImmichDtos.AssetPage result = call(
-                            "list the members of album " + album.name(), () -> api.searchMetadata(search))
-                    .assets();
-            result.items().forEach(dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
-            Integer next = nextPage(result.nextPage());
-            if (next == null || next <= current) {
-                break;
-            }
-            page = next;
-        }
+        searchAll(
+                "list the members of album " + album.name(),
+                page -> new ImmichDtos.MetadataSearch(List.of(album.id()), page, PAGE_SIZE, true, null, null, null),
+                dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
         return new AlbumMembers(album, List.copyOf(assets.values()));
     }
 
@@ -271,23 +257,16 @@ class ImmichClient implements AutoCloseable {
     public List<Asset> libraryAssets(String libraryId, String folder) {
         String prefix = folder.endsWith("/") ? folder : folder + "/";
         List<Asset> found = new ArrayList<>();
-        int page = 1;
-        while (true) {
-            int current = page;
-            ImmichDtos.MetadataSearch search =
-                    new ImmichDtos.MetadataSearch(null, current, PAGE_SIZE, true, null, libraryId, prefix);
-            ImmichDtos.AssetPage result = call("search the external library's assets", () -> api.searchMetadata(search))
-                    .assets();
-            result.items().stream()
-                    .map(ImmichTranslator::asset)
-                    .filter(a -> a.originalPath() != null && a.originalPath().startsWith(prefix))
-                    .forEach(found::add);
-            Integer next = nextPage(result.nextPage());
-            if (next == null || next <= current) {
-                return found;
-            }
-            page = next;
-        }
+        searchAll(
+                "search the external library's assets",
+                page -> new ImmichDtos.MetadataSearch(null, page, PAGE_SIZE, true, null, libraryId, prefix),
+                dto -> {
+                    Asset asset = ImmichTranslator.asset(dto);
+                    if (asset.originalPath() != null && asset.originalPath().startsWith(prefix)) {
+                        found.add(asset);
+                    }
+                });
+        return found;
     }
 
     public AssetDetails details(String assetId) {

@@ -85,16 +85,8 @@ public record MirrorSettings(
                 url);
     }
 
-    /**
-     * The sidecars asked for. A profile that names none gets Immich's own, as before full sidecars
-     * were offered, so that scripts get what they got; the page asks for full ones.
-     */
     public MetadataSidecar sidecars() {
-        MetadataSidecar named = MetadataSidecar.parse(metadata);
-        if (named != null) {
-            return named;
-        }
-        return Boolean.FALSE.equals(includeSidecars) ? MetadataSidecar.NONE : MetadataSidecar.IMMICH;
+        return MetadataSidecar.asked(metadata, includeSidecars);
     }
 
     public MirrorSettings withDefaults() {

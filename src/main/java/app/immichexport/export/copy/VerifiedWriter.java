@@ -77,7 +77,6 @@ public final class VerifiedWriter {
             Durability durability,
             long jobId)
             throws IOException {
-        Path folder = target.getParent();
         Path temp = temporaryFor(target, jobId);
         try {
             MessageDigest sha1 = sha1();
@@ -113,11 +112,7 @@ public final class VerifiedWriter {
                 Files.setLastModifiedTime(temp, FileTime.from(modified));
             }
             publish(temp, target);
-            if (durability.isBatched()) {
-                durability.published(target);
-            } else {
-                syncFolder(folder);
-            }
+            madeDurable(target, durability);
             return actual;
         } finally {
             Files.deleteIfExists(temp);
@@ -135,7 +130,6 @@ public final class VerifiedWriter {
     static String replace(
             byte[] content, Path target, String presentSha1, Instant modified, Durability durability, long jobId)
             throws IOException {
-        Path folder = target.getParent();
         Path temp = temporaryFor(target, jobId);
         try {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -159,11 +153,7 @@ public final class VerifiedWriter {
             } else {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
-            if (durability.isBatched()) {
-                durability.published(target);
-            } else {
-                syncFolder(folder);
-            }
+            madeDurable(target, durability);
             MessageDigest sha1 = sha1();
             return Base64.getEncoder().encodeToString(sha1.digest(content));
         } finally {
@@ -218,6 +208,15 @@ public final class VerifiedWriter {
             throw new FileAlreadyExistsException(target.toString());
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A file just put in place: synced now with its folder, or with the others of its batch. */
+    private static void madeDurable(Path target, Durability durability) {
+        if (durability.isBatched()) {
+            durability.published(target);
+        } else {
+            syncFolder(target.getParent());
+        }
     }
 
     /** A name beside the target, hidden, telling the job: what a killed write leaves is found by it. */

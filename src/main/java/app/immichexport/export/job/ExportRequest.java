@@ -44,16 +44,8 @@ public record ExportRequest(
         return includeMotionParts == null || includeMotionParts;
     }
 
-    /**
-     * The sidecars asked for. A request that names none gets Immich's own, as before full sidecars
-     * were offered, so that scripts get what they got; the pages ask for full ones.
-     */
     public MetadataSidecar sidecars() {
-        MetadataSidecar named = MetadataSidecar.parse(metadata);
-        if (named != null) {
-            return named;
-        }
-        return Boolean.FALSE.equals(includeSidecars) ? MetadataSidecar.NONE : MetadataSidecar.IMMICH;
+        return MetadataSidecar.asked(metadata, includeSidecars);
     }
 
     public TagLists keywordLists() {

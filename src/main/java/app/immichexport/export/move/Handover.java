@@ -132,12 +132,18 @@ public final class Handover {
             reports.put(members.album().id(), report);
             place(members, wanted.get(members.album().id()), found, report, originals, placements);
         }
+        // each album's members once, not searched again for every photo handed over
+        Map<String, Set<String>> memberIds = new HashMap<>();
+        albums.forEach(members -> memberIds.put(
+                members.album().id(), members.assets().stream().map(Asset::id).collect(Collectors.toSet())));
         List<String> workLeft = new ArrayList<>();
         for (Map.Entry<String, List<AssetHandover.Placement>> entry : placements.entrySet()) {
             Asset original = originals.get(entry.getKey());
             List<AssetHandover.Placement> copies = entry.getValue();
-            String problem = Thread.currentThread().isInterrupted() ? "the job was cancelled" : null;
-            if (problem == null) {
+            // a cancel: what is not handed over yet stays as it is
+            boolean cancelled = Thread.currentThread().isInterrupted();
+            String problem = cancelled ? "the job was cancelled" : null;
+            if (!cancelled) {
                 say.accept("Handing " + original.originalFileName() + " over to its copy in '"
                         + copies.get(0).album().album().name() + "'");
                 problem = assets.handOver(original, copies);
@@ -149,21 +155,16 @@ public final class Handover {
                 if (problem == null) {
                     if (own.isPresent()) {
                         report.replacedBy.put(original.id(), own.get().copy().id());
-                    } else if (members.assets().stream().anyMatch(a -> a.id().equals(original.id()))) {
+                    } else if (memberIds.get(members.album().id()).contains(original.id())) {
                         report.replacedBy.put(
                                 original.id(), copies.get(0).copy().id());
                         report.heldElsewhere++;
                     }
                 } else if (own.isPresent()) {
-                    String name = original.originalFileName() + " (" + problem + ")";
-                    if (problem.equals("the job was cancelled")) {
-                        report.stay.add(name);
-                    } else {
-                        report.halfDone.add(name);
-                    }
+                    (cancelled ? report.stay : report.halfDone).add(original.originalFileName() + " (" + problem + ")");
                 }
             }
-            if (problem != null && !problem.equals("the job was cancelled")) {
+            if (problem != null && !cancelled) {
                 workLeft.add(original.originalFileName());
             }
         }

@@ -26,6 +26,20 @@ public enum MetadataSidecar {
         }
     }
 
+    /**
+     * The sidecars a request or profile asks for. One that names none gets Immich's own, as before
+     * full sidecars were offered, so that scripts get what they got; the pages ask for full ones.
+     *
+     * @param includeSidecars the older choice: false asks for none
+     */
+    public static MetadataSidecar asked(String name, Boolean includeSidecars) {
+        MetadataSidecar named = parse(name);
+        if (named != null) {
+            return named;
+        }
+        return Boolean.FALSE.equals(includeSidecars) ? NONE : IMMICH;
+    }
+
     public String label() {
         return switch (this) {
             case NONE -> "No sidecars";
