@@ -29,6 +29,10 @@ interface ImmichApi {
     ImmichDtos.Ping ping();
 
     @GET
+    @Path("server/features")
+    ImmichDtos.ServerFeatures serverFeatures();
+
+    @GET
     @Path("api-keys/me")
     ImmichDtos.ApiKey currentApiKey();
 
@@ -73,6 +77,11 @@ interface ImmichApi {
     @POST
     @Path("search/metadata")
     ImmichDtos.SearchResponse searchMetadata(ImmichDtos.MetadataSearch search);
+
+    /** The same search, its answer read as it streams in ({@link SearchAnswer}). */
+    @POST
+    @Path("search/metadata")
+    java.io.InputStream searchMetadataAnswer(ImmichDtos.MetadataSearch search);
 
     @GET
     @Path("assets/{id}")

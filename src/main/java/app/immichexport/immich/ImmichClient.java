@@ -1,6 +1,7 @@
 package app.immichexport.immich;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -150,11 +151,30 @@ class ImmichClient implements AutoCloseable {
                             : listed.stream().map(ImmichTranslator::asset).toList());
         }
         Map<String, Asset> assets = new LinkedHashMap<>();
-        searchAll(
-                "list the members of album " + album.name(),
-                page -> new ImmichDtos.MetadataSearch(List.of(album.id()), page, PAGE_SIZE, true, null, null, null),
-                dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
-        return new AlbumMembers(album, List.copyOf(assets.values()));
+        String what = "list the members of album " + album.name();
+        int page = 1;
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ImmichException("Interrupted while asked to " + what, null);
+            }
+            ImmichDtos.MetadataSearch search =
+                    new ImmichDtos.MetadataSearch(List.of(album.id()), page, PAGE_SIZE, true, null, null, null);
+            SearchAnswer.Page answer;
+            try {
+                answer = call(what, () -> SearchAnswer.read(api.searchMetadataAnswer(search)));
+            } catch (JsonException e) {
+                throw new ImmichException("Immich's answer made no sense when trying to " + what, e);
+            } catch (java.io.UncheckedIOException e) {
+                throw new ImmichUnreachableException(
+                        "Immich's answer broke off at " + url + " (could not " + what + ")", e);
+            }
+            answer.items().forEach(dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
+            Integer next = nextPage(answer.nextPage());
+            if (next == null || next <= page) {
+                return new AlbumMembers(album, List.copyOf(assets.values()));
+            }
+            page = next;
+        }
     }
 
     /**
@@ -170,6 +190,14 @@ class ImmichClient implements AutoCloseable {
                         List.of(albumId), page, PAGE_SIZE, true, null, null, null, true, null),
                 dto -> found.add(ImmichTranslator.metadata(dto)));
         return found;
+    }
+
+    /**
+     * Whether Immich takes the names of the people in face regions from the files it imports (its
+     * administrator's "Import faces from metadata"): told to everyone, so no administrator's key is needed.
+     */
+    public boolean importsFaces() {
+        return call("read the server's features", api::serverFeatures).importFaces();
     }
 
     /** The key user's tags, each with its whole path ({@code tag.read}). */

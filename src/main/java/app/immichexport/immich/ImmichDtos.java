@@ -15,6 +15,9 @@ final class ImmichDtos {
 
     public record Ping(String res) {}
 
+    /** Of the server's features, whether it takes face names from the metadata of files it imports. */
+    public record ServerFeatures(boolean importFaces) {}
+
     public record ApiKey(String id, String name, List<String> permissions) {}
 
     public record User(String id, String name, String email) {}

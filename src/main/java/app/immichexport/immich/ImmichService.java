@@ -298,6 +298,11 @@ public class ImmichService {
     }
 
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
+    public boolean importsFaces(ImmichConnection immich) {
+        return patience.call(() -> immich.client.importsFaces());
+    }
+
+    @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public List<TagPath> tags(ImmichConnection immich) {
         return patience.call(() -> immich.client.tags());
     }

@@ -67,23 +67,31 @@ final class ImmichTranslator {
         long size = exif == null || exif.fileSizeInByte() == null ? -1 : exif.fileSizeInByte();
         // For external-library assets Immich hashes the path, not the bytes: it cannot verify content.
         String checksum = dto.libraryId() == null ? dto.checksum() : null;
+        Instant modified = instant(dto.fileModifiedAt());
+        // an album of a hundred thousand photos holds as many assets while it is planned and exported:
+        // the values they share are held once
         return new Asset(
                 dto.id(),
                 dto.originalFileName(),
                 dto.originalPath(),
                 type(dto.type()),
                 capturedAt,
-                instant(dto.fileModifiedAt()),
+                modified != null && modified.equals(capturedAt) ? capturedAt : modified,
                 checksum,
                 size,
-                dto.libraryId(),
+                shared(dto.libraryId()),
                 Boolean.TRUE.equals(dto.isTrashed()),
                 Boolean.TRUE.equals(dto.isOffline()),
-                dto.visibility(),
+                shared(dto.visibility()),
                 dto.livePhotoVideoId(),
-                dto.ownerId(),
-                dto.originalMimeType(),
+                shared(dto.ownerId()),
+                shared(dto.originalMimeType()),
                 instant(dto.updatedAt()));
+    }
+
+    /** One instance of a value that few distinct ones share: owners, libraries, visibilities, types. */
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 
     static AssetMetadata metadata(ImmichDtos.Asset dto) {

@@ -66,6 +66,9 @@ public class MirrorProfile {
     @Column(name = "metadata", nullable = false)
     private MetadataSidecar metadata = MetadataSidecar.IMMICH;
 
+    @Column(name = "keywords", nullable = false)
+    private String keywords = "all";
+
     @Column(nullable = false)
     private String cron;
 
@@ -111,6 +114,7 @@ public class MirrorProfile {
         this.includeMotion = settings.includeMotionParts();
         this.includeSidecars = settings.includeSidecars();
         this.metadata = settings.sidecars();
+        this.keywords = settings.keywordLists().wire();
         this.cron = settings.cron();
         this.paused = settings.paused();
         this.pruneMode = settings.prune();
@@ -129,6 +133,7 @@ public class MirrorProfile {
                 includeMotion,
                 includeSidecars,
                 metadata.name().toLowerCase(java.util.Locale.ROOT),
+                keywords,
                 cron,
                 paused,
                 pruneMode,

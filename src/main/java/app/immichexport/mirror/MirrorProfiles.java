@@ -225,6 +225,7 @@ public class MirrorProfiles {
                 s.includeMotionParts(),
                 s.includeSidecars(),
                 s.metadata(),
+                s.keywords(),
                 cron,
                 s.paused(),
                 s.prune(),

@@ -250,7 +250,7 @@ class MirrorRuns {
                 s.includeMotionParts(),
                 s.includeSidecars(),
                 s.sidecars().name(),
-                null,
+                s.keywordLists().wire(),
                 false,
                 false,
                 false,

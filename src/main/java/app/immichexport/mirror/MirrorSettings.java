@@ -1,6 +1,7 @@
 package app.immichexport.mirror;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.sidecar.TagLists;
 import java.net.URI;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
  * @param pruneMaxPercent above this share of the mirror's files, a run prunes none
  * @param metadata        which sidecar lands beside each photo ({@code none}, {@code immich}, {@code full});
  *                        when absent, as {@code includeSidecars} says
+ * @param keywords        what full sidecars' keyword lists hold: {@code tags}, or {@code all} (albums and
+ *                        people too, the default)
  * @param webhookUrl      called with a JSON summary when a run ends; none when absent
  */
 public record MirrorSettings(
@@ -25,6 +28,7 @@ public record MirrorSettings(
         Boolean includeMotionParts,
         Boolean includeSidecars,
         String metadata,
+        String keywords,
         String cron,
         Boolean paused,
         MirrorProfile.Prune prune,
@@ -77,6 +81,7 @@ public record MirrorSettings(
                 includeMotionParts,
                 includeSidecars,
                 metadata,
+                keywords,
                 cron,
                 paused,
                 prune,
@@ -89,6 +94,12 @@ public record MirrorSettings(
         return MetadataSidecar.asked(metadata, includeSidecars);
     }
 
+    /** @throws IllegalArgumentException for a choice that is not one */
+    public TagLists keywordLists() {
+        TagLists named = TagLists.parse(keywords);
+        return named != null ? named : TagLists.byDefault(false);
+    }
+
     public MirrorSettings withDefaults() {
         return new MirrorSettings(
                 name == null ? null : name.strip(),
@@ -99,6 +110,7 @@ public record MirrorSettings(
                 includeMotionParts == null || includeMotionParts,
                 sidecars() != MetadataSidecar.NONE,
                 sidecars().name().toLowerCase(java.util.Locale.ROOT),
+                keywordLists().wire(),
                 cron,
                 Boolean.TRUE.equals(paused),
                 prune == null ? MirrorProfile.Prune.QUARANTINE : prune,

@@ -9,11 +9,15 @@ import com.adobe.internal.xmp.XMPSchemaRegistry;
 import com.adobe.internal.xmp.options.PropertyOptions;
 import com.adobe.internal.xmp.options.SerializeOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +83,7 @@ public final class XmpSidecar {
             Written before = Written.readFrom(meta);
             Written now = new Written(keywords(photo, lists), names(photo.people()), new LinkedHashSet<>());
             setSingleValues(meta, photo, before, now);
+            meta.setProperty(NS_OWN, "MadeFrom", madeFrom(photo, lists));
             setKeywords(meta, before, now);
             setPeople(meta, photo, before, now);
             now.writeTo(meta);
@@ -88,6 +93,25 @@ public final class XmpSidecar {
             return description == null ? written : ImageDescription.add(written, description);
         } catch (XMPException | IOException e) {
             throw new Unreadable(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether this sidecar was written by {@link #write} from this very metadata: writing it again
+     * would then change nothing, so a re-run with nothing changed in Immich need not parse it.
+     */
+    public static boolean isMadeFrom(byte[] sidecar, PhotoMetadata photo, TagLists lists) {
+        return new String(sidecar, StandardCharsets.UTF_8).contains(madeFrom(photo, lists));
+    }
+
+    /** A digest of what a sidecar is written from, and of how it is written (the version before it). */
+    static String madeFrom(PhotoMetadata photo, TagLists lists) {
+        try {
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-1").digest((photo + "|" + lists).getBytes(StandardCharsets.UTF_8));
+            return "1:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
         }
     }
 

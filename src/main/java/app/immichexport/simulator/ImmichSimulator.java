@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -54,7 +56,9 @@ public final class ImmichSimulator implements AutoCloseable {
     private final HandoverRoutes handover;
     private final MetadataRoutes metadata;
     private final AlbumRoutes albumRoutes;
+    private final Map<String, AtomicLong> answeringNanos = new ConcurrentHashMap<>();
     private final Faults faults = new Faults();
+    private final MetadataSearch.LastOrder searchOrder = new MetadataSearch.LastOrder();
     private final List<Route> routes = new ArrayList<>();
     private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
     private final Map<HttpExchange, Instant> inFlight = new ConcurrentHashMap<>();
@@ -133,6 +137,7 @@ public final class ImmichSimulator implements AutoCloseable {
     private void defineRoutes() {
         route("GET", "/server/version", null, r -> Reply.ok(json().version(), "ServerVersionResponseDto"));
         route("GET", "/server/ping", null, r -> Reply.ok(json().ping(), "ServerPingResponse"));
+        route("GET", "/server/features", null, r -> Reply.ok(json().features(), "ServerFeaturesDto"));
         route("GET", "/api-keys/me", "", r -> Reply.ok(json().apiKey(r.key()), "ApiKeyResponseDto"));
         route(
                 "GET",
@@ -193,8 +198,19 @@ public final class ImmichSimulator implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The time spent answering one kind of request since the start, from its arrival to its answer
+     * sent: what a client waited for Immich, as opposed to its own work.
+     */
+    public Duration answering(String method, String route) {
+        return Duration.ofNanos(answeringNanos
+                .getOrDefault(method + " " + route, new AtomicLong())
+                .get());
+    }
+
     private void dispatch(HttpExchange http) throws IOException {
         inFlight.put(http, Instant.now());
+        long arrived = System.nanoTime();
         try (http) {
             String path = http.getRequestURI().getPath();
             for (Route route : routes) {
@@ -211,6 +227,10 @@ public final class ImmichSimulator implements AutoCloseable {
             LOG.log(Level.WARNING, "Simulator failed on " + http.getRequestURI(), e);
         } finally {
             inFlight.remove(http);
+            answeringNanos
+                    .computeIfAbsent(
+                            http.getRequestMethod() + " " + http.getRequestURI().getPath(), k -> new AtomicLong())
+                    .addAndGet(System.nanoTime() - arrived);
         }
     }
 
@@ -359,8 +379,8 @@ public final class ImmichSimulator implements AutoCloseable {
         if (body == null) {
             return Reply.status(400, "Request body must be a JSON object");
         }
-        MetadataSearch.Result result =
-                new MetadataSearch(line, library, faults).run(r.key().userId(), body);
+        MetadataSearch.Result result = new MetadataSearch(line, library, faults, searchOrder)
+                .run(r.key().userId(), body);
         if (result.error() != null) {
             return Reply.status(400, result.error());
         }

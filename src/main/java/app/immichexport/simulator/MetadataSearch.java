@@ -41,14 +41,43 @@ final class MetadataSearch {
         }
     }
 
+    /**
+     * The order of the latest search's results, kept while the same assets with the same capture times
+     * come back: Immich pages through an index, so a client paging through an album of a hundred
+     * thousand photos must not wait for the simulator to sort it anew for every page.
+     */
+    static final class LastOrder {
+        private long fingerprint;
+        private List<SimulatedAsset> sorted = List.of();
+
+        synchronized List<SimulatedAsset> sorted(List<SimulatedAsset> matches) {
+            long print = matches.size();
+            for (SimulatedAsset asset : matches) {
+                print = print * 31 + System.identityHashCode(asset);
+                print = print * 31 + asset.takenAt.hashCode();
+            }
+            if (print != fingerprint || sorted.size() != matches.size()) {
+                List<SimulatedAsset> newestFirst = new ArrayList<>(matches);
+                newestFirst.sort(Comparator.comparing((SimulatedAsset a) -> a.takenAt)
+                        .reversed()
+                        .thenComparing(a -> a.id));
+                sorted = newestFirst;
+                fingerprint = print;
+            }
+            return sorted;
+        }
+    }
+
     private final ImmichLine line;
     private final SimulatedLibrary library;
     private final Faults faults;
+    private final LastOrder order;
 
-    MetadataSearch(ImmichLine line, SimulatedLibrary library, Faults faults) {
+    MetadataSearch(ImmichLine line, SimulatedLibrary library, Faults faults, LastOrder order) {
         this.line = line;
         this.library = library;
         this.faults = faults;
+        this.order = order;
     }
 
     Result run(String userId, JsonObject body) {
@@ -104,15 +133,13 @@ final class MetadataSearch {
                 found.addAll(members(album, userId, visibility, body.getBoolean("withDeleted", false)));
             }
         }
-        List<SimulatedAsset> matches = new ArrayList<>(found.stream()
+        // Immich returns the newest first.
+        List<SimulatedAsset> matches = order.sorted(found.stream()
                 .filter(a -> libraryId == null || libraryId.equals(a.libraryId))
                 .filter(a -> tagIds.stream().allMatch(tag -> tagged(a, tag)))
                 .filter(a -> originalPath == null
                         || a.originalPath().toLowerCase(Locale.ROOT).contains(originalPath.toLowerCase(Locale.ROOT)))
                 .toList());
-        // Immich returns the newest first.
-        matches.sort(
-                Comparator.comparing((SimulatedAsset a) -> a.takenAt).reversed().thenComparing(a -> a.id));
         int from = Math.min(matches.size(), (page - 1) * size);
         int to = Math.min(matches.size(), from + size);
         return new Result(null, matches.subList(from, to), to < matches.size() ? String.valueOf(page + 1) : null);

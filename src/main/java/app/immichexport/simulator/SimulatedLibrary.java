@@ -39,6 +39,7 @@ public final class SimulatedLibrary {
     /** A person Immich recognised; named by a user, or not ({@code ""}). */
     record Person(String id, String ownerId, String name, boolean hidden, Instant updatedAt) {}
 
+    private volatile boolean importFaces;
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
@@ -102,6 +103,15 @@ public final class SimulatedLibrary {
                 new ExternalLibrary(
                         id, name, ownerId, List.copyOf(importPaths), List.copyOf(exclusionPatterns), epoch));
         return id;
+    }
+
+    /** The administrator's "Import faces from metadata" (off, as Immich's default). */
+    public void importFaces(boolean on) {
+        importFaces = on;
+    }
+
+    boolean importsFaces() {
+        return importFaces;
     }
 
     /** Where a folder of Immich's container is on this machine, for the scans of external libraries. */

@@ -42,6 +42,29 @@ final class WireJson {
                 : JsonValue.EMPTY_JSON_OBJECT;
     }
 
+    /** The features each line declares, as a fresh install has them, face import as the library sets it. */
+    JsonObject features() {
+        JsonObjectBuilder json = JSON.createObjectBuilder();
+        for (String feature : List.of("configFile", "duplicateDetection", "email", "oauth", "oauthAutoLaunch", "ocr")) {
+            json.add(feature, false);
+        }
+        for (String feature : List.of(
+                "facialRecognition",
+                "map",
+                "passwordLogin",
+                "reverseGeocoding",
+                "search",
+                "sidecar",
+                "smartSearch",
+                "trash")) {
+            json.add(feature, true);
+        }
+        if (line == ImmichLine.V3) {
+            json.add("realtimeTranscoding", false);
+        }
+        return json.add("importFaces", library.importsFaces()).build();
+    }
+
     JsonObject apiKey(SimulatedLibrary.Key key) {
         JsonArrayBuilder permissions = JSON.createArrayBuilder();
         key.permissions().stream().sorted().forEach(permissions::add);

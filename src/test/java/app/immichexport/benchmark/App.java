@@ -2,12 +2,16 @@ package app.immichexport.benchmark;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,19 +132,34 @@ final class App implements AutoCloseable {
 
     /** Plans an export without writing, and returns how many files the plan holds. */
     int dryRun(String albumId) throws Exception {
-        HttpResponse<String> planned = http.send(
+        HttpResponse<InputStream> planned = http.send(
                 HttpRequest.newBuilder(URI.create(base + "api/exports"))
                         .header("Authorization", "Bearer " + TOKEN)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "{\"albumIds\":[\"" + albumId + "\"],\"dryRun\":true}"))
                         .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (planned.statusCode() != 200) {
-            throw new IllegalStateException("planning failed: " + planned.statusCode() + " "
-                    + planned.body().substring(0, Math.min(500, planned.body().length())));
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = planned.body()) {
+            if (planned.statusCode() != 200) {
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                throw new IllegalStateException("planning failed: " + planned.statusCode() + " "
+                        + text.substring(0, Math.min(500, text.length())));
+            }
+            // the count comes first; the plan's files after it are read to their end, not parsed
+            try (JsonParser json = Json.createParser(body)) {
+                while (json.hasNext()) {
+                    if (json.next() == JsonParser.Event.KEY_NAME
+                            && json.getString().equals("files")) {
+                        json.next();
+                        int files = json.getInt();
+                        body.transferTo(OutputStream.nullOutputStream());
+                        return files;
+                    }
+                }
+            }
         }
-        return json(planned.body()).getInt("files");
+        throw new IllegalStateException("the plan did not say how many files it holds");
     }
 
     /**
@@ -208,7 +227,7 @@ final class App implements AutoCloseable {
     }
 
     /** Processor time the application has used so far, its threads' in user and kernel mode. */
-    private double cpuSeconds() throws IOException {
+    double cpuSeconds() throws IOException {
         String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // utime and stime, in clock ticks of 1/100 s on Linux

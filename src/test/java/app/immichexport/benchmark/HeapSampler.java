@@ -15,6 +15,7 @@ final class HeapSampler implements AutoCloseable {
     private final Thread reader;
     private volatile double peakKb;
     private volatile double peakRetainedKb;
+    private volatile double firstRetainedKb = -1;
 
     private HeapSampler(long pid) throws IOException, InterruptedException {
         new ProcessBuilder("jcmd", String.valueOf(pid), "GC.run")
@@ -62,6 +63,9 @@ final class HeapSampler implements AutoCloseable {
                 }
                 peakKb = Math.max(peakKb, used + retained);
                 peakRetainedKb = Math.max(peakRetainedKb, retained);
+                if (firstRetainedKb < 0) {
+                    firstRetainedKb = retained;
+                }
             }
         } catch (IOException | NumberFormatException stopped) {
             // the sampler was closed
@@ -80,6 +84,11 @@ final class HeapSampler implements AutoCloseable {
      */
     double peakRetainedMib() {
         return peakRetainedKb / 1024;
+    }
+
+    /** The heap in use outside eden right after the full collection the sampling began with, in MiB. */
+    double startRetainedMib() {
+        return Math.max(0, firstRetainedKb) / 1024;
     }
 
     @Override

@@ -199,6 +199,18 @@ class XmpSidecarTest {
     }
 
     @Test
+    void aSidecarTellsWhetherItWasWrittenFromTheSameMetadata() throws Exception {
+        PhotoMetadata photo = wedding(List.of("Family/Kids"), List.of(), 1);
+        byte[] written = XmpSidecar.write(null, photo, TagLists.TAGS_ALBUMS_AND_PEOPLE);
+        assertTrue(XmpSidecar.isMadeFrom(written, photo, TagLists.TAGS_ALBUMS_AND_PEOPLE));
+        assertFalse(
+                XmpSidecar.isMadeFrom(
+                        written, wedding(List.of("Family"), List.of(), 1), TagLists.TAGS_ALBUMS_AND_PEOPLE),
+                "a tag changed in Immich");
+        assertFalse(XmpSidecar.isMadeFrom(written, photo, TagLists.TAGS_ONLY), "other keyword lists");
+    }
+
+    @Test
     void whatImmichDoesNotKnowIsNotWritten() throws Exception {
         PhotoMetadata bare = new PhotoMetadata(
                 "asset-2", null, null, 0, null, null, 0.0, 0.0, null, null, null, null, false, null, 0, null, null);

@@ -157,6 +157,20 @@ class ImmichSimulatorTest {
 
     @ParameterizedTest
     @EnumSource(ImmichLine.class)
+    void featuresTellEveryoneWhetherFacesAreImportedFromMetadata(ImmichLine line) {
+        simulator.line(line);
+        SimulatorClient anonymous = new SimulatorClient(simulator, null);
+        assertFalse(object(anonymous.get("/server/features").body()).getBoolean("importFaces"), "off by default");
+        library.importFaces(true);
+        try {
+            assertTrue(object(anonymous.get("/server/features").body()).getBoolean("importFaces"));
+        } finally {
+            library.importFaces(false);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
     void albumsCarryAssetsAndOwnerOnlyOnTwoX(ImmichLine line) {
         simulator.line(line);
         JsonArray albums = array(client.get("/albums").body());
@@ -217,6 +231,34 @@ class ImmichSimulatorTest {
         }
         assertEquals(List.of(1000, 1000, 345), pageSizes);
         assertEquals(TestLibraries.BIG_ALBUM_SIZE, ids.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
+    void aSearchAnswersNewestFirstAlsoAfterACaptureTimeChanged(ImmichLine line) {
+        simulator.line(line);
+        String owner = TestLibraries.mainOwner(library);
+        String album = library.addAlbum("Ordered " + line, owner);
+        Instant start = Instant.parse("2020-01-01T00:00:00Z");
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            added.add(library.addAsset(
+                            album, owner, "o" + i + ".jpg", "IMAGE", start.plusSeconds(i), Content.pseudoRandom(i, 10))
+                    .id());
+        }
+        assertEquals(List.of(added.get(2), added.get(1), added.get(0)), searchedIds(album));
+        client.put("/assets/" + added.get(0), "{\"dateTimeOriginal\":\"2021-01-01T00:00:00.000Z\"}");
+        assertEquals(List.of(added.get(0), added.get(2), added.get(1)), searchedIds(album));
+    }
+
+    private List<String> searchedIds(String album) {
+        return object(client.post("/search/metadata", search(album, 1, 10, "")).body())
+                .getJsonObject("assets")
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(a -> a.getString("id"))
+                .toList();
     }
 
     @ParameterizedTest

@@ -215,11 +215,18 @@ public final class FileExporter {
         }
         try {
             byte[] present = there == null ? null : Files.readAllBytes(target);
+            if (present != null && matchesRecord(file, there) && sidecars.get().isCurrent(file, present)) {
+                return new Result(
+                        CopyOutcome.identical(
+                                present.length,
+                                recorded.get(file.relativePath()).sha1()),
+                        null,
+                        0,
+                        true);
+            }
             byte[] base = present;
             if (base == null && file.sourcePath() != null) {
-                try (InputStream immichs = originals.open(file, 0)) {
-                    base = immichs.readAllBytes();
-                }
+                base = immichsSidecar(file);
             }
             byte[] content = sidecars.get().merge(file, base);
             String presentSha1 = present == null ? null : Base64.getEncoder().encodeToString(sha1(present));
@@ -250,6 +257,21 @@ public final class FileExporter {
                     isNoSpace(e) ? noSpace(e) : CopyOutcome.failed("the sidecar was not written: " + e.getMessage()),
                     null,
                     0);
+        }
+    }
+
+    /** Immich's own sidecar, from the mounted upload folder where it lies there. */
+    private byte[] immichsSidecar(PlannedFile file) throws IOException {
+        Optional<Path> local = upload.flatMap(u -> u.find(file.sourcePath()));
+        if (local.isPresent()) {
+            try {
+                return Files.readAllBytes(local.get());
+            } catch (IOException e) {
+                // unreadable here: Immich serves it
+            }
+        }
+        try (InputStream immichs = originals.open(file, 0)) {
+            return immichs.readAllBytes();
         }
     }
 

@@ -19,4 +19,12 @@ public interface SidecarContent {
      * @return the whole sidecar to write
      */
     byte[] merge(PlannedFile file, byte[] base) throws Unmergeable;
+
+    /**
+     * Whether a sidecar written here, unchanged on disk since, already holds what would be merged
+     * into it now: then it is not merged again.
+     */
+    default boolean isCurrent(PlannedFile file, byte[] written) {
+        return false;
+    }
 }

@@ -17,6 +17,7 @@ import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.exportroot.LibraryLink;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichConnection;
+import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.Library;
@@ -131,6 +132,15 @@ public class ExportService {
                 planning.plan(caller, client, options(request, root), request.albumIds(), false, jobs()));
     }
 
+    /** Immich's "Import faces from metadata"; null when Immich did not tell. */
+    private Boolean importsFaces(ImmichConnection client) {
+        try {
+            return immich.importsFaces(client);
+        } catch (ImmichException e) {
+            return null;
+        }
+    }
+
     /** A plan that moves into the library says per album what will be handed over, and what stays. */
     private ExportPlan withForecast(ExportRequest request, Path root, ImmichConnection client, ExportPlan plan) {
         if (!request.intoLibrary()) {
@@ -140,7 +150,8 @@ public class ExportService {
         ExportPlan forecast = plan.withWarnings(ImportForecast.of(
                 handover.target(), handover.exclusionPatterns(), immich.albums(client, request.albumIds()), plan));
         return request.sidecars() == MetadataSidecar.FULL
-                ? forecast.withWarnings(List.of(ImportForecast.fromFullSidecars(request.keywordLists())))
+                ? forecast.withWarnings(
+                        List.of(ImportForecast.fromFullSidecars(request.keywordLists(), importsFaces(client))))
                 : forecast;
     }
 

@@ -47,6 +47,7 @@ final class FullSidecars implements SidecarContent {
             ImmichServer server,
             List<AlbumMembers> listed,
             TagLists lists,
+            FaceMemory faceMemory,
             List<String> warnings) {
         Map<String, Asset> assets = new LinkedHashMap<>();
         Map<String, Set<String>> albums = new HashMap<>();
@@ -61,7 +62,7 @@ final class FullSidecars implements SidecarContent {
         for (AlbumMembers members : listed) {
             immich.albumMetadata(client, members.album().id()).forEach(m -> known.putIfAbsent(m.assetId(), m));
         }
-        Map<String, List<AssetMetadata.Person>> people = people(immich, client, server, known, warnings);
+        Map<String, List<AssetMetadata.Person>> people = people(immich, client, server, known, faceMemory, warnings);
         Map<String, Set<String>> tags = tags(immich, client, server, assets.keySet(), warnings);
         otherAlbums(immich, client, server, listed, assets.keySet(), albums);
         Map<String, PhotoMetadata> photos = new HashMap<>();
@@ -89,19 +90,47 @@ final class FullSidecars implements SidecarContent {
         }
     }
 
+    @Override
+    public boolean isCurrent(PlannedFile file, byte[] written) {
+        PhotoMetadata photo = photos.get(file.assetId());
+        return photo != null && XmpSidecar.isMadeFrom(written, photo, lists);
+    }
+
+    /** The faces of photos' named people told by Immich earlier, for the same people. */
+    interface FaceMemory {
+        FaceMemory NONE = new FaceMemory() {
+            @Override
+            public Map<String, List<AssetMetadata.Person>> recall(Map<String, List<AssetMetadata.Person>> named) {
+                return Map.of();
+            }
+
+            @Override
+            public void remember(Map<String, List<AssetMetadata.Person>> told) {}
+        };
+
+        /**
+         * @param named each photo's named people, as the search tells them now
+         * @return the photos whose faces are remembered for exactly these people, with them
+         */
+        Map<String, List<AssetMetadata.Person>> recall(Map<String, List<AssetMetadata.Person>> named);
+
+        void remember(Map<String, List<AssetMetadata.Person>> told);
+    }
+
     /**
      * The named people of each photo with their faces: 2.x tells the faces in the search, 3.x only
-     * the people, so their faces are asked for photo by photo, for the photos with named people only.
+     * the people, so their faces are asked for photo by photo, for the photos with named people only,
+     * and only when not remembered for the same people.
      */
     private static Map<String, List<AssetMetadata.Person>> people(
             ImmichService immich,
             ImmichConnection client,
             ImmichServer server,
             Map<String, AssetMetadata> known,
+            FaceMemory memory,
             List<String> warnings) {
         Map<String, List<AssetMetadata.Person>> people = new HashMap<>();
-        boolean mayAskFaces = server.may("face.read");
-        boolean facesLeftOut = false;
+        Map<String, List<AssetMetadata.Person>> withoutFaces = new LinkedHashMap<>();
         for (AssetMetadata asset : known.values()) {
             List<AssetMetadata.Person> named = asset.people().stream()
                     .filter(p -> p.isNamed() && !p.hidden())
@@ -109,23 +138,35 @@ final class FullSidecars implements SidecarContent {
             if (named.isEmpty()) {
                 continue;
             }
-            if (named.stream().allMatch(p -> p.faces().isEmpty())) {
-                if (mayAskFaces) {
-                    Set<String> ids = new LinkedHashSet<>(
-                            named.stream().map(AssetMetadata.Person::id).toList());
-                    named = immich.faces(client, asset.assetId()).stream()
-                            .filter(p -> ids.contains(p.id()))
-                            .toList();
-                } else {
-                    facesLeftOut = true;
-                }
-            }
             people.put(asset.assetId(), named);
+            if (named.stream().allMatch(p -> p.faces().isEmpty())) {
+                withoutFaces.put(asset.assetId(), named);
+            }
         }
-        if (facesLeftOut) {
+        if (withoutFaces.isEmpty()) {
+            return people;
+        }
+        if (!server.may("face.read")) {
             warnings.add("Face regions are left out of the sidecars: the Immich API key lacks face.read "
                     + "(the people's names are written)");
+            return people;
         }
+        Map<String, List<AssetMetadata.Person>> recalled = memory.recall(withoutFaces);
+        people.putAll(recalled);
+        Map<String, List<AssetMetadata.Person>> told = new HashMap<>();
+        withoutFaces.forEach((assetId, named) -> {
+            if (!recalled.containsKey(assetId)) {
+                Set<String> ids = new LinkedHashSet<>(
+                        named.stream().map(AssetMetadata.Person::id).toList());
+                told.put(
+                        assetId,
+                        immich.faces(client, assetId).stream()
+                                .filter(p -> ids.contains(p.id()))
+                                .toList());
+            }
+        });
+        people.putAll(told);
+        memory.remember(told);
         return people;
     }
 

@@ -21,12 +21,16 @@ final class ImmichFiles implements FileExporter.Originals {
     ImmichFiles(ImmichService immich, ImmichConnection client, Map<String, Sidecar> knownSidecars) {
         this.immich = immich;
         this.client = client;
-        knownSidecars.forEach((assetId, sidecar) -> sidecarFileIds.put(assetId, sidecar.fileId()));
+        know(knownSidecars);
     }
 
-    /** Sidecars Immich told of after the job started copying. */
+    /** Sidecars Immich told of after the job started copying; one seen on disk has no file id yet. */
     void know(Map<String, Sidecar> sidecars) {
-        sidecars.forEach((assetId, sidecar) -> sidecarFileIds.put(assetId, sidecar.fileId()));
+        sidecars.forEach((assetId, sidecar) -> {
+            if (sidecar.fileId() != null) {
+                sidecarFileIds.put(assetId, sidecar.fileId());
+            }
+        });
     }
 
     @Override
@@ -36,7 +40,7 @@ final class ImmichFiles implements FileExporter.Originals {
         }
         String fileId = sidecarFileIds.get(file.assetId());
         if (fileId == null) {
-            // taken over from an earlier export, so not looked up in this run
+            // seen on disk, or taken over from an earlier export: not asked of Immich in this run
             try {
                 fileId = immich.sidecar(client, file.assetId())
                         .map(Sidecar::fileId)

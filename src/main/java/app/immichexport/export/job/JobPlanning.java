@@ -18,6 +18,7 @@ import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -33,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,9 @@ class JobPlanning {
     UploadFolders uploadFolders;
 
     @Inject
+    FaceAnswers faceAnswers;
+
+    @Inject
     Selections selections;
 
     @Inject
@@ -94,7 +99,13 @@ class JobPlanning {
                 repository.exportedFiles(options.root().toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
         Map<String, Sidecar> sidecars = sidecarsToLookUp(selection, options, warnings, lookUpSidecars)
-                ? Sidecars.of(selection.members(), sidecarLookup(client), background, sidecarAnswers, () -> false)
+                ? Sidecars.of(
+                        selection.members(),
+                        sidecarLookup(client),
+                        background,
+                        onDisk(uploadFolders.forJob()),
+                        sidecarAnswers,
+                        () -> false)
                 : Map.of();
         PlanInput input = new PlanInput(selection.sets(), selection.motionParts(), sidecars, earlierPaths);
         return ExportPlanner.plan(input, options).withWarnings(warnings);
@@ -133,16 +144,23 @@ class JobPlanning {
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
         boolean lookUp = sidecarsToLookUp(selection, options, warnings, true);
+        Optional<UploadFolder> upload = uploadFolders.forJob();
         Optional<Sidecars.Asking> asking = lookUp
                 ? Optional.of(Sidecars.start(
-                        selection.members(), sidecarLookup(client), background, sidecarAnswers, cancelled))
+                        selection.members(),
+                        sidecarLookup(client),
+                        background,
+                        onDisk(upload),
+                        sidecarAnswers,
+                        cancelled))
                 : Optional.empty();
         // a move acts on every file at once, and a full sidecar is merged into Immich's own, so they know
         // Immich's sidecars before they start; an export copies its photos while Immich is asked about them
         Map<String, Sidecar> sidecars = asking.map(moving || full ? Sidecars.Asking::all : Sidecars.Asking::known)
                 .orElse(Map.of());
         Optional<FullSidecars> written = full
-                ? Optional.of(FullSidecars.collect(immich, client, server, listed, request.keywordLists(), warnings))
+                ? Optional.of(FullSidecars.collect(
+                        immich, client, server, listed, request.keywordLists(), faceAnswers, warnings))
                 : Optional.empty();
         Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
                         new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey()), options)
@@ -163,7 +181,6 @@ class JobPlanning {
 
         repository.markTakenOver(id, takenOverFrom);
 
-        Optional<UploadFolder> upload = uploadFolders.forJob();
         // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
         ImmichFiles files = new ImmichFiles(immich, client, sidecars);
         FileExporter exporter = new FileExporter(
@@ -222,6 +239,29 @@ class JobPlanning {
             public void abandon() {
                 asking.abandon();
             }
+        };
+    }
+
+    /**
+     * Immich writes a sidecar beside its original and reads one there, so where the upload folder is
+     * mounted a look on disk answers the question about a photo without asking Immich. Only a sidecar
+     * that came with an upload and was stored away from its original (no storage template) is not
+     * seen there; Immich read its content into the photo's details, which a full sidecar carries.
+     */
+    private static Sidecars.Disk onDisk(Optional<UploadFolder> upload) {
+        if (upload.isEmpty()) {
+            return Sidecars.Disk.NONE;
+        }
+        return assets -> {
+            Map<String, Optional<Sidecar>> told = new HashMap<>();
+            for (Asset asset : assets) {
+                if (!asset.isExternal()) {
+                    upload.get()
+                            .sidecarBeside(asset.originalPath())
+                            .ifPresent(path -> told.put(asset.id(), path.map(p -> new Sidecar(asset.id(), null, p))));
+                }
+            }
+            return told;
         };
     }
 

@@ -22,8 +22,9 @@ import java.util.function.Function;
 
 /**
  * Asks Immich (3.2 and later) which album members have an XMP sidecar. Immich answers one asset at
- * a time, so several questions are asked at once, and only about assets whose answer is not
- * remembered from an earlier job; a job copies its photos while the answers come in.
+ * a time, so several questions are asked at once, and only about assets whose answer is neither on
+ * disk (the mounted upload folder shows what lies beside an original) nor remembered from an
+ * earlier job; a job copies its photos while the answers come in.
  */
 final class Sidecars {
 
@@ -34,6 +35,13 @@ final class Sidecars {
 
         /** Remembers that these assets have the sidecars in {@code found}, and the others none. */
         void remember(Collection<Asset> asked, Map<String, Sidecar> found);
+    }
+
+    /** What the mounted upload folder shows without a question; an asset whose original is not there is left out. */
+    interface Disk {
+        Disk NONE = assets -> Map.of();
+
+        Map<String, Optional<Sidecar>> tell(Collection<Asset> assets);
     }
 
     /** Questions in flight at once: over a network each answer is mostly waiting, so many are worth asking together. */
@@ -52,9 +60,10 @@ final class Sidecars {
             List<AlbumMembers> albums,
             Function<String, Optional<Sidecar>> lookup,
             ExecutorService pool,
+            Disk disk,
             Memory memory,
             BooleanSupplier stop) {
-        return start(albums, lookup, pool, memory, stop).all();
+        return start(albums, lookup, pool, disk, memory, stop).all();
     }
 
     /**
@@ -65,11 +74,15 @@ final class Sidecars {
             List<AlbumMembers> albums,
             Function<String, Optional<Sidecar>> lookup,
             ExecutorService pool,
+            Disk disk,
             Memory memory,
             BooleanSupplier stop) {
         Map<String, Asset> members = new LinkedHashMap<>();
         albums.stream().flatMap(a -> a.assets().stream()).forEach(a -> members.putIfAbsent(a.id(), a));
-        Map<String, Optional<Sidecar>> recalled = memory.recall(members.values());
+        Map<String, Optional<Sidecar>> recalled = new HashMap<>(disk.tell(members.values()));
+        recalled.putAll(memory.recall(members.values().stream()
+                .filter(a -> !recalled.containsKey(a.id()))
+                .toList()));
         Map<String, Sidecar> known = new HashMap<>();
         recalled.forEach((id, sidecar) -> sidecar.ifPresent(s -> known.put(id, s)));
         List<Asset> unknown = members.values().stream()

@@ -29,17 +29,27 @@ public final class ImportForecast {
             "srw", "3fr", "erf", "kdc", "mrw", "x3f", "iiq", "insp", "jp2", "psd", "svg", "mp4", "mov", "m4v", "mkv",
             "webm", "avi", "3gp", "mts", "m2ts", "mpg", "mpeg", "wmv", "flv", "mxf", "vob", "ogv", "insv");
 
-    /** What Immich gains from full sidecars when it imports the copies, and what it does not take from them. */
-    public static String fromFullSidecars(TagLists lists) {
+    /**
+     * What Immich gains from full sidecars when it imports the copies, and what it does not take from them.
+     *
+     * @param importsFaces Immich's "Import faces from metadata", null when it could not be read
+     */
+    public static String fromFullSidecars(TagLists lists, Boolean importsFaces) {
         String keywords = lists == TagLists.TAGS_ONLY
                 ? "the tags only: albums and people are not written as keywords, as Immich would make tags of them; "
                         + "the albums come over with the copy"
                 : "and the albums and people written as keywords (Albums/..., People/...), of which Immich makes "
                         + "tags of their own: choose keywords 'tags' to leave Immich's tags as they are";
+        String faces = importsFaces == null
+                ? "It takes the names of the people in face regions only when its administrator turned on Import "
+                        + "faces from metadata (Administration, Settings, Metadata); otherwise it finds the faces anew"
+                : importsFaces
+                        ? "It also takes the names of the people in face regions, as Import faces from metadata is on"
+                        : "It will not take the names of the people from the face regions, as Import faces from "
+                                + "metadata is off in Immich (Administration, Settings, Metadata): it finds the faces "
+                                + "anew, as in any new photo";
         return "Immich reads each copy's full sidecar when it imports it: the description, rating, capture time, "
-                + "place and tags (" + keywords + "). It takes the names of the people in face regions only when "
-                + "its administrator turned on Import faces from metadata (Administration, Settings, Metadata); "
-                + "otherwise it finds the faces anew";
+                + "place and tags (" + keywords + "). " + faces;
     }
 
     private ImportForecast() {}

@@ -7,6 +7,7 @@ import app.immichexport.immich.Album;
 import app.immichexport.mirror.MirrorProfile;
 import app.immichexport.mirror.MirrorSettings;
 import app.immichexport.mirror.Schedule;
+import app.immichexport.sidecar.TagLists;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -37,6 +38,7 @@ class MirrorForm extends FormLayout {
     private final TextField webhook = new TextField("Webhook (optional)");
     private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
     private final Select<MetadataSidecar> sidecars = new Select<>();
+    private final Checkbox albumsAndPeopleAsKeywords = new Checkbox("Albums and people as keywords too", true);
 
     MirrorForm(List<Album> available, List<String> roots) {
         name.setId("mirror-name");
@@ -81,7 +83,25 @@ class MirrorForm extends FormLayout {
         sidecars.setItemLabelGenerator(MetadataSidecar::label);
         // a new profile keeps what people curated in Immich
         sidecars.setValue(MetadataSidecar.FULL);
-        add(name, which, albums, root, template, cron, prune, maxCount, maxPercent, webhook, sidecars, motion);
+        albumsAndPeopleAsKeywords.setId("mirror-keywords");
+        albumsAndPeopleAsKeywords.setTooltipText("Off: the sidecars' keywords are the photos' tags only (Albums/…, "
+                + "People/… left out), for a folder that Immich imports again");
+        sidecars.addValueChangeListener(
+                e -> albumsAndPeopleAsKeywords.setVisible(e.getValue() == MetadataSidecar.FULL));
+        add(
+                name,
+                which,
+                albums,
+                root,
+                template,
+                cron,
+                prune,
+                maxCount,
+                maxPercent,
+                webhook,
+                sidecars,
+                albumsAndPeopleAsKeywords,
+                motion);
         setColspan(albums, 2);
         showNextRuns();
     }
@@ -123,6 +143,7 @@ class MirrorForm extends FormLayout {
         webhook.setValue(s.webhookUrl() == null ? "" : MirrorSettings.shown(s.webhookUrl()));
         motion.setValue(Boolean.TRUE.equals(s.includeMotionParts()));
         sidecars.setValue(s.sidecars());
+        albumsAndPeopleAsKeywords.setValue(s.keywordLists() == TagLists.TAGS_ALBUMS_AND_PEOPLE);
     }
 
     private static Album unavailable(String id) {
@@ -141,6 +162,7 @@ class MirrorForm extends FormLayout {
                 motion.getValue(),
                 sidecars.getValue() != MetadataSidecar.NONE,
                 sidecars.getValue().name().toLowerCase(java.util.Locale.ROOT),
+                (albumsAndPeopleAsKeywords.getValue() ? TagLists.TAGS_ALBUMS_AND_PEOPLE : TagLists.TAGS_ONLY).wire(),
                 cron.getValue(),
                 paused,
                 prune.getValue(),

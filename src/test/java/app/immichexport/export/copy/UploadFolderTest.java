@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,27 @@ class UploadFolderTest {
         UploadFolder upload = new UploadFolder(mount);
         assertEquals(Optional.of(file), upload.find("/data/library/admin/2024/2024-06-15/IMG_0001.jpg"));
         assertEquals(Optional.of(file), upload.find("/usr/src/app/upload/library/admin/2024/2024-06-15/IMG_0001.jpg"));
+    }
+
+    @Test
+    void findsTheSidecarBesideAnOriginalInTheNamesImmichUses() throws Exception {
+        Path folder = mount.resolve("library/admin/2024");
+        Files.createDirectories(folder);
+        for (String name : List.of("IMG_1.jpg", "IMG_1.jpg.xmp", "IMG_2.jpg", "IMG_2.xmp", "IMG_3.jpg")) {
+            Files.writeString(folder.resolve(name), "x");
+        }
+        UploadFolder upload = new UploadFolder(mount);
+        assertEquals(
+                Optional.of(Optional.of("/data/library/admin/2024/IMG_1.jpg.xmp")),
+                upload.sidecarBeside("/data/library/admin/2024/IMG_1.jpg"));
+        assertEquals(
+                Optional.of(Optional.of("/data/library/admin/2024/IMG_2.xmp")),
+                upload.sidecarBeside("/data/library/admin/2024/IMG_2.jpg"));
+        assertEquals(Optional.of(Optional.empty()), upload.sidecarBeside("/data/library/admin/2024/IMG_3.jpg"));
+        assertEquals(
+                Optional.empty(),
+                upload.sidecarBeside("/data/library/admin/2024/IMG_4.jpg"),
+                "without the original the mount cannot tell");
     }
 
     @Test

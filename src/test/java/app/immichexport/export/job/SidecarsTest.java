@@ -56,6 +56,7 @@ class SidecarsTest {
                                 return Optional.empty();
                             },
                             pool,
+                            Sidecars.Disk.NONE,
                             NOTHING_REMEMBERED,
                             stop::get));
             assertTrue(asked.get() < 200, "stopped soon, after " + asked.get() + " questions");
@@ -77,6 +78,7 @@ class SidecarsTest {
                         return id.equals("a7") ? Optional.of(new Sidecar(id, "f7", "/x/a7.jpg.xmp")) : Optional.empty();
                     },
                     pool,
+                    Sidecars.Disk.NONE,
                     NOTHING_REMEMBERED,
                     () -> false);
             assertEquals(300, asked.get());
@@ -119,6 +121,7 @@ class SidecarsTest {
                         return id.equals("a7") ? Optional.of(new Sidecar(id, "f7", "/x/a7.jpg.xmp")) : Optional.empty();
                     },
                     pool,
+                    Sidecars.Disk.NONE,
                     memory,
                     () -> false);
             assertEquals(Map.of("a1", remembered), asking.known(), "known before any answer");
@@ -128,6 +131,58 @@ class SidecarsTest {
             assertEquals(Set.of("a1", "a7"), all.keySet());
             assertEquals(198, asked.get(), "the remembered ones are not asked about");
             assertEquals(Set.of("a7"), rememberedNow.keySet());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whatTheUploadFolderShowsIsNeitherAskedNorRemembered() {
+        AlbumMembers album = album(100);
+        Sidecar beside = new Sidecar("a3", null, "/data/upload/u/a3.jpg.xmp");
+        List<String> asked = new ArrayList<>();
+        List<String> recalled = new ArrayList<>();
+        List<String> remembered = new ArrayList<>();
+        Sidecars.Memory memory = new Sidecars.Memory() {
+            @Override
+            public Map<String, Optional<Sidecar>> recall(Collection<Asset> assets) {
+                assets.forEach(a -> recalled.add(a.id()));
+                return Map.of();
+            }
+
+            @Override
+            public void remember(Collection<Asset> assets, Map<String, Sidecar> found) {
+                assets.forEach(a -> remembered.add(a.id()));
+            }
+        };
+        // the originals of a0 to a89 are on disk, a3 with a sidecar beside it
+        Sidecars.Disk disk = assets -> {
+            Map<String, Optional<Sidecar>> told = new java.util.HashMap<>();
+            assets.stream()
+                    .filter(a -> Integer.parseInt(a.id().substring(1)) < 90)
+                    .forEach(a -> told.put(a.id(), a.id().equals("a3") ? Optional.of(beside) : Optional.empty()));
+            return told;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            Map<String, Sidecar> found = Sidecars.of(
+                    List.of(album),
+                    id -> {
+                        synchronized (asked) {
+                            asked.add(id);
+                        }
+                        return id.equals("a95")
+                                ? Optional.of(new Sidecar(id, "f95", "/x/a95.jpg.xmp"))
+                                : Optional.empty();
+                    },
+                    pool,
+                    disk,
+                    memory,
+                    () -> false);
+            assertEquals(Map.of("a3", beside, "a95", new Sidecar("a95", "f95", "/x/a95.jpg.xmp")), found);
+            assertEquals(10, asked.size(), "only the photos whose original is not on disk are asked about");
+            assertEquals(10, recalled.size());
+            assertEquals(Set.copyOf(asked), Set.copyOf(remembered));
         } finally {
             pool.shutdownNow();
         }
@@ -151,6 +206,7 @@ class SidecarsTest {
                         return Optional.empty();
                     },
                     pool,
+                    Sidecars.Disk.NONE,
                     NOTHING_REMEMBERED,
                     () -> false);
             Thread.sleep(50);

@@ -126,7 +126,14 @@ class FullSidecarsIT {
         // another program adds a keyword; in Immich a tag is taken off
         exiftool("-XMP-digiKam:TagsList+=Holiday", "-overwrite_original", sidecar.toString());
         library.untagAsset(turned, trip);
+        TestImmich.simulator().clearExchanges();
         JsonObject second = admin.exportAndWait(request);
+        assertEquals(
+                0,
+                TestImmich.simulator().exchanges().stream()
+                        .filter(e -> e.route().equals("/faces"))
+                        .count(),
+                "the faces of the same people are not asked again");
         assertEquals("SUCCEEDED", second.getString("state"), second.toString());
         assertTrue(
                 second.getString("message").contains("1 sidecar written or updated"),

@@ -212,8 +212,17 @@ class LibraryHandoverIT {
         assertEquals(200, preview.statusCode(), preview.body());
         assertTrue(
                 preview.body().contains("Immich reads each copy's full sidecar")
-                        && preview.body().contains("Import faces from metadata"),
+                        && preview.body()
+                                .contains("will not take the names of the people from the face regions, "
+                                        + "as Import faces from metadata is off"),
                 preview.body());
+        library.importFaces(true);
+        try {
+            HttpResponse<String> facesOn = admin.send("POST", "api/exports", request + ",\"dryRun\":true}");
+            assertTrue(facesOn.body().contains("also takes the names of the people in face regions"), facesOn.body());
+        } finally {
+            library.importFaces(false);
+        }
 
         JsonObject job = admin.exportAndWait(request + "}");
         assertEquals("SUCCEEDED", job.getString("state"), job.toString());

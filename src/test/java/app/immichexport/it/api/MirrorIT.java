@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.immichexport.it.support.ApiCalls;
 import app.immichexport.it.support.Deployments;
 import app.immichexport.it.support.TestImmich;
+import app.immichexport.sidecar.Exiftool;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.JsonArray;
@@ -229,18 +230,45 @@ class MirrorIT {
                                 + "\"],\"cron\":\"0 3 * * *\",\"metadata\":\"everything\"}");
         assertEquals(400, unknown.statusCode(), unknown.body());
         assertTrue(unknown.body().contains("none, immich or full"), unknown.body());
+        HttpResponse<String> unknownKeywords = api().send(
+                        "POST",
+                        "api/mirrors",
+                        "{\"name\":\"unknown\",\"albumIds\":[\"" + album
+                                + "\"],\"cron\":\"0 3 * * *\",\"metadata\":\"full\",\"keywords\":\"some\"}");
+        assertEquals(400, unknownKeywords.statusCode(), unknownKeywords.body());
+        String photo = library.memberIds(album).get(0);
+        library.tagAsset(
+                library.asset(photo).orElseThrow(), library.addTag(TestLibraries.mainOwner(library), "Mirrored tag"));
         long profile = createProfile("full", album, "{\"metadata\":\"full\"}");
-        assertEquals(
-                "full",
-                object(api().send("GET", "api/mirrors/" + profile, null).body())
-                        .getJsonObject("settings")
-                        .getString("metadata"));
+        JsonObject settings =
+                object(api().send("GET", "api/mirrors/" + profile, null).body()).getJsonObject("settings");
+        assertEquals("full", settings.getString("metadata"));
+        assertEquals("all", settings.getString("keywords"), "albums and people as keywords by default");
         JsonObject run = runAndWait(profile, 1);
         assertEquals("SUCCEEDED", run.getString("state"), run.toString());
         assertEquals(
                 List.of("m-0.jpg", "m-0.jpg.xmp", "m-1.jpg", "m-1.jpg.xmp"),
                 names(root.resolve("mirror-full/Mirror full")),
                 "a full sidecar beside each photo");
+        assertEquals(
+                "[\"Mirrored tag\",\"Albums/Mirror full\"]",
+                Exiftool.read(root.resolve("mirror-full/Mirror full/m-0.jpg.xmp"))
+                        .getJsonArray("XMP-digiKam:TagsList")
+                        .toString());
+
+        long tagsOnly = createProfile("tags-only", album, "{\"metadata\":\"full\",\"keywords\":\"tags\"}");
+        assertEquals(
+                "tags",
+                object(api().send("GET", "api/mirrors/" + tagsOnly, null).body())
+                        .getJsonObject("settings")
+                        .getString("keywords"));
+        assertEquals("SUCCEEDED", runAndWait(tagsOnly, 1).getString("state"));
+        assertEquals(
+                "[\"Mirrored tag\"]",
+                Exiftool.read(root.resolve("mirror-tags-only/Mirror full/m-0.jpg.xmp"))
+                        .getJsonArray("XMP-digiKam:TagsList")
+                        .toString(),
+                "keywords 'tags': the photo's tags only");
     }
 
     @Test

@@ -1,11 +1,13 @@
 package app.immichexport.it.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.it.support.ApiCalls;
 import app.immichexport.it.support.Browser;
 import app.immichexport.it.support.TestImmich;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URL;
@@ -31,7 +33,7 @@ class MirrorsViewIT {
     final Browser browser = new Browser();
 
     @Test
-    void aProfileIsMadeScheduledAndRunFromThePage() {
+    void aProfileIsMadeScheduledAndRunFromThePage() throws Exception {
         TestImmich.simulator();
         String base = TestImmich.loopback(deployed);
         browser.logIn(base);
@@ -59,6 +61,8 @@ class MirrorsViewIT {
                 d -> String.valueOf(browser.script("return document.querySelector('#mirror-cron').helperText"))
                         .startsWith("Next: "),
                 "the next run times");
+        // full sidecars by default; their keywords the photos' tags only, for a folder Immich imports again
+        browser.find(By.id("mirror-keywords")).click();
         browser.find(By.id("save-mirror")).click();
         browser.waitFor(d -> browser.cellTexts().contains("Wedding nightly"), "the new profile in the list");
         assertTrue(
@@ -71,6 +75,9 @@ class MirrorsViewIT {
         browser.waitFor(
                 d -> d.findElement(By.id("mirrors-result")).getText().contains("runs within a minute"), "run now");
         ApiCalls api = new ApiCalls(deployed);
+        JsonObject saved = settingsByName(api, "Wedding nightly");
+        assertEquals("full", saved.getString("metadata"), saved.toString());
+        assertEquals("tags", saved.getString("keywords"), saved.toString());
         browser.waitFor(
                 d -> {
                     try {
@@ -80,6 +87,17 @@ class MirrorsViewIT {
                     }
                 },
                 "the profile's first run");
+    }
+
+    private static JsonObject settingsByName(ApiCalls api, String name) throws Exception {
+        return Json.createReader(
+                        new StringReader(api.send("GET", "api/mirrors", null).body()))
+                .readArray()
+                .stream()
+                .map(p -> p.asJsonObject().getJsonObject("settings"))
+                .filter(settings -> name.equals(settings.getString("name")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean ranByName(ApiCalls api, String name) throws Exception {

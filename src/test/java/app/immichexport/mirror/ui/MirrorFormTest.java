@@ -26,6 +26,7 @@ class MirrorFormTest {
                 true,
                 true,
                 null,
+                null,
                 "0 3 * * *",
                 false,
                 MirrorProfile.Prune.QUARANTINE,
