@@ -201,6 +201,8 @@ public final class ImmichSimulator implements AutoCloseable {
     /**
      * The time spent answering one kind of request since the start, from its arrival to its answer
      * sent: what a client waited for Immich, as opposed to its own work.
+     *
+     * @param route as the simulator names it, e.g. {@code /search/metadata}
      */
     public Duration answering(String method, String route) {
         return Duration.ofNanos(answeringNanos
@@ -211,6 +213,7 @@ public final class ImmichSimulator implements AutoCloseable {
     private void dispatch(HttpExchange http) throws IOException {
         inFlight.put(http, Instant.now());
         long arrived = System.nanoTime();
+        String answered = "?";
         try (http) {
             String path = http.getRequestURI().getPath();
             for (Route route : routes) {
@@ -218,6 +221,7 @@ public final class ImmichSimulator implements AutoCloseable {
                 if (matcher.matches()
                         && route.method().equals(http.getRequestMethod())
                         && (route.onlyOn() == null || route.onlyOn() == line)) {
+                    answered = route.template();
                     serve(http, route, matcher);
                     return;
                 }
@@ -228,8 +232,7 @@ public final class ImmichSimulator implements AutoCloseable {
         } finally {
             inFlight.remove(http);
             answeringNanos
-                    .computeIfAbsent(
-                            http.getRequestMethod() + " " + http.getRequestURI().getPath(), k -> new AtomicLong())
+                    .computeIfAbsent(http.getRequestMethod() + " " + answered, k -> new AtomicLong())
                     .addAndGet(System.nanoTime() - arrived);
         }
     }

@@ -338,13 +338,11 @@ public final class ExportBenchmark {
                     sizes.previewAssets(), previewed, (System.nanoTime() - previewStart) / 1e9));
             long before = System.nanoTime();
             double cpuBefore = app.cpuSeconds();
-            double searchBefore =
-                    immich.answering("POST", "/api/search/metadata").toMillis() / 1e3;
+            double searchBefore = immich.answering("POST", "/search/metadata").toMillis() / 1e3;
             try (HeapSampler heap = HeapSampler.start(app.pid())) {
                 int files = app.dryRun(many);
                 double planned = (System.nanoTime() - before) / 1e9;
-                double searching =
-                        immich.answering("POST", "/api/search/metadata").toMillis() / 1e3 - searchBefore;
+                double searching = immich.answering("POST", "/search/metadata").toMillis() / 1e3 - searchBefore;
                 // the album is listed a thousand photos at a time, one page after the other: while the
                 // simulator builds a page's 1 MB of JSON, the application waits
                 lines.add(String.format(
