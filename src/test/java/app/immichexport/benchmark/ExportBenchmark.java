@@ -246,7 +246,8 @@ public final class ExportBenchmark {
                     "  with Immich's sidecars %.2fx (target <= 1.5); with full sidecars: %.2f s, %.2fx (target <= 2.5)",
                     warmExport / firstRsync, withFullSidecars, withFullSidecars / firstRsync));
             summary.add(String.format(
-                    "  re-run with full sidecars, nothing changed: %.2f s, %.2fx rsync -a re-run (medians; target <= 1.0)",
+                    "  re-run with full sidecars, nothing changed: %.2f s, %.2fx rsync -a re-run (medians; it lists the album "
+                            + "and its metadata again, as a tag or a face may change without the album: no target)",
                     median(fullReruns), median(fullReruns) / rsync));
         } finally {
             delete(work.resolve("upload"));
