@@ -74,14 +74,10 @@ interface ImmichApi {
     @Path("albums/{id}")
     void deleteAlbum(@PathParam("id") String id);
 
+    /** Read as it streams in: see {@link SearchAnswer}. */
     @POST
     @Path("search/metadata")
-    ImmichDtos.SearchResponse searchMetadata(ImmichDtos.MetadataSearch search);
-
-    /** The same search, its answer read as it streams in ({@link SearchAnswer}). */
-    @POST
-    @Path("search/metadata")
-    java.io.InputStream searchMetadataAnswer(ImmichDtos.MetadataSearch search);
+    java.io.InputStream searchMetadata(ImmichDtos.MetadataSearch search);
 
     @GET
     @Path("assets/{id}")

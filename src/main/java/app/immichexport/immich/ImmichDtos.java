@@ -101,10 +101,6 @@ final class ImmichDtos {
 
     public record AssetFile(String id, String type, String path) {}
 
-    public record AssetPage(List<Asset> items, int count, int total, String nextPage) {}
-
-    public record SearchResponse(AssetPage assets) {}
-
     /** Request body of {@code POST /search/metadata}; null fields are left out of the JSON. */
     public record MetadataSearch(
             List<String> albumIds,

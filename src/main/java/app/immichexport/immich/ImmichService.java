@@ -61,17 +61,17 @@ public class ImmichService {
      * (no such album) and would report a failure for what was done.
      */
     public void deleteAlbum(ImmichConnection immich, String albumId) {
-        immich.client.deleteAlbum(albumId);
+        immich.client.albums.deleteAlbum(albumId);
     }
 
     /** An original's bytes from {@code offset} on; a broken stream is resumed by the caller. */
     public InputStream openOriginal(ImmichConnection immich, String assetId, long offset) throws IOException {
-        return immich.client.openOriginal(assetId, offset);
+        return immich.client.files.openOriginal(assetId, offset);
     }
 
     /** An asset file's (a sidecar's) bytes from {@code offset} on. */
     public InputStream openAssetFile(ImmichConnection immich, String fileId, long offset) throws IOException {
-        return immich.client.openAssetFile(fileId, offset);
+        return immich.client.files.openAssetFile(fileId, offset);
     }
 
     /** Immich as this API key reaches it; one connection is kept per key. */
@@ -108,7 +108,7 @@ public class ImmichService {
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Album> albums(ImmichConnection immich) {
-        return immich.client.albums();
+        return immich.client.albums.albums();
     }
 
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
@@ -122,7 +122,7 @@ public class ImmichService {
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public List<AlbumMembers> members(ImmichConnection immich, List<String> albumIds) {
         return albums(immich, albumIds).stream()
-                .map(album -> immich.client.members(album))
+                .map(album -> immich.client.albums.members(album))
                 .toList();
     }
 
@@ -130,14 +130,14 @@ public class ImmichService {
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Album> albums(ImmichConnection immich, List<String> albumIds) {
-        return chosen(immich.client.albums(), albumIds);
+        return chosen(immich.client.albums.albums(), albumIds);
     }
 
     /** Some albums, as {@link #albums(ImmichConnection, List)}, from a server whose version was just read. */
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Album> albums(ImmichConnection immich, ImmichServer server, List<String> albumIds) {
-        return chosen(immich.client.albums(server.version()), albumIds);
+        return chosen(immich.client.albums.albums(server.version()), albumIds);
     }
 
     private static List<Album> chosen(List<Album> visible, List<String> albumIds) {
@@ -156,14 +156,14 @@ public class ImmichService {
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public AlbumMembers members(ImmichConnection immich, Album album) {
-        return immich.client.members(album);
+        return immich.client.albums.members(album);
     }
 
     /** The album's members, from a server whose version was just read. */
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public AlbumMembers members(ImmichConnection immich, ImmichServer server, Album album) {
         // a read: asked again before a move changes the album
-        return patience.call(() -> immich.client.members(album, server.version()));
+        return patience.call(() -> immich.client.albums.members(album, server.version()));
     }
 
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
@@ -180,7 +180,7 @@ public class ImmichService {
     public Optional<Sidecar> sidecar(ImmichConnection immich, String assetId) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return immich.client.sidecar(assetId);
+                return immich.client.files.sidecar(assetId);
             } catch (ImmichUnreachableException e) {
                 if (attempt == RETRIES) {
                     throw e;
@@ -202,7 +202,7 @@ public class ImmichService {
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Thumbnail thumbnail(ImmichConnection immich, String assetId) {
-        return immich.client.thumbnail(assetId);
+        return immich.client.files.thumbnail(assetId);
     }
 
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
@@ -257,13 +257,13 @@ public class ImmichService {
     /** Sets the album's cover to the given asset: a repeat sets the same. */
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public void setAlbumCover(ImmichConnection immich, String albumId, String assetId) {
-        patience.run(() -> immich.client.setAlbumCover(albumId, assetId));
+        patience.run(() -> immich.client.albums.setAlbumCover(albumId, assetId));
     }
 
     /** A read, asked right before an original goes to the trash. */
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public Set<String> albumIdsOf(ImmichConnection immich, ImmichServer server, String assetId) {
-        return patience.call(() -> immich.client.albumIdsOf(assetId, server.version()));
+        return patience.call(() -> immich.client.albums.albumIdsOf(assetId, server.version()));
     }
 
     /**
@@ -272,14 +272,14 @@ public class ImmichService {
      */
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public void removeFromAlbum(ImmichConnection immich, String albumId, List<String> assetIds) {
-        patience.run(() -> immich.client.removeFromAlbum(albumId, assetIds));
+        patience.run(() -> immich.client.albums.removeFromAlbum(albumId, assetIds));
     }
 
     /** Not retried: a creation whose answer was lost may have happened, and a second would be a second album. */
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public Album createAlbum(
             ImmichConnection immich, String name, String description, List<String> assetIds, List<AlbumUser> users) {
-        return immich.client.createAlbum(name, description, assetIds, users);
+        return immich.client.albums.createAlbum(name, description, assetIds, users);
     }
 
     /**
@@ -288,33 +288,33 @@ public class ImmichService {
      */
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public int addToAlbum(ImmichConnection immich, String albumId, List<String> assetIds) {
-        return patience.call(() -> immich.client.addToAlbum(albumId, assetIds));
+        return patience.call(() -> immich.client.albums.addToAlbum(albumId, assetIds));
     }
 
     /** The album's members with their exif and people, for full sidecars: a read. */
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public List<AssetMetadata> albumMetadata(ImmichConnection immich, String albumId) {
-        return patience.call(() -> immich.client.albumMetadata(albumId));
+        return patience.call(() -> immich.client.metadata.albumMetadata(albumId));
     }
 
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public boolean importsFaces(ImmichConnection immich) {
-        return patience.call(() -> immich.client.importsFaces());
+        return patience.call(() -> immich.client.metadata.importsFaces());
     }
 
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public List<TagPath> tags(ImmichConnection immich) {
-        return patience.call(() -> immich.client.tags());
+        return patience.call(() -> immich.client.metadata.tags());
     }
 
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public Set<String> taggedAssetIds(ImmichConnection immich, String tagId) {
-        return patience.call(() -> immich.client.taggedAssetIds(tagId));
+        return patience.call(() -> immich.client.metadata.taggedAssetIds(tagId));
     }
 
     @Timeout(value = 2, unit = ChronoUnit.MINUTES)
     public List<AssetMetadata.Person> faces(ImmichConnection immich, String assetId) {
-        return patience.call(() -> immich.client.faces(assetId));
+        return patience.call(() -> immich.client.metadata.faces(assetId));
     }
 
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)

@@ -16,7 +16,7 @@ class AssetFilesAnswerTest {
     @ParameterizedTest
     @ValueSource(strings = {"[]", " [ ] ", "\n[\r\n\t]\n", "[ ]"})
     void anEmptyListIsNoFiles(String answer) {
-        assertTrue(ImmichClient.assetFiles(bytes(answer)).isEmpty());
+        assertTrue(FileCalls.assetFiles(bytes(answer)).isEmpty());
     }
 
     @Test
@@ -26,13 +26,13 @@ class AssetFilesAnswerTest {
                 + "\"createdAt\":\"2026-01-01T00:00:00.000Z\",\"updatedAt\":\"2026-01-01T00:00:00.000Z\"}]";
         assertEquals(
                 List.of(new ImmichDtos.AssetFile("f1", "sidecar", "/data/upload/u/a.jpg.xmp")),
-                ImmichClient.assetFiles(bytes(answer)));
+                FileCalls.assetFiles(bytes(answer)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"[", "]", "[x]", "{}", ""})
     void anythingElseGoesToTheJsonReaderAndFailsThere(String answer) {
-        assertThrows(JsonbException.class, () -> ImmichClient.assetFiles(bytes(answer)));
+        assertThrows(JsonbException.class, () -> FileCalls.assetFiles(bytes(answer)));
     }
 
     private static byte[] bytes(String text) {

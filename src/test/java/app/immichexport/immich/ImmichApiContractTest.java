@@ -45,17 +45,17 @@ class ImmichApiContractTest {
                                 + (offered ? " is not listed" : " is listed: drop its @Since"));
             }
         }
-        assertEquals(26, endpoints.size(), "every client method was checked: " + endpoints);
+        assertEquals(25, endpoints.size(), "every client method was checked: " + endpoints);
         for (ImmichLine line : ImmichLine.values()) {
             assertTrue(
                     Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),
                     "the trash call is an Immich " + line.version() + " endpoint");
             assertTrue(
-                    Contract.of(line).lists("DELETE", "/" + ImmichClient.ALBUM_ASSETS_PATH),
+                    Contract.of(line).lists("DELETE", "/" + AlbumCalls.ALBUM_ASSETS_PATH),
                     "taking assets out of an album is an Immich " + line.version() + " endpoint");
             assertEquals(
                     line == ImmichLine.V3,
-                    Contract.of(line).lists("GET", "/" + ImmichClient.SIDECAR_PATH),
+                    Contract.of(line).lists("GET", "/" + FileCalls.SIDECAR_PATH),
                     "the sidecar question is an Immich endpoint from 3.2 on, asked of " + line.version());
         }
     }

@@ -129,13 +129,13 @@ class ImmichTranslatorTest {
     void theApiLivesBelowSlashApi() {
         assertEquals(
                 "http://immich:2283/api/",
-                ImmichClient.apiBase("http://immich:2283").toString());
+                ImmichCalls.apiBase("http://immich:2283").toString());
         assertEquals(
                 "http://immich:2283/api/",
-                ImmichClient.apiBase("http://immich:2283/").toString());
+                ImmichCalls.apiBase("http://immich:2283/").toString());
         assertEquals(
                 "http://immich:2283/api/",
-                ImmichClient.apiBase("http://immich:2283/api").toString());
+                ImmichCalls.apiBase("http://immich:2283/api").toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.json.JsonException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SearchAnswerTest {
@@ -51,6 +52,38 @@ class SearchAnswerTest {
         assertEquals(Asset.AssetType.VIDEO, clip.type());
         assertEquals(-1, clip.size());
         assertEquals(true, clip.trashed());
+    }
+
+    @Test
+    void readsWhatAFullSidecarHoldsWithThePeopleAndTheirFaces() {
+        SearchAnswer.Page page = read("""
+                {"assets":{"items":[
+                  {"id":"a1","ownerId":"u","visibility":"archive","isFavorite":true,
+                   "exifInfo":{"description":"Vows","rating":4,"dateTimeOriginal":"2021-06-12T13:00:00+00:00",
+                               "timeZone":"Europe/Oslo","latitude":59.9139,"longitude":10.7522,"orientation":"6",
+                               "exifImageWidth":4000,"exifImageHeight":3000,"make":"X"},
+                   "people":[{"id":"p1","name":"Anna","isHidden":false,"thumbnailPath":"/x",
+                              "faces":[{"id":"f1","boundingBoxX1":10,"boundingBoxY1":20,"boundingBoxX2":30,
+                                        "boundingBoxY2":40,"imageWidth":3000,"imageHeight":4000,"sourceType":"x"}]},
+                             {"id":"p2","name":"","isHidden":true,"faces":[]}]}
+                ],"nextPage":null}}
+                """);
+        AssetMetadata photo = ImmichTranslator.metadata(page.items().get(0));
+        assertEquals("Vows", photo.description());
+        assertEquals(4, photo.rating());
+        assertEquals(Instant.parse("2021-06-12T13:00:00Z"), photo.takenAt());
+        assertEquals("Europe/Oslo", photo.timeZone());
+        assertEquals(59.9139, photo.latitude());
+        assertEquals(6, photo.orientation());
+        assertEquals(4000, photo.storedWidth());
+        assertEquals(true, photo.favorite());
+        assertEquals("archive", photo.visibility());
+        assertEquals(
+                List.of(
+                        new AssetMetadata.Person(
+                                "p1", "Anna", false, List.of(new AssetMetadata.FaceBox(10, 20, 30, 40, 3000, 4000))),
+                        new AssetMetadata.Person("p2", "", true, List.of())),
+                photo.people());
     }
 
     @Test
