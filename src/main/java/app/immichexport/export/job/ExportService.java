@@ -224,7 +224,7 @@ public class ExportService {
                         saved, request, options, client, server, albums, intoLibrary, jobs(), cancelled),
                 repository,
                 locks,
-                new JobRunner.Pools(workers(), parallelism(), jobs()),
+                new JobPools(workers(), parallelism(), jobs()),
                 clock);
         running.put(id, runner);
         try {

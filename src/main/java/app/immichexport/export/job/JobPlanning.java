@@ -115,7 +115,7 @@ class JobPlanning {
      * Learns what the job's albums hold (unless unchanged since a complete export, or since the
      * preview before it) and plans it.
      */
-    JobRunner.Prepared prepare(
+    PreparedJob prepare(
             ExportJob job,
             ExportRequest request,
             ExportOptions options,
@@ -206,23 +206,23 @@ class JobPlanning {
                         clock,
                         albumFiles)
                 : null;
-        return new JobRunner.Prepared(
+        return new PreparedJob(
                 plan,
                 exporter,
                 folders,
                 intoLibrary.isPresent()
                         ? handover(id, listed, albumFiles, intoLibrary.get(), client, server)::run
                         : move == null ? null : (verified, say) -> move.run(verified),
-                JobRunner.Albums.of(selection, takenOverFrom),
+                JobAlbums.of(selection, takenOverFrom),
                 asking.filter(questions -> !moving && !full)
                         .map(questions -> lateSidecars(questions, files, planWith))
                         .orElse(null));
     }
 
     /** The whole plan once Immich has told every photo's sidecar, the files learning where to fetch them. */
-    private static JobRunner.LateFiles lateSidecars(
+    private static LateFiles lateSidecars(
             Sidecars.Asking asking, ImmichFiles files, Function<Map<String, Sidecar>, ExportPlan> planWith) {
-        return new JobRunner.LateFiles() {
+        return new LateFiles() {
             @Override
             public boolean isDone() {
                 return asking.isDone();

@@ -2,37 +2,27 @@ package app.immichexport.export.job;
 
 import app.immichexport.export.copy.CopyOutcome;
 import app.immichexport.export.copy.FileExporter;
-import app.immichexport.export.copy.VerifiedWriter;
 import app.immichexport.export.move.MoveReport;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
-import app.immichexport.export.record.ExportItem;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.ItemWriter;
 import app.immichexport.export.record.JobProgress;
-import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.ImmichException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.LongPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -51,10 +41,10 @@ final class JobRunner implements Runnable {
 
     private final long jobId;
     private final String root;
-    private final Preparation preparation;
+    private final JobPreparation preparation;
     private final ExportJobRepository repository;
     private final FolderLocks locks;
-    private final Pools pools;
+    private final JobPools pools;
     private final Clock clock;
     private volatile ExportPlan plan;
     private FileExporter exporter;
@@ -86,82 +76,13 @@ final class JobRunner implements Runnable {
     private long lastNotify;
     private long lastPersist;
 
-    /**
-     * @param workers     copy files, {@code parallelism} at a time across all jobs
-     * @param background  never waits on the workers: records items while they copy
-     */
-    record Pools(ExecutorService workers, int parallelism, ExecutorService background) {}
-
-    /**
-     * @param fullyKnown    albums whose every member is in the plan: complete when all their files are on disk
-     * @param takenOverFrom albums whose files were taken over from an earlier job, with that job's id
-     */
-    record Albums(Set<String> fullyKnown, Map<String, Long> takenOverFrom) {
-
-        /** What the selection tells of its albums, with those whose files were taken over. */
-        static Albums of(Selection selection, Map<String, Long> takenOverFrom) {
-            Set<String> fullyKnown = new HashSet<>(takenOverFrom.keySet());
-            selection.listed().values().stream()
-                    .filter(AlbumMembers::isComplete)
-                    .forEach(m -> fullyKnown.add(m.album().id()));
-            return new Albums(fullyKnown, takenOverFrom);
-        }
-    }
-
-    /**
-     * What a job needs to copy, learnt by listing its albums in Immich.
-     *
-     * @param afterCopy run once every file was handled, with the keys of the files verified on disk; may be null
-     * @param late      files learnt while the planned ones are copied; may be null
-     */
-    record Prepared(
-            ExportPlan plan,
-            FileExporter exporter,
-            Set<Path> folders,
-            AfterCopy afterCopy,
-            Albums albums,
-            LateFiles late) {}
-
-    /**
-     * Files learnt while the job copies, in the folders of the files planned: the sidecars of photos
-     * Immich is still being asked about.
-     */
-    interface LateFiles {
-        boolean isDone();
-
-        /** The whole plan, the files planned first among them; waits until it is known. */
-        ExportPlan await() throws InterruptedException;
-
-        /** The job ends without them: stop learning them. */
-        void abandon();
-    }
-
-    /** What changes Immich once every file was handled. */
-    interface AfterCopy {
-        /**
-         * @param verified bytes written of each file verified on disk, by its path below the root
-         * @param say      takes what it is doing now, shown as the job's progress
-         * @return its report, added to the job's summary
-         */
-        MoveReport run(Map<String, Long> verified, Consumer<String> say);
-    }
-
-    /** Lists the albums and plans: runs on the job's own thread, so that a cancel interrupts it. */
-    interface Preparation {
-        /**
-         * @param cancelled true once the job is cancelled: work handed to other threads checks it, as
-         *                  an interrupt of this thread may be lost on its way through an interceptor
-         */
-        Prepared prepare(BooleanSupplier cancelled);
-    }
-
     JobRunner(
             long jobId,
             String root,
-            Preparation preparation,
+            JobPreparation preparation,
             ExportJobRepository repository,
             FolderLocks locks,
-            Pools pools,
+            JobPools pools,
             Clock clock) {
         this.jobId = jobId;
         this.root = root;
@@ -173,7 +94,7 @@ final class JobRunner implements Runnable {
         this.items = new ItemWriter(batch -> pools.background().submit(() -> repository.saveItems(root, batch)));
     }
 
-    private void adopt(Prepared prepared) {
+    private void adopt(PreparedJob prepared) {
         this.exporter = prepared.exporter();
         this.folders = prepared.folders();
         this.afterCopy = prepared.afterCopy();
@@ -221,7 +142,7 @@ final class JobRunner implements Runnable {
         try {
             checkNotCancelled();
             update(job -> job.setState(ExportJob.State.PLANNING));
-            Prepared prepared = preparation.prepare(() -> cancelled);
+            PreparedJob prepared = preparation.prepare(() -> cancelled);
             checkNotCancelled();
             adopt(prepared);
             JobProgress planned = progress();
@@ -234,7 +155,7 @@ final class JobRunner implements Runnable {
             }
             locks.acquire(jobId, folders);
             locked = true;
-            removeLeftovers();
+            Leftovers.remove(folders, repository);
             update(job -> {
                 job.counters(planned);
                 job.setState(ExportJob.State.RUNNING);
@@ -249,20 +170,7 @@ final class JobRunner implements Runnable {
             if (!cancelled && !stopping && diskFull == null && afterCopy != null) {
                 afterCopyReport = afterCopy.run(Map.copyOf(verified), this::say);
             }
-            finish(
-                    cancelled
-                            ? ExportJob.State.CANCELLED
-                            : stopping
-                                    ? ExportJob.State.INTERRUPTED
-                                    : tally.anyFailed()
-                                            ? ExportJob.State.FAILED
-                                            : afterCopyReport != null
-                                                            && !afterCopyReport
-                                                                    .workLeft()
-                                                                    .isEmpty()
-                                                    ? ExportJob.State.INCOMPLETE
-                                                    : ExportJob.State.SUCCEEDED,
-                    summary());
+            finish(endState(), summary());
         } catch (InterruptedException e) {
             finish(ExportJob.State.CANCELLED, summary());
         } catch (RuntimeException e) {
@@ -285,16 +193,16 @@ final class JobRunner implements Runnable {
         }
     }
 
-    /** What earlier runs left half written in this job's folders, when they have ended. */
-    private void removeLeftovers() {
-        Map<Long, Boolean> ended = new HashMap<>();
-        LongPredicate jobEnded = id -> ended.computeIfAbsent(
-                id,
-                earlier -> repository
-                        .find(earlier)
-                        .map(job -> job.getState().isFinished())
-                        .orElse(true));
-        folders.forEach(folder -> VerifiedWriter.removeLeftovers(folder, jobEnded));
+    /** How a job that was not stopped by an error ends. */
+    private ExportJob.State endState() {
+        boolean workLeft =
+                afterCopyReport != null && !afterCopyReport.workLeft().isEmpty();
+        if (cancelled || stopping) {
+            return cancelled ? ExportJob.State.CANCELLED : ExportJob.State.INTERRUPTED;
+        }
+        return tally.anyFailed()
+                ? ExportJob.State.FAILED
+                : workLeft ? ExportJob.State.INCOMPLETE : ExportJob.State.SUCCEEDED;
     }
 
     /** Copies the files learnt while the planned ones were copied; the plan grows to hold them. */
@@ -341,7 +249,8 @@ final class JobRunner implements Runnable {
                     exporter.makeDurable();
                 }
                 permits.acquire();
-                CopyTask task = new CopyTask(file, permits);
+                CopyTask task = new CopyTask(
+                        () -> export(file), () -> !cancelled && diskFull == null, permits, inFlight::remove);
                 inFlight.add(task);
                 try {
                     task.submitTo(pools.workers());
@@ -367,55 +276,6 @@ final class JobRunner implements Runnable {
         // durable before an album is marked complete or anything in Immich depends on the copies
         exporter.makeDurable();
         items.flush();
-    }
-
-    /**
-     * One file handed to the shared workers. It runs at most once, or is stopped before it starts;
-     * either way its permit comes back exactly once, so a job never waits for a copy that will not run.
-     */
-    private final class CopyTask implements Runnable {
-        private final PlannedFile file;
-        private final Semaphore permits;
-        private final AtomicBoolean claimed = new AtomicBoolean();
-        private volatile Future<?> future;
-
-        CopyTask(PlannedFile file, Semaphore permits) {
-            this.file = file;
-            this.permits = permits;
-        }
-
-        void submitTo(ExecutorService workers) {
-            future = workers.submit(this);
-        }
-
-        @Override
-        public void run() {
-            if (!claimed.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                if (!cancelled && diskFull == null) {
-                    export(file);
-                }
-            } finally {
-                inFlight.remove(this);
-                permits.release();
-            }
-        }
-
-        /** A task not started yet never will; one being written is interrupted and cleans up after itself. */
-        void stop() {
-            Future<?> submitted = future;
-            if (claimed.compareAndSet(false, true)) {
-                inFlight.remove(this);
-                permits.release();
-                if (submitted != null) {
-                    submitted.cancel(false);
-                }
-            } else if (submitted != null) {
-                submitted.cancel(true);
-            }
-        }
     }
 
     private void export(PlannedFile file) {
@@ -451,71 +311,22 @@ final class JobRunner implements Runnable {
         if (outcome.isVerifiedOnDisk() && afterCopy != null) {
             verified.put(file.relativePath(), outcome.bytes());
         }
-        completeness.keep(
-                file.setId(),
-                outcome.isVerifiedOnDisk()
-                        ? new ExportJobRepository.ItemRow(
-                                file.assetId(),
-                                file.kind().name(),
-                                file.relativePath(),
-                                outcome.bytes(),
-                                outcome.sha1(),
-                                file.modifiedTime(),
-                                outcome.status().name(),
-                                null)
-                        : null);
+        completeness.keep(file.setId(), JobItems.row(file, outcome));
         tally.count(outcome.status());
         if (outcome.status() == CopyOutcome.Status.COPIED && result.source() == FileExporter.Source.WRITTEN) {
             tally.sidecarWritten();
         }
         tally.addBytes(Math.max(0, file.expectedSize()) - counted);
         if (!result.asRecorded() || !foundAsBefore.took(file)) {
-            items.add(new ExportItem(
-                            jobId,
-                            file.assetId(),
-                            file.setId(),
-                            file.kind().name(),
-                            result.source(),
-                            file.relativePath(),
-                            outcome.isVerifiedOnDisk() ? outcome.bytes() : null,
-                            outcome.sha1(),
-                            file.modifiedTime(),
-                            ExportItem.Outcome.valueOf(outcome.status().name()),
-                            outcome.reason(),
-                            result.retries(),
-                            clock.instant())
-                    .indexChanged(outcome.isVerifiedOnDisk() && !result.asRecorded()));
+            items.add(JobItems.item(jobId, file, result, clock.instant()));
         }
         notifyListeners(false);
     }
 
     private void recordSkipped() {
         for (SkippedAsset skipped : plan.skipped()) {
-            completeness.keep(
-                    skipped.setId(),
-                    new ExportJobRepository.ItemRow(
-                            skipped.assetId(),
-                            "ORIGINAL",
-                            null,
-                            null,
-                            null,
-                            null,
-                            ExportItem.Outcome.SKIPPED.name(),
-                            skipped.reason().explanation()));
-            items.add(new ExportItem(
-                    jobId,
-                    skipped.assetId(),
-                    skipped.setId(),
-                    "ORIGINAL",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    ExportItem.Outcome.SKIPPED,
-                    skipped.reason().explanation(),
-                    0,
-                    clock.instant()));
+            completeness.keep(skipped.setId(), JobItems.skippedRow(skipped));
+            items.add(JobItems.skippedItem(jobId, skipped, clock.instant()));
         }
     }
 
@@ -541,34 +352,7 @@ final class JobRunner implements Runnable {
     }
 
     private String summary() {
-        ExportPlan plan = this.plan;
-        if (plan == null) {
-            return cancelled ? "Cancelled while listing the albums in Immich: nothing was copied" : "";
-        }
-        List<String> parts = tally.summary(plan);
-        String stopped = diskFull == null
-                ? ""
-                : "Stopped at the first file that did not fit: " + diskFull
-                        + ". Free some space, then resume the job: verified files are not copied again. ";
-        return stopped
-                + (cancelled ? "Cancelled: " : "")
-                + String.join(", ", parts)
-                + exporter.uploadFolderWarning().map(warning -> ". " + warning).orElse("")
-                + afterCopy()
-                + plan.warnings().stream().map(w -> ". " + w).collect(Collectors.joining());
-    }
-
-    private String afterCopy() {
-        MoveReport report = afterCopyReport;
-        if (report == null) {
-            return "";
-        }
-        String text = report.text().isEmpty() ? "" : ". " + report.text();
-        List<String> left = report.workLeft();
-        return left.isEmpty()
-                ? text
-                : text + ". Not finished, as Immich kept failing: " + String.join(", ", left)
-                        + ". Resume the job to finish " + (left.size() == 1 ? "it" : "them");
+        return JobSummary.of(plan, tally, cancelled, diskFull, exporter, afterCopyReport);
     }
 
     /** Every way a job ends comes here: what is left of its items is recorded, then its state. */
