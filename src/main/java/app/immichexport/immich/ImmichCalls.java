@@ -77,9 +77,8 @@ final class ImmichCalls implements AutoCloseable {
                         "Immich's answer broke off at " + url + " (could not " + what + ")", e);
             }
             answer.items().forEach(each);
-            int current = page;
             Integer next = nextPage(answer.nextPage());
-            if (next == null || next <= current) {
+            if (next == null || next <= page) {
                 return;
             }
             page = next;

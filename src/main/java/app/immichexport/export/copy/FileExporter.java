@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -229,7 +228,7 @@ public final class FileExporter {
                 base = immichsSidecar(file);
             }
             byte[] content = sidecars.get().merge(file, base);
-            String presentSha1 = present == null ? null : Base64.getEncoder().encodeToString(sha1(present));
+            String presentSha1 = present == null ? null : VerifiedWriter.sha1Of(present);
             if (present != null && java.util.Arrays.equals(present, content)) {
                 return new Result(CopyOutcome.identical(content.length, presentSha1), null, 0);
             }
@@ -273,10 +272,6 @@ public final class FileExporter {
         try (InputStream immichs = originals.open(file, 0)) {
             return immichs.readAllBytes();
         }
-    }
-
-    private static byte[] sha1(byte[] content) {
-        return VerifiedWriter.sha1().digest(content);
     }
 
     /** The export root is full, or the user's quota on it used up. */

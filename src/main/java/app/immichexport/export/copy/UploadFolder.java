@@ -35,6 +35,17 @@ public final class UploadFolder {
      * the folder above it, and never resolves outside the mount.
      */
     public Optional<Path> find(String originalPath) {
+        Optional<Path> file = locate(originalPath);
+        if (file.isPresent()) {
+            found.incrementAndGet();
+        } else if (originalPath != null && !originalPath.isBlank() && missed.getAndIncrement() == 0) {
+            firstMissed = originalPath;
+        }
+        return file;
+    }
+
+    /** As {@link #find}, without counting the look towards the {@link #warning()}. */
+    private Optional<Path> locate(String originalPath) {
         if (originalPath == null || originalPath.isBlank()) {
             return Optional.empty();
         }
@@ -42,15 +53,11 @@ public final class UploadFolder {
             try {
                 Path file = root.resolve(candidate).normalize();
                 if (file.startsWith(root) && isFile(file)) {
-                    found.incrementAndGet();
                     return Optional.of(file);
                 }
             } catch (InvalidPathException e) {
                 // not a path this file system can hold: not in the mount
             }
-        }
-        if (missed.getAndIncrement() == 0) {
-            firstMissed = originalPath;
         }
         return Optional.empty();
     }
@@ -59,9 +66,10 @@ public final class UploadFolder {
      * What the mount tells of an original's XMP sidecar, in the names Immich writes and reads beside
      * it ({@code photo.jpg.xmp}, then {@code photo.xmp}): empty when the original itself is not here
      * (the mount cannot tell), else the sidecar's path as Immich names it, or empty inside when none.
+     * Not counted towards the {@link #warning()}: the copy that follows looks for each original again.
      */
     public Optional<Optional<String>> sidecarBeside(String originalPath) {
-        Optional<Path> original = find(originalPath);
+        Optional<Path> original = locate(originalPath);
         String name = original.map(file -> file.getFileName().toString()).orElse("");
         if (original.isEmpty() || !originalPath.replace('\\', '/').endsWith("/" + name)) {
             return Optional.empty();

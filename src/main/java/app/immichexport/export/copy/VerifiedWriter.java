@@ -154,8 +154,7 @@ public final class VerifiedWriter {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             madeDurable(target, durability);
-            MessageDigest sha1 = sha1();
-            return Base64.getEncoder().encodeToString(sha1.digest(content));
+            return sha1Of(content);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -256,6 +255,11 @@ public final class VerifiedWriter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** SHA-1 of bytes in memory, base64, as Immich writes its checksums. */
+    static String sha1Of(byte[] content) {
+        return Base64.getEncoder().encodeToString(sha1().digest(content));
     }
 
     /** SHA-1 of a file on disk, base64, as Immich writes its checksums. */

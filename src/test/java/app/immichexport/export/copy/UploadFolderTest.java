@@ -58,6 +58,11 @@ class UploadFolderTest {
                 Optional.empty(),
                 upload.sidecarBeside("/data/library/admin/2024/IMG_4.jpg"),
                 "without the original the mount cannot tell");
+        UploadFolder looked = new UploadFolder(mount);
+        looked.sidecarBeside("/data/library/admin/2024/IMG_4.jpg");
+        assertTrue(
+                looked.warning().isEmpty(),
+                "a look for sidecars is not a copy's look for originals: the copy counts those once");
     }
 
     @Test
