@@ -1,6 +1,7 @@
 package app.immichexport.immich;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,14 @@ final class AlbumCalls {
 
     /** @param version the server's, read just before by the caller */
     public AlbumMembers members(Album album, ImmichVersion version) {
+        return members(album, version, false);
+    }
+
+    /**
+     * @param withMetadata also tells each member's details and people, on 3.x in the same search; 2.x
+     *                     lists members without them, so they are left to a search of their own
+     */
+    public AlbumMembers members(Album album, ImmichVersion version, boolean withMetadata) {
         if (version.albumsListAssets()) {
             List<ImmichDtos.Asset> listed = calls.call(
                             "list the members of album " + album.name(), () -> calls.api.album(album.id()))
@@ -63,12 +72,25 @@ final class AlbumCalls {
                             : listed.stream().map(ImmichTranslator::asset).toList());
         }
         Map<String, Asset> assets = new LinkedHashMap<>();
+        Map<String, AssetMetadata> metadata = withMetadata ? new HashMap<>() : null;
         calls.searchAll(
                 "list the members of album " + album.name(),
                 page -> new ImmichDtos.MetadataSearch(
-                        List.of(album.id()), page, ImmichCalls.PAGE_SIZE, true, null, null, null),
-                dto -> assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)));
-        return new AlbumMembers(album, List.copyOf(assets.values()));
+                        List.of(album.id()),
+                        page,
+                        ImmichCalls.PAGE_SIZE,
+                        true,
+                        null,
+                        null,
+                        null,
+                        withMetadata ? Boolean.TRUE : null,
+                        null),
+                dto -> {
+                    if (assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)) == null && metadata != null) {
+                        metadata.put(dto.id(), ImmichTranslator.metadata(dto));
+                    }
+                });
+        return new AlbumMembers(album, List.copyOf(assets.values()), metadata);
     }
 
     /** Shows the asset as the album's cover. */

@@ -166,6 +166,12 @@ public class ImmichService {
         return patience.call(() -> immich.client.albums.members(album, server.version()));
     }
 
+    /** The album's members with their details and people where Immich tells them in the same search. */
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public AlbumMembers membersWithMetadata(ImmichConnection immich, ImmichServer server, Album album) {
+        return patience.call(() -> immich.client.albums.members(album, server.version(), true));
+    }
+
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Asset asset(ImmichConnection immich, String assetId) {

@@ -24,8 +24,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The full sidecars of a job: what Immich holds about each photo, asked per album and per tag rather
- * than per photo (faces only for photos with named people, on 3.x), and written into each sidecar
+ * The full sidecars of a job: what Immich holds about each photo, told with the album's members on 3.x
+ * (searched for on 2.x) and asked per tag rather than per photo (faces only for photos with named people, on 3.x), and written into each sidecar
  * with {@link XmpSidecar}.
  */
 final class FullSidecars implements SidecarContent {
@@ -60,7 +60,11 @@ final class FullSidecars implements SidecarContent {
         }
         Map<String, AssetMetadata> known = new HashMap<>();
         for (AlbumMembers members : listed) {
-            immich.albumMetadata(client, members.album().id()).forEach(m -> known.putIfAbsent(m.assetId(), m));
+            if (members.metadata() != null) {
+                members.metadata().forEach(known::putIfAbsent);
+            } else {
+                immich.albumMetadata(client, members.album().id()).forEach(m -> known.putIfAbsent(m.assetId(), m));
+            }
         }
         Map<String, List<AssetMetadata.Person>> people = people(immich, client, server, known, faceMemory, warnings);
         Map<String, Set<String>> tags = tags(immich, client, server, assets.keySet(), warnings);

@@ -136,7 +136,14 @@ class JobPlanning {
         Map<String, Long> takenOverFrom = unchanged.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().fromJob()));
         Selection selection = selections.forJob(
-                job.getRequestedBy(), client, server, albums, unchanged.keySet(), options.includeMotionParts(), moving);
+                job.getRequestedBy(),
+                client,
+                server,
+                albums,
+                unchanged.keySet(),
+                options.includeMotionParts(),
+                moving,
+                full);
         List<AlbumMembers> listed = selection.members();
         // when every album is taken over, what is known of its files is all the run needs of the file index
         ExportJobRepository.ExportedFiles exported = listed.isEmpty()

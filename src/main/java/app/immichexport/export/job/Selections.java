@@ -47,7 +47,7 @@ class Selections {
     Selection forPreview(String username, ImmichConnection connection, List<String> albumIds, boolean motion) {
         ImmichServer server = immich.server(connection);
         List<Album> albums = immich.albums(connection, server, albumIds);
-        Selection selection = gather(connection, server, albums, Set.of(), motion, Map.of(), Map.of());
+        Selection selection = gather(connection, server, albums, Set.of(), motion, false, Map.of(), Map.of());
         keep(key(username, albumIds, motion), selection);
         return selection;
     }
@@ -58,6 +58,7 @@ class Selections {
      *
      * @param fresh lists every album not taken over, whatever a preview saw: a job that changes Immich
      *              acts on what Immich holds now
+     * @param withMetadata lists the members with their details and people, as full sidecars need them
      */
     Selection forJob(
             String username,
@@ -66,7 +67,8 @@ class Selections {
             List<Album> albums,
             Set<String> takenOver,
             boolean motion,
-            boolean fresh) {
+            boolean fresh,
+            boolean withMetadata) {
         List<String> albumIds = albums.stream().map(Album::id).toList();
         Kept kept = fresh ? null : previews.remove(key(username, albumIds, motion));
         Map<String, AlbumMembers> seen = new HashMap<>();
@@ -74,13 +76,15 @@ class Selections {
         if (kept != null && !kept.at().plus(KEPT).isBefore(clock.instant())) {
             for (Album album : albums) {
                 AlbumMembers members = kept.selection().listed().get(album.id());
-                if (members != null && unchanged(members.album(), album)) {
-                    seen.put(album.id(), new AlbumMembers(album, members.assets()));
+                if (members != null
+                        && unchanged(members.album(), album)
+                        && (!withMetadata || members.metadata() != null)) {
+                    seen.put(album.id(), new AlbumMembers(album, members.assets(), members.metadata()));
                 }
             }
             motionParts = kept.selection().motionParts();
         }
-        return gather(connection, server, albums, takenOver, motion, seen, motionParts);
+        return gather(connection, server, albums, takenOver, motion, withMetadata, seen, motionParts);
     }
 
     private Selection gather(
@@ -89,6 +93,7 @@ class Selections {
             List<Album> albums,
             Set<String> takenOver,
             boolean motion,
+            boolean withMetadata,
             Map<String, AlbumMembers> seen,
             Map<String, Asset> knownMotionParts) {
         Map<String, AlbumMembers> listed = new LinkedHashMap<>();
@@ -99,7 +104,9 @@ class Selections {
             AlbumMembers members = seen.get(album.id());
             if (members == null) {
                 stopWhenInterrupted();
-                members = immich.members(connection, server, album);
+                members = withMetadata
+                        ? immich.membersWithMetadata(connection, server, album)
+                        : immich.members(connection, server, album);
             }
             listed.put(album.id(), members);
         }

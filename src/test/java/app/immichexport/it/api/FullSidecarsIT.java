@@ -134,6 +134,13 @@ class FullSidecarsIT {
                         .filter(e -> e.route().equals("/faces"))
                         .count(),
                 "the faces of the same people are not asked again");
+        assertEquals(
+                1,
+                TestImmich.simulator().exchanges().stream()
+                        .filter(e -> e.route().equals("/search/metadata")
+                                && e.requestBody().contains("\"albumIds\":[\"" + albumId + "\"]"))
+                        .count(),
+                "the album is searched once, for its members and their details alike");
         assertEquals("SUCCEEDED", second.getString("state"), second.toString());
         assertTrue(
                 second.getString("message").contains("1 sidecar written or updated"),
