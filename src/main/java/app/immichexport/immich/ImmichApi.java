@@ -116,6 +116,12 @@ interface ImmichApi {
     @Path("tags")
     List<ImmichDtos.Tag> tags();
 
+    /** A page of the key user's people, the hidden ones too ({@code person.read}). */
+    @GET
+    @Path("people")
+    ImmichDtos.People people(
+            @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("withHidden") boolean withHidden);
+
     /** An asset's faces with their boxes and people ({@code face.read}). */
     @GET
     @Path("faces")

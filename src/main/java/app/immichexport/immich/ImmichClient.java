@@ -25,12 +25,14 @@ class ImmichClient implements AutoCloseable {
     final AlbumCalls albums;
     final MetadataCalls metadata;
     final FileCalls files;
+    final SourceCalls sources;
 
     public ImmichClient(String url, String apiKey) {
         this.calls = new ImmichCalls(url, apiKey);
         this.albums = new AlbumCalls(calls, this::version);
         this.metadata = new MetadataCalls(calls);
         this.files = new FileCalls(calls);
+        this.sources = new SourceCalls(calls, this::version);
     }
 
     public String url() {

@@ -55,6 +55,9 @@ final class ImmichDtos {
     /** A person in an asset's {@code people}; 2.x gives each with its faces. */
     public record Person(String id, String name, Boolean isHidden, List<Face> faces) {}
 
+    /** One page of {@code GET /people}. */
+    public record People(List<Person> people, Integer total, Boolean hasNextPage) {}
+
     /** A face's box in the image as shown; with its person when asked for by {@code GET /faces}. */
     public record Face(
             String id,
@@ -111,7 +114,46 @@ final class ImmichDtos {
             String libraryId,
             String originalPath,
             Boolean withPeople,
-            List<String> tagIds) {
+            List<String> tagIds,
+            List<String> personIds,
+            Boolean isFavorite,
+            String takenAfter,
+            String takenBefore,
+            String city,
+            String country,
+            java.util.Map<String, Object> filter) {
+
+        public MetadataSearch(
+                List<String> albumIds,
+                Integer page,
+                Integer size,
+                Boolean withExif,
+                String visibility,
+                String libraryId,
+                String originalPath,
+                Boolean withPeople,
+                List<String> tagIds) {
+            this(
+                    albumIds,
+                    page,
+                    size,
+                    withExif,
+                    visibility,
+                    libraryId,
+                    originalPath,
+                    withPeople,
+                    tagIds,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        /** Who or what one search of several asks for: the older fields take one person and tag at a time. */
+        record Narrowing(List<String> personIds, List<String> tagIds, java.util.Map<String, Object> filter) {}
 
         /** One page of an album's members or a library's assets, with their exif. */
         public MetadataSearch(

@@ -297,6 +297,18 @@ public class ImmichService {
         return patience.call(() -> immich.client.albums.addToAlbum(albumId, assetIds));
     }
 
+    /** The key user's people, hidden and unnamed ones too. */
+    @Timeout(value = 5, unit = ChronoUnit.MINUTES)
+    public List<Person> people(ImmichConnection immich) {
+        return patience.call(() -> immich.client.sources.people());
+    }
+
+    /** The key user's photos the query finds; see {@link SourceCalls#search}. */
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    public FoundAssets search(ImmichConnection immich, AssetQuery query, boolean withMetadata) {
+        return patience.call(() -> immich.client.sources.search(query, withMetadata));
+    }
+
     /** The album's members with their exif and people, for full sidecars: a read. */
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
     public List<AssetMetadata> albumMetadata(ImmichConnection immich, String albumId) {

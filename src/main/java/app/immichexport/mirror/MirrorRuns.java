@@ -245,6 +245,7 @@ class MirrorRuns {
     private static ExportRequest request(MirrorSettings s, List<String> albumIds) {
         return new ExportRequest(
                 albumIds,
+                List.of(),
                 s.exportRoot(),
                 s.folderTemplate(),
                 s.includeMotionParts(),

@@ -39,6 +39,8 @@ public final class Faults {
     public volatile Hold trashHold;
     /** Albums whose members search comes back empty although their asset count says otherwise. */
     public final Set<String> emptyMemberAlbums = ConcurrentHashMap.newKeySet();
+    /** Searches without albums answer trashed assets too, as a report on Immich 3.2.0 saw. */
+    public volatile boolean searchesShowTrashed;
 
     /** A request held in the simulator: {@link #arrived} completes when it comes, it ends at {@link #release}. */
     public static final class Hold {
@@ -83,6 +85,7 @@ public final class Faults {
         downloadBytesPerSecond = 0;
         corruptDownloads = false;
         emptyMemberAlbums.clear();
+        searchesShowTrashed = false;
         scanDelayMillis = SCAN_DELAY_MILLIS;
         Hold held = trashHold;
         trashHold = null;

@@ -162,6 +162,7 @@ public final class ImmichSimulator implements AutoCloseable {
         route("PUT", "/tags/assets", "tag.asset", handover::tagAssets);
         route("GET", "/tags", "tag.read", metadata::tags);
         route("GET", "/faces", "face.read", metadata::faces);
+        route("GET", "/people", "person.read", metadata::people);
         route("GET", "/libraries", "library.read", this::listLibraries);
         route("POST", "/libraries/{id}/scan", "library.update", this::scanLibrary);
         // asset files arrived with 3.2: a 2.x server answers 404

@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -14,9 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /search/metadata} by album, or by external library and path: Immich's validation,
+ * {@code POST /search/metadata} by album, external library and path, people, tags, favourite, capture
+ * time and place, and on 3.x by the {@code filter} object's people and tags: Immich's validation,
  * visibility defaults and paging. Without albums, Immich searches only the key user's own assets, and
- * matches {@code originalPath} anywhere in the path, ignoring case.
+ * matches {@code originalPath} anywhere in the path, ignoring case. Every listed person and tag of the
+ * older fields must match; a tag matches its children too.
  */
 final class MetadataSearch {
 
@@ -32,7 +35,15 @@ final class MetadataSearch {
             "cursor",
             "libraryId",
             "originalPath",
-            "tagIds");
+            "tagIds",
+            "personIds",
+            "isFavorite",
+            "takenAfter",
+            "takenBefore",
+            "city",
+            "country",
+            "filter");
+    private static final Set<String> FILTERS = Set.of("personIds", "tagIds");
 
     /** Either an error message, or one page of results and the number of the next page (null on the last). */
     record Result(String error, List<SimulatedAsset> page, String nextPage) {
@@ -82,7 +93,8 @@ final class MetadataSearch {
 
     Result run(String userId, JsonObject body) {
         for (Map.Entry<String, JsonValue> field : body.entrySet()) {
-            if (!KNOWN_FIELDS.contains(field.getKey()) || (field.getKey().equals("cursor") && line == ImmichLine.V2)) {
+            if (!KNOWN_FIELDS.contains(field.getKey())
+                    || (Set.of("cursor", "filter").contains(field.getKey()) && line == ImmichLine.V2)) {
                 return Result.error("property " + field.getKey() + " should not exist");
             }
             if (line == ImmichLine.V3
@@ -107,20 +119,28 @@ final class MetadataSearch {
                 : List.of();
         String libraryId = body.getString("libraryId", null);
         String originalPath = body.getString("originalPath", null);
-        List<String> tagIds = body.containsKey("tagIds")
-                ? body.getJsonArray("tagIds").getValuesAs(JsonString.class).stream()
-                        .map(JsonString::getString)
-                        .toList()
-                : List.of();
-        if (albumIds.isEmpty() && libraryId == null && originalPath == null && tagIds.isEmpty()) {
-            return Result.error("the simulator only searches by albumIds, libraryId, originalPath or tagIds");
+        List<String> tagIds = strings(body, "tagIds");
+        List<String> personIds = strings(body, "personIds");
+        JsonObject filter = body.containsKey("filter") ? body.getJsonObject("filter") : JsonValue.EMPTY_JSON_OBJECT;
+        for (String key : filter.keySet()) {
+            if (!FILTERS.contains(key)) {
+                return Result.error("the simulator's filter takes only " + FILTERS + ", not " + key);
+            }
         }
+        Boolean favorite = body.containsKey("isFavorite") ? body.getBoolean("isFavorite") : null;
+        Instant takenAfter = instant(body, "takenAfter");
+        Instant takenBefore = instant(body, "takenBefore");
+        String city = body.getString("city", null);
+        String country = body.getString("country", null);
         Set<SimulatedAsset> found = new LinkedHashSet<>();
         if (albumIds.isEmpty()) {
             library.assets().stream()
                     .filter(a -> a.ownerId.equals(userId))
-                    .filter(a -> body.getBoolean("withDeleted", false) || !a.trashed)
-                    .filter(a -> visibility == null ? !"locked".equals(a.visibility) : visibility.equals(a.visibility))
+                    .filter(a -> body.getBoolean("withDeleted", false) || faults.searchesShowTrashed || !a.trashed)
+                    // 3.x returns every visibility but locked by default, 2.x only the timeline
+                    .filter(a -> visibility != null
+                            ? visibility.equals(a.visibility)
+                            : line == ImmichLine.V3 ? !"locked".equals(a.visibility) : "timeline".equals(a.visibility))
                     .forEach(found::add);
         }
         for (String albumId : albumIds) {
@@ -137,6 +157,14 @@ final class MetadataSearch {
         List<SimulatedAsset> matches = order.sorted(found.stream()
                 .filter(a -> libraryId == null || libraryId.equals(a.libraryId))
                 .filter(a -> tagIds.stream().allMatch(tag -> tagged(a, tag)))
+                .filter(a -> personIds.stream().allMatch(person -> shows(a, person)))
+                .filter(a -> ids(filter, "personIds", person -> shows(a, person)))
+                .filter(a -> ids(filter, "tagIds", tag -> tagged(a, tag)))
+                .filter(a -> favorite == null || favorite == a.favorite)
+                .filter(a -> takenAfter == null || !a.takenAt.isBefore(takenAfter))
+                .filter(a -> takenBefore == null || !a.takenAt.isAfter(takenBefore))
+                .filter(a -> city == null || city.equals(a.city))
+                .filter(a -> country == null || country.equals(a.country))
                 .filter(a -> originalPath == null
                         || a.originalPath().toLowerCase(Locale.ROOT).contains(originalPath.toLowerCase(Locale.ROOT)))
                 .toList());
@@ -157,6 +185,35 @@ final class MetadataSearch {
                 // 2.x searches only the key owner's assets, also in an album others contribute to
                 .filter(a -> line != ImmichLine.V2 || a.ownerId.equals(userId))
                 .toList();
+    }
+
+    private static boolean shows(SimulatedAsset asset, String personId) {
+        return asset.faces.stream().anyMatch(f -> personId.equals(f.personId()));
+    }
+
+    /** The 3.2 filter's {@code any}, {@code all} and {@code none} of ids; true when the filter has none. */
+    private static boolean ids(JsonObject filter, String name, java.util.function.Predicate<String> has) {
+        if (!filter.containsKey(name)) {
+            return true;
+        }
+        JsonObject ids = filter.getJsonObject(name);
+        List<String> any = strings(ids, "any");
+        return (any.isEmpty() || any.stream().anyMatch(has))
+                && strings(ids, "all").stream().allMatch(has)
+                && strings(ids, "none").stream().noneMatch(has);
+    }
+
+    private static List<String> strings(JsonObject body, String name) {
+        return body.containsKey(name)
+                ? body.getJsonArray(name).getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
+                : List.of();
+    }
+
+    private static Instant instant(JsonObject body, String name) {
+        String text = body.getString(name, null);
+        return text == null ? null : Instant.parse(text);
     }
 
     /** As Immich matches a tag: the asset has it, or one below it. */

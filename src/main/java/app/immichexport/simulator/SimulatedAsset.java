@@ -40,6 +40,11 @@ public final class SimulatedAsset {
     volatile String stackId;
 
     volatile Double latitude;
+    /** Where Immich's reverse geocoding placed it; null when not placed. */
+    volatile String city;
+
+    volatile String country;
+
     volatile Double longitude;
     /** What the file's EXIF says: its orientation (1 to 8), its size as stored, where it was taken. */
     volatile Integer orientation;

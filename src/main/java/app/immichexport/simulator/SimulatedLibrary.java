@@ -231,6 +231,23 @@ public final class SimulatedLibrary {
     }
 
     /** Places an asset, as Immich's map does. */
+    /** Places the asset in a city and country, as Immich's reverse geocoding names them. */
+    public void place(SimulatedAsset asset, String city, String country) {
+        asset.city = city;
+        asset.country = country;
+        asset.updatedAt = changeTime();
+    }
+
+    /** The user's people, named ones first by name, as {@code GET /people} lists them. */
+    List<Person> peopleOf(String ownerId) {
+        return people.values().stream()
+                .filter(p -> p.ownerId().equals(ownerId))
+                .sorted(java.util.Comparator.comparing((Person p) -> p.name().isEmpty())
+                        .thenComparing(Person::name)
+                        .thenComparing(Person::id))
+                .toList();
+    }
+
     public void place(SimulatedAsset asset, double latitude, double longitude) {
         asset.latitude = latitude;
         asset.longitude = longitude;
@@ -476,6 +493,17 @@ public final class SimulatedLibrary {
 
     /** Marks an asset changed, as Immich bumps {@code updatedAt} on every update. */
     void touch(SimulatedAsset asset) {
+        asset.updatedAt = changeTime();
+    }
+
+    /** Moves an asset to the trash, as its owner does in Immich's app. */
+    public void trashAsset(SimulatedAsset asset) {
+        trash(asset);
+    }
+
+    /** Moves an asset into the locked folder, where only a PIN shows it. */
+    public void lock(SimulatedAsset asset) {
+        asset.visibility = "locked";
         asset.updatedAt = changeTime();
     }
 

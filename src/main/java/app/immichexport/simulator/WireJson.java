@@ -272,6 +272,8 @@ final class WireJson {
                             .add("description", asset.description)
                             .add("rating", asset.rating == null ? JsonValue.NULL : JSON.createValue(asset.rating))
                             .add("latitude", asset.latitude == null ? JsonValue.NULL : JSON.createValue(asset.latitude))
+                            .add("city", asset.city == null ? JsonValue.NULL : JSON.createValue(asset.city))
+                            .add("country", asset.country == null ? JsonValue.NULL : JSON.createValue(asset.country))
                             .add(
                                     "longitude",
                                     asset.longitude == null ? JsonValue.NULL : JSON.createValue(asset.longitude))

@@ -142,6 +142,64 @@ class ImmichSimulatorTest {
 
     @ParameterizedTest
     @EnumSource(ImmichLine.class)
+    void peopleAndSearchesByPersonFavouriteDateAndPlaceAnswerAsImmichDoes(ImmichLine line) {
+        simulator.line(line);
+        String owner = TestLibraries.mainOwner(library);
+        String anna = library.addPerson(owner, "Anna " + line, false);
+        String ben = library.addPerson(owner, "Ben " + line, true);
+        SimulatedAsset annas = library.addAsset(
+                null,
+                owner,
+                "anna-" + line + ".jpg",
+                "IMAGE",
+                Instant.parse("2019-05-01T10:00:00Z"),
+                Content.pseudoRandom(line.ordinal() + 6200, 300));
+        library.addFace(annas, anna, 1, 1, 5, 5, 10, 10);
+        library.describe(annas, "", null, true);
+        library.place(annas, "Tromsø " + line, "Norway");
+        SimulatedAsset bens = library.addArchivedAsset(
+                null,
+                owner,
+                "ben-" + line + ".jpg",
+                Instant.parse("2019-05-02T10:00:00Z"),
+                Content.pseudoRandom(line.ordinal() + 6201, 300));
+        library.addFace(bens, ben, 1, 1, 5, 5, 10, 10);
+
+        JsonObject firstPage =
+                object(client.get("/people?page=1&size=1&withHidden=true").body());
+        assertEquals(1, firstPage.getJsonArray("people").size());
+        assertTrue(firstPage.getBoolean("hasNextPage"));
+        String shown = client.get("/people?size=1000").body();
+        assertTrue(shown.contains(anna) && !shown.contains(ben), "hidden people only when asked: " + shown);
+
+        String byPerson = client.post(
+                        "/search/metadata",
+                        "{\"personIds\":[\"" + anna + "\"],\"isFavorite\":true,"
+                                + "\"takenAfter\":\"2019-05-01T00:00:00Z\",\"takenBefore\":\"2019-05-01T23:59:59Z\","
+                                + "\"city\":\"Tromsø " + line + "\"}")
+                .body();
+        assertTrue(byPerson.contains(annas.id()), byPerson);
+        String notFavourite = client.post("/search/metadata", "{\"personIds\":[\"" + ben + "\"],\"isFavorite\":true}")
+                .body();
+        assertFalse(notFavourite.contains(bens.id()), notFavourite);
+        String bothPeople = "{\"personIds\":[\"" + anna + "\",\"" + ben + "\"],\"visibility\":\"archive\"}";
+        assertFalse(
+                client.post("/search/metadata", bothPeople).body().contains(bens.id()), "every listed person at once");
+        String archived = client.post("/search/metadata", "{\"personIds\":[\"" + ben + "\"]}")
+                .body();
+        assertEquals(line == ImmichLine.V3, archived.contains(bens.id()), "2.x searches the timeline unless asked");
+
+        HttpResponse<String> anyOf = client.post(
+                "/search/metadata", "{\"filter\":{\"personIds\":{\"any\":[\"" + anna + "\",\"" + ben + "\"]}}}");
+        if (line == ImmichLine.V3) {
+            assertTrue(anyOf.body().contains(annas.id()) && anyOf.body().contains(bens.id()), anyOf.body());
+        } else {
+            assertEquals(400, anyOf.statusCode(), "2.x has no filter: " + anyOf.body());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ImmichLine.class)
     void versionAndPingNeedNoKey(ImmichLine line) {
         simulator.line(line);
         SimulatorClient anonymous = new SimulatorClient(simulator, null);

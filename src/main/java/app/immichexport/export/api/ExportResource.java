@@ -11,6 +11,7 @@ import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.ImmichChange;
 import app.immichexport.export.record.JobProgress;
+import app.immichexport.export.record.JobSource;
 import app.immichexport.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -66,6 +67,10 @@ public class ExportResource {
             Instant startedAt,
             Instant finishedAt,
             List<String> albumIds,
+
+            @Schema(description = "the sources other than albums, each with the key its files are recorded under")
+            List<SourceView> sources,
+
             String exportRoot,
             String folderTemplate,
             boolean moveToTrash,
@@ -77,7 +82,7 @@ public class ExportResource {
             String instanceName,
             boolean autoResumed) {
 
-        static JobView of(ExportJob job, List<String> albumIds, JobProgress progress) {
+        static JobView of(ExportJob job, List<String> albumIds, List<JobSource> sources, JobProgress progress) {
             return new JobView(
                     job.getId(),
                     job.getState(),
@@ -86,6 +91,9 @@ public class ExportResource {
                     job.getStartedAt(),
                     job.getFinishedAt(),
                     albumIds,
+                    sources.stream()
+                            .map(s -> new SourceView(s.getKey(), s.getName()))
+                            .toList(),
                     job.getExportRoot(),
                     job.getFolderTemplate(),
                     job.isMoveToTrash(),
@@ -98,6 +106,9 @@ public class ExportResource {
                     job.isAutoResumed());
         }
     }
+
+    /** A source other than an album, as a job recorded it. */
+    public record SourceView(String key, String name) {}
 
     /** The answer to a dry run; written by {@link PlanJson}, described here for the API's documentation. */
     public record PlanView(
@@ -135,10 +146,14 @@ public class ExportResource {
         List<ExportJob> newest = jobs.newestFirst(
                 Math.min(limit, 500),
                 caller.get().isAdmin() ? null : caller.get().username());
-        Map<Long, List<String>> albumIds =
-                jobs.albumIds(newest.stream().map(ExportJob::getId).toList());
+        List<Long> ids = newest.stream().map(ExportJob::getId).toList();
+        Map<Long, List<String>> albumIds = jobs.albumIds(ids);
+        Map<Long, List<JobSource>> sources = jobs.sources(ids);
         return newest.stream()
-                .map(job -> view(job, albumIds.getOrDefault(job.getId(), List.of())))
+                .map(job -> view(
+                        job,
+                        albumIds.getOrDefault(job.getId(), List.of()),
+                        sources.getOrDefault(job.getId(), List.of())))
                 .toList();
     }
 
@@ -205,11 +220,11 @@ public class ExportResource {
     }
 
     private JobView view(ExportJob job) {
-        return view(job, jobs.albumIds(job.getId()));
+        return view(job, jobs.albumIds(job.getId()), jobs.sources(job.getId()));
     }
 
-    private JobView view(ExportJob job, List<String> albumIds) {
-        return JobView.of(job, albumIds, exports.progress(job.getId()).orElseThrow());
+    private JobView view(ExportJob job, List<String> albumIds, List<JobSource> sources) {
+        return JobView.of(job, albumIds, sources, exports.progress(job.getId()).orElseThrow());
     }
 
     /** A refused export is the caller's to fix: a 400 with the reason. */

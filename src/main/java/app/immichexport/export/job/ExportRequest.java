@@ -2,11 +2,14 @@ package app.immichexport.export.job;
 
 import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.sidecar.TagLists;
+import app.immichexport.source.Source;
 import java.util.List;
 
 /**
- * What a user asks for: which albums, where, how. Absent values take their defaults.
+ * What a user asks for: which albums and other sources, where, how. Absent values take their defaults.
  *
+ * @param sources        people, tags, favourites, a time span, a place or all photos, each into a
+ *                       folder of its own beside the albums
  * @param exportRoot     one of the configured export roots; the first when absent
  * @param folderTemplate e.g. {@code {year}/{album}}; {@code {album}} when absent
  * @param includeSidecars Immich's own sidecars (true, the default) or none; {@code metadata} says more
@@ -20,6 +23,7 @@ import java.util.List;
  */
 public record ExportRequest(
         List<String> albumIds,
+        List<Source> sources,
         String exportRoot,
         String folderTemplate,
         Boolean includeMotionParts,
@@ -33,7 +37,15 @@ public record ExportRequest(
         Boolean moveIntoLibrary) {
 
     public static ExportRequest of(List<String> albumIds) {
-        return new ExportRequest(albumIds, null, null, null, null, null, null, null, null, null, null, null);
+        return new ExportRequest(albumIds, List.of(), null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public List<String> albums() {
+        return albumIds == null ? List.of() : albumIds;
+    }
+
+    public List<Source> chosenSources() {
+        return sources == null ? List.of() : sources;
     }
 
     public boolean intoLibrary() {

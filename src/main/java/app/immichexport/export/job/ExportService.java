@@ -13,6 +13,7 @@ import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.JobProgress;
+import app.immichexport.export.record.JobSource;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.exportroot.LibraryLink;
 import app.immichexport.immich.Album;
@@ -22,15 +23,21 @@ import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.Library;
 import app.immichexport.security.Caller;
+import app.immichexport.source.NamedSource;
+import app.immichexport.source.Source;
+import app.immichexport.source.SourceSets;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,8 +79,13 @@ public class ExportService {
     @Inject
     FolderLocks locks;
 
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     @Inject
     JobPlanning planning;
+
+    @Inject
+    SourceSets sourceSets;
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -114,7 +126,14 @@ public class ExportService {
                 request,
                 root,
                 client,
-                planning.plan(caller, client, options(request, root), request.albumIds(), true, jobs()));
+                planning.plan(
+                        caller,
+                        client,
+                        options(request, root),
+                        request.albums(),
+                        named(request, client),
+                        true,
+                        jobs()));
     }
 
     /**
@@ -129,7 +148,14 @@ public class ExportService {
                 request,
                 root,
                 client,
-                planning.plan(caller, client, options(request, root), request.albumIds(), false, jobs()));
+                planning.plan(
+                        caller,
+                        client,
+                        options(request, root),
+                        request.albums(),
+                        named(request, client),
+                        false,
+                        jobs()));
     }
 
     /** Immich's "Import faces from metadata"; null when Immich did not tell. */
@@ -201,7 +227,8 @@ public class ExportService {
         checkPermissions(request, server);
         Optional<LibraryHandover> intoLibrary =
                 request.intoLibrary() ? Optional.of(libraryHandover(root, client)) : Optional.empty();
-        List<Album> albums = immich.albums(client, server, request.albumIds());
+        List<Album> albums = immich.albums(client, server, request.albums());
+        List<NamedSource> sources = named(request, client);
         ExportJob job = new ExportJob(caller.username(), clock.instant(), root.toString());
         job.setProfileId(profileId);
         job.setAutoResumed(autoResumed);
@@ -217,11 +244,17 @@ public class ExportService {
                 request.intoLibrary());
         ExportJob saved = repository.create(job, albums);
         long id = saved.getId();
+        List<JobSource> recorded = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            NamedSource source = sources.get(i);
+            recorded.add(new JobSource(id, i, source.key(), source.name(), JSON.toJson(source.source())));
+        }
+        repository.addSources(recorded);
         JobRunner runner = new JobRunner(
                 id,
                 root.toString(),
                 cancelled -> planning.prepare(
-                        saved, request, options, client, server, albums, intoLibrary, jobs(), cancelled),
+                        saved, request, options, client, server, albums, sources, intoLibrary, jobs(), cancelled),
                 repository,
                 locks,
                 new JobPools(workers(), parallelism(), jobs()),
@@ -319,6 +352,9 @@ public class ExportService {
         }
         ExportRequest again = new ExportRequest(
                 repository.albumIds(jobId),
+                repository.sources(jobId).stream()
+                        .map(s -> JSON.fromJson(s.getDefinition(), Source.class))
+                        .toList(),
                 earlier.getExportRoot(),
                 earlier.getFolderTemplate(),
                 earlier.isIncludeMotion(),
@@ -349,8 +385,8 @@ public class ExportService {
     }
 
     private Path root(ExportRequest request, Caller caller) {
-        if (request.albumIds() == null || request.albumIds().isEmpty()) {
-            throw new ExportRefusedException("Choose at least one album to export");
+        if (request.albums().isEmpty() && request.chosenSources().isEmpty()) {
+            throw new ExportRefusedException("Choose at least one album or other source to export");
         }
         Path root;
         try {
@@ -415,7 +451,21 @@ public class ExportService {
                 library.exclusionPatterns());
     }
 
+    /** The request's sources other than albums, checked and named. */
+    private List<NamedSource> named(ExportRequest request, ImmichConnection client) {
+        try {
+            return sourceSets.name(client, request.chosenSources());
+        } catch (IllegalArgumentException e) {
+            throw new ExportRefusedException(e.getMessage());
+        }
+    }
+
     private void checkPermissions(ExportRequest request, ImmichServer server) {
+        if (!request.chosenSources().isEmpty() && (request.intoLibrary() || request.trash() || request.deleteAlbum())) {
+            // what they change in Immich is checked album by album; a person's or tag's photos have no such check yet
+            throw new ExportRefusedException("Moving into the library, trashing originals and deleting albums "
+                    + "work on albums only: export people, tags, favourites, dates and places without them");
+        }
         if (request.intoLibrary() && (request.trash() || request.deleteAlbum())) {
             throw new ExportRefusedException("Moving into the library keeps the albums and trashes each original once "
                     + "its copy holds them: choose it, or trash and delete, not both");

@@ -14,6 +14,7 @@ import app.immichexport.sidecar.NamedFace;
 import app.immichexport.sidecar.PhotoMetadata;
 import app.immichexport.sidecar.TagLists;
 import app.immichexport.sidecar.XmpSidecar;
+import app.immichexport.source.SourceMembers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ final class FullSidecars implements SidecarContent {
             ImmichConnection client,
             ImmichServer server,
             List<AlbumMembers> listed,
+            List<SourceMembers> sourced,
             TagLists lists,
             FaceMemory faceMemory,
             List<String> warnings) {
@@ -58,7 +60,15 @@ final class FullSidecars implements SidecarContent {
                         .add(members.album().name());
             }
         }
+        for (SourceMembers source : sourced) {
+            source.set().assets().forEach(asset -> assets.putIfAbsent(asset.id(), asset));
+        }
         Map<String, AssetMetadata> known = new HashMap<>();
+        for (SourceMembers source : sourced) {
+            if (source.metadata() != null) {
+                source.metadata().forEach(known::putIfAbsent);
+            }
+        }
         for (AlbumMembers members : listed) {
             if (members.metadata() != null) {
                 members.metadata().forEach(known::putIfAbsent);

@@ -25,6 +25,7 @@ import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.ImmichVersion;
 import app.immichexport.immich.Sidecar;
 import app.immichexport.security.Caller;
+import app.immichexport.source.NamedSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -92,15 +93,17 @@ class JobPlanning {
             ImmichConnection client,
             ExportOptions options,
             List<String> albumIds,
+            List<NamedSource> sources,
             boolean lookUpSidecars,
             ExecutorService background) {
-        Selection selection = selections.forPreview(caller.username(), client, albumIds, options.includeMotionParts());
+        Selection selection =
+                selections.forPreview(caller.username(), client, albumIds, sources, options.includeMotionParts());
         Map<String, Set<String>> earlierPaths =
                 repository.exportedFiles(options.root().toString()).pathsByKey();
         List<String> warnings = new ArrayList<>();
         Map<String, Sidecar> sidecars = sidecarsToLookUp(selection, options, warnings, lookUpSidecars)
                 ? Sidecars.of(
-                        selection.members(),
+                        selection.sets(),
                         sidecarLookup(client),
                         background,
                         onDisk(uploadFolders.forJob()),
@@ -122,6 +125,7 @@ class JobPlanning {
             ImmichConnection client,
             ImmichServer server,
             List<Album> albums,
+            List<NamedSource> sources,
             Optional<LibraryHandover> intoLibrary,
             ExecutorService background,
             BooleanSupplier cancelled) {
@@ -140,13 +144,14 @@ class JobPlanning {
                 client,
                 server,
                 albums,
+                sources,
                 unchanged.keySet(),
                 options.includeMotionParts(),
                 moving,
                 full);
         List<AlbumMembers> listed = selection.members();
         // when every album is taken over, what is known of its files is all the run needs of the file index
-        ExportJobRepository.ExportedFiles exported = listed.isEmpty()
+        ExportJobRepository.ExportedFiles exported = listed.isEmpty() && sources.isEmpty()
                 ? new ExportJobRepository.ExportedFiles(UnchangedAlbums.recorded(unchanged.values()), Map.of())
                 : repository.exportedFiles(root.toString());
         List<String> warnings = new ArrayList<>();
@@ -154,12 +159,7 @@ class JobPlanning {
         Optional<UploadFolder> upload = uploadFolders.forJob();
         Optional<Sidecars.Asking> asking = lookUp
                 ? Optional.of(Sidecars.start(
-                        selection.members(),
-                        sidecarLookup(client),
-                        background,
-                        onDisk(upload),
-                        sidecarAnswers,
-                        cancelled))
+                        selection.sets(), sidecarLookup(client), background, onDisk(upload), sidecarAnswers, cancelled))
                 : Optional.empty();
         // a move acts on every file at once, and a full sidecar is merged into Immich's own, so they know
         // Immich's sidecars before they start; an export copies its photos while Immich is asked about them
@@ -167,7 +167,14 @@ class JobPlanning {
                 .orElse(Map.of());
         Optional<FullSidecars> written = full
                 ? Optional.of(FullSidecars.collect(
-                        immich, client, server, listed, request.keywordLists(), faceAnswers, warnings))
+                        immich,
+                        client,
+                        server,
+                        listed,
+                        selection.sourced(),
+                        request.keywordLists(),
+                        faceAnswers,
+                        warnings))
                 : Optional.empty();
         Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
                         new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey()), options)
@@ -307,9 +314,8 @@ class JobPlanning {
      */
     private static boolean sidecarsToLookUp(
             Selection selection, ExportOptions options, List<String> warnings, boolean lookUp) {
-        List<AlbumMembers> albums = selection.members();
         if (!options.includeSidecars()
-                || albums.stream().allMatch(a -> a.assets().isEmpty())) {
+                || selection.sets().stream().allMatch(a -> a.assets().isEmpty())) {
             return false;
         }
         ImmichServer server = selection.server();

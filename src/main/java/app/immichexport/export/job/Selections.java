@@ -7,11 +7,15 @@ import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.source.NamedSource;
+import app.immichexport.source.SourceMembers;
+import app.immichexport.source.SourceSets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,9 @@ class Selections {
     ImmichService immich;
 
     @Inject
+    SourceSets sourceSets;
+
+    @Inject
     Clock clock;
 
     private record Kept(Selection selection, Instant at) {}
@@ -44,11 +51,19 @@ class Selections {
     private final Map<String, Kept> previews = new ConcurrentHashMap<>();
 
     /** Everything a preview shows: every chosen album listed; kept for the job that may follow. */
-    Selection forPreview(String username, ImmichConnection connection, List<String> albumIds, boolean motion) {
+    Selection forPreview(
+            String username,
+            ImmichConnection connection,
+            List<String> albumIds,
+            List<NamedSource> sources,
+            boolean motion) {
         ImmichServer server = immich.server(connection);
         List<Album> albums = immich.albums(connection, server, albumIds);
-        Selection selection = gather(connection, server, albums, Set.of(), motion, false, Map.of(), Map.of());
-        keep(key(username, albumIds, motion), selection);
+        Selection selection = gather(connection, server, albums, sources, Set.of(), motion, false, Map.of(), Map.of());
+        if (sources.isEmpty()) {
+            // a source has no marker that tells it unchanged: the job searches it again
+            keep(key(username, albumIds, motion), selection);
+        }
         return selection;
     }
 
@@ -65,6 +80,7 @@ class Selections {
             ImmichConnection connection,
             ImmichServer server,
             List<Album> albums,
+            List<NamedSource> sources,
             Set<String> takenOver,
             boolean motion,
             boolean fresh,
@@ -84,13 +100,14 @@ class Selections {
             }
             motionParts = kept.selection().motionParts();
         }
-        return gather(connection, server, albums, takenOver, motion, withMetadata, seen, motionParts);
+        return gather(connection, server, albums, sources, takenOver, motion, withMetadata, seen, motionParts);
     }
 
     private Selection gather(
             ImmichConnection connection,
             ImmichServer server,
             List<Album> albums,
+            List<NamedSource> sources,
             Set<String> takenOver,
             boolean motion,
             boolean withMetadata,
@@ -110,15 +127,23 @@ class Selections {
             }
             listed.put(album.id(), members);
         }
-        Map<String, Asset> motionParts = motion ? motionParts(connection, listed.values(), knownMotionParts) : Map.of();
-        return new Selection(server, albums, listed, motionParts);
+        List<SourceMembers> sourced = new ArrayList<>();
+        for (NamedSource source : sources) {
+            stopWhenInterrupted();
+            sourced.add(sourceSets.members(connection, source, withMetadata));
+        }
+        List<List<Asset>> all = new ArrayList<>();
+        listed.values().forEach(m -> all.add(m.assets()));
+        sourced.forEach(s -> all.add(s.set().assets()));
+        Map<String, Asset> motionParts = motion ? motionParts(connection, all, knownMotionParts) : Map.of();
+        return new Selection(server, albums, listed, List.copyOf(sourced), motionParts);
     }
 
     private Map<String, Asset> motionParts(
-            ImmichConnection connection, Iterable<AlbumMembers> listed, Map<String, Asset> known) {
+            ImmichConnection connection, List<List<Asset>> listed, Map<String, Asset> known) {
         Map<String, Asset> parts = new HashMap<>();
-        for (AlbumMembers members : listed) {
-            for (Asset asset : members.assets()) {
+        for (List<Asset> members : listed) {
+            for (Asset asset : members) {
                 String id = asset.livePhotoVideoId();
                 if (id == null || parts.containsKey(id)) {
                     continue;

@@ -1,6 +1,6 @@
 package app.immichexport.export.job;
 
-import app.immichexport.immich.AlbumMembers;
+import app.immichexport.export.plan.AssetSet;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.Sidecar;
@@ -57,7 +57,7 @@ final class Sidecars {
      * @param stop   true once the answers are no longer wanted (the job was cancelled)
      */
     static Map<String, Sidecar> of(
-            List<AlbumMembers> albums,
+            List<AssetSet> albums,
             Function<String, Optional<Sidecar>> lookup,
             ExecutorService pool,
             Disk disk,
@@ -71,7 +71,7 @@ final class Sidecars {
      * remembered answers are known now, the others once {@link Asking#await()} returns.
      */
     static Asking start(
-            List<AlbumMembers> albums,
+            List<AssetSet> albums,
             Function<String, Optional<Sidecar>> lookup,
             ExecutorService pool,
             Disk disk,

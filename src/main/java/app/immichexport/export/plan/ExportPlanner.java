@@ -40,9 +40,12 @@ public final class ExportPlanner {
                         + members.expected() + " assets of album '"
                         + members.name() + "': only those can be exported");
             }
-            String folder = String.join("/", options.folderTemplate().folderFor(members));
-            Map<String, Unit> units = folders.computeIfAbsent(folder, f -> new LinkedHashMap<>());
+            FolderTemplate template = options.folderTemplate();
+            String setFolder = String.join("/", template.folderFor(members));
+            boolean perPhoto = template.isPerPhoto();
             for (Asset asset : members.assets()) {
+                String folder = perPhoto ? String.join("/", template.folderFor(members, asset)) : setFolder;
+                Map<String, Unit> units = folders.computeIfAbsent(folder, f -> new LinkedHashMap<>());
                 Reason reason = skipReason(asset, options);
                 if (reason != null) {
                     skipped.add(new SkippedAsset(asset.id(), members.id(), asset.originalFileName(), reason));

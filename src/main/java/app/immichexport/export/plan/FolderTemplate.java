@@ -1,6 +1,8 @@
 package app.immichexport.export.plan;
 
 import app.immichexport.immich.Album;
+import app.immichexport.immich.Asset;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -11,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where an album's files go below the export root: folders separated by {@code /}, each made of
- * text and tokens such as {@code {album}} or {@code {year}}.
+ * Where a set's files go below the export root: folders separated by {@code /}, each made of text and
+ * tokens such as {@code {album}} or {@code {year}} (of the set), or {@code {photo.year}} (of each photo).
  */
 public final class FolderTemplate {
 
@@ -23,11 +25,22 @@ public final class FolderTemplate {
 
     private static final Pattern TOKEN = Pattern.compile("\\{([^{}]*)}");
     private static final Map<String, Function<AssetSet, String>> TOKENS = Map.of(
-            "album", AssetSet::name,
-            "owner", AssetSet::ownerName,
-            "year", set -> date(set, "%04d", ZonedDateTime::getYear),
-            "month", set -> date(set, "%02d", ZonedDateTime::getMonthValue),
-            "day", set -> date(set, "%02d", ZonedDateTime::getDayOfMonth));
+            "album",
+            AssetSet::name,
+            "source",
+            AssetSet::name,
+            "owner",
+            AssetSet::ownerName,
+            "year",
+            set -> date(set, "%04d", ZonedDateTime::getYear),
+            "month",
+            set -> date(set, "%02d", ZonedDateTime::getMonthValue),
+            "day",
+            set -> date(set, "%02d", ZonedDateTime::getDayOfMonth));
+    private static final Map<String, Function<Asset, String>> PHOTO_TOKENS = Map.of(
+            "photo.year", asset -> date(asset.capturedAt(), "%04d", ZonedDateTime::getYear),
+            "photo.month", asset -> date(asset.capturedAt(), "%02d", ZonedDateTime::getMonthValue),
+            "photo.day", asset -> date(asset.capturedAt(), "%02d", ZonedDateTime::getDayOfMonth));
 
     private final String text;
     private final List<String> folders;
@@ -51,9 +64,10 @@ public final class FolderTemplate {
             }
             Matcher m = TOKEN.matcher(folder);
             while (m.find()) {
-                if (!TOKENS.containsKey(m.group(1))) {
+                if (!TOKENS.containsKey(m.group(1)) && !PHOTO_TOKENS.containsKey(m.group(1))) {
                     throw new IllegalArgumentException("Unknown token {" + m.group(1) + "} in the folder template: use "
-                            + "{album}, {year}, {month}, {day} or {owner}");
+                            + "{album} or {source}, {year}, {month}, {day}, {owner}, or each photo's own "
+                            + "{photo.year}, {photo.month}, {photo.day}");
                 }
             }
             if (folder.replaceAll(TOKEN.pattern(), "").matches(".*[{}].*")) {
@@ -69,15 +83,35 @@ public final class FolderTemplate {
         return folderFor(AssetSet.describing(album));
     }
 
-    /** The set's folder below the root, as safe path components. */
+    /** Whether photos of one set may land in different folders: the template names a photo's own date. */
+    public boolean isPerPhoto() {
+        return folders.stream().anyMatch(folder -> folder.contains("{photo."));
+    }
+
+    /** The set's folder below the root, as safe path components; a photo's own tokens take the set's date. */
     public List<String> folderFor(AssetSet set) {
+        return folderFor(set, null);
+    }
+
+    /**
+     * The folder of one photo of the set below the root, as safe path components.
+     *
+     * @param photo null for the set's own folder, where a photo's tokens take the set's start date
+     */
+    public List<String> folderFor(AssetSet set, Asset photo) {
         List<String> path = new ArrayList<>(folders.size());
         for (String folder : folders) {
             Matcher m = TOKEN.matcher(folder);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
-                m.appendReplacement(
-                        out, Matcher.quoteReplacement(TOKENS.get(m.group(1)).apply(set)));
+                String token = m.group(1);
+                Function<Asset, String> photoToken = PHOTO_TOKENS.get(token);
+                String value = photoToken == null
+                        ? TOKENS.get(token).apply(set)
+                        : photo != null
+                                ? photoToken.apply(photo)
+                                : TOKENS.get(token.substring("photo.".length())).apply(set);
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
             }
             m.appendTail(out);
             path.add(SafeName.of(out.toString(), "Untitled"));
@@ -91,9 +125,11 @@ public final class FolderTemplate {
     }
 
     private static String date(AssetSet set, String format, Function<ZonedDateTime, Integer> part) {
-        return set.startDate() == null
-                ? NO_DATE
-                : String.format(format, part.apply(set.startDate().atZone(ZoneOffset.UTC)));
+        return date(set.startDate(), format, part);
+    }
+
+    private static String date(Instant at, String format, Function<ZonedDateTime, Integer> part) {
+        return at == null ? NO_DATE : String.format(format, part.apply(at.atZone(ZoneOffset.UTC)));
     }
 
     public String text() {

@@ -73,6 +73,30 @@ public class ExportJobRepository {
         return job;
     }
 
+    /** Records the sources other than albums a new job exports, in the order given. */
+    public void addSources(List<JobSource> sources) {
+        sources.forEach(em::persist);
+    }
+
+    /** The sources other than albums the job exports, in the order they were chosen. */
+    public List<JobSource> sources(long jobId) {
+        return sources(List.of(jobId)).getOrDefault(jobId, List.of());
+    }
+
+    /** The sources other than albums of the jobs, by job, in the order they were chosen. */
+    public Map<Long, List<JobSource>> sources(Collection<Long> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<JobSource>> sources = new HashMap<>();
+        em.createQuery("select s from JobSource s where s.jobId in :jobs order by s.jobId, s.ordinal", JobSource.class)
+                .setParameter("jobs", jobIds)
+                .getResultList()
+                .forEach(s -> sources.computeIfAbsent(s.getJobId(), id -> new ArrayList<>())
+                        .add(s));
+        return sources;
+    }
+
     /** The ids of the job's albums, in the order they were chosen. */
     public List<String> albumIds(long jobId) {
         return albumIds(List.of(jobId)).getOrDefault(jobId, List.of());

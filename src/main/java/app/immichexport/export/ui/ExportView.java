@@ -236,6 +236,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private ExportRequest request() {
         return new ExportRequest(
                 albumIds,
+                List.of(),
                 root.getValue() == null ? null : root.getValue().toString(),
                 template.getValue(),
                 motion.getValue(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.immichexport.export.plan.AssetSet;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
@@ -48,7 +49,7 @@ class SidecarsTest {
             assertThrows(
                     ImmichException.class,
                     () -> Sidecars.of(
-                            List.of(album),
+                            List.of(AssetSet.of(album)),
                             id -> {
                                 if (asked.incrementAndGet() == 100) {
                                     stop.set(true);
@@ -72,7 +73,7 @@ class SidecarsTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             Map<String, Sidecar> found = Sidecars.of(
-                    List.of(album),
+                    List.of(AssetSet.of(album)),
                     id -> {
                         asked.incrementAndGet();
                         return id.equals("a7") ? Optional.of(new Sidecar(id, "f7", "/x/a7.jpg.xmp")) : Optional.empty();
@@ -110,7 +111,7 @@ class SidecarsTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             Sidecars.Asking asking = Sidecars.start(
-                    List.of(album),
+                    List.of(AssetSet.of(album)),
                     id -> {
                         asked.incrementAndGet();
                         try {
@@ -166,7 +167,7 @@ class SidecarsTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             Map<String, Sidecar> found = Sidecars.of(
-                    List.of(album),
+                    List.of(AssetSet.of(album)),
                     id -> {
                         synchronized (asked) {
                             asked.add(id);
@@ -195,7 +196,7 @@ class SidecarsTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             Sidecars.Asking asking = Sidecars.start(
-                    List.of(album),
+                    List.of(AssetSet.of(album)),
                     id -> {
                         asked.incrementAndGet();
                         try {

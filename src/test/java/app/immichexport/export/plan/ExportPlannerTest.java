@@ -18,6 +18,7 @@ import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.Sidecar;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,6 +54,29 @@ class ExportPlannerTest {
         assertEquals(1000, first.expectedSize());
         assertEquals(JUNE_2024, first.modifiedTime());
         assertEquals(2000, plan.totalBytes());
+    }
+
+    @Test
+    void aPhotosOwnDateSplitsOneSetIntoFoldersByYearAndMonth() {
+        ExportOptions byMonth = DEFAULTS.withTemplate("{photo.year}/{photo.month}/{source}");
+        Instant march2023 = Instant.parse("2023-03-31T23:30:00Z");
+        ExportPlan plan = ExportPlanner.plan(
+                PlanInput.of(List.of(members(
+                        album("Favorites", march2023),
+                        photo(id(1), "a.jpg", JUNE_2024),
+                        photo(id(2), "b.jpg", march2023),
+                        photo(id(3), "c.jpg", null)))),
+                byMonth);
+        assertEquals(
+                List.of("2023/03/Favorites/b.jpg", "2024/06/Favorites/a.jpg", "No date/No date/Favorites/c.jpg"),
+                paths(plan));
+        assertTrue(FolderTemplate.parse("{photo.year}").isPerPhoto());
+        assertFalse(FolderTemplate.parse("{year}/{source}").isPerPhoto());
+        assertEquals(
+                "2023/Favorites/x.jpg",
+                FolderTemplate.parse("{photo.year}/{source}").example(album("Favorites", march2023), "x.jpg"),
+                "the example takes the set's start for a photo's date");
+        assertThrows(IllegalArgumentException.class, () -> FolderTemplate.parse("{photo.week}"));
     }
 
     @Test
