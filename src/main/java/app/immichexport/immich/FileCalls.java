@@ -39,8 +39,17 @@ final class FileCalls {
 
     /** A small preview image of the asset, as Immich renders it. */
     public Thumbnail thumbnail(String assetId) {
-        return calls.call("load a thumbnail", () -> {
-            try (Response response = calls.api.thumbnail(assetId, "thumbnail")) {
+        return image("load a thumbnail", () -> calls.api.thumbnail(assetId, "thumbnail"));
+    }
+
+    /** The face Immich shows for a person ({@code person.read}). */
+    public Thumbnail personThumbnail(String personId) {
+        return image("load the face of a person (person.read)", () -> calls.api.personThumbnail(personId));
+    }
+
+    private Thumbnail image(String what, java.util.function.Supplier<Response> request) {
+        return calls.call(what, () -> {
+            try (Response response = request.get()) {
                 String type = response.getMediaType() == null
                         ? "image/jpeg"
                         : response.getMediaType().toString();

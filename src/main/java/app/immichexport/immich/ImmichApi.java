@@ -122,6 +122,11 @@ interface ImmichApi {
     ImmichDtos.People people(
             @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("withHidden") boolean withHidden);
 
+    @GET
+    @Path("people/{id}/thumbnail")
+    @Produces(MediaType.WILDCARD)
+    Response personThumbnail(@PathParam("id") String id);
+
     /** An asset's faces with their boxes and people ({@code face.read}). */
     @GET
     @Path("faces")

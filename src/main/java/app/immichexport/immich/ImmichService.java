@@ -213,6 +213,12 @@ public class ImmichService {
 
     @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public Thumbnail personThumbnail(ImmichConnection immich, String personId) {
+        return immich.client.files.personThumbnail(personId);
+    }
+
+    @Retry(maxRetries = RETRIES, delay = DELAY_MS, jitter = JITTER_MS, retryOn = ImmichUnreachableException.class)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public List<Library> libraries(ImmichConnection immich) {
         return immich.client.libraries();
     }

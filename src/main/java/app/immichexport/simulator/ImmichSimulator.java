@@ -163,6 +163,7 @@ public final class ImmichSimulator implements AutoCloseable {
         route("GET", "/tags", "tag.read", metadata::tags);
         route("GET", "/faces", "face.read", metadata::faces);
         route("GET", "/people", "person.read", metadata::people);
+        route("GET", "/people/{id}/thumbnail", "person.read", this::personThumbnail);
         route("GET", "/libraries", "library.read", this::listLibraries);
         route("POST", "/libraries/{id}/scan", "library.update", this::scanLibrary);
         // asset files arrived with 3.2: a 2.x server answers 404
@@ -487,6 +488,20 @@ public final class ImmichSimulator implements AutoCloseable {
             return Reply.status(400, "Not found or no asset.view access");
         }
         byte[] image = thumbnails.of(asset);
+        r.http().getResponseHeaders().set("Content-Type", "image/jpeg");
+        r.http().sendResponseHeaders(200, image.length);
+        r.http().getResponseBody().write(image);
+        record(r, 200);
+        return null;
+    }
+
+    private Reply personThumbnail(Request r) throws IOException {
+        if (library.person(r.param(1))
+                .filter(p -> p.ownerId().equals(r.key().userId()))
+                .isEmpty()) {
+            return Reply.status(400, "Not found or no person.read access");
+        }
+        byte[] image = thumbnails.ofPerson(r.param(1));
         r.http().getResponseHeaders().set("Content-Type", "image/jpeg");
         r.http().sendResponseHeaders(200, image.length);
         r.http().getResponseBody().write(image);

@@ -20,6 +20,11 @@ final class Thumbnails {
         return cache.computeIfAbsent(asset.id, id -> render(id.hashCode()));
     }
 
+    /** A person's face, as Immich crops it from one of their photos. */
+    byte[] ofPerson(String personId) {
+        return cache.computeIfAbsent("person-" + personId, id -> jpeg(96, 96, id.hashCode(), null));
+    }
+
     static byte[] render(int seed) {
         return jpeg(160, 120, seed, null);
     }

@@ -16,11 +16,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Serves album covers from Immich through the application, so the browser never needs the Immich
- * key, and keeps them on disk so each is fetched once.
+ * Serves album covers ({@code thumbnails/<asset id>}) and people's faces ({@code thumbnails/people/<person
+ * id>}) from Immich through the application, so the browser never needs the Immich key, and keeps them
+ * on disk so each is fetched once.
  */
 @WebServlet(urlPatterns = "/thumbnails/*")
 public class ThumbnailServlet extends HttpServlet {
+
+    private static final String PEOPLE = "people/";
 
     private static final Pattern ASSET_ID = Pattern.compile("[0-9a-fA-F-]{36}");
 
@@ -35,7 +38,9 @@ public class ThumbnailServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String id = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        boolean person = path.startsWith(PEOPLE);
+        String id = person ? path.substring(PEOPLE.length()) : path;
         if (!ASSET_ID.matcher(id).matches()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -46,7 +51,7 @@ public class ThumbnailServlet extends HttpServlet {
             return;
         }
         // kept per user: a thumbnail one user's key could fetch is not another's to see
-        String cacheKey = caller.id() + "-" + id;
+        String cacheKey = caller.id() + "-" + (person ? "person-" : "") + id;
         Optional<byte[]> cached = cache.get(cacheKey);
         byte[] image;
         String type = "image/jpeg";
@@ -54,7 +59,9 @@ public class ThumbnailServlet extends HttpServlet {
             image = cached.get();
         } else {
             try {
-                Thumbnail fetched = immich.thumbnail(keys.client(caller), id);
+                Thumbnail fetched = person
+                        ? immich.personThumbnail(keys.client(caller), id)
+                        : immich.thumbnail(keys.client(caller), id);
                 image = fetched.bytes();
                 type = fetched.contentType();
                 cache.put(cacheKey, image);

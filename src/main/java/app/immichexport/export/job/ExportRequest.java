@@ -1,8 +1,8 @@
 package app.immichexport.export.job;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.source.Source;
 import app.immichexport.sidecar.TagLists;
-import app.immichexport.source.Source;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package app.immichexport.export.job;
 
 import app.immichexport.export.copy.SidecarContent;
 import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.export.source.SourceMembers;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
@@ -14,7 +15,6 @@ import app.immichexport.sidecar.NamedFace;
 import app.immichexport.sidecar.PhotoMetadata;
 import app.immichexport.sidecar.TagLists;
 import app.immichexport.sidecar.XmpSidecar;
-import app.immichexport.source.SourceMembers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package app.immichexport.export.job;
 
 import app.immichexport.export.plan.AssetSet;
+import app.immichexport.export.source.SourceMembers;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichServer;
-import app.immichexport.source.SourceMembers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package app.immichexport.export.job;
 
+import app.immichexport.export.source.NamedSource;
+import app.immichexport.export.source.SourceMembers;
+import app.immichexport.export.source.SourceSets;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
 import app.immichexport.immich.Asset;
@@ -7,9 +10,6 @@ import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
-import app.immichexport.source.NamedSource;
-import app.immichexport.source.SourceMembers;
-import app.immichexport.source.SourceSets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package app.immichexport.source;
+package app.immichexport.export.source;
 
 import app.immichexport.export.plan.AssetSet;
 import app.immichexport.immich.Asset;

@@ -1,4 +1,4 @@
-package app.immichexport.source;
+package app.immichexport.export.source;
 
 import java.util.Arrays;
 import java.util.Locale;

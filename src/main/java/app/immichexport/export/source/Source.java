@@ -1,4 +1,4 @@
-package app.immichexport.source;
+package app.immichexport.export.source;
 
 import app.immichexport.immich.AssetQuery;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +132,41 @@ public record Source(
         }
         String key = prefix + ":" + value;
         return key.length() <= 64 ? key : prefix + "#" + digest(value);
+    }
+
+    /** The source in one line, as a page's address carries it: {@code person:id1,id2}, {@code dates:2024-01-01..}. */
+    public String token() {
+        return switch (kind()) {
+            case PERSON, TAG -> type.strip() + ":" + String.join(",", ids);
+            case DATES -> "dates:" + (blank(from) ? "" : from.strip()) + ".." + (blank(to) ? "" : to.strip());
+            case PLACE -> blank(city) ? "place:country=" + country.strip() : "place:city=" + city.strip();
+            case FAVORITES, ALL -> kind().wire();
+        };
+    }
+
+    /** @throws IllegalArgumentException when the line is not one {@link #token()} gives */
+    public static Source fromToken(String token) {
+        String text = token == null ? "" : token.strip();
+        int colon = text.indexOf(':');
+        String kind = colon < 0 ? text : text.substring(0, colon);
+        String value = colon < 0 ? "" : text.substring(colon + 1);
+        Source source = switch (SourceType.named(kind)) {
+            case PERSON, TAG -> new Source(kind, List.of(value.split(",")), null, null, null, null);
+            case DATES -> {
+                int dots = value.indexOf("..");
+                if (dots < 0) {
+                    throw new IllegalArgumentException("A time span reads from..to: " + token);
+                }
+                yield new Source(kind, null, value.substring(0, dots), value.substring(dots + 2), null, null);
+            }
+            case PLACE ->
+                value.startsWith("city=")
+                        ? new Source(kind, null, null, null, value.substring(5), null)
+                        : new Source(kind, null, null, null, null, value.replaceFirst("^country=", ""));
+            case FAVORITES, ALL -> new Source(kind, null, null, null, null, null);
+        };
+        source.kind();
+        return source;
     }
 
     private static LocalDate day(String text, String field) {

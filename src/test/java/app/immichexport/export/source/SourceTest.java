@@ -1,4 +1,4 @@
-package app.immichexport.source;
+package app.immichexport.export.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,6 +36,25 @@ class SourceTest {
         assertEquals("favorites", new Source("favorites", null, null, null, null, null).key());
         assertEquals("place:country=Norway", new Source("place", null, null, null, null, "Norway").key());
         assertTrue(Source.tag("t").key().startsWith("tag:"));
+    }
+
+    @Test
+    void aSourceTravelsInAPageAddressAndBack() {
+        for (Source source : List.of(
+                Source.person("a", "b"),
+                Source.tag("t"),
+                new Source("favorites", null, null, null, null, null),
+                new Source("all", null, null, null, null, null),
+                new Source("dates", null, "2024-01-01", null, null, null),
+                new Source("dates", null, "2024-01-01", "2024-02-01", null, null),
+                new Source("place", null, null, null, "Tromsø", null),
+                new Source("place", null, null, null, null, "Norway"))) {
+            Source back = Source.fromToken(source.token());
+            assertEquals(source.key(), back.key(), source.token());
+            assertEquals(source.token(), back.token());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Source.fromToken("dates:2024"));
+        assertThrows(IllegalArgumentException.class, () -> Source.fromToken("person:"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package app.immichexport.source;
+package app.immichexport.export.source;
 
 /**
  * A source as a job records it: its key, the folder name it gives ({@code {source}} in the template)
