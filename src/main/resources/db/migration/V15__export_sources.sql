@@ -8,5 +8,7 @@ create table export_source (
     source_key varchar(64)  not null,
     name       text         not null,
     definition text         not null,
+    -- the photos Immich found for it when the job listed it; a mirror prunes nothing after a sharp fall
+    asset_count integer,
     unique (job_id, source_key)
 );

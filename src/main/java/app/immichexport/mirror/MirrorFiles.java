@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,32 @@ public class MirrorFiles {
                 .setParameter(1, jobId)
                 .getResultList();
         return names.stream().map(n -> "'" + n + "'").toList();
+    }
+
+    /**
+     * The job's sources besides albums of which Immich found far fewer photos than at the profile's run
+     * before (under half, and at least two fewer), as an album that lists short: a person's photos do
+     * not vanish at once, a failing search does.
+     */
+    List<String> shrunkSources(long profileId, long jobId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select s.name, s.asset_count, (select p.asset_count from "
+                        + "export_source p join export_job j on j.id = p.job_id where j.profile_id = ?1 "
+                        + "and p.source_key = s.source_key and p.job_id < s.job_id and p.asset_count is not null "
+                        + "order by p.job_id desc limit 1) from export_source s where s.job_id = ?2 "
+                        + "and s.asset_count is not null order by s.ordinal")
+                .setParameter(1, profileId)
+                .setParameter(2, jobId)
+                .getResultList();
+        List<String> shrunk = new ArrayList<>();
+        for (Object[] row : rows) {
+            int now = ((Number) row[1]).intValue();
+            Integer before = row[2] == null ? null : ((Number) row[2]).intValue();
+            if (before != null && now * 2 < before && before - now >= 2) {
+                shrunk.add("'" + row[0] + "' (" + now + ", " + before + " at the run before)");
+            }
+        }
+        return shrunk;
     }
 
     /** The album's name at the profile's last run, if the profile ran it before. */

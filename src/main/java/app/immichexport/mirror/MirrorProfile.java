@@ -1,6 +1,7 @@
 package app.immichexport.mirror;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.source.Source;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Albums a user keeps mirrored into a root on a schedule, and how files gone from Immich are pruned. */
 @Entity
@@ -49,6 +51,10 @@ public class MirrorProfile {
 
     @Column(name = "album_ids", nullable = false)
     private String albumIds = "";
+
+    /** Sources besides albums, one {@link Source#token()} per line. */
+    @Column(nullable = false)
+    private String sources = "";
 
     @Column(name = "export_root", nullable = false)
     private String exportRoot;
@@ -109,6 +115,7 @@ public class MirrorProfile {
         this.name = settings.name();
         this.albumSelection = settings.albums();
         this.albumIds = String.join(",", settings.albumIds());
+        this.sources = settings.sources().stream().map(Source::token).collect(Collectors.joining("\n"));
         this.exportRoot = settings.exportRoot();
         this.folderTemplate = settings.folderTemplate();
         this.includeMotion = settings.includeMotionParts();
@@ -128,6 +135,7 @@ public class MirrorProfile {
                 name,
                 albumSelection,
                 albumIdList(),
+                sourceList(),
                 exportRoot,
                 folderTemplate,
                 includeMotion,
@@ -156,6 +164,12 @@ public class MirrorProfile {
 
     public List<String> albumIdList() {
         return albumIds.isEmpty() ? List.of() : Arrays.asList(albumIds.split(","));
+    }
+
+    public List<Source> sourceList() {
+        return sources.isEmpty()
+                ? List.of()
+                : Arrays.stream(sources.split("\n")).map(Source::fromToken).toList();
     }
 
     public boolean isPaused() {

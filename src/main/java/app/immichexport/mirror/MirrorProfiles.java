@@ -4,6 +4,7 @@ import app.immichexport.account.AccountException;
 import app.immichexport.account.Accounts;
 import app.immichexport.audit.AuditAction;
 import app.immichexport.export.plan.FolderTemplate;
+import app.immichexport.export.source.Source;
 import app.immichexport.exportroot.ExportRoots;
 import app.immichexport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -196,8 +197,17 @@ public class MirrorProfiles {
         if (s.name() == null || s.name().isEmpty() || s.name().length() > 100) {
             throw new AccountException("A profile needs a name of 1 to 100 characters");
         }
-        if (s.albums() == MirrorProfile.Albums.SELECTED && s.albumIds().isEmpty()) {
-            throw new AccountException("Choose at least one album, or all owned, shared or visible albums");
+        if (s.albums() == MirrorProfile.Albums.SELECTED
+                && s.albumIds().isEmpty()
+                && s.sources().isEmpty()) {
+            throw new AccountException("Choose at least one album, all owned, shared or visible albums, "
+                    + "or people, tags, favourites, dates or places");
+        }
+        try {
+            // each checked, and kept as the one line its token is
+            s.sources().forEach(source -> Source.fromToken(source.token()));
+        } catch (IllegalArgumentException e) {
+            throw new AccountException(e.getMessage());
         }
         String root = roots.resolve(owner, s.exportRoot()).toString();
         String template = s.folderTemplate() == null || s.folderTemplate().isBlank()
@@ -220,6 +230,7 @@ public class MirrorProfiles {
                 s.name(),
                 s.albums(),
                 s.albumIds(),
+                s.sources(),
                 root,
                 template,
                 s.includeMotionParts(),

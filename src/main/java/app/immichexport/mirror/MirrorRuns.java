@@ -139,7 +139,8 @@ class MirrorRuns {
                 immichAnswers(owner),
                 uploadFolderOk(),
                 candidates.size(),
-                mirror.size());
+                mirror.size(),
+                files.shrunkSources(profile.getId(), jobId));
         Pruner.Decision decision = pruneLocked(profile, jobId, run, candidates, root);
         String renames = renamed.isEmpty() ? "" : String.join("; ", renamed) + "; ";
         jobs.update(
@@ -245,7 +246,7 @@ class MirrorRuns {
     private static ExportRequest request(MirrorSettings s, List<String> albumIds) {
         return new ExportRequest(
                 albumIds,
-                List.of(),
+                s.sources(),
                 s.exportRoot(),
                 s.folderTemplate(),
                 s.includeMotionParts(),

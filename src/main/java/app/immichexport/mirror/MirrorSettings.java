@@ -1,6 +1,7 @@
 package app.immichexport.mirror;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.source.Source;
 import app.immichexport.sidecar.TagLists;
 import java.net.URI;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  * What a user chooses for a mirror profile; absent values take their defaults ({@link #withDefaults()}).
  *
  * @param albums          which albums: SELECTED ({@code albumIds}), or OWNED, SHARED, ALL as Immich lists them at each run
+ * @param sources         people, tags, favourites, a time span, a place or all photos, besides the albums
  * @param cron            when to run, e.g. {@code 0 3 * * *}
  * @param prune           what becomes of files whose asset left the album
  * @param pruneMaxCount   above this many files to prune, a run prunes none
@@ -23,6 +25,7 @@ public record MirrorSettings(
         String name,
         MirrorProfile.Albums albums,
         List<String> albumIds,
+        List<Source> sources,
         String exportRoot,
         String folderTemplate,
         Boolean includeMotionParts,
@@ -76,6 +79,7 @@ public record MirrorSettings(
                 name,
                 albums,
                 albumIds,
+                sources,
                 exportRoot,
                 folderTemplate,
                 includeMotionParts,
@@ -105,6 +109,7 @@ public record MirrorSettings(
                 name == null ? null : name.strip(),
                 albums == null ? MirrorProfile.Albums.SELECTED : albums,
                 albumIds == null ? List.of() : albumIds,
+                sources == null ? List.of() : sources,
                 exportRoot,
                 folderTemplate,
                 includeMotionParts == null || includeMotionParts,

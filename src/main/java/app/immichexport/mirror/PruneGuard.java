@@ -19,6 +19,8 @@ final class PruneGuard {
      * @param uploadFolderOk    false when an upload folder is configured but missing or empty
      * @param candidates        files the run would prune
      * @param mirrorFiles       files of the mirror known before the run
+     * @param shrunkSources     people, tags and other sources of which Immich found far fewer photos than
+     *                          at the run before, each with both counts
      */
     record Run(
             boolean succeeded,
@@ -27,7 +29,28 @@ final class PruneGuard {
             boolean immichAnswers,
             boolean uploadFolderOk,
             int candidates,
-            int mirrorFiles) {}
+            int mirrorFiles,
+            List<String> shrunkSources) {
+
+        Run(
+                boolean succeeded,
+                long failedFiles,
+                List<String> incompleteAlbums,
+                boolean immichAnswers,
+                boolean uploadFolderOk,
+                int candidates,
+                int mirrorFiles) {
+            this(
+                    succeeded,
+                    failedFiles,
+                    incompleteAlbums,
+                    immichAnswers,
+                    uploadFolderOk,
+                    candidates,
+                    mirrorFiles,
+                    List.of());
+        }
+    }
 
     private PruneGuard() {}
 
@@ -49,6 +72,10 @@ final class PruneGuard {
         if (!run.incompleteAlbums().isEmpty()) {
             return Optional.of("Immich listed fewer members than the asset count of "
                     + String.join(", ", run.incompleteAlbums()) + ": nothing pruned while it looks unhealthy");
+        }
+        if (!run.shrunkSources().isEmpty()) {
+            return Optional.of("Immich found far fewer photos of " + String.join(", ", run.shrunkSources())
+                    + ": nothing pruned while it looks unhealthy");
         }
         if (!run.uploadFolderOk()) {
             return Optional.of(

@@ -231,6 +231,12 @@ public final class SimulatedLibrary {
     }
 
     /** Places an asset, as Immich's map does. */
+    /** Takes a person's faces off an asset, as when a face is reassigned in Immich. */
+    public void removeFaces(SimulatedAsset asset, String personId) {
+        asset.faces.removeIf(f -> personId.equals(f.personId()));
+        asset.updatedAt = changeTime();
+    }
+
     /** Places the asset in a city and country, as Immich's reverse geocoding names them. */
     public void place(SimulatedAsset asset, String city, String country) {
         asset.city = city;

@@ -183,6 +183,11 @@ final class App implements AutoCloseable {
 
     /** @param metadata the sidecars: {@code none}, {@code immich} (Immich's own) or {@code full} */
     double export(String albumId, String template, String metadata) throws Exception {
+        return exportOf("\"albumIds\":[\"" + albumId + "\"]", template, metadata);
+    }
+
+    /** @param what the request's albums or sources, e.g. {@code "sources":[{"type":"person","ids":["…"]}]} */
+    double exportOf(String what, String template, String metadata) throws Exception {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
         Instant start = Instant.now();
         double cpuBefore = cpuSeconds();
@@ -190,9 +195,8 @@ final class App implements AutoCloseable {
                 HttpRequest.newBuilder(URI.create(base + "api/exports"))
                         .header("Authorization", "Bearer " + TOKEN)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"albumIds\":[\"" + albumId + "\"],\"folderTemplate\":\"" + template + "\""
-                                        + ",\"metadata\":\"" + metadata + "\"}"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{" + what + ",\"folderTemplate\":\"" + template
+                                + "\"" + ",\"metadata\":\"" + metadata + "\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {

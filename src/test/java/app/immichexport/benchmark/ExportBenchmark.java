@@ -127,6 +127,12 @@ public final class ExportBenchmark {
                     Instant.parse("2023-03-01T08:00:00Z").plusSeconds(i),
                     Content.file(file, sha1));
         }
+        // every photo of the re-run album shows one person: the same files, found by a person search
+        String person = library.addPerson(rerunUser, "Bench person", false);
+        for (String id : library.memberIds(rerunAlbum)) {
+            library.addFace(library.asset(id).orElseThrow(), person, 1, 1, 9, 9, 10, 10);
+        }
+        String personSource = "\"sources\":[{\"type\":\"person\",\"ids\":[\"" + person + "\"]}]";
         // downloaded from the simulator, so that the re-run user's upload tree holds the re-run album only
         String warmUpAlbum = library.addAlbum("Warm-up", rerunUser);
         for (int i = 0; i < Math.max(1, rerunFiles / 5); i++) {
@@ -164,6 +170,7 @@ public final class ExportBenchmark {
             double withoutSidecars;
             double withFullSidecars;
             List<Double> fullReruns = new ArrayList<>();
+            List<Double> personReruns = new ArrayList<>();
             try (App app = App.start(work, "rerun-warm", immich.url(), RERUN_KEY, upload)) {
                 app.export(warmUpAlbum, "warm-up/{album}");
                 warmExport = app.export(rerunAlbum, "warm/{album}");
@@ -174,6 +181,15 @@ public final class ExportBenchmark {
                 record(rerunFiles + " files: this app, the same without XMP sidecars", withoutSidecars);
                 withFullSidecars = app.export(rerunAlbum, "warm-full-sidecars/{album}", "full");
                 record(rerunFiles + " files: this app, the same with full XMP sidecars", withFullSidecars);
+                record(
+                        rerunFiles + " files: this app, first export of a person's photos",
+                        app.exportOf(personSource, "person/{source}", "none"));
+                for (int i = 0; i < repeats; i++) {
+                    personReruns.add(app.exportOf(personSource, "person/{source}", "none"));
+                    record(
+                            rerunFiles + " files: this app, a person's photos, re-run with nothing changed",
+                            personReruns.get(i));
+                }
                 for (int i = 0; i < repeats; i++) {
                     fullReruns.add(app.export(rerunAlbum, "warm-full-sidecars/{album}", "full"));
                     record(
@@ -249,6 +265,10 @@ public final class ExportBenchmark {
                     "  re-run with full sidecars, nothing changed: %.2f s, %.2fx rsync -a re-run (medians; it lists the album "
                             + "and its metadata again, as a tag or a face may change without the album: no target)",
                     median(fullReruns), median(fullReruns) / rsync));
+            summary.add(String.format(
+                    "  re-run of a %,d-photo person source, nothing changed: %.2f s, %.2fx rsync -a re-run (medians; "
+                            + "searched again by person each run, as faces change without an album: no target)",
+                    rerunFiles, median(personReruns), median(personReruns) / rsync));
         } finally {
             delete(work.resolve("upload"));
         }

@@ -58,6 +58,9 @@ import java.util.concurrent.CompletableFuture;
 @CdiComponent
 public class AlbumsView extends VerticalLayout {
 
+    /** Below this width in pixels, a phone's, the grid shows only what picks an album. */
+    private static final int NARROW = 700;
+
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
@@ -99,6 +102,9 @@ public class AlbumsView extends VerticalLayout {
         selection.setId("album-selection");
         keyCapabilities.setId("key-capabilities");
         keyCapabilities.addClassName("key-capabilities");
+        // a line of its own on a phone rather than a one-word column beside the filter; styled here, as a
+        // change to the theme's style sheet would rebuild the frontend bundle
+        keyCapabilities.getStyle().set("flex", "1 1 16rem").set("min-width", "min(16rem, 100%)");
         export.setId("export-button");
         export.setEnabled(false);
         export.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -110,6 +116,9 @@ public class AlbumsView extends VerticalLayout {
                                 grid.getSelectedItems().stream().map(Album::id).toList()))));
         HorizontalLayout toolbar = new HorizontalLayout(filter, export, selection, keyCapabilities);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        // at a phone's width the key's permissions go below the filter rather than into a sliver beside it
+        toolbar.setWrap(true);
+        toolbar.setWidthFull();
 
         message.setId("albums-message");
         message.addClassName("albums-message");
@@ -136,7 +145,11 @@ public class AlbumsView extends VerticalLayout {
         grid.setId("albums-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(coverRenderer()).setHeader("Cover").setWidth("104px").setFlexGrow(0);
+        grid.addColumn(coverRenderer())
+                .setHeader("Cover")
+                .setKey("cover")
+                .setWidth("104px")
+                .setFlexGrow(0);
         grid.addColumn(Album::name)
                 .setHeader("Album")
                 .setKey("name")
@@ -214,7 +227,19 @@ public class AlbumsView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        attachEvent.getUI().getPage().retrieveExtendedClientDetails(d -> fitColumns(d.getWindowInnerWidth()));
+        attachEvent.getUI().getPage().addBrowserWindowResizeListener(e -> fitColumns(e.getWidth()));
         load();
+    }
+
+    /** On a narrow screen the album's name keeps its room: dates, owner, export and sharing are left out. */
+    private void fitColumns(int width) {
+        boolean narrow = width > 0 && width < NARROW;
+        for (String key : List.of("dates", "owner", "exported", "shared")) {
+            grid.getColumnByKey(key).setVisible(!narrow);
+        }
+        grid.getColumnByKey("assets").setWidth(narrow ? "80px" : "110px");
+        grid.getColumnByKey("cover").setWidth(narrow ? "80px" : "104px");
     }
 
     private void load() {

@@ -194,6 +194,13 @@ class JobPlanning {
         checkFreeSpace(root, plan, recorded);
 
         repository.markTakenOver(id, takenOverFrom);
+        if (!selection.sourced().isEmpty()) {
+            repository.recordSourceCounts(
+                    id,
+                    selection.sourced().stream()
+                            .collect(Collectors.toMap(
+                                    s -> s.source().key(), s -> s.set().assets().size(), (a, b) -> a)));
+        }
 
         // before anything in Immich is destroyed, a file found on disk is read again, not trusted by its size and time
         ImmichFiles files = new ImmichFiles(immich, client, sidecars);

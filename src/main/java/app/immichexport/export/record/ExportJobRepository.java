@@ -78,6 +78,16 @@ public class ExportJobRepository {
         sources.forEach(em::persist);
     }
 
+    /** How many photos Immich found for each of the job's sources, by key, as the job listed them. */
+    public void recordSourceCounts(long jobId, Map<String, Integer> counts) {
+        counts.forEach((key, count) -> em.createQuery(
+                        "update JobSource s set s.assetCount = :count where s.jobId = :job and s.key = :key")
+                .setParameter("count", count)
+                .setParameter("job", jobId)
+                .setParameter("key", key)
+                .executeUpdate());
+    }
+
     /** The sources other than albums the job exports, in the order they were chosen. */
     public List<JobSource> sources(long jobId) {
         return sources(List.of(jobId)).getOrDefault(jobId, List.of());

@@ -31,6 +31,9 @@ public class JobSource {
     @Column(nullable = false)
     private String definition;
 
+    @Column(name = "asset_count")
+    private Integer assetCount;
+
     protected JobSource() {}
 
     public JobSource(long jobId, int ordinal, String key, String name, String definition) {

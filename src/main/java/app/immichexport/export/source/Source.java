@@ -134,6 +134,18 @@ public record Source(
         return key.length() <= 64 ? key : prefix + "#" + digest(value);
     }
 
+    /** Told without asking Immich for names: "2 people (any of them)", "Country: Norway". */
+    public String describe() {
+        return switch (kind()) {
+            case PERSON -> ids.size() == 1 ? "A person" : ids.size() + " people (any of them)";
+            case TAG -> ids.size() == 1 ? "A tag" : ids.size() + " tags (any of them)";
+            case FAVORITES -> "Favourites";
+            case ALL -> "All my photos";
+            case DATES -> (blank(from) ? "until " + to : blank(to) ? "from " + from : from + " to " + to);
+            case PLACE -> blank(city) ? "Country: " + country : "City: " + city;
+        };
+    }
+
     /** The source in one line, as a page's address carries it: {@code person:id1,id2}, {@code dates:2024-01-01..}. */
     public String token() {
         return switch (kind()) {

@@ -53,8 +53,10 @@ public class SourceSets {
                 }
                 case TAG -> {
                     if (tags == null) {
+                        // a folder name has no levels: Family/Kids becomes "Family - Kids"
                         tags = immich.tags(connection).stream()
-                                .collect(Collectors.toMap(TagPath::id, TagPath::path, (a, b) -> a));
+                                .collect(Collectors.toMap(
+                                        TagPath::id, t -> t.path().replace("/", " - "), (a, b) -> a));
                     }
                     yield names(source.ids(), tags, "tag");
                 }

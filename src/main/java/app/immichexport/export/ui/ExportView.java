@@ -9,8 +9,8 @@ import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.SkippedAsset;
+import app.immichexport.export.source.Source;
 import app.immichexport.exportroot.ExportRoots;
-import app.immichexport.exportroot.LibraryLink;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.security.Caller;
@@ -46,10 +46,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Options for an export of the chosen albums, and the exact folder tree it will write. */
+/** Options for an export of the chosen albums and other sources, and the exact folder tree it will write. */
 @Route("export")
 @PageTitle("Export · Immich Album Export")
 @CdiComponent
@@ -76,13 +76,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
     private final Select<MetadataSidecar> sidecars = new Select<>();
     private final Checkbox external = new Checkbox("Also copy external-library assets", false);
-    private final Checkbox moveToTrash =
-            new Checkbox("Move the originals to the Immich trash once they are verified on disk");
-    private final Checkbox deleteAlbums = new Checkbox("Delete the albums in Immich afterwards (their assets stay)");
-    private final Checkbox intoLibrary = new Checkbox();
+    private final ImmichChanges changes;
     private final Checkbox albumsAndPeopleAsKeywords = new Checkbox("Albums and people as keywords too", true);
-    private final ExportRoots roots;
-    private String libraryName = "";
     private final Span example = new Span();
     private final Button preview = new Button("Preview");
     private final Button start = new Button("Start export");
@@ -90,6 +85,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final PreviewTree tree = new PreviewTree();
     private final Grid<SkippedAsset> skipped = new Grid<>();
     private List<String> albumIds = List.of();
+    private List<Source> sources = List.of();
     /** Shown in the example path until one of the chosen albums' own files is known. */
     private ExportService.Sample sample = new ExportService.Sample(SAMPLE, "IMG_0001.JPG");
 
@@ -101,7 +97,14 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     @Inject
     public ExportView(ExportService exports, ExportRoots roots) {
         this.exports = exports;
-        this.roots = roots;
+        this.changes = new ImmichChanges(roots, () -> start.setEnabled(false), moving -> {
+            external.setEnabled(!moving);
+            if (moving) {
+                external.setValue(false);
+            }
+            // Immich makes a tag of every keyword it imports: the copies' albums come over otherwise
+            albumsAndPeopleAsKeywords.setValue(!moving);
+        });
         setSizeFull();
         root.setLabel("Export root");
         List<Path> usable = roots.usableBy(SignedIn.caller()).stream()
@@ -112,12 +115,13 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
             root.setValue(usable.get(0));
         }
         root.setId("export-root");
-        root.setWidth("22rem");
+        root.setWidth("min(22rem, 100%)");
         template.setValue(FolderTemplate.DEFAULT);
         template.setValueChangeMode(ValueChangeMode.EAGER);
-        template.setWidth("22rem");
+        template.setWidth("min(22rem, 100%)");
         template.setId("folder-template");
-        template.setHelperText("Tokens: {album} {year} {month} {day} {owner}");
+        template.setHelperText("Tokens: {album} or {source}, {year} {month} {day} {owner}; "
+                + "each photo's own {photo.year} {photo.month} {photo.day}");
         template.addValueChangeListener(e -> showExample());
         yearFolders.addValueChangeListener(e -> {
             if (e.isFromClient()) {
@@ -142,29 +146,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         tree.setVisible(false);
         tree.setMinHeight("24rem");
 
-        intoLibrary.setId("into-library");
-        intoLibrary.setHelperText("Immich imports the copies, each photo's albums, favourite, rating, description, "
-                + "tags, shared links and stack go to its copy, then the original goes to the trash. The albums stay.");
-        intoLibrary.addValueChangeListener(e -> {
-            start.setEnabled(false);
-            moveToTrash.setEnabled(!e.getValue());
-            deleteAlbums.setEnabled(!e.getValue());
-            external.setEnabled(!e.getValue());
-            if (e.getValue()) {
-                moveToTrash.setValue(false);
-                deleteAlbums.setValue(false);
-                external.setValue(false);
-            }
-            // Immich makes a tag of every keyword it imports: the copies' albums come over otherwise
-            albumsAndPeopleAsKeywords.setValue(!e.getValue());
-        });
-        root.addValueChangeListener(e -> offerLibrary());
-        offerLibrary();
-        moveToTrash.setId("move-to-trash");
-        deleteAlbums.setId("delete-albums");
-        moveToTrash.setHelperText(
-                "Per album, and only when every photo of it is copied and verified; Immich keeps them "
-                        + "in its trash for a while.");
+        root.addValueChangeListener(e -> changes.offerFor(e.getValue()));
+        changes.offerFor(root.getValue());
         // a changed option needs a new preview before the job can start
         motion.addValueChangeListener(e -> start.setEnabled(false));
         sidecars.setId("metadata");
@@ -181,17 +164,8 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 + "managers show them; Immich makes tags of them when it imports the files");
         albumsAndPeopleAsKeywords.addValueChangeListener(e -> start.setEnabled(false));
         external.addValueChangeListener(e -> start.setEnabled(false));
-        moveToTrash.addValueChangeListener(e -> start.setEnabled(false));
-        deleteAlbums.addValueChangeListener(e -> start.setEnabled(false));
-        VerticalLayout choices = new VerticalLayout(
-                yearFolders,
-                motion,
-                sidecars,
-                albumsAndPeopleAsKeywords,
-                external,
-                intoLibrary,
-                moveToTrash,
-                deleteAlbums);
+        VerticalLayout choices =
+                new VerticalLayout(yearFolders, motion, sidecars, albumsAndPeopleAsKeywords, external, changes);
         choices.setPadding(false);
         choices.setSpacing(false);
         choices.setWidth("auto");
@@ -206,10 +180,23 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        albumIds = event.getLocation().getQueryParameters().getParameters().getOrDefault("album", List.of());
-        preview.setEnabled(!albumIds.isEmpty());
-        if (albumIds.isEmpty()) {
-            showSummary("Choose one or more albums on the Albums page first.", true);
+        Map<String, List<String>> asked =
+                event.getLocation().getQueryParameters().getParameters();
+        albumIds = asked.getOrDefault("album", List.of());
+        try {
+            sources = asked.getOrDefault("source", List.of()).stream()
+                    .map(Source::fromToken)
+                    .toList();
+        } catch (IllegalArgumentException e) {
+            sources = List.of();
+            showSummary(e.getMessage(), true);
+        }
+        changes.albumsOnly(sources.isEmpty(), root.getValue());
+        preview.setEnabled(chosen());
+        if (!chosen()) {
+            showSummary(
+                    "Choose one or more albums on the Albums page, or people, tags and dates on their page, first.",
+                    true);
         }
     }
 
@@ -233,10 +220,14 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 });
     }
 
+    private boolean chosen() {
+        return !albumIds.isEmpty() || !sources.isEmpty();
+    }
+
     private ExportRequest request() {
         return new ExportRequest(
                 albumIds,
-                List.of(),
+                sources,
                 root.getValue() == null ? null : root.getValue().toString(),
                 template.getValue(),
                 motion.getValue(),
@@ -244,17 +235,17 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 sidecars.getValue().name(),
                 albumsAndPeopleAsKeywords.getValue() ? "all" : "tags",
                 external.getValue(),
-                moveToTrash.getValue(),
-                deleteAlbums.getValue(),
+                changes.trash(),
+                changes.deleteAlbums(),
                 false,
-                intoLibrary.getValue());
+                changes.intoLibrary());
     }
 
     private void showExample() {
         try {
             example.setText(exampleText());
             template.setInvalid(false);
-            preview.setEnabled(!albumIds.isEmpty());
+            preview.setEnabled(chosen());
         } catch (IllegalArgumentException e) {
             template.setErrorMessage(e.getMessage());
             template.setInvalid(true);
@@ -276,7 +267,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         Caller caller = SignedIn.caller();
         preview.setEnabled(false);
         start.setEnabled(false);
-        showSummary("Asking Immich for the albums' assets…", false);
+        showSummary("Asking Immich for the photos…", false);
         CompletableFuture.supplyAsync(() -> exports.preview(request, caller), executor)
                 .whenComplete((plan, failure) -> ui.access(() -> {
                     preview.setEnabled(true);
@@ -313,11 +304,11 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void start() {
-        if (moveToTrash.getValue() || deleteAlbums.getValue() || intoLibrary.getValue()) {
+        if (changes.anyChosen()) {
             ConfirmDialog confirm = new ConfirmDialog();
             confirm.setId("confirm-move");
             confirm.setHeader("Change Immich after the copy?");
-            confirm.setText(confirmation());
+            confirm.setText(changes.confirmation(plannedOriginals, albumIds.size()));
             confirm.setCancelable(true);
             confirm.setConfirmText("Start");
             confirm.setConfirmButtonTheme("error primary");
@@ -328,39 +319,6 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private String confirmation() {
-        if (intoLibrary.getValue()) {
-            return "Hand up to " + plannedOriginals + " originals over to their copies in the library '"
-                    + libraryName
-                    + "', then trash each original once its copy holds its albums. The albums stay; a photo "
-                    + "whose copy Immich does not import stays as it is.";
-        }
-        String trash = moveToTrash.getValue()
-                ? "Trash up to " + plannedOriginals + " originals in Immich after they are " + "verified on disk"
-                : "";
-        String delete = deleteAlbums.getValue()
-                ? "delete " + albumIds.size() + (albumIds.size() == 1 ? " album" : " albums")
-                        + " once their assets are handled"
-                : "";
-        String both = trash.isEmpty()
-                ? delete.substring(0, 1).toUpperCase() + delete.substring(1)
-                : delete.isEmpty() ? trash : trash + ", then " + delete;
-        return both + ". Albums Immich lists incompletely, or with any file not verified, are left untouched.";
-    }
-
-    /** The move into the library is offered for a root linked to one. */
-    private void offerLibrary() {
-        Optional<LibraryLink> link = root.getValue() == null ? Optional.empty() : roots.linkOf(root.getValue());
-        intoLibrary.setVisible(link.isPresent());
-        link.ifPresentOrElse(
-                l -> {
-                    libraryName = l.libraryName();
-                    intoLibrary.setLabel("Move into the external library '" + l.libraryName() + "' (as "
-                            + l.immichPath() + " in Immich)");
-                },
-                () -> intoLibrary.setValue(false));
-    }
-
     /** Planned again, away from the page's thread: a large album takes Immich a while to list. */
     private void startJob() {
         UI ui = UI.getCurrent();
@@ -368,7 +326,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         Caller caller = SignedIn.caller();
         preview.setEnabled(false);
         start.setEnabled(false);
-        showSummary("Starting: asking Immich for the albums' assets…", false);
+        showSummary("Starting: asking Immich for the photos…", false);
         CompletableFuture.supplyAsync(() -> exports.start(request, caller), executor)
                 .whenComplete((job, failure) -> ui.access(() -> {
                     if (failure == null) {

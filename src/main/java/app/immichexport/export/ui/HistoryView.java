@@ -3,6 +3,7 @@ package app.immichexport.export.ui;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.record.JobSource;
 import app.immichexport.security.SignedIn;
 import com.vaadin.cdi.annotation.CdiComponent;
 import com.vaadin.flow.component.grid.Grid;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Every export, newest first, with its state and counts; a row opens the job. */
 @Route("jobs")
@@ -33,8 +35,9 @@ public class HistoryView extends VerticalLayout {
         setSizeFull();
         List<ExportJob> newest = jobs.newestFirst(
                 500, SignedIn.caller().isAdmin() ? null : SignedIn.caller().username());
-        Map<Long, List<String>> albumIds =
-                jobs.albumIds(newest.stream().map(ExportJob::getId).toList());
+        List<Long> ids = newest.stream().map(ExportJob::getId).toList();
+        Map<Long, List<String>> albumIds = jobs.albumIds(ids);
+        Map<Long, List<JobSource>> sources = jobs.sources(ids);
         ListDataProvider<ExportJob> data = new ListDataProvider<>(newest);
         Grid<ExportJob> grid = new Grid<>();
         grid.setId("jobs-grid");
@@ -49,9 +52,10 @@ public class HistoryView extends VerticalLayout {
                 .setSortable(true)
                 .setComparator(Comparator.comparing(ExportJob::getRequestedAt));
         grid.addColumn(ExportJob::getRequestedBy).setHeader("By").setSortable(true);
-        grid.addColumn(job ->
-                        albums(albumIds.getOrDefault(job.getId(), List.of()).size()))
-                .setHeader("Albums");
+        grid.addColumn(job -> what(
+                        albumIds.getOrDefault(job.getId(), List.of()).size(),
+                        sources.getOrDefault(job.getId(), List.of())))
+                .setHeader("What");
         grid.addColumn(new ComponentRenderer<>(HistoryView::badge))
                 .setHeader("State")
                 .setSortable(true)
@@ -92,7 +96,10 @@ public class HistoryView extends VerticalLayout {
         return badge;
     }
 
-    private static String albums(int count) {
-        return count + (count == 1 ? " album" : " albums");
+    /** "2 albums", "Anna, Favorites" or both. */
+    private static String what(int albums, List<JobSource> sources) {
+        String counted = albums == 0 ? "" : albums + (albums == 1 ? " album" : " albums");
+        String named = sources.stream().map(JobSource::getName).collect(Collectors.joining(", "));
+        return counted.isEmpty() ? named : named.isEmpty() ? counted : counted + ", " + named;
     }
 }

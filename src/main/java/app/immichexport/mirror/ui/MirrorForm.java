@@ -3,6 +3,7 @@ package app.immichexport.mirror.ui;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.source.Source;
 import app.immichexport.immich.Album;
 import app.immichexport.mirror.MirrorProfile;
 import app.immichexport.mirror.MirrorSettings;
@@ -29,6 +30,7 @@ class MirrorForm extends FormLayout {
     private final TextField name = new TextField("Name");
     private final Select<MirrorProfile.Albums> which = new Select<>();
     private final MultiSelectComboBox<Album> albums = new MultiSelectComboBox<>("Albums");
+    private final MultiSelectComboBox<Source> sources = new MultiSelectComboBox<>("People, tags, dates, places");
     private final Select<String> root = new Select<>();
     private final TextField template = new TextField("Folder template");
     private final TextField cron = new TextField("Schedule (cron)");
@@ -55,6 +57,10 @@ class MirrorForm extends FormLayout {
         albums.setId("mirror-albums");
         albums.setItems(available);
         albums.setItemLabelGenerator(Album::name);
+        sources.setId("mirror-sources");
+        sources.setItemLabelGenerator(Source::describe);
+        sources.setHelperText("Chosen on the People, tags, dates page; leave one out here");
+        sources.setVisible(false);
         root.setLabel("Export root");
         root.setItems(roots);
         if (!roots.isEmpty()) {
@@ -92,6 +98,7 @@ class MirrorForm extends FormLayout {
                 name,
                 which,
                 albums,
+                sources,
                 root,
                 template,
                 cron,
@@ -103,6 +110,7 @@ class MirrorForm extends FormLayout {
                 albumsAndPeopleAsKeywords,
                 motion);
         setColspan(albums, 2);
+        setColspan(sources, 2);
         showNextRuns();
     }
 
@@ -133,6 +141,7 @@ class MirrorForm extends FormLayout {
         name.setValue(s.name());
         which.setValue(s.albums());
         albums.setValue(s.albumIds().stream().map(byId::get).collect(Collectors.toSet()));
+        offerSources(s.sources());
         root.setValue(s.exportRoot());
         template.setValue(s.folderTemplate());
         cron.setValue(s.cron());
@@ -146,6 +155,13 @@ class MirrorForm extends FormLayout {
         albumsAndPeopleAsKeywords.setValue(s.keywordLists() == TagLists.TAGS_ALBUMS_AND_PEOPLE);
     }
 
+    /** The sources besides albums the profile keeps in sync, all chosen; a page's own list when it has none. */
+    void offerSources(List<Source> chosen) {
+        sources.setItems(chosen);
+        sources.setValue(new java.util.LinkedHashSet<>(chosen));
+        sources.setVisible(!chosen.isEmpty());
+    }
+
     private static Album unavailable(String id) {
         return new Album(
                 id, "Not visible to you (album " + id + ")", "", 0, null, null, null, null, null, "", "", false);
@@ -157,6 +173,7 @@ class MirrorForm extends FormLayout {
                 name.getValue(),
                 which.getValue(),
                 albums.getValue().stream().map(Album::id).toList(),
+                List.copyOf(sources.getValue()),
                 root.getValue(),
                 template.getValue(),
                 motion.getValue(),

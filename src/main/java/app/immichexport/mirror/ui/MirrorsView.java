@@ -5,6 +5,7 @@ import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
+import app.immichexport.export.source.Source;
 import app.immichexport.export.ui.JobView;
 import app.immichexport.exportroot.ExportRoot;
 import app.immichexport.exportroot.ExportRoots;
@@ -24,6 +25,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -39,7 +42,7 @@ import java.util.List;
 @Menu(order = 3, title = "Mirrors", icon = "vaadin:refresh")
 @PageTitle("Mirrors · Immich Album Export")
 @CdiComponent
-public class MirrorsView extends VerticalLayout {
+public class MirrorsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Caller caller = SignedIn.caller();
     private final MirrorProfiles profiles;
@@ -73,10 +76,7 @@ public class MirrorsView extends VerticalLayout {
         grid.setEmptyStateText(
                 "No mirror profiles yet: New profile keeps albums in sync with their folders on a schedule.");
         grid.addColumn(p -> p.settings().name()).setHeader("Profile").setFlexGrow(2);
-        grid.addColumn(p -> p.settings().albums() == MirrorProfile.Albums.SELECTED
-                        ? p.albumIdList().size() + (p.albumIdList().size() == 1 ? " album" : " albums")
-                        : p.settings().albums().name().toLowerCase() + " albums")
-                .setHeader("Albums");
+        grid.addColumn(MirrorsView::what).setHeader("Albums");
         grid.addColumn(p -> p.settings().cron()).setHeader("Schedule");
         grid.addColumn(p ->
                         p.isPaused() ? "paused" : p.getNextRunAt() == null ? "never" : Formats.when(p.getNextRunAt()))
@@ -133,7 +133,27 @@ public class MirrorsView extends VerticalLayout {
         return buttons;
     }
 
+    /** Sources chosen on the People, tags, dates page: a new profile for them opens at once. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<String> tokens =
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("source", List.of());
+        if (tokens.isEmpty()) {
+            return;
+        }
+        try {
+            List<Source> offered = tokens.stream().map(Source::fromToken).toList();
+            edit(null, offered);
+        } catch (IllegalArgumentException e) {
+            result.setText(e.getMessage());
+        }
+    }
+
     private void edit(MirrorProfile profile) {
+        edit(profile, List.of());
+    }
+
+    private void edit(MirrorProfile profile, List<Source> offered) {
         List<Album> albums;
         try {
             albums = immich.albums(keys.client(caller));
@@ -145,6 +165,8 @@ public class MirrorsView extends VerticalLayout {
                 albums, roots.usableBy(caller).stream().map(ExportRoot::getPath).toList());
         if (profile != null) {
             form.show(profile.settings(), albums);
+        } else if (!offered.isEmpty()) {
+            form.offerSources(offered);
         }
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(profile == null ? "New mirror profile" : "Edit '" + profile.getName() + "'");
@@ -168,8 +190,21 @@ public class MirrorsView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(form, problem);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
-        dialog.setWidth("46rem");
+        dialog.setWidth("min(46rem, 100vw)");
         dialog.open();
+    }
+
+    private static String what(MirrorProfile p) {
+        String albums = p.settings().albums() == MirrorProfile.Albums.SELECTED
+                ? p.albumIdList().isEmpty()
+                        ? ""
+                        : p.albumIdList().size() + (p.albumIdList().size() == 1 ? " album" : " albums")
+                : p.settings().albums().name().toLowerCase() + " albums";
+        List<Source> sources = p.sourceList();
+        String others = sources.isEmpty()
+                ? ""
+                : sources.stream().map(Source::describe).collect(java.util.stream.Collectors.joining(", "));
+        return albums.isEmpty() ? others : others.isEmpty() ? albums : albums + ", " + others;
     }
 
     private void act(Runnable action, String done) {

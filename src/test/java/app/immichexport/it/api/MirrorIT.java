@@ -8,6 +8,7 @@ import app.immichexport.it.support.ApiCalls;
 import app.immichexport.it.support.Deployments;
 import app.immichexport.it.support.TestImmich;
 import app.immichexport.sidecar.Exiftool;
+import app.immichexport.simulator.SimulatedAsset;
 import app.immichexport.simulator.SimulatedLibrary;
 import app.immichexport.simulator.TestLibraries;
 import jakarta.json.JsonArray;
@@ -127,6 +128,53 @@ class MirrorIT {
         JsonObject run = runAndWait(profile, 2);
         assertTrue(run.getString("message").contains("not pruned: the run had errors"), run.toString());
         assertEquals(List.of("m-0.jpg", "m-1.jpg"), names(root.resolve("mirror-errors/Mirror errors")));
+    }
+
+    @Test
+    void aPersonsMirrorTakesANewlyTaggedFaceAndPrunesNothingAfterASharpFall() throws Exception {
+        String owner = TestLibraries.mainOwner(library);
+        String ingrid = library.addPerson(owner, "Mirror Ingrid", false);
+        List<SimulatedAsset> photos = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            photos.add(library.addAsset(
+                    null,
+                    owner,
+                    "ingrid-" + i + ".jpg",
+                    "IMAGE",
+                    java.time.Instant.parse("2020-01-0" + (i + 1) + "T10:00:00Z"),
+                    app.immichexport.simulator.Content.pseudoRandom(8800 + i, 300)));
+        }
+        for (int i = 0; i < 4; i++) {
+            library.addFace(photos.get(i), ingrid, 1, 1, 5, 5, 10, 10);
+        }
+        HttpResponse<String> created = api().send(
+                        "POST",
+                        "api/mirrors",
+                        "{\"name\":\"mirror ingrid\",\"albumIds\":[],\"sources\":[{\"type\":\"person\",\"ids\":[\""
+                                + ingrid + "\"]}],\"folderTemplate\":\"mirror-person/{source}\",\"cron\":\"0 3 1 1 *\","
+                                + "\"pruneMaxPercent\":100,\"metadata\":\"none\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long profile = object(created.body()).getJsonNumber("id").longValue();
+        Path folder = root.resolve("mirror-person/Mirror Ingrid");
+        assertEquals("SUCCEEDED", runAndWait(profile, 1).getString("state"));
+        assertEquals(List.of("ingrid-0.jpg", "ingrid-1.jpg", "ingrid-2.jpg", "ingrid-3.jpg"), names(folder));
+
+        // her face is recognised in one more photo, and taken off another
+        library.addFace(photos.get(4), ingrid, 1, 1, 5, 5, 10, 10);
+        library.removeFaces(photos.get(0), ingrid);
+        JsonObject second = runAndWait(profile, 2);
+        assertTrue(second.getString("message").contains("mirror: 1 of 1 files pruned"), second.toString());
+        assertEquals(List.of("ingrid-1.jpg", "ingrid-2.jpg", "ingrid-3.jpg", "ingrid-4.jpg"), names(folder));
+
+        // Immich suddenly finds her in one photo of four: a failing search, not three photos gone
+        for (int i = 1; i < 4; i++) {
+            library.removeFaces(photos.get(i), ingrid);
+        }
+        JsonObject third = runAndWait(profile, 3);
+        assertTrue(
+                third.getString("message").contains("far fewer photos of 'Mirror Ingrid' (1, 4 at the run before)"),
+                third.toString());
+        assertEquals(List.of("ingrid-1.jpg", "ingrid-2.jpg", "ingrid-3.jpg", "ingrid-4.jpg"), names(folder));
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         return driver;
     }
 
+    /** The window's size in CSS pixels, e.g. a phone's 390 × 844. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
     public void get(String url) {
         navigate(driver, url);
     }

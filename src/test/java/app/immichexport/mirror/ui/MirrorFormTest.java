@@ -21,6 +21,7 @@ class MirrorFormTest {
                 "family",
                 MirrorProfile.Albums.SELECTED,
                 List.of("a-wedding", "a-hidden"),
+                List.of(),
                 "/library",
                 "{album}",
                 true,

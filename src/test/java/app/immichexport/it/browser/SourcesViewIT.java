@@ -1,0 +1,122 @@
+package app.immichexport.it.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.immichexport.it.support.Browser;
+import app.immichexport.it.support.TestImmich;
+import app.immichexport.simulator.Content;
+import app.immichexport.simulator.ImmichLine;
+import app.immichexport.simulator.SimulatedAsset;
+import app.immichexport.simulator.SimulatedLibrary;
+import app.immichexport.simulator.TestLibraries;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * In Chromium: a person picked by face and name and a tag picked in the tree, each counted before the
+ * preview, exported into folders by each photo's own year.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SourcesViewIT {
+
+    @ArquillianResource
+    URL deployed;
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @Test
+    void aPersonAndATagArePickedCountedAndExported() {
+        TestImmich.simulator().line(ImmichLine.V3);
+        SimulatedLibrary library = TestImmich.library();
+        String owner = TestLibraries.mainOwner(library);
+        String solveig = library.addPerson(owner, "Solveig", false);
+        SimulatedAsset older = photo(library, owner, "solveig-1.jpg", "2019-08-01T10:00:00Z", 1);
+        SimulatedAsset newer = photo(library, owner, "solveig-2.jpg", "2021-02-01T10:00:00Z", 2);
+        library.addFace(older, solveig, 1, 1, 9, 9, 10, 10);
+        library.addFace(newer, solveig, 1, 1, 9, 9, 10, 10);
+        String hiking = library.addTag(owner, "Outdoors UI/Hiking");
+        library.tagAsset(newer, hiking);
+
+        String base = TestImmich.loopback(deployed);
+        browser.logIn(base);
+        browser.get(base + "sources");
+        browser.waitFor(b -> browser.cellTexts().contains("Solveig"), "the people");
+        assertEquals(
+                Boolean.TRUE,
+                browser.script("const img = document.querySelector('#people-grid img[alt=\"Face of Solveig\"]');"
+                        + "return img !== null && img.getAttribute('src') === 'thumbnails/people/" + solveig + "';"),
+                "each person shows their face through the application");
+        browser.find(By.cssSelector("#people-filter input")).sendKeys("Solv");
+        checkRow("#people-grid", "Solveig");
+        browser.waitFor(
+                b -> browser.find(By.id("chosen-sources")).getText().contains("Solveig · 2 photos"),
+                "the person counted");
+
+        browser.waitFor(b -> browser.cellTexts().contains("Outdoors UI"), "the tag tree");
+        browser.waitFor(b -> clickExpander("Outdoors UI"), "the tag's branch");
+        browser.waitFor(b -> browser.cellTexts().contains("Hiking"), "the tag below");
+        checkRow("#tags-grid", "Hiking");
+        browser.waitFor(
+                b -> browser.find(By.id("chosen-sources")).getText().contains("Outdoors UI - Hiking · 1 photo"),
+                "the tag counted");
+
+        browser.find(By.id("sources-export")).click();
+        browser.waitFor(
+                b -> !b.findElements(By.cssSelector("#folder-template input")).isEmpty(), "the export options");
+        browser.find(By.cssSelector("#folder-template input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), "ui-sources/{source}/{photo.year}", Keys.TAB);
+        browser.find(By.id("preview-button")).click();
+        browser.waitFor(b -> browser.cellTexts().contains("solveig-1.jpg"), "the preview tree");
+        assertTrue(browser.cellTexts().contains("2019"), browser.cellTexts().toString());
+        browser.find(By.id("start-button")).click();
+        browser.waitFor(b -> browser.find(By.id("job-state")).getText().equals("Succeeded"), "the job to succeed");
+        Path root = Path.of("target/it-exports/ui-sources");
+        assertTrue(Files.exists(root.resolve("Solveig/2019/solveig-1.jpg")));
+        assertTrue(Files.exists(root.resolve("Solveig/2021/solveig-2.jpg")));
+        assertTrue(
+                Files.exists(root.resolve("Outdoors UI - Hiking/2021/solveig-2.jpg")),
+                "the tag's folder: " + listing(root));
+    }
+
+    private void checkRow(String grid, String text) {
+        browser.script("const grid = document.querySelector('" + grid + "');"
+                + "const name = [...grid.querySelectorAll('vaadin-grid-cell-content')]"
+                + "  .find(c => c.textContent.trim() === '" + text + "');"
+                + "const row = name.assignedSlot.parentElement.parentElement;"
+                + "row.querySelector('td').querySelector('slot').assignedNodes()[0]"
+                + ".querySelector('vaadin-checkbox').click();");
+    }
+
+    private boolean clickExpander(String text) {
+        return Boolean.TRUE.equals(browser.script("const cell = [...document.querySelectorAll("
+                + "'#tags-grid vaadin-grid-cell-content')].find(c => c.textContent.trim() === '" + text + "');"
+                + "const toggle = cell && cell.querySelector('vaadin-grid-tree-toggle');"
+                + "if (!toggle) return false; if (!toggle.expanded) toggle.click(); return true;"));
+    }
+
+    private static String listing(Path root) {
+        try (var walk = Files.walk(root)) {
+            return walk.map(Path::toString).toList().toString();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    private static SimulatedAsset photo(SimulatedLibrary library, String owner, String name, String taken, int seed) {
+        return library.addAsset(
+                null, owner, name, "IMAGE", Instant.parse(taken), Content.pseudoRandom(9300 + seed, 500 + seed));
+    }
+}
