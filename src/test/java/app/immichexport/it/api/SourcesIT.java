@@ -167,6 +167,20 @@ class SourcesIT {
                 .body();
         assertFalse(copied.contains(".jpg"), "nothing is copied twice: " + copied);
 
+        String people = user.send("GET", "api/sources/people", null).body();
+        assertTrue(people.contains("\"name\":\"Anna\"") && people.contains(ben), people);
+        assertTrue(user.send("GET", "api/sources/tags", null).body().contains("\"path\":\"Family/Kids\""));
+        JsonObject counted =
+                ApiCalls.object(user.send("POST", "api/sources/count", "{\"type\":\"place\",\"country\":\"Norway\"}")
+                        .body());
+        assertEquals("Norway", counted.getString("name"));
+        assertEquals(2, counted.getInt("photos"), counted.toString());
+        assertEquals(
+                400,
+                user.send("POST", "api/sources/count", "{\"type\":\"dates\"}").statusCode());
+        String description = user.send("GET", "api/openapi", null).body();
+        assertTrue(description.contains("/api/sources/count:") && description.contains("sources:"), description);
+
         assertRefused(user, "{\"sources\":[{\"type\":\"person\",\"ids\":[\"nobody\"]}]}", "No person nobody");
         assertRefused(
                 user,
