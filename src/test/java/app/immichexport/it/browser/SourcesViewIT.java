@@ -89,6 +89,17 @@ class SourcesViewIT {
         assertTrue(
                 Files.exists(root.resolve("Outdoors UI - Hiking/2021/solveig-2.jpg")),
                 "the tag's folder: " + listing(root));
+
+        // Mirror… opens a new profile for the chosen sources
+        browser.get(base + "mirrors?source=person:" + solveig + "&source=favorites");
+        browser.waitFor(
+                b -> !b.findElements(By.cssSelector("#mirror-sources")).isEmpty(), "the profile form with its sources");
+        browser.find(By.cssSelector("#mirror-name input")).sendKeys("Solveig nightly");
+        browser.find(By.id("save-mirror")).click();
+        browser.waitFor(b -> browser.cellTexts().contains("Solveig nightly"), "the new profile in the list");
+        assertTrue(
+                browser.cellTexts().contains("A person, Favourites"),
+                browser.cellTexts().toString());
     }
 
     private void checkRow(String grid, String text) {
