@@ -17,7 +17,8 @@ final class PlanJson {
 
     static StreamingOutput of(ExportPlan plan) {
         return out -> {
-            try (JsonGenerator json = Json.createGenerator(out)) {
+            // the generator hands its text over in small pieces: gathered here, the response gets them in large ones
+            try (JsonGenerator json = Json.createGenerator(new java.io.BufferedOutputStream(out, 1 << 16))) {
                 json.writeStartObject()
                         .write("files", plan.files().size())
                         .write("bytes", plan.totalBytes())

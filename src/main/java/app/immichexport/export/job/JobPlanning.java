@@ -19,7 +19,6 @@ import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.source.NamedSource;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
-import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -35,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,17 +271,13 @@ class JobPlanning {
         if (upload.isEmpty()) {
             return Sidecars.Disk.NONE;
         }
-        return assets -> {
-            Map<String, Optional<Sidecar>> told = new HashMap<>();
-            for (Asset asset : assets) {
-                if (!asset.isExternal()) {
-                    upload.get()
-                            .sidecarBeside(asset.originalPath())
-                            .ifPresent(path -> told.put(asset.id(), path.map(p -> new Sidecar(asset.id(), null, p))));
-                }
-            }
-            return told;
-        };
+        // three looks at the disk per photo, none waiting on another: a large album's are shared out
+        // among the processors
+        return assets -> assets.parallelStream()
+                .filter(asset -> !asset.isExternal())
+                .flatMap(asset -> upload.get().sidecarBeside(asset.originalPath()).stream()
+                        .map(path -> Map.entry(asset.id(), path.map(p -> new Sidecar(asset.id(), null, p)))))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }
 
     private Function<String, Optional<Sidecar>> sidecarLookup(ImmichConnection client) {
