@@ -311,8 +311,8 @@ public class ImmichService {
 
     /** The key user's photos the query finds; see {@link SourceCalls#search}. */
     @Timeout(value = 30, unit = ChronoUnit.MINUTES)
-    public FoundAssets search(ImmichConnection immich, AssetQuery query, boolean withMetadata) {
-        return patience.call(() -> immich.client.sources.search(query, withMetadata));
+    public FoundAssets search(ImmichConnection immich, AssetQuery query, String what, boolean withMetadata) {
+        return patience.call(() -> immich.client.sources.search(query, what, withMetadata));
     }
 
     /** The album's members with their exif and people, for full sidecars: a read. */

@@ -46,9 +46,10 @@ final class SourceCalls {
      * (a 3.2.0 search was seen returning some), a locked one, or a hidden motion part, which comes
      * with its still instead.
      *
+     * @param what         the source, as an error names it
      * @param withMetadata also tells each one's details and people, as full sidecars need them
      */
-    public FoundAssets search(AssetQuery query, boolean withMetadata) {
+    public FoundAssets search(AssetQuery query, String what, boolean withMetadata) {
         ImmichVersion server = version.get();
         Map<String, Asset> found = new LinkedHashMap<>();
         Map<String, AssetMetadata> metadata = withMetadata ? new HashMap<>() : null;
@@ -57,7 +58,7 @@ final class SourceCalls {
         for (String visibility : visibilities) {
             for (ImmichDtos.MetadataSearch.Narrowing narrowing : narrowings(query, server)) {
                 calls.searchAll(
-                        "search the assets of " + query,
+                        "search the photos of " + what,
                         page -> request(query, narrowing, visibility.isEmpty() ? null : visibility, withMetadata, page),
                         dto -> {
                             Asset asset = ImmichTranslator.asset(dto);

@@ -81,7 +81,7 @@ public class SourceSets {
      * @param withMetadata with their details and people, as full sidecars need them
      */
     public SourceMembers members(ImmichConnection connection, NamedSource source, boolean withMetadata) {
-        FoundAssets found = immich.search(connection, source.source().query(), withMetadata);
+        FoundAssets found = immich.search(connection, source.source().query(), "'" + source.name() + "'", withMetadata);
         List<Asset> assets = found.assets();
         Instant start = assets.stream()
                 .map(Asset::capturedAt)

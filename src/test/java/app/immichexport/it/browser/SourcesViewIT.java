@@ -76,6 +76,11 @@ class SourcesViewIT {
         browser.find(By.id("sources-export")).click();
         browser.waitFor(
                 b -> !b.findElements(By.cssSelector("#folder-template input")).isEmpty(), "the export options");
+        assertEquals(
+                Boolean.TRUE,
+                browser.script("const trash = document.querySelector('#move-to-trash');"
+                        + "return trash === null || trash.offsetParent === null;"),
+                "trashing originals is offered for albums only");
         browser.find(By.cssSelector("#folder-template input"))
                 .sendKeys(Keys.chord(Keys.CONTROL, "a"), "ui-sources/{source}/{photo.year}", Keys.TAB);
         browser.find(By.id("preview-button")).click();
