@@ -1,7 +1,6 @@
 package app.immichexport.immich;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +70,7 @@ final class AlbumCalls {
                             ? List.of()
                             : listed.stream().map(ImmichTranslator::asset).toList());
         }
-        Map<String, Asset> assets = new LinkedHashMap<>();
-        Map<String, AssetMetadata> metadata = withMetadata ? new HashMap<>() : null;
+        FoundAssets.Gathering members = new FoundAssets.Gathering(withMetadata, asset -> true);
         calls.searchAll(
                 "list the members of album " + album.name(),
                 page -> new ImmichDtos.MetadataSearch(
@@ -85,12 +83,9 @@ final class AlbumCalls {
                         null,
                         withMetadata ? Boolean.TRUE : null,
                         null),
-                dto -> {
-                    if (assets.putIfAbsent(dto.id(), ImmichTranslator.asset(dto)) == null && metadata != null) {
-                        metadata.put(dto.id(), ImmichTranslator.metadata(dto));
-                    }
-                });
-        return new AlbumMembers(album, List.copyOf(assets.values()), metadata);
+                members::add);
+        FoundAssets found = members.found();
+        return new AlbumMembers(album, found.assets(), found.metadata());
     }
 
     /** Shows the asset as the album's cover. */

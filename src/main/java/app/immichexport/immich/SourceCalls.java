@@ -1,8 +1,6 @@
 package app.immichexport.immich;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -51,8 +49,11 @@ final class SourceCalls {
      */
     public FoundAssets search(AssetQuery query, String what, boolean withMetadata) {
         ImmichVersion server = version.get();
-        Map<String, Asset> found = new LinkedHashMap<>();
-        Map<String, AssetMetadata> metadata = withMetadata ? new HashMap<>() : null;
+        FoundAssets.Gathering found = new FoundAssets.Gathering(
+                withMetadata,
+                asset -> !asset.trashed()
+                        && !"locked".equals(asset.visibility())
+                        && !"hidden".equals(asset.visibility()));
         // 2.x answers the timeline only unless asked for another visibility; 3.x every one but locked
         List<String> visibilities = server.albumsListAssets() ? List.of("timeline", "archive") : List.of("");
         for (String visibility : visibilities) {
@@ -60,19 +61,10 @@ final class SourceCalls {
                 calls.searchAll(
                         "search the photos of " + what,
                         page -> request(query, narrowing, visibility.isEmpty() ? null : visibility, withMetadata, page),
-                        dto -> {
-                            Asset asset = ImmichTranslator.asset(dto);
-                            if (!asset.trashed()
-                                    && !"locked".equals(asset.visibility())
-                                    && !"hidden".equals(asset.visibility())) {
-                                if (found.putIfAbsent(asset.id(), asset) == null && metadata != null) {
-                                    metadata.put(asset.id(), ImmichTranslator.metadata(dto));
-                                }
-                            }
-                        });
+                        found::add);
             }
         }
-        return new FoundAssets(List.copyOf(found.values()), metadata);
+        return found.found();
     }
 
     /**

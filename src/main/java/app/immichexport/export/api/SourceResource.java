@@ -2,7 +2,6 @@ package app.immichexport.export.api;
 
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.export.job.ExportRefusedException;
-import app.immichexport.export.source.NamedSource;
 import app.immichexport.export.source.Source;
 import app.immichexport.export.source.SourceSets;
 import app.immichexport.immich.ImmichConnection;
@@ -42,9 +41,6 @@ public class SourceResource {
     @Inject
     CurrentCaller caller;
 
-    /** A source as it would be exported: its folder name and the photos Immich finds for it now. */
-    public record Counted(String key, String name, int photos) {}
-
     @GET
     @Path("people")
     @Operation(summary = "The people of the caller's Immich key, named or not, hidden ones too (person.read)")
@@ -62,18 +58,12 @@ public class SourceResource {
     @POST
     @Path("count")
     @Operation(summary = "How many photos a source holds, and the folder it would become")
-    public Counted count(Source source) {
-        ImmichConnection client = client();
-        NamedSource named;
+    public SourceSets.Counted count(Source source) {
         try {
-            named = sourceSets.name(client, List.of(source)).get(0);
+            return sourceSets.count(client(), source);
         } catch (IllegalArgumentException e) {
             throw new ExportRefusedException(e.getMessage());
         }
-        return new Counted(
-                named.key(),
-                named.name(),
-                sourceSets.members(client, named, false).set().assets().size());
     }
 
     private ImmichConnection client() {

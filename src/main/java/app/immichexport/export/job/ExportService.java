@@ -32,8 +32,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -78,8 +76,6 @@ public class ExportService {
 
     @Inject
     FolderLocks locks;
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     JobPlanning planning;
@@ -247,7 +243,8 @@ public class ExportService {
         List<JobSource> recorded = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             NamedSource source = sources.get(i);
-            recorded.add(new JobSource(id, i, source.key(), source.name(), JSON.toJson(source.source())));
+            recorded.add(new JobSource(
+                    id, i, source.key(), source.name(), source.source().token()));
         }
         repository.addSources(recorded);
         JobRunner runner = new JobRunner(
@@ -353,7 +350,7 @@ public class ExportService {
         ExportRequest again = new ExportRequest(
                 repository.albumIds(jobId),
                 repository.sources(jobId).stream()
-                        .map(s -> JSON.fromJson(s.getDefinition(), Source.class))
+                        .map(s -> Source.fromToken(s.getDefinition()))
                         .toList(),
                 earlier.getExportRoot(),
                 earlier.getFolderTemplate(),

@@ -60,11 +60,9 @@ final class FullSidecars implements SidecarContent {
                         .add(members.album().name());
             }
         }
-        for (SourceMembers source : sourced) {
-            source.set().assets().forEach(asset -> assets.putIfAbsent(asset.id(), asset));
-        }
         Map<String, AssetMetadata> known = new HashMap<>();
         for (SourceMembers source : sourced) {
+            source.set().assets().forEach(asset -> assets.putIfAbsent(asset.id(), asset));
             if (source.metadata() != null) {
                 source.metadata().forEach(known::putIfAbsent);
             }

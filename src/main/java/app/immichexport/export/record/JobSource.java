@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A source other than an album that a job exports: its key, folder name and definition as JSON. */
+/** A source other than an album that a job exports: its key, folder name and definition in one line. */
 @Entity
 @Table(name = "export_source")
 public class JobSource {

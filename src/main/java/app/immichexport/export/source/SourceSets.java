@@ -75,6 +75,18 @@ public class SourceSets {
         return List.copyOf(named.values());
     }
 
+    /** A source as it would be exported: its key, its folder name and the photos Immich finds for it now. */
+    public record Counted(String key, String name, int photos) {}
+
+    /** @throws IllegalArgumentException as {@link #name} does */
+    public Counted count(ImmichConnection connection, Source source) {
+        NamedSource named = name(connection, List.of(source)).get(0);
+        return new Counted(
+                named.key(),
+                named.name(),
+                members(connection, named, false).set().assets().size());
+    }
+
     /**
      * The source's photos, as Immich finds them now.
      *

@@ -1,10 +1,8 @@
 package app.immichexport.export.ui;
 
 import app.immichexport.account.ImmichKeys;
-import app.immichexport.export.source.NamedSource;
 import app.immichexport.export.source.Source;
 import app.immichexport.export.source.SourceSets;
-import app.immichexport.immich.ImmichConnection;
 import app.immichexport.security.Caller;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -78,10 +76,8 @@ final class ChosenSources extends VerticalLayout {
     }
 
     private String describe(Caller caller, Source source) {
-        ImmichConnection client = keys.client(caller);
-        NamedSource named = sourceSets.name(client, List.of(source)).get(0);
-        int photos = sourceSets.members(client, named, false).set().assets().size();
-        return named.name() + " · " + photos + (photos == 1 ? " photo" : " photos");
+        SourceSets.Counted counted = sourceSets.count(keys.client(caller), source);
+        return counted.name() + " · " + counted.photos() + (counted.photos() == 1 ? " photo" : " photos");
     }
 
     private static String reason(Throwable failure) {
