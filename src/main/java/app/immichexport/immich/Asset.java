@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param capturedAt   when the photo was taken, falling back to the file's creation time
  * @param mimeType     Immich's {@code originalMimeType}, or null when it did not say
  * @param updatedAt    when Immich last changed the asset, null when it did not say
+ * @param editedLook   for a photo edited in Immich, the thumbhash of its edited picture (empty when
+ *                     Immich gave none), which changes when the picture is rendered again; null when
+ *                     the photo has no edits
  */
 public record Asset(
         String id,
@@ -28,7 +31,13 @@ public record Asset(
         String livePhotoVideoId,
         String ownerId,
         String mimeType,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String editedLook) {
+
+    /** A photo with edits in Immich, which it renders as an edited picture; videos' edits are not exported. */
+    public boolean hasEditedPicture() {
+        return editedLook != null && type == AssetType.IMAGE;
+    }
 
     public enum AssetType {
         IMAGE,

@@ -74,6 +74,24 @@ final class FileCalls {
                 () -> calls.api.original(assetId, offset > 0 ? "bytes=" + offset + "-" : null));
     }
 
+    /** The picture Immich renders from an asset's edits, from {@code offset} on; the caller closes the stream. */
+    public InputStream openEdited(String assetId, long offset) throws IOException {
+        return open(
+                "download the edited picture of asset " + assetId,
+                offset,
+                () -> calls.api.edited(assetId, true, offset > 0 ? "bytes=" + offset + "-" : null));
+    }
+
+    /**
+     * An asset's edits as one text that changes when they change: each edit's action and parameters,
+     * in Immich's order.
+     */
+    public String edits(String assetId) {
+        ImmichDtos.AssetEdits answer =
+                calls.call("read the edits of asset " + assetId + " (asset.edit.get)", () -> calls.api.edits(assetId));
+        return answer.edits() == null ? "[]" : answer.edits().toString();
+    }
+
     /**
      * An asset's XMP sidecar, when the server offers asset files (3.2 and later) and the asset has one.
      * Immich tells it one asset at a time, so an export of ten thousand photos asks ten thousand

@@ -93,6 +93,23 @@ interface ImmichApi {
     @Produces(MediaType.WILDCARD)
     Response original(@PathParam("id") String id, @HeaderParam("Range") String range);
 
+    /** The picture Immich renders from an asset's edits (2.5 and later); the original when it has none. */
+    @GET
+    @Path("assets/{id}/original")
+    @Produces(MediaType.WILDCARD)
+    Response edited(
+            @PathParam("id") String id, @QueryParam("edited") boolean edited, @HeaderParam("Range") String range);
+
+    /** An asset's edits: crops, rotations, mirrors ({@code asset.edit.get}; 2.5 and later). */
+    @GET
+    @Path("assets/{id}/edits")
+    ImmichDtos.AssetEdits edits(@PathParam("id") String id);
+
+    /** The key user's stacks, each with its primary asset and members ({@code stack.read}). */
+    @GET
+    @Path("stacks")
+    List<ImmichDtos.Stack> stacks();
+
     @PUT
     @Path("assets/copy")
     void copyAsset(ImmichDtos.AssetCopy copy);

@@ -58,6 +58,14 @@ final class ImmichDtos {
     /** One page of {@code GET /people}. */
     public record People(List<Person> people, Integer total, Boolean hasNextPage) {}
 
+    /** {@code AssetEditsResponseDto}: the edits as Immich holds them; their parameters differ by action. */
+    public record AssetEdits(String assetId, List<jakarta.json.JsonObject> edits) {}
+
+    /** {@code StackResponseDto}; of its assets only the ids are read. */
+    public record Stack(String id, String primaryAssetId, List<AssetId> assets) {}
+
+    public record AssetId(String id) {}
+
     /** A face's box in the image as shown; with its person when asked for by {@code GET /faces}. */
     public record Face(
             String id,
@@ -90,7 +98,8 @@ final class ImmichDtos {
             String updatedAt,
             Boolean isFavorite,
             List<Tag> tags,
-            List<Person> people) {}
+            List<Person> people,
+            String thumbhash) {}
 
     /** A tag as an asset carries it: {@code value} is its full path, e.g. {@code Trips/Alps}. */
     public record Tag(String id, String value) {}

@@ -69,6 +69,21 @@ public class ImmichService {
         return immich.client.files.openOriginal(assetId, offset);
     }
 
+    /** The picture Immich renders from an asset's edits, from {@code offset} on; resumed by the caller. */
+    public InputStream openEdited(ImmichConnection immich, String assetId, long offset) throws IOException {
+        return immich.client.files.openEdited(assetId, offset);
+    }
+
+    /** An asset's edits, as one text that changes when they do. */
+    public String edits(ImmichConnection immich, String assetId) {
+        return patience.call(() -> immich.client.files.edits(assetId));
+    }
+
+    /** The primary photo of each of the key user's stacked photos that is not one, by its id. */
+    public Map<String, String> stackPrimaries(ImmichConnection immich) {
+        return patience.call(() -> immich.client.sources.stackPrimaries());
+    }
+
     /** An asset file's (a sidecar's) bytes from {@code offset} on. */
     public InputStream openAssetFile(ImmichConnection immich, String fileId, long offset) throws IOException {
         return immich.client.files.openAssetFile(fileId, offset);

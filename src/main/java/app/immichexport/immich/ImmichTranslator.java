@@ -86,7 +86,8 @@ final class ImmichTranslator {
                 dto.livePhotoVideoId(),
                 shared(dto.ownerId()),
                 shared(dto.originalMimeType()),
-                instant(dto.updatedAt()));
+                instant(dto.updatedAt()),
+                Boolean.TRUE.equals(dto.isEdited()) ? Objects.requireNonNullElse(dto.thumbhash(), "") : null);
     }
 
     /** One instance of a value that few distinct ones share: owners, libraries, visibilities, types. */

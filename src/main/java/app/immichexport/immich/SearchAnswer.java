@@ -37,7 +37,9 @@ final class SearchAnswer {
             "ownerId",
             "originalMimeType",
             "updatedAt",
-            "isFavorite");
+            "isFavorite",
+            "isEdited",
+            "thumbhash");
 
     private static final Set<String> EXIF_USED = Set.of(
             "fileSizeInByte",
@@ -121,7 +123,7 @@ final class SearchAnswer {
                 fields.get("libraryId"),
                 bool(fields.get("isTrashed")),
                 bool(fields.get("isOffline")),
-                null,
+                bool(fields.get("isEdited")),
                 fields.get("visibility"),
                 fields.get("livePhotoVideoId"),
                 fields.get("ownerId"),
@@ -130,7 +132,8 @@ final class SearchAnswer {
                 fields.get("updatedAt"),
                 bool(fields.get("isFavorite")),
                 null,
-                people);
+                people,
+                fields.get("thumbhash"));
     }
 
     private static ImmichDtos.ExifInfo exif(Map<String, String> exif) {

@@ -1,6 +1,7 @@
 package app.immichexport.immich;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -37,6 +38,19 @@ final class SourceCalls {
                 return people;
             }
         }
+    }
+
+    /** The primary photo of each of the key user's stacked photos that is not one, by the stacked photo's id. */
+    public Map<String, String> stackPrimaries() {
+        Map<String, String> primaries = new HashMap<>();
+        for (ImmichDtos.Stack stack : calls.call("list the stacks (stack.read)", calls.api::stacks)) {
+            for (ImmichDtos.AssetId member : stack.assets() == null ? List.<ImmichDtos.AssetId>of() : stack.assets()) {
+                if (!member.id().equals(stack.primaryAssetId())) {
+                    primaries.put(member.id(), stack.primaryAssetId());
+                }
+            }
+        }
+        return primaries;
     }
 
     /**

@@ -1,6 +1,8 @@
 package app.immichexport.mirror;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.plan.PhotoVersions;
+import app.immichexport.export.plan.StackChoice;
 import app.immichexport.export.source.Source;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -75,6 +77,14 @@ public class MirrorProfile {
     @Column(name = "keywords", nullable = false)
     private String keywords = "all";
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "versions", nullable = false)
+    private PhotoVersions versions = PhotoVersions.ORIGINAL;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stacks", nullable = false)
+    private StackChoice stacks = StackChoice.ALL;
+
     @Column(nullable = false)
     private String cron;
 
@@ -122,6 +132,8 @@ public class MirrorProfile {
         this.includeSidecars = settings.includeSidecars();
         this.metadata = settings.sidecars();
         this.keywords = settings.keywordLists().wire();
+        this.versions = settings.photoVersions();
+        this.stacks = settings.stackChoice();
         this.cron = settings.cron();
         this.paused = settings.paused();
         this.pruneMode = settings.prune();
@@ -142,6 +154,8 @@ public class MirrorProfile {
                 includeSidecars,
                 metadata.name().toLowerCase(java.util.Locale.ROOT),
                 keywords,
+                versions.wire(),
+                stacks.wire(),
                 cron,
                 paused,
                 pruneMode,

@@ -237,6 +237,8 @@ public class MirrorProfiles {
                 s.includeSidecars(),
                 s.metadata(),
                 s.keywords(),
+                s.versions(),
+                s.stacks(),
                 cron,
                 s.paused(),
                 s.prune(),

@@ -257,7 +257,9 @@ class MirrorRuns {
                 false,
                 false,
                 false,
-                false);
+                false,
+                s.photoVersions().wire(),
+                s.stackChoice().wire());
     }
 
     /** The profile's albums now: its selection, or what Immich lists for the owner's key. */

@@ -1,10 +1,13 @@
 package app.immichexport.mirror;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.plan.PhotoVersions;
+import app.immichexport.export.plan.StackChoice;
 import app.immichexport.export.source.Source;
 import app.immichexport.sidecar.TagLists;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a user chooses for a mirror profile; absent values take their defaults ({@link #withDefaults()}).
@@ -19,6 +22,8 @@ import java.util.List;
  *                        when absent, as {@code includeSidecars} says
  * @param keywords        what full sidecars' keyword lists hold: {@code tags}, or {@code all} (albums and
  *                        people too, the default)
+ * @param versions        of a photo edited in Immich: {@code original} (the default), {@code edited} or {@code both}
+ * @param stacks          of a stack: {@code all} its photos (the default), or its {@code primary} only
  * @param webhookUrl      called with a JSON summary when a run ends; none when absent
  */
 public record MirrorSettings(
@@ -32,6 +37,18 @@ public record MirrorSettings(
         Boolean includeSidecars,
         String metadata,
         String keywords,
+
+        @Schema(
+                enumeration = {"original", "edited", "both"},
+                description = "of a photo edited in Immich: its original (the default), its edited picture "
+                        + "(<name>_edited.jpg), or both")
+        String versions,
+
+        @Schema(
+                enumeration = {"all", "primary"},
+                description = "of a stack: every photo (the default), or only its primary")
+        String stacks,
+
         String cron,
         Boolean paused,
         MirrorProfile.Prune prune,
@@ -86,6 +103,8 @@ public record MirrorSettings(
                 includeSidecars,
                 metadata,
                 keywords,
+                versions,
+                stacks,
                 cron,
                 paused,
                 prune,
@@ -104,6 +123,16 @@ public record MirrorSettings(
         return named != null ? named : TagLists.byDefault(false);
     }
 
+    /** @throws IllegalArgumentException for a choice that is not one */
+    public PhotoVersions photoVersions() {
+        return PhotoVersions.parse(versions);
+    }
+
+    /** @throws IllegalArgumentException for a choice that is not one */
+    public StackChoice stackChoice() {
+        return StackChoice.parse(stacks);
+    }
+
     public MirrorSettings withDefaults() {
         return new MirrorSettings(
                 name == null ? null : name.strip(),
@@ -116,6 +145,8 @@ public record MirrorSettings(
                 sidecars() != MetadataSidecar.NONE,
                 sidecars().name().toLowerCase(java.util.Locale.ROOT),
                 keywordLists().wire(),
+                photoVersions().wire(),
+                stackChoice().wire(),
                 cron,
                 Boolean.TRUE.equals(paused),
                 prune == null ? MirrorProfile.Prune.QUARANTINE : prune,

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,6 +160,8 @@ public final class ImmichSimulator implements AutoCloseable {
         route("PUT", "/assets/{id}", "asset.update", handover::updateAsset);
         route("GET", "/assets/{id}/thumbnail", "asset.view", this::thumbnail);
         route("GET", "/assets/{id}/original", "asset.download", this::original);
+        route("GET", "/assets/{id}/edits", "asset.edit.get", this::edits);
+        route("GET", "/stacks", "stack.read", this::stacks);
         route("PUT", "/tags/assets", "tag.asset", handover::tagAssets);
         route("GET", "/tags", "tag.read", metadata::tags);
         route("GET", "/faces", "face.read", metadata::faces);
@@ -403,8 +406,32 @@ public final class ImmichSimulator implements AutoCloseable {
         if (asset == null) {
             return Reply.status(400, "Not found or no asset.download access");
         }
-        record(r, OriginalDownload.serve(r.http(), asset, faults));
+        boolean edited = "true".equals(r.query().get("edited")) && asset.edited != null;
+        record(
+                r,
+                edited
+                        ? OriginalDownload.serveEdited(r.http(), asset, faults)
+                        : OriginalDownload.serve(r.http(), asset, faults));
         return null;
+    }
+
+    private Reply edits(Request r) {
+        return visibleAsset(r)
+                .map(asset -> Reply.ok(json().edits(asset), "AssetEditsResponseDto"))
+                .orElseGet(() -> Reply.status(400, "Not found or no asset.edit.get access"));
+    }
+
+    /** The key user's stacks, as {@code GET /stacks} lists them. */
+    private Reply stacks(Request r) {
+        Map<String, List<SimulatedAsset>> members = new TreeMap<>();
+        library.assets().stream()
+                .filter(a -> a.stackId != null && a.ownerId.equals(r.key().userId()) && !a.trashed)
+                .forEach(a -> members.computeIfAbsent(a.stackId, id -> new ArrayList<>())
+                        .add(a));
+        JsonArrayBuilder stacks = WireJson.JSON.createArrayBuilder();
+        members.forEach((id, assets) ->
+                stacks.add(json().stack(id, library.stackPrimaries().get(id), assets)));
+        return Reply.ok(stacks.build(), "StackResponseDto[]");
     }
 
     private Reply searchAssetFiles(Request r) {

@@ -17,7 +17,19 @@ final class OriginalDownload {
 
     /** Sends the answer and returns its status. */
     static int serve(HttpExchange http, SimulatedAsset asset, Faults faults) throws IOException {
-        long size = asset.content.size();
+        return serve(http, asset.content, WireJson.mimeType(asset), asset.originalFileName, faults);
+    }
+
+    /** The picture Immich rendered from a photo's edits, named as Immich names it: the original's name, as JPEG. */
+    static int serveEdited(HttpExchange http, SimulatedAsset asset, Faults faults) throws IOException {
+        String name = asset.originalFileName;
+        int dot = name.lastIndexOf('.');
+        return serve(http, asset.edited, "image/jpeg", (dot < 0 ? name : name.substring(0, dot)) + ".jpeg", faults);
+    }
+
+    private static int serve(HttpExchange http, Content content, String mimeType, String fileName, Faults faults)
+            throws IOException {
+        long size = content.size();
         long start = 0;
         long end = size - 1;
         String range = http.getRequestHeaders().getFirst("Range");
@@ -36,13 +48,13 @@ final class OriginalDownload {
             }
             headers.set("Content-Range", "bytes " + start + "-" + end + "/" + size);
         }
-        headers.set("Content-Type", WireJson.mimeType(asset));
+        headers.set("Content-Type", mimeType);
         headers.set("Accept-Ranges", "bytes");
-        headers.set("Content-Disposition", "attachment; filename=\"" + asset.originalFileName.replace("\"", "") + "\"");
+        headers.set("Content-Disposition", "attachment; filename=\"" + fileName.replace("\"", "") + "\"");
         int status = partial ? 206 : 200;
         long length = end - start + 1;
         http.sendResponseHeaders(status, length);
-        stream(asset, start, length, http.getResponseBody(), faults);
+        stream(content, start, length, http.getResponseBody(), faults);
         return status;
     }
 
@@ -58,13 +70,13 @@ final class OriginalDownload {
         }
     }
 
-    private static void stream(SimulatedAsset asset, long start, long length, OutputStream out, Faults faults)
+    private static void stream(Content content, long start, long length, OutputStream out, Faults faults)
             throws IOException {
         long cutAfter = faults.cutDownloadsAfterBytes > 0 ? faults.cutDownloadsAfterBytes : Long.MAX_VALUE;
-        long corruptAt = faults.corruptDownloads ? asset.content.size() / 2 : -1;
+        long corruptAt = faults.corruptDownloads ? content.size() / 2 : -1;
         byte[] buffer = new byte[64 * 1024];
         long sent = 0;
-        try (InputStream in = asset.content.open(start)) {
+        try (InputStream in = content.open(start)) {
             while (sent < length) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, length - sent));
                 if (n < 0) {

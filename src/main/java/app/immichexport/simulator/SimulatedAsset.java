@@ -52,6 +52,12 @@ public final class SimulatedAsset {
     volatile Integer storedWidth;
     volatile Integer storedHeight;
     volatile String timeZone;
+    /** Its edits (crop, rotate, mirror) as Immich lists them; empty when it has none. */
+    volatile java.util.List<jakarta.json.JsonObject> edits = java.util.List.of();
+    /** The picture Immich rendered from its edits, and that picture's thumbhash; null without edits. */
+    volatile Content edited;
+
+    volatile String thumbhash;
     /** The faces Immich found, each perhaps of a person. */
     final java.util.List<Face> faces = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -97,6 +103,11 @@ public final class SimulatedAsset {
 
     public Content content() {
         return content;
+    }
+
+    /** The picture Immich rendered from its edits; null when it has none. */
+    public Content editedPicture() {
+        return edited;
     }
 
     public boolean isTrashed() {

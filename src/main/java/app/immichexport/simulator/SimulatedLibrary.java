@@ -46,6 +46,7 @@ public final class SimulatedLibrary {
     private final Set<String> admins = ConcurrentHashMap.newKeySet();
     private final Map<String, ExternalLibrary> externalLibraries = new ConcurrentHashMap<>();
     private final Map<String, Path> mounts = new ConcurrentHashMap<>();
+    private final Map<String, String> stackPrimaries = new ConcurrentHashMap<>();
     private final Map<String, SimulatedAlbum> albums = new ConcurrentHashMap<>();
     private final List<String> albumOrder = new CopyOnWriteArrayList<>();
     private final Map<String, SimulatedAsset> assets = new ConcurrentHashMap<>();
@@ -294,7 +295,66 @@ public final class SimulatedLibrary {
         for (SimulatedAsset asset : stacked) {
             asset.stackId = id;
         }
+        stackPrimaries.put(id, stacked[0].id);
         return id;
+    }
+
+    /** Makes another photo of a stack the one Immich shows for it. */
+    public void makePrimary(SimulatedAsset asset) {
+        stackPrimaries.put(asset.stackId, asset.id);
+    }
+
+    /** The stack's primary asset's id, by stack id. */
+    Map<String, String> stackPrimaries() {
+        return stackPrimaries;
+    }
+
+    /**
+     * Adds an edit to a photo as Immich 2.5 and later keep it ({@code crop} with x, y, width, height;
+     * {@code rotate} with angle; {@code mirror} with axis) and renders its edited picture again, which
+     * changes the picture's look (its thumbhash).
+     */
+    public void edit(SimulatedAsset asset, String action, Map<String, Object> parameters) {
+        jakarta.json.JsonObjectBuilder values = WireJson.JSON.createObjectBuilder();
+        parameters.forEach((name, value) -> {
+            if (value instanceof Number number) {
+                values.add(name, number.doubleValue() == number.intValue() ? number.intValue() : number.doubleValue());
+            } else {
+                values.add(name, String.valueOf(value));
+            }
+        });
+        List<jakarta.json.JsonObject> edits = new ArrayList<>(asset.edits);
+        edits.add(WireJson.JSON
+                .createObjectBuilder()
+                .add("id", nextId("edit"))
+                .add("action", action)
+                .add("parameters", values)
+                .build());
+        asset.edits = List.copyOf(edits);
+        render(asset);
+    }
+
+    /** Removes a photo's edits: Immich serves its original again. */
+    public void removeEdits(SimulatedAsset asset) {
+        asset.edits = List.of();
+        asset.edited = null;
+        asset.thumbhash = null;
+        asset.updatedAt = Instant.now();
+    }
+
+    /** A picture as Immich renders one from the original and its edits: a JPEG of its own. */
+    private static void render(SimulatedAsset asset) {
+        String recipe = asset.id + asset.edits;
+        byte[] body = ("edited picture of " + recipe).repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] jpeg = new byte[body.length + 4];
+        jpeg[0] = (byte) 0xFF;
+        jpeg[1] = (byte) 0xD8;
+        System.arraycopy(body, 0, jpeg, 2, body.length);
+        jpeg[jpeg.length - 2] = (byte) 0xFF;
+        jpeg[jpeg.length - 1] = (byte) 0xD9;
+        asset.edited = Content.of(jpeg);
+        asset.thumbhash = asset.edited.sha1Base64().substring(0, 16);
+        asset.updatedAt = Instant.now();
     }
 
     /** Chooses an album's cover, as its owner does in Immich. */

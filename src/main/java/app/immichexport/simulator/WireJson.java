@@ -194,6 +194,27 @@ final class WireJson {
                 .build();
     }
 
+    /** {@code AssetEditsResponseDto}: a photo's edits in the order they were made. */
+    JsonObject edits(SimulatedAsset asset) {
+        JsonArrayBuilder edits = JSON.createArrayBuilder();
+        asset.edits.forEach(edits::add);
+        return JSON.createObjectBuilder()
+                .add("assetId", asset.id)
+                .add("edits", edits)
+                .build();
+    }
+
+    /** {@code StackResponseDto}: a stack with its primary and its assets. */
+    JsonObject stack(String stackId, String primaryAssetId, List<SimulatedAsset> members) {
+        JsonArrayBuilder assets = JSON.createArrayBuilder();
+        members.forEach(a -> assets.add(asset(a, false)));
+        return JSON.createObjectBuilder()
+                .add("id", stackId)
+                .add("primaryAssetId", primaryAssetId)
+                .add("assets", assets)
+                .build();
+    }
+
     /** As one asset is read ({@code GET /assets/{id}}, 2.x album members): its exif, people and tags. */
     JsonObject asset(SimulatedAsset asset, boolean withExif) {
         return asset(asset, withExif, withExif, withExif);
@@ -222,14 +243,18 @@ final class WireJson {
                 .add("localDateTime", created)
                 .add("hasMetadata", true)
                 .add("isArchived", "archive".equals(asset.visibility))
-                .add("isEdited", false)
+                .add("isEdited", asset.edited != null)
                 .add("isFavorite", asset.favorite)
                 .add("isOffline", false)
                 .add("isTrashed", asset.trashed)
                 .add("visibility", asset.visibility)
-                .addNull("thumbhash")
                 .add("width", 640)
                 .add("height", 480);
+        if (asset.thumbhash == null) {
+            json.addNull("thumbhash");
+        } else {
+            json.add("thumbhash", asset.thumbhash);
+        }
         if (asset.libraryId == null) {
             json.addNull("libraryId");
         } else {

@@ -45,7 +45,7 @@ class ImmichApiContractTest {
                                 + (offered ? " is not listed" : " is listed: drop its @Since"));
             }
         }
-        assertEquals(27, endpoints.size(), "every client method was checked: " + endpoints);
+        assertEquals(30, endpoints.size(), "every client method was checked: " + endpoints);
         for (ImmichLine line : ImmichLine.values()) {
             assertTrue(
                     Contract.of(line).lists(ImmichClient.TRASH_METHOD, "/" + ImmichClient.TRASH_PATH),

@@ -110,6 +110,7 @@ class ImmichTranslatorTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertEquals(Asset.AssetType.OTHER, ImmichTranslator.asset(dto).type());
     }
@@ -191,6 +192,7 @@ class ImmichTranslatorTest {
                 "2019-06-06T06:06:06.000Z",
                 false,
                 List.of(new ImmichDtos.Tag("t1", "Trips/Alps")),
+                null,
                 null);
     }
 }

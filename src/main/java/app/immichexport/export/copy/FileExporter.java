@@ -37,16 +37,36 @@ public final class FileExporter {
      * What was done, from where, and how often a download had to be resumed.
      *
      * @param asRecorded the file was found exactly as this application recorded it: nothing new to record
+     * @param madeFrom   for an edited picture, what Immich rendered it from (its edits and its look)
      */
-    public record Result(CopyOutcome outcome, Source source, int retries, boolean asRecorded) {
+    public record Result(CopyOutcome outcome, Source source, int retries, boolean asRecorded, String madeFrom) {
+
+        public Result(CopyOutcome outcome, Source source, int retries, boolean asRecorded) {
+            this(outcome, source, retries, asRecorded, null);
+        }
 
         public Result(CopyOutcome outcome, Source source, int retries) {
             this(outcome, source, retries, false);
         }
     }
 
-    /** What this application recorded of a file it wrote earlier. */
-    public record Recorded(long size, String sha1, Instant modifiedAt) {}
+    /**
+     * What this application recorded of a file it wrote earlier.
+     *
+     * @param madeFrom for an edited picture, what Immich rendered it from; null for other files
+     */
+    public record Recorded(long size, String sha1, Instant modifiedAt, String madeFrom) {
+
+        public Recorded(long size, String sha1, Instant modifiedAt) {
+            this(size, sha1, modifiedAt, null);
+        }
+    }
+
+    /** What Immich renders a photo's edited picture from now, asked of it once per picture and run. */
+    @FunctionalInterface
+    public interface Edits {
+        String madeFrom(PlannedFile file) throws IOException;
+    }
 
     /**
      * Times a download is opened again after a failure: a busy server failing 8 requests in 100 would
@@ -65,6 +85,10 @@ public final class FileExporter {
     private final long jobId;
     /** Present when sidecars are written from Immich's metadata rather than copied. */
     private Optional<SidecarContent> sidecars = Optional.empty();
+
+    private Edits edits = file -> {
+        throw new IOException("this export does not ask Immich for edits");
+    };
 
     public FileExporter(
             Path root,
@@ -98,6 +122,12 @@ public final class FileExporter {
         return this;
     }
 
+    /** Edited pictures are fetched again when what Immich renders them from has changed. */
+    public FileExporter askingEdits(Edits edits) {
+        this.edits = edits;
+        return this;
+    }
+
     /** Forces to disk what was published but not synced yet: a no-op when every file is synced as it is written. */
     public void makeDurable() {
         try {
@@ -117,8 +147,9 @@ public final class FileExporter {
      * look at the file without reading it; empty when it must be copied or read.
      */
     public Optional<Result> asRecorded(PlannedFile file) {
-        if (file.kind() == PlannedFile.Kind.SIDECAR && sidecars.isPresent()) {
-            // what it holds depends on Immich's metadata now, not on what was recorded
+        if (file.kind() == PlannedFile.Kind.EDITED
+                || (file.kind() == PlannedFile.Kind.SIDECAR && sidecars.isPresent())) {
+            // what it holds depends on Immich's metadata or edits now, not on what was recorded
             return Optional.empty();
         }
         try {
@@ -148,6 +179,9 @@ public final class FileExporter {
         BasicFileAttributes there = attributes(target);
         if (file.kind() == PlannedFile.Kind.SIDECAR && sidecars.isPresent()) {
             return writeSidecar(file, target, there);
+        }
+        if (file.kind() == PlannedFile.Kind.EDITED) {
+            return edited(file, target, there, written);
         }
         if (there != null) {
             return existing(file, target, there, null);
@@ -197,6 +231,18 @@ public final class FileExporter {
             }
         }
         return new Result(CopyOutcome.failed(problem), Source.API, retries);
+    }
+
+    private Result edited(PlannedFile file, Path target, BasicFileAttributes there, LongConsumer written) {
+        String madeFrom;
+        try {
+            madeFrom = edits.madeFrom(file);
+        } catch (IOException e) {
+            return new Result(CopyOutcome.failed("Immich did not tell the photo's edits: " + e.getMessage()), null, 0);
+        }
+        Recorded ours = there != null && matchesRecord(file, there) ? recorded.get(file.relativePath()) : null;
+        return new EditedCopy(originals, backoffMillis, durability, jobId)
+                .export(file, target, there, ours, madeFrom, written);
     }
 
     /**

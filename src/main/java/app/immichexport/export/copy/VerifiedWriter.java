@@ -77,6 +77,25 @@ public final class VerifiedWriter {
             Durability durability,
             long jobId)
             throws IOException {
+        return write(source, target, expectedSize, expectedSha1, modified, progress, durability, jobId, null);
+    }
+
+    /**
+     * @param replacing the base64 SHA-1 of the file this one takes the place of, which must still be
+     *                  at the target as it was; null when the target must be free
+     * @throws FileAlreadyExistsException when the target is taken, or no longer holds {@code replacing}
+     */
+    static String write(
+            InputStream source,
+            Path target,
+            long expectedSize,
+            String expectedSha1,
+            Instant modified,
+            LongConsumer progress,
+            Durability durability,
+            long jobId,
+            String replacing)
+            throws IOException {
         Path temp = temporaryFor(target, jobId);
         try {
             MessageDigest sha1 = sha1();
@@ -111,7 +130,11 @@ public final class VerifiedWriter {
             if (modified != null) {
                 Files.setLastModifiedTime(temp, FileTime.from(modified));
             }
-            publish(temp, target);
+            if (replacing == null) {
+                publish(temp, target);
+            } else {
+                putInPlaceOf(temp, target, replacing);
+            }
             madeDurable(target, durability);
             return actual;
         } finally {
@@ -144,20 +167,25 @@ public final class VerifiedWriter {
             if (modified != null) {
                 Files.setLastModifiedTime(temp, FileTime.from(modified));
             }
-            String now = Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? sha1Of(target) : null;
-            if (!java.util.Objects.equals(now, presentSha1)) {
-                throw new FileAlreadyExistsException(target.toString(), null, "it changed while it was merged");
-            }
             if (presentSha1 == null) {
                 publish(temp, target);
             } else {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                putInPlaceOf(temp, target, presentSha1);
             }
             madeDurable(target, durability);
             return sha1Of(content);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Replaces the target in one step, only while it still holds the bytes of {@code presentSha1}. */
+    private static void putInPlaceOf(Path temp, Path target, String presentSha1) throws IOException {
+        String now = Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? sha1Of(target) : null;
+        if (!presentSha1.equals(now)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "it changed on disk meanwhile");
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**

@@ -1,9 +1,12 @@
 package app.immichexport.export.job;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.plan.PhotoVersions;
+import app.immichexport.export.plan.StackChoice;
 import app.immichexport.export.source.Source;
 import app.immichexport.sidecar.TagLists;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a user asks for: which albums and other sources, where, how. Absent values take their defaults.
@@ -20,6 +23,8 @@ import java.util.List;
  * @param moveIntoLibrary after the verified copy, Immich imports the copies into the root's linked
  *                        library, each original's albums and details go to its copy, then the original
  *                        goes to the trash; the albums stay
+ * @param versions       of a photo edited in Immich: {@code original} (the default), {@code edited} or {@code both}
+ * @param stacks         of a stack: {@code all} its photos (the default), or its {@code primary} only
  */
 public record ExportRequest(
         List<String> albumIds,
@@ -34,10 +39,37 @@ public record ExportRequest(
         Boolean moveToTrash,
         Boolean deleteAlbums,
         Boolean dryRun,
-        Boolean moveIntoLibrary) {
+        Boolean moveIntoLibrary,
+
+        @Schema(
+                enumeration = {"original", "edited", "both"},
+                description = "of a photo edited in Immich: its original (the default), its edited picture "
+                        + "(<name>_edited.jpg), or both")
+        String versions,
+
+        @Schema(
+                enumeration = {"all", "primary"},
+                description = "of a stack: every photo (the default), or only its primary")
+        String stacks) {
 
     public static ExportRequest of(List<String> albumIds) {
-        return new ExportRequest(albumIds, List.of(), null, null, null, null, null, null, null, null, null, null, null);
+        return new ExportRequest(
+                albumIds, List.of(), null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** @throws IllegalArgumentException when it names neither */
+    public PhotoVersions photoVersions() {
+        return PhotoVersions.parse(versions);
+    }
+
+    /** @throws IllegalArgumentException when it names neither */
+    public StackChoice stackChoice() {
+        return StackChoice.parse(stacks);
+    }
+
+    /** Every original, as moving into the library, trashing and deleting albums need. */
+    boolean everyOriginal() {
+        return photoVersions().original() && stackChoice() == StackChoice.ALL;
     }
 
     public List<String> albums() {

@@ -230,6 +230,7 @@ public class ExportService {
         job.setAutoResumed(autoResumed);
         job.setInstanceName(settings.instanceName());
         job.setKeywords(request.keywordLists().wire());
+        job.versions(options.versions(), options.stacks());
         job.options(
                 options.folderTemplate().text(),
                 options.includeMotionParts(),
@@ -362,7 +363,9 @@ public class ExportService {
                 earlier.isMoveToTrash(),
                 earlier.isDeleteAlbums(),
                 false,
-                earlier.isIntoLibrary());
+                earlier.isIntoLibrary(),
+                earlier.getVersions().wire(),
+                earlier.getStacks().wire());
         repository.update(jobId, job -> job.setResumeAtStart(false));
         return start(again, caller, null, automatic);
     }
@@ -405,7 +408,12 @@ public class ExportService {
         try {
             request.keywordLists();
             return new ExportOptions(
-                    root, FolderTemplate.parse(template), request.motion(), request.sidecars(), request.external());
+                            root,
+                            FolderTemplate.parse(template),
+                            request.motion(),
+                            request.sidecars(),
+                            request.external())
+                    .with(request.photoVersions(), request.stackChoice());
         } catch (IllegalArgumentException e) {
             throw new ExportRefusedException(e.getMessage());
         }
@@ -462,6 +470,12 @@ public class ExportService {
             // what they change in Immich is checked album by album; a person's or tag's photos have no such check yet
             throw new ExportRefusedException("Moving into the library, trashing originals and deleting albums "
                     + "work on albums only: export people, tags, favourites, dates and places without them");
+        }
+        if (!request.everyOriginal() && (request.intoLibrary() || request.trash() || request.deleteAlbum())) {
+            // each original goes to the trash only once its own copy is verified on disk
+            throw new ExportRefusedException("Moving into the library, trashing originals and deleting albums need "
+                    + "every original on disk: choose originals (versions 'original') and every photo of a stack "
+                    + "(stacks 'all')");
         }
         if (request.intoLibrary() && (request.trash() || request.deleteAlbum())) {
             throw new ExportRefusedException("Moving into the library keeps the albums and trashes each original once "

@@ -35,6 +35,9 @@ final class ImmichFiles implements FileExporter.Originals {
 
     @Override
     public InputStream open(PlannedFile file, long offset) throws IOException {
+        if (file.kind() == PlannedFile.Kind.EDITED) {
+            return immich.openEdited(client, file.assetId(), offset);
+        }
         if (file.kind() != PlannedFile.Kind.SIDECAR) {
             return immich.openOriginal(client, file.assetId(), offset);
         }

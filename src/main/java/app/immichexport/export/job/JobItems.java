@@ -44,6 +44,7 @@ final class JobItems {
                         outcome.reason(),
                         result.retries(),
                         at)
+                .madeFrom(result.madeFrom())
                 .indexChanged(outcome.isVerifiedOnDisk() && !result.asRecorded());
     }
 

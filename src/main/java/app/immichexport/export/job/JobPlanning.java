@@ -14,6 +14,7 @@ import app.immichexport.export.plan.ExportPlanner;
 import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.export.plan.PlanInput;
 import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.export.plan.StackChoice;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.source.NamedSource;
@@ -108,7 +109,8 @@ class JobPlanning {
                         sidecarAnswers,
                         () -> false)
                 : Map.of();
-        PlanInput input = new PlanInput(selection.sets(), selection.motionParts(), sidecars, earlierPaths);
+        PlanInput input = new PlanInput(selection.sets(), selection.motionParts(), sidecars, earlierPaths)
+                .withStackPrimaries(stackPrimaries(client, options));
         return ExportPlanner.plan(input, options).withWarnings(warnings);
     }
 
@@ -131,10 +133,11 @@ class JobPlanning {
         long id = job.getId();
         boolean moving = request.trash() || request.deleteAlbum() || intoLibrary.isPresent();
         boolean full = options.metadata() == MetadataSidecar.FULL;
-        // moving acts on what Immich lists now, so an album to move is always listed; a full sidecar
-        // holds what may change without its album changing (a tag, a face)
+        // moving acts on what Immich lists now, so an album to move is always listed; a full sidecar,
+        // an edited picture and a stack's primary may change without their album changing
+        boolean changesUnseen = full || options.versions().edited() || options.stacks() == StackChoice.PRIMARY;
         Map<String, UnchangedAlbums.TakenOver> unchanged =
-                moving || full ? Map.of() : UnchangedAlbums.find(albums, options, job, repository);
+                moving || changesUnseen ? Map.of() : UnchangedAlbums.find(albums, options, job, repository);
         Map<String, Long> takenOverFrom = unchanged.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().fromJob()));
         Selection selection = selections.forJob(
@@ -174,8 +177,11 @@ class JobPlanning {
                         faceAnswers,
                         warnings))
                 : Optional.empty();
+        Map<String, String> stackPrimaries = stackPrimaries(client, options);
         Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
-                        new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey()), options)
+                        new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey())
+                                .withStackPrimaries(stackPrimaries),
+                        options)
                 .withWarnings(warnings)
                 .with(
                         unchanged.values().stream()
@@ -205,6 +211,9 @@ class JobPlanning {
         FileExporter exporter = new FileExporter(
                 root, upload, files, moving ? Map.of() : recorded, 500, Durability.inBatches(root), id);
         written.ifPresent(exporter::writingSidecars);
+        if (options.versions().edited()) {
+            exporter.askingEdits(new EditedPictures(immich, client, selection.sets()));
+        }
         Set<Path> folders = plan.files().stream()
                 .map(PlannedFile::folder)
                 .distinct()
@@ -236,6 +245,11 @@ class JobPlanning {
                 asking.filter(questions -> !moving && !full)
                         .map(questions -> lateSidecars(questions, files, planWith))
                         .orElse(null));
+    }
+
+    /** Asked of Immich only when a stack's primary alone is exported: one request for all stacks. */
+    private Map<String, String> stackPrimaries(ImmichConnection client, ExportOptions options) {
+        return options.stacks() == StackChoice.PRIMARY ? immich.stackPrimaries(client) : Map.of();
     }
 
     /** The whole plan once Immich has told every photo's sidecar, the files learning where to fetch them. */

@@ -28,8 +28,16 @@ public final class ExportPlanner {
      *
      * @param sidecar  Immich's own, when it keeps one
      * @param written  a sidecar is written for it from Immich's metadata, whether Immich keeps one or not
+     * @param still    what the photo's own file holds: its original, or its edited picture
+     * @param editedToo its edited picture lands beside the original as well
      */
-    private record Unit(Asset asset, String setId, Asset motion, Sidecar sidecar, boolean written) {}
+    private record Unit(
+            Asset asset, String setId, Asset motion, Sidecar sidecar, boolean written, Kind still, boolean editedToo) {}
+
+    /** Edited pictures are rendered as JPEG, Immich's default format for full-size pictures. */
+    static final String EDITED_EXTENSION = ".jpg";
+
+    static final String EDITED_SUFFIX = "_edited";
 
     public static ExportPlan plan(PlanInput input, ExportOptions options) {
         List<SkippedAsset> skipped = new ArrayList<>();
@@ -44,10 +52,15 @@ public final class ExportPlanner {
             FolderTemplate template = options.folderTemplate();
             String setFolder = String.join("/", template.folderFor(members));
             boolean perPhoto = template.isPerPhoto();
+            Set<String> inSet = input.stackPrimaries().isEmpty() ? Set.of() : ids(members);
             for (Asset asset : members.assets()) {
                 String folder = perPhoto ? String.join("/", template.folderFor(members, asset)) : setFolder;
                 Map<String, Unit> units = folders.computeIfAbsent(folder, f -> new LinkedHashMap<>());
                 Reason reason = skipReason(asset, options);
+                String primary = input.stackPrimaries().get(asset.id());
+                if (reason == null && primary != null && inSet.contains(primary)) {
+                    reason = Reason.IN_STACK;
+                }
                 if (reason != null) {
                     skipped.add(new SkippedAsset(asset.id(), members.id(), asset.originalFileName(), reason));
                     continue;
@@ -64,9 +77,17 @@ public final class ExportPlanner {
                     }
                 }
                 Sidecar sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
+                boolean edited = asset.hasEditedPicture() && options.versions().edited();
                 units.putIfAbsent(
                         asset.id(),
-                        new Unit(asset, members.id(), motion, sidecar, options.metadata() == MetadataSidecar.FULL));
+                        new Unit(
+                                asset,
+                                members.id(),
+                                motion,
+                                sidecar,
+                                options.metadata() == MetadataSidecar.FULL,
+                                edited && !options.versions().original() ? Kind.EDITED : Kind.ORIGINAL,
+                                edited && options.versions().original()));
             }
         }
         List<PlannedFile> files = new ArrayList<>();
@@ -76,6 +97,12 @@ public final class ExportPlanner {
         Arrays.parallelSort(sorted, Comparator.comparing(PlannedFile::relativePath));
         Arrays.stream(sorted).parallel().forEach(file -> requireInside(options.root(), file.relativePath()));
         return new ExportPlan(List.of(sorted), List.copyOf(skipped), List.copyOf(warnings));
+    }
+
+    private static Set<String> ids(AssetSet members) {
+        Set<String> ids = new HashSet<>();
+        members.assets().forEach(a -> ids.add(a.id()));
+        return ids;
     }
 
     static Reason skipReason(Asset asset, ExportOptions options) {
@@ -103,12 +130,12 @@ public final class ExportPlanner {
         List<Unit> fresh = new ArrayList<>();
         for (Unit unit : units) {
             String earlier = earlierName(
-                    folder, PlannedFile.key(Kind.ORIGINAL, unit.asset().id()), earlierPaths);
+                    folder, PlannedFile.key(unit.still(), unit.asset().id()), earlierPaths);
             if (earlier == null) {
                 fresh.add(unit);
             } else {
                 taken.add(SafeName.collisionKey(earlier));
-                files.add(file(folder, unit.asset(), unit.setId(), Kind.ORIGINAL, earlier, false));
+                files.add(file(folder, unit.asset(), unit.setId(), unit.still(), earlier, false));
                 String base = SafeName.split(earlier)[0];
                 addCompanions(folder, unit, base, earlier, taken, earlierPaths, files);
             }
@@ -122,6 +149,10 @@ public final class ExportPlanner {
                             unit.asset().originalFileName(), unit.asset().mimeType()),
                     "asset-" + unit.asset().id());
             String[] parts = SafeName.split(wanted);
+            if (unit.still() == Kind.EDITED) {
+                parts = new String[] {editedBase(parts[0]), EDITED_EXTENSION};
+                wanted = parts[0] + parts[1];
+            }
             String base = null;
             for (String candidate : candidates(parts[0], parts[1], unit.asset().id())) {
                 if (allFree(unit, candidate, parts[1], taken)) {
@@ -131,7 +162,7 @@ public final class ExportPlanner {
             }
             String name = base + parts[1];
             taken.add(SafeName.collisionKey(name));
-            files.add(file(folder, unit.asset(), unit.setId(), Kind.ORIGINAL, name, !name.equals(wanted)));
+            files.add(file(folder, unit.asset(), unit.setId(), unit.still(), name, !name.equals(wanted)));
             addCompanions(folder, unit, base, name, taken, earlierPaths, files);
         }
         return files;
@@ -159,6 +190,9 @@ public final class ExportPlanner {
         if (unit.motion() != null && taken.contains(SafeName.collisionKey(motionName(base, unit.motion())))) {
             return false;
         }
+        if (unit.editedToo() && taken.contains(SafeName.collisionKey(editedBase(base) + EDITED_EXTENSION))) {
+            return false;
+        }
         return !taken.contains(SafeName.collisionKey(SafeName.truncate(base + extension, ".xmp")));
     }
 
@@ -184,6 +218,16 @@ public final class ExportPlanner {
                     taken,
                     earlierPaths);
             files.add(file(folder, unit.motion(), unit.setId(), Kind.MOTION_PART, name, false));
+        }
+        if (unit.editedToo()) {
+            String name = companionName(
+                    folder,
+                    PlannedFile.key(Kind.EDITED, unit.asset().id()),
+                    editedBase(base) + EDITED_EXTENSION,
+                    unit.asset().id(),
+                    taken,
+                    earlierPaths);
+            files.add(file(folder, unit.asset(), unit.setId(), Kind.EDITED, name, false));
         }
         String name = companionName(
                 folder,
@@ -239,18 +283,24 @@ public final class ExportPlanner {
         return SafeName.truncate(base, extension.isEmpty() ? ".MOV" : extension);
     }
 
+    /** The base name of an edited picture: the original's, saying it is edited, within the name's limit. */
+    private static String editedBase(String base) {
+        return withSuffix(base, EDITED_SUFFIX, EDITED_EXTENSION);
+    }
+
     private static PlannedFile file(String folder, Asset asset, String setId, Kind kind, String name, boolean renamed) {
+        boolean edited = kind == Kind.EDITED;
         return new PlannedFile(
                 asset.id(),
                 setId,
                 kind,
                 join(folder, name),
-                asset.size(),
-                asset.checksumSha1(),
+                edited ? -1 : asset.size(),
+                edited ? null : asset.checksumSha1(),
                 asset.capturedAt(),
                 asset.originalFileName(),
                 renamed,
-                asset.originalPath());
+                edited ? null : asset.originalPath());
     }
 
     private static String join(String folder, String name) {

@@ -29,7 +29,9 @@ public record PlannedFile(
     public enum Kind {
         ORIGINAL,
         MOTION_PART,
-        SIDECAR
+        SIDECAR,
+        /** the picture Immich renders from a photo's edits: no checksum of Immich's verifies it */
+        EDITED
     }
 
     /** Identifies what a file holds, across runs: the key of {@link PlanInput#earlierPaths()}. */

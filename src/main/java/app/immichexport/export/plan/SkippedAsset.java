@@ -9,7 +9,8 @@ public record SkippedAsset(String assetId, String setId, String originalFileName
         EXTERNAL(
                 "it belongs to an external library, whose files are already on disk (turn on external assets to copy them anyway)"),
         UNSUPPORTED("Immich does not say what kind of file it is"),
-        MOTION_PART_MISSING("its live-photo motion part is not known to Immich");
+        MOTION_PART_MISSING("its live-photo motion part is not known to Immich"),
+        IN_STACK("it is in a stack whose primary photo is exported in its place (stacks: primary only)");
 
         private final String explanation;
 

@@ -26,7 +26,8 @@ final class CopyRows {
             text(rows, item.getOutcome().name()).append(',');
             text(rows, item.getReason()).append(',');
             rows.append(item.getRetries()).append(',');
-            value(rows, item.getFinishedAt()).append('\n');
+            value(rows, item.getFinishedAt()).append(',');
+            text(rows, item.getMadeFrom()).append('\n');
         }
         return rows.toString();
     }

@@ -61,6 +61,11 @@ public class ExportItem {
 
     @Column(name = "finished_at", nullable = false)
     private Instant finishedAt;
+
+    /** For an edited picture, what Immich rendered it from: see {@code FileExporter.Result#madeFrom}. */
+    @Column(name = "made_from")
+    private String madeFrom;
+
     /** Set when the file on disk is new or differs from what the file index says: the index must follow. */
     @Transient
     private boolean indexChanged;
@@ -150,6 +155,15 @@ public class ExportItem {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    public String getMadeFrom() {
+        return madeFrom;
+    }
+
+    public ExportItem madeFrom(String madeFrom) {
+        this.madeFrom = madeFrom;
+        return this;
     }
 
     public boolean isIndexChanged() {

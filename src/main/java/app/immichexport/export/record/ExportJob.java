@@ -1,6 +1,8 @@
 package app.immichexport.export.record;
 
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.plan.PhotoVersions;
+import app.immichexport.export.plan.StackChoice;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,6 +76,14 @@ public class ExportJob {
     @Enumerated(EnumType.STRING)
     @Column(name = "metadata", nullable = false)
     private MetadataSidecar metadata = MetadataSidecar.IMMICH;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "versions", nullable = false)
+    private PhotoVersions versions = PhotoVersions.ORIGINAL;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stacks", nullable = false)
+    private StackChoice stacks = StackChoice.ALL;
 
     /** What a full sidecar's keyword lists hold: {@code tags} or {@code all}. */
     @Column(name = "keywords")
@@ -158,6 +168,19 @@ public class ExportJob {
         this.includeExternal = external;
         this.moveToTrash = trash;
         this.deleteAlbums = delete;
+    }
+
+    public void versions(PhotoVersions versions, StackChoice stacks) {
+        this.versions = versions;
+        this.stacks = stacks;
+    }
+
+    public PhotoVersions getVersions() {
+        return versions;
+    }
+
+    public StackChoice getStacks() {
+        return stacks;
     }
 
     public void counters(JobProgress progress) {

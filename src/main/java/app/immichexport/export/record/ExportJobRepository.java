@@ -184,7 +184,7 @@ public class ExportJobRepository {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn(
                     "copy export_item (job_id, asset_id, album_id, kind, source, target_path, size, sha1, modified_at, "
-                            + "outcome, reason, retries, finished_at) from stdin with (format csv)",
+                            + "outcome, reason, retries, finished_at, made_from) from stdin with (format csv)",
                     new StringReader(CopyRows.items(items)));
             List<ExportItem> changed = items.stream()
                     .filter(i -> i.isIndexChanged()
@@ -201,12 +201,12 @@ public class ExportJobRepository {
     }
 
     private static void index(Connection connection, String root, List<ExportItem> files) throws SQLException {
-        try (PreparedStatement upsert =
-                connection.prepareStatement("insert into exported_file (export_root, target_path, "
-                        + "asset_id, kind, album_id, size, sha1, modified_at, job_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "insert into exported_file (export_root, target_path, "
+                        + "asset_id, kind, album_id, size, sha1, modified_at, job_id, made_from) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "on conflict (export_root, target_path) do update set asset_id = excluded.asset_id, kind = excluded.kind, "
                         + "album_id = excluded.album_id, size = excluded.size, sha1 = excluded.sha1, "
-                        + "modified_at = excluded.modified_at, job_id = excluded.job_id")) {
+                        + "modified_at = excluded.modified_at, job_id = excluded.job_id, made_from = excluded.made_from")) {
             for (ExportItem file : files) {
                 upsert.setString(1, root);
                 upsert.setString(2, file.getTargetPath());
@@ -217,6 +217,7 @@ public class ExportJobRepository {
                 upsert.setString(7, file.getSha1());
                 upsert.setObject(8, utc(file.getModifiedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
                 upsert.setLong(9, file.getJobId());
+                upsert.setString(10, file.getMadeFrom());
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -237,8 +238,8 @@ public class ExportJobRepository {
     public void copyItemsFoundAsBefore(long jobId, long fromJob, String albumId, int expected) {
         int copied = em.createNativeQuery(
                         "insert into export_item (job_id, asset_id, album_id, kind, source, target_path, "
-                                + "size, sha1, modified_at, outcome, reason, retries, finished_at) select ?1, e.asset_id, e.album_id, e.kind, "
-                                + "null, e.target_path, e.size, e.sha1, e.modified_at, 'IDENTICAL', null, 0, now() from export_item e "
+                                + "size, sha1, modified_at, outcome, reason, retries, finished_at, made_from) select ?1, e.asset_id, e.album_id, e.kind, "
+                                + "null, e.target_path, e.size, e.sha1, e.modified_at, 'IDENTICAL', null, 0, now(), e.made_from from export_item e "
                                 + "where e.job_id = ?2 and e.album_id = ?3 and e.outcome in ('COPIED', 'IDENTICAL') and e.target_path not in "
                                 // a small set, looked up by hash: this job's own rows for the album
                                 + "(select t.target_path from export_item t where t.job_id = ?1 and t.album_id = ?3 "
@@ -420,7 +421,7 @@ public class ExportJobRepository {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select =
                         connection.prepareStatement("select target_path, kind, asset_id, size, sha1, "
-                                + "modified_at from exported_file where export_root = ?")) {
+                                + "modified_at, made_from from exported_file where export_root = ?")) {
             select.setString(1, root);
             select.setFetchSize(5000);
             try (ResultSet result = select.executeQuery()) {
@@ -432,7 +433,8 @@ public class ExportJobRepository {
                             new FileExporter.Recorded(
                                     result.getLong(4),
                                     result.getString(5),
-                                    modified == null ? null : modified.toInstant()));
+                                    modified == null ? null : modified.toInstant(),
+                                    result.getString(7)));
                     paths.computeIfAbsent(
                                     PlannedFile.key(PlannedFile.Kind.valueOf(result.getString(2)), result.getString(3)),
                                     k -> new HashSet<>())

@@ -81,6 +81,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     private final Span example = new Span();
     private final Button preview = new Button("Preview");
     private final Button start = new Button("Start export");
+    private final PictureChoices pictures = new PictureChoices("", () -> start.setEnabled(false));
     private final Div summary = new Div();
     private final PreviewTree tree = new PreviewTree();
     private final Grid<SkippedAsset> skipped = new Grid<>();
@@ -97,14 +98,18 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     @Inject
     public ExportView(ExportService exports, ExportRoots roots) {
         this.exports = exports;
-        this.changes = new ImmichChanges(roots, () -> start.setEnabled(false), moving -> {
-            external.setEnabled(!moving);
-            if (moving) {
-                external.setValue(false);
-            }
-            // Immich makes a tag of every keyword it imports: the copies' albums come over otherwise
-            albumsAndPeopleAsKeywords.setValue(!moving);
-        });
+        this.changes = new ImmichChanges(
+                roots,
+                () -> start.setEnabled(false),
+                moving -> {
+                    external.setEnabled(!moving);
+                    if (moving) {
+                        external.setValue(false);
+                    }
+                    // Immich makes a tag of every keyword it imports: the copies' albums come over otherwise
+                    albumsAndPeopleAsKeywords.setValue(!moving);
+                },
+                pictures::everyOriginal);
         setSizeFull();
         root.setLabel("Export root");
         List<Path> usable = roots.usableBy(SignedIn.caller()).stream()
@@ -169,7 +174,7 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         choices.setPadding(false);
         choices.setSpacing(false);
         choices.setWidth("auto");
-        HorizontalLayout options = new HorizontalLayout(root, template, choices);
+        HorizontalLayout options = new HorizontalLayout(root, template, choices, pictures);
         options.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.START);
         options.setWrap(true);
         HorizontalLayout actions = new HorizontalLayout(preview, start);
@@ -238,7 +243,9 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                 changes.trash(),
                 changes.deleteAlbums(),
                 false,
-                changes.intoLibrary());
+                changes.intoLibrary(),
+                pictures.versions().wire(),
+                pictures.stacks().wire());
     }
 
     private void showExample() {

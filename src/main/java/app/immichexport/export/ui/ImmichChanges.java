@@ -27,8 +27,9 @@ final class ImmichChanges extends VerticalLayout {
     /**
      * @param changed      told of every change: a plan made before it no longer holds
      * @param movingChosen told whether the move into the library is chosen
+     * @param anyChosen    told whether any change to Immich is chosen: each needs every original on disk
      */
-    ImmichChanges(ExportRoots roots, Runnable changed, Consumer<Boolean> movingChosen) {
+    ImmichChanges(ExportRoots roots, Runnable changed, Consumer<Boolean> movingChosen, Consumer<Boolean> anyChosen) {
         this.roots = roots;
         setPadding(false);
         setSpacing(false);
@@ -44,14 +45,21 @@ final class ImmichChanges extends VerticalLayout {
                 deleteAlbums.setValue(false);
             }
             movingChosen.accept(e.getValue());
+            anyChosen.accept(anyChosen());
         });
         moveToTrash.setId("move-to-trash");
         deleteAlbums.setId("delete-albums");
         moveToTrash.setHelperText(
                 "Per album, and only when every photo of it is copied and verified; Immich keeps them "
                         + "in its trash for a while.");
-        moveToTrash.addValueChangeListener(e -> changed.run());
-        deleteAlbums.addValueChangeListener(e -> changed.run());
+        moveToTrash.addValueChangeListener(e -> {
+            changed.run();
+            anyChosen.accept(anyChosen());
+        });
+        deleteAlbums.addValueChangeListener(e -> {
+            changed.run();
+            anyChosen.accept(anyChosen());
+        });
         add(intoLibrary, moveToTrash, deleteAlbums);
     }
 

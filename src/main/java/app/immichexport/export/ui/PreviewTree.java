@@ -49,11 +49,7 @@ class PreviewTree extends TreeGrid<PreviewTree.Node> {
         Map<String, Node> folders = new HashMap<>();
         for (PlannedFile file : plan.files()) {
             Node parent = folder(data, folders, file.folder());
-            String note = file.renamed()
-                    ? "renamed: another file is called " + file.originalFileName()
-                    : file.kind() == PlannedFile.Kind.MOTION_PART
-                            ? "live photo motion part"
-                            : file.kind() == PlannedFile.Kind.SIDECAR ? "XMP sidecar" : "";
+            String note = file.renamed() ? "renamed: another file is called " + file.originalFileName() : note(file);
             data.addItem(parent, new Node(file.fileName(), false, file.expectedSize(), note));
             for (String path = file.folder(); !path.isEmpty(); path = parentOf(path)) {
                 Node folder = folders.get(path);
@@ -89,5 +85,14 @@ class PreviewTree extends TreeGrid<PreviewTree.Node> {
     private static String parentOf(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String note(PlannedFile file) {
+        return switch (file.kind()) {
+            case ORIGINAL -> "";
+            case MOTION_PART -> "live photo motion part";
+            case SIDECAR -> "XMP sidecar";
+            case EDITED -> "edited in Immich: " + file.originalFileName() + " as Immich renders its edits";
+        };
     }
 }

@@ -4,6 +4,7 @@ import app.immichexport.base.ui.Formats;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.MetadataSidecar;
 import app.immichexport.export.source.Source;
+import app.immichexport.export.ui.PictureChoices;
 import app.immichexport.immich.Album;
 import app.immichexport.mirror.MirrorProfile;
 import app.immichexport.mirror.MirrorSettings;
@@ -41,6 +42,7 @@ class MirrorForm extends FormLayout {
     private final Checkbox motion = new Checkbox("Live-photo motion parts", true);
     private final Select<MetadataSidecar> sidecars = new Select<>();
     private final Checkbox albumsAndPeopleAsKeywords = new Checkbox("Albums and people as keywords too", true);
+    private final PictureChoices pictures = new PictureChoices("mirror-", () -> {});
 
     MirrorForm(List<Album> available, List<String> roots) {
         name.setId("mirror-name");
@@ -108,7 +110,8 @@ class MirrorForm extends FormLayout {
                 webhook,
                 sidecars,
                 albumsAndPeopleAsKeywords,
-                motion);
+                motion,
+                pictures);
         setColspan(albums, 2);
         setColspan(sources, 2);
         showNextRuns();
@@ -153,6 +156,7 @@ class MirrorForm extends FormLayout {
         motion.setValue(Boolean.TRUE.equals(s.includeMotionParts()));
         sidecars.setValue(s.sidecars());
         albumsAndPeopleAsKeywords.setValue(s.keywordLists() == TagLists.TAGS_ALBUMS_AND_PEOPLE);
+        pictures.show(s.photoVersions(), s.stackChoice());
     }
 
     /** The sources besides albums the profile keeps in sync, all chosen; a page's own list when it has none. */
@@ -180,6 +184,8 @@ class MirrorForm extends FormLayout {
                 sidecars.getValue() != MetadataSidecar.NONE,
                 sidecars.getValue().name().toLowerCase(java.util.Locale.ROOT),
                 (albumsAndPeopleAsKeywords.getValue() ? TagLists.TAGS_ALBUMS_AND_PEOPLE : TagLists.TAGS_ONLY).wire(),
+                pictures.versions().wire(),
+                pictures.stacks().wire(),
                 cron.getValue(),
                 paused,
                 prune.getValue(),

@@ -250,6 +250,7 @@ class SidecarsTest {
                 null,
                 "u1",
                 "image/jpeg",
-                taken);
+                taken,
+                null);
     }
 }

@@ -339,4 +339,70 @@ class ExportPlannerTest {
         assertEquals(
                 List.of("Hidden/_IMG_0001.JPG"), paths(ExportPlanner.plan(PlanInput.of(List.of(members)), DEFAULTS)));
     }
+
+    @Test
+    void anEditedPictureLandsBesideItsOriginalOrInItsPlace() {
+        Album trip = album("Trip", JUNE_2024);
+        AssetSet members = members(
+                trip,
+                Fixtures.edited(photo(id(1), "IMG_0001.HEIC", JUNE_2024, "image/heic"), "look"),
+                photo(id(2), "IMG_0002.JPG", JUNE_2024),
+                Fixtures.edited(Fixtures.video(id(3), "clip.mov", JUNE_2024), "look"));
+        ExportPlan both =
+                ExportPlanner.plan(PlanInput.of(List.of(members)), DEFAULTS.with(PhotoVersions.BOTH, StackChoice.ALL));
+        assertEquals(
+                List.of("Trip/IMG_0001.HEIC", "Trip/IMG_0001_edited.jpg", "Trip/IMG_0002.JPG", "Trip/clip.mov"),
+                paths(both),
+                "a video's edits are not rendered as a picture");
+        PlannedFile edited = both.files().get(1);
+        assertEquals(Kind.EDITED, edited.kind());
+        assertEquals(-1, edited.expectedSize());
+        assertNull(edited.expectedSha1(), "Immich keeps no checksum of an edited picture");
+        assertNull(edited.sourcePath(), "it is never in the upload folder");
+
+        ExportPlan instead = ExportPlanner.plan(
+                PlanInput.of(List.of(members)), DEFAULTS.with(PhotoVersions.EDITED, StackChoice.ALL));
+        assertEquals(List.of("Trip/IMG_0001_edited.jpg", "Trip/IMG_0002.JPG", "Trip/clip.mov"), paths(instead));
+        assertEquals(
+                List.of("Trip/IMG_0001.HEIC", "Trip/IMG_0002.JPG", "Trip/clip.mov"),
+                paths(ExportPlanner.plan(PlanInput.of(List.of(members)), DEFAULTS)),
+                "originals unless asked");
+    }
+
+    @Test
+    void anEditedPictureKeepsItsNameAndDoesNotTakeAnothersName() {
+        Album trip = album("Trip", JUNE_2024);
+        Asset beach = Fixtures.edited(photo(id(1), "beach.jpg", JUNE_2024), "look");
+        Asset namesake = photo(id(2), "beach_edited.jpg", JUNE_2024.plusSeconds(60));
+        ExportOptions both = DEFAULTS.with(PhotoVersions.BOTH, StackChoice.ALL);
+        ExportPlan plan = ExportPlanner.plan(PlanInput.of(List.of(members(trip, beach, namesake))), both);
+        Map<String, String> byKey = pathsByKey(plan);
+        assertEquals("Trip/beach_edited.jpg", byKey.get(PlannedFile.key(Kind.EDITED, id(1))));
+        assertTrue(
+                byKey.get(PlannedFile.key(Kind.ORIGINAL, id(2))).startsWith("Trip/beach_edited ("), byKey.toString());
+
+        Map<String, Set<String>> earlier = Map.of(PlannedFile.key(Kind.EDITED, id(1)), Set.of("Trip/beach (1).jpg"));
+        ExportPlan again =
+                ExportPlanner.plan(new PlanInput(List.of(members(trip, beach)), Map.of(), Map.of(), earlier), both);
+        assertEquals("Trip/beach (1).jpg", pathsByKey(again).get(PlannedFile.key(Kind.EDITED, id(1))));
+    }
+
+    @Test
+    void aStacksPrimaryAloneStandsForItWhereItIsInTheSameSet() {
+        Asset top = photo(id(1), "burst-1.jpg", JUNE_2024);
+        Asset other = photo(id(2), "burst-2.jpg", JUNE_2024);
+        Asset alone = photo(id(3), "burst-3.jpg", JUNE_2024);
+        Map<String, String> primaries = Map.of(id(2), id(1), id(3), id(1));
+        ExportOptions primary = DEFAULTS.with(PhotoVersions.ORIGINAL, StackChoice.PRIMARY);
+        ExportPlan plan = ExportPlanner.plan(
+                PlanInput.of(List.of(
+                                members(album("Burst", JUNE_2024), top, other),
+                                members(album("Without its primary", JUNE_2024), alone)))
+                        .withStackPrimaries(primaries),
+                primary);
+        assertEquals(List.of("Burst/burst-1.jpg", "Without its primary/burst-3.jpg"), paths(plan));
+        assertEquals(
+                List.of(Reason.IN_STACK),
+                plan.skipped().stream().map(SkippedAsset::reason).toList());
+    }
 }

@@ -65,7 +65,8 @@ final class Fixtures {
                 null,
                 "u1",
                 name.toLowerCase(Locale.ROOT).endsWith(".heic") ? "image/heic" : "image/jpeg",
-                taken);
+                taken,
+                null);
     }
 
     static Asset photo(String id, String name, Instant taken, String mimeType) {
@@ -86,7 +87,8 @@ final class Fixtures {
                 null,
                 "u1",
                 mimeType,
-                taken);
+                taken,
+                null);
     }
 
     static Asset livePhoto(String id, String name, Instant taken, String motionId) {
@@ -107,7 +109,8 @@ final class Fixtures {
                 motionId,
                 "u1",
                 still.mimeType(),
-                taken);
+                taken,
+                null);
     }
 
     static Asset video(String id, String name, Instant taken) {
@@ -127,7 +130,8 @@ final class Fixtures {
                 null,
                 "u1",
                 "video/quicktime",
-                taken);
+                taken,
+                null);
     }
 
     static Asset with(Asset a, boolean trashed, boolean offline, String libraryId, Asset.AssetType type) {
@@ -147,7 +151,30 @@ final class Fixtures {
                 a.livePhotoVideoId(),
                 a.ownerId(),
                 a.mimeType(),
-                a.updatedAt());
+                a.updatedAt(),
+                null);
+    }
+
+    /** A photo edited in Immich, whose edited picture looks as {@code look} says. */
+    static Asset edited(Asset a, String look) {
+        return new Asset(
+                a.id(),
+                a.originalFileName(),
+                a.originalPath(),
+                a.type(),
+                a.capturedAt(),
+                a.fileModifiedAt(),
+                a.checksumSha1(),
+                a.size(),
+                a.libraryId(),
+                a.trashed(),
+                a.offline(),
+                a.visibility(),
+                a.livePhotoVideoId(),
+                a.ownerId(),
+                a.mimeType(),
+                a.updatedAt(),
+                look);
     }
 
     static String id(int n) {

@@ -28,6 +28,8 @@ class MirrorFormTest {
                 true,
                 null,
                 null,
+                null,
+                null,
                 "0 3 * * *",
                 false,
                 MirrorProfile.Prune.QUARANTINE,

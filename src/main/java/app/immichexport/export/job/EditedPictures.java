@@ -1,0 +1,61 @@
+package app.immichexport.export.job;
+
+import app.immichexport.export.copy.FileExporter;
+import app.immichexport.export.plan.AssetSet;
+import app.immichexport.export.plan.PlannedFile;
+import app.immichexport.immich.Asset;
+import app.immichexport.immich.ImmichConnection;
+import app.immichexport.immich.ImmichException;
+import app.immichexport.immich.ImmichService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Immich renders each edited picture of a job from: the photo's edits, asked of Immich once per
+ * picture, and the look of its rendering (its thumbhash), which changes once Immich has rendered it
+ * again. A picture whose digest is as recorded is not fetched again.
+ */
+final class EditedPictures implements FileExporter.Edits {
+
+    private final ImmichService immich;
+    private final ImmichConnection client;
+    private final Map<String, String> looks = new HashMap<>();
+
+    EditedPictures(ImmichService immich, ImmichConnection client, List<AssetSet> sets) {
+        this.immich = immich;
+        this.client = client;
+        for (AssetSet set : sets) {
+            for (Asset asset : set.assets()) {
+                if (asset.hasEditedPicture()) {
+                    looks.put(asset.id(), asset.editedLook());
+                }
+            }
+        }
+    }
+
+    @Override
+    public String madeFrom(PlannedFile file) throws IOException {
+        String edits;
+        try {
+            edits = immich.edits(client, file.assetId());
+        } catch (ImmichException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return digest(edits + "\n" + looks.getOrDefault(file.assetId(), ""));
+    }
+
+    static String digest(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
