@@ -63,6 +63,12 @@ final class EditedCopy {
         String sha1;
         try (first) {
             sha1 = sha1Of(first);
+        } catch (NotJpegException e) {
+            return result(
+                    CopyOutcome.failed("Immich sent the edited picture in another format than JPEG (its full-size "
+                            + "image format is not JPEG): edited pictures are exported as JPEG only"),
+                    first.retries(),
+                    madeFrom);
         } catch (InterruptedIOException e) {
             return result(CopyOutcome.cancelled(), first.retries(), madeFrom);
         } catch (IOException e) {
@@ -147,9 +153,18 @@ final class EditedCopy {
         return new Result(outcome, Source.API, retries, false, madeFrom);
     }
 
+    /**
+     * The picture's SHA-1, once it is known to be a JPEG: Immich renders edits in its full-size format,
+     * JPEG unless an administrator chose WebP, and the planned name says {@code .jpg}.
+     */
     private static String sha1Of(InputStream in) throws IOException {
         MessageDigest sha1 = VerifiedWriter.sha1();
         byte[] buffer = new byte[VerifiedWriter.BUFFER];
+        int start = in.readNBytes(buffer, 0, 2);
+        if (start < 2 || (buffer[0] & 0xFF) != 0xFF || (buffer[1] & 0xFF) != 0xD8) {
+            throw new NotJpegException();
+        }
+        sha1.update(buffer, 0, start);
         for (int n; (n = in.read(buffer)) > 0; ) {
             sha1.update(buffer, 0, n);
             if (Thread.currentThread().isInterrupted()) {
@@ -157,5 +172,12 @@ final class EditedCopy {
             }
         }
         return Base64.getEncoder().encodeToString(sha1.digest());
+    }
+
+    /** Not retried as a broken download would be: the format will not change. */
+    private static final class NotJpegException extends IOException {
+        NotJpegException() {
+            super("not a JPEG");
+        }
     }
 }

@@ -7,6 +7,7 @@ import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichService;
+import app.immichexport.immich.ImmichUnreachableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,8 +45,11 @@ final class EditedPictures implements FileExporter.Edits {
         String edits;
         try {
             edits = immich.edits(client, file.assetId());
-        } catch (ImmichException e) {
+        } catch (ImmichUnreachableException e) {
             throw new IOException(e.getMessage(), e);
+        } catch (ImmichException e) {
+            // another user's photo in a shared album: its look alone tells when it is rendered anew
+            edits = "(not told)";
         }
         return digest(edits + "\n" + looks.getOrDefault(file.assetId(), ""));
     }

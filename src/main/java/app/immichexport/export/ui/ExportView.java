@@ -110,7 +110,9 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
                     albumsAndPeopleAsKeywords.setValue(!moving);
                 },
                 pictures::everyOriginal);
-        setSizeFull();
+        // at least the window's height, for the tree to fill; taller when the options need it, then scrolled
+        setWidthFull();
+        setMinHeight("100%");
         root.setLabel("Export root");
         List<Path> usable = roots.usableBy(SignedIn.caller()).stream()
                 .map(r -> Path.of(r.getPath()))
@@ -120,10 +122,10 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
             root.setValue(usable.get(0));
         }
         root.setId("export-root");
-        root.setWidth("min(22rem, 100%)");
+        root.setWidthFull();
         template.setValue(FolderTemplate.DEFAULT);
         template.setValueChangeMode(ValueChangeMode.EAGER);
-        template.setWidth("min(22rem, 100%)");
+        template.setWidthFull();
         template.setId("folder-template");
         template.setHelperText("Tokens: {album} or {source}, {year} {month} {day} {owner}; "
                 + "each photo's own {photo.year} {photo.month} {photo.day}");
@@ -174,7 +176,12 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
         choices.setPadding(false);
         choices.setSpacing(false);
         choices.setWidth("auto");
-        HorizontalLayout options = new HorizontalLayout(root, template, choices, pictures);
+        // where the files go and which pictures, beside what comes with them: no taller than the choices
+        VerticalLayout where = new VerticalLayout(root, template, pictures);
+        where.setPadding(false);
+        where.setSpacing(false);
+        where.setWidth("min(22rem, 100%)");
+        HorizontalLayout options = new HorizontalLayout(where, choices);
         options.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.START);
         options.setWrap(true);
         HorizontalLayout actions = new HorizontalLayout(preview, start);

@@ -18,20 +18,20 @@ public final class PictureChoices extends VerticalLayout {
     public PictureChoices(String idPrefix, Runnable changed) {
         setPadding(false);
         setSpacing(false);
-        setWidth("auto");
+        setWidth("min(22rem, 100%)");
         versions.setId(idPrefix + "versions");
         versions.setLabel("Photos edited in Immich");
         versions.setItems(PhotoVersions.values());
         versions.setItemLabelGenerator(PhotoVersions::label);
         versions.setValue(PhotoVersions.ORIGINAL);
         versions.setHelperText("An edited picture is named <name>_edited.jpg");
-        versions.setWidth("min(22rem, 100%)");
+        versions.setWidthFull();
         stacks.setId(idPrefix + "stacks");
         stacks.setLabel("Stacks");
         stacks.setItems(StackChoice.values());
         stacks.setItemLabelGenerator(StackChoice::label);
         stacks.setValue(StackChoice.ALL);
-        stacks.setWidth("min(22rem, 100%)");
+        stacks.setWidthFull();
         versions.addValueChangeListener(e -> changed.run());
         stacks.addValueChangeListener(e -> changed.run());
         add(versions, stacks);

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class EditedCopyTest {
 
     private static final Instant TAKEN = Instant.parse("2024-06-15T14:00:00Z");
+    /** The two bytes every JPEG starts with. */
+    private static final String JPEG = "\u00FF\u00D8";
 
     @TempDir
     Path root;
 
     private final AtomicInteger downloads = new AtomicInteger();
-    private volatile String rendered = "picture cropped once";
+    private volatile String rendered = JPEG + "picture cropped once";
     private volatile boolean unsteady;
     private PlannedFile file;
 
@@ -51,7 +53,7 @@ class EditedCopyTest {
         FileExporter.Originals immich = (planned, offset) -> {
             int read = downloads.getAndIncrement();
             String served = unsteady ? rendered + " read " + read : rendered;
-            byte[] body = served.getBytes(StandardCharsets.UTF_8);
+            byte[] body = served.getBytes(StandardCharsets.ISO_8859_1);
             return new ByteArrayInputStream(body, (int) offset, body.length - (int) offset);
         };
         return new FileExporter(root, Optional.empty(), immich, recorded, 1).askingEdits(planned -> madeFrom);
@@ -81,7 +83,7 @@ class EditedCopyTest {
         FileExporter.Result result = export(Map.of(), "edits-1");
         assertEquals(Status.COPIED, result.outcome().status(), result.outcome().reason());
         assertEquals(2, downloads.get());
-        assertEquals("picture cropped once", Files.readString(target()));
+        assertEquals(JPEG + "picture cropped once", Files.readString(target(), StandardCharsets.ISO_8859_1));
         assertEquals(TAKEN, Files.getLastModifiedTime(target()).toInstant());
         assertEquals("edits-1", result.madeFrom());
     }
@@ -113,12 +115,12 @@ class EditedCopyTest {
     @Test
     void changedEditsReplaceThePictureThisApplicationWrote() throws Exception {
         Map<String, FileExporter.Recorded> recorded = recordOf(export(Map.of(), "edits-1"));
-        rendered = "picture cropped and rotated";
+        rendered = JPEG + "picture cropped and rotated";
         downloads.set(0);
         FileExporter.Result again = export(recorded, "edits-2");
         assertEquals(Status.COPIED, again.outcome().status(), again.outcome().reason());
         assertEquals(2, downloads.get());
-        assertEquals("picture cropped and rotated", Files.readString(target()));
+        assertEquals(JPEG + "picture cropped and rotated", Files.readString(target(), StandardCharsets.ISO_8859_1));
         assertEquals("edits-2", again.madeFrom());
     }
 
@@ -135,18 +137,29 @@ class EditedCopyTest {
     void aPictureChangedOnDiskIsLeftAsItIs() throws Exception {
         Map<String, FileExporter.Recorded> recorded = recordOf(export(Map.of(), "edits-1"));
         Files.writeString(target(), "retouched by hand");
-        rendered = "picture cropped and rotated";
+        rendered = JPEG + "picture cropped and rotated";
         FileExporter.Result again = export(recorded, "edits-2");
         assertEquals(Status.CONFLICT, again.outcome().status());
         assertEquals("retouched by hand", Files.readString(target()));
     }
 
     @Test
+    void aPictureInAnotherFormatIsNotSavedUnderAJpegName() throws Exception {
+        rendered = "RIFF....WEBPVP8 ";
+        FileExporter.Result result = export(Map.of(), "edits-1");
+        assertEquals(Status.FAILED, result.outcome().status());
+        assertTrue(
+                result.outcome().reason().contains("another format than JPEG"),
+                result.outcome().reason());
+        assertFalse(Files.exists(target()));
+    }
+
+    @Test
     void anUnrecordedFileWithTheSameBytesIsIdentical() throws Exception {
         Files.createDirectories(target().getParent());
-        Files.writeString(target(), rendered);
+        Files.write(target(), rendered.getBytes(StandardCharsets.ISO_8859_1));
         FileExporter.Result result = export(Map.of(), "edits-1");
         assertEquals(Status.IDENTICAL, result.outcome().status());
-        assertArrayEquals(rendered.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(target()));
+        assertArrayEquals(rendered.getBytes(StandardCharsets.ISO_8859_1), Files.readAllBytes(target()));
     }
 }

@@ -1,5 +1,6 @@
 package app.immichexport.it.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.it.support.Browser;
@@ -57,14 +58,14 @@ class ExportFlowIT {
         browser.waitFor(
                 b -> browser.find(By.id("example-path")).getText().endsWith("ui/Wedding/IMG_0001.JPG"),
                 "the example path");
-        browser.find(By.id("preview-button")).click();
+        browser.click(By.id("preview-button"));
         browser.waitFor(b -> browser.cellTexts().contains("IMG_0001.JPG"), "the preview tree");
         assertTrue(
                 // 14 photos, videos and motion parts, and a full sidecar beside each of the 13 photos and videos
                 browser.find(By.id("preview-summary")).getText().startsWith("27 files"),
                 browser.find(By.id("preview-summary")).getText());
 
-        browser.find(By.id("start-button")).click();
+        browser.click(By.id("start-button"));
         browser.waitFor(b -> browser.find(By.id("job-state")).getText().equals("Succeeded"), "the job to succeed");
         assertTrue(browser.find(By.id("job-counts")).getText().contains("27 of 27 files"));
         assertTrue(browser.find(By.id("job-counts")).getText().endsWith("100 %"));
@@ -96,10 +97,10 @@ class ExportFlowIT {
         browser.waitFor(
                 b -> browser.find(By.id("example-path")).getText().endsWith("/Café Noël ☕/PXL_0001.JPG"),
                 "an example path of a file of the chosen album");
-        browser.find(By.id("move-to-trash")).click();
-        browser.find(By.id("preview-button")).click();
+        browser.click(By.id("move-to-trash"));
+        browser.click(By.id("preview-button"));
         browser.waitFor(b -> browser.find(By.id("start-button")).isEnabled(), "the preview");
-        browser.find(By.id("start-button")).click();
+        browser.click(By.id("start-button"));
         browser.waitFor(
                 b -> !b.findElements(By.cssSelector("vaadin-confirm-dialog-overlay"))
                         .isEmpty(),
@@ -112,7 +113,11 @@ class ExportFlowIT {
                 b -> b.findElements(By.cssSelector("vaadin-confirm-dialog-overlay[opened]"))
                         .isEmpty(),
                 "the dialog to close");
-        assertTrue(browser.find(By.tagName("h2")).getText().equals("Export"), "still on the export page");
+        // read as text, not as seen: the page is scrolled down to its buttons
+        assertEquals(
+                "Export",
+                browser.script("return document.querySelector('h2').textContent"),
+                "still on the export page");
         assertTrue(TestImmich.library().assetsNamed("PXL_0001.JPG").stream().noneMatch(a -> a.isTrashed()));
     }
 }

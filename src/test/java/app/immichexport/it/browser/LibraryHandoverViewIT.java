@@ -57,18 +57,21 @@ class LibraryHandoverViewIT {
                     .click();
             browser.waitFor(d -> d.findElement(By.id("into-library")).isDisplayed(), "the move into the library");
             assertTrue(browser.find(By.id("into-library")).getText().contains(TestLibraries.HANDOVER_LIBRARY));
-            browser.find(By.cssSelector("#into-library input")).click();
+            browser.click(By.cssSelector("#into-library input"));
+            browser.waitFor(
+                    d -> Boolean.TRUE.equals(browser.script("return document.querySelector('#versions').readonly;")),
+                    "originals only, as the move needs every original");
             browser.waitFor(
                     d -> d.findElement(By.id("into-library")).getAttribute("checked") != null,
                     "the move into the library chosen");
-            browser.find(By.id("preview-button")).click();
+            browser.click(By.id("preview-button"));
             browser.waitFor(b -> browser.cellTexts().contains("m-0.jpg"), "the preview tree");
             String forecast = browser.find(By.id("preview-summary")).getText();
             assertTrue(
                     forecast.contains("'" + name + "': 2 photos will be replaced by their copies under "
                             + TestLibraries.HANDOVER_IMPORT_PATH),
                     forecast);
-            browser.find(By.id("start-button")).click();
+            browser.click(By.id("start-button"));
             browser.waitFor(d -> !d.findElements(By.id("confirm-move")).isEmpty(), "the confirmation");
             browser.waitFor(
                     d -> Boolean.TRUE.equals(browser.script(

@@ -1,6 +1,7 @@
 package app.immichexport.it.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.it.support.Browser;
@@ -47,6 +48,7 @@ class SourcesViewIT {
         SimulatedAsset newer = photo(library, owner, "solveig-2.jpg", "2021-02-01T10:00:00Z", 2);
         library.addFace(older, solveig, 1, 1, 9, 9, 10, 10);
         library.addFace(newer, solveig, 1, 1, 9, 9, 10, 10);
+        library.edit(older, "crop", java.util.Map.of("x", 1, "y", 1, "width", 8, "height", 6));
         String hiking = library.addTag(owner, "Outdoors UI/Hiking");
         library.tagAsset(newer, hiking);
 
@@ -83,13 +85,28 @@ class SourcesViewIT {
                 "trashing originals is offered for albums only");
         browser.find(By.cssSelector("#folder-template input"))
                 .sendKeys(Keys.chord(Keys.CONTROL, "a"), "ui-sources/{source}/{photo.year}", Keys.TAB);
-        browser.find(By.id("preview-button")).click();
+        browser.click(By.id("versions"));
+        browser.waitFor(
+                d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                        .anyMatch(i -> i.getText().startsWith("Originals, and edited")),
+                "the versions to choose from");
+        browser.findAll(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.getText().startsWith("Originals, and edited"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        browser.click(By.id("preview-button"));
         browser.waitFor(b -> browser.cellTexts().contains("solveig-1.jpg"), "the preview tree");
+        assertTrue(
+                browser.cellTexts().contains("solveig-1_edited.jpg"),
+                browser.cellTexts().toString());
         assertTrue(browser.cellTexts().contains("2019"), browser.cellTexts().toString());
-        browser.find(By.id("start-button")).click();
+        browser.click(By.id("start-button"));
         browser.waitFor(b -> browser.find(By.id("job-state")).getText().equals("Succeeded"), "the job to succeed");
         Path root = Path.of("target/it-exports/ui-sources");
         assertTrue(Files.exists(root.resolve("Solveig/2019/solveig-1.jpg")));
+        assertTrue(Files.exists(root.resolve("Solveig/2019/solveig-1_edited.jpg")), "the edited picture beside it");
+        assertFalse(Files.exists(root.resolve("Solveig/2021/solveig-2_edited.jpg")), "a photo without edits");
         assertTrue(Files.exists(root.resolve("Solveig/2021/solveig-2.jpg")));
         assertTrue(
                 Files.exists(root.resolve("Outdoors UI - Hiking/2021/solveig-2.jpg")),

@@ -134,6 +134,16 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         return driver.findElement(by);
     }
 
+    /**
+     * Clicks an element as a person does, scrolling it into view first: the page scrolls inside the
+     * app layout's shadow root, where the driver's own scrolling does not reach.
+     */
+    public void click(By by) {
+        WebElement element = find(by);
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     public List<WebElement> findAll(By by) {
         return driver.findElements(by);
     }
