@@ -118,7 +118,7 @@ final class PageTimes {
                 b -> !b.findElements(By.id("preview-button")).isEmpty()
                         && b.findElement(By.id("preview-button")).isEnabled());
         long start = System.nanoTime();
-        browser.findElement(By.id("preview-button")).click();
+        Browser.click(browser, By.id("preview-button"));
         await(browser, b -> cells(b).stream().anyMatch(text -> text.startsWith("PIC_")));
         return (System.nanoTime() - start) / 1e9;
     }

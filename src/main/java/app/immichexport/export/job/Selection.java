@@ -32,6 +32,13 @@ record Selection(
         return List.copyOf(listed.values());
     }
 
+    /** The assets it holds: what keeping it costs. */
+    int assetCount() {
+        return listed.values().stream().mapToInt(m -> m.assets().size()).sum()
+                + sourced.stream().mapToInt(s -> s.set().assets().size()).sum()
+                + motionParts.size();
+    }
+
     /** Every set the plan places in folders: the albums', then the other sources'. */
     List<AssetSet> sets() {
         List<AssetSet> sets = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,13 @@ class Selections {
     static final Duration KEPT = Duration.ofMinutes(15);
 
     private static final int MOST_KEPT = 100;
+
+    /**
+     * The most assets kept previews hold in all, about 10 MB: a job lists a larger selection again
+     * (a hundred thousand photos take a few seconds), rather than the application holding it in a small
+     * container's heap for a quarter of an hour.
+     */
+    static final int MOST_KEPT_ASSETS = 20_000;
 
     @Inject
     ImmichService immich;
@@ -174,11 +182,26 @@ class Selections {
 
     private void keep(String key, Selection selection) {
         Instant now = clock.instant();
+        previews.remove(key);
         previews.values().removeIf(k -> k.at().plus(KEPT).isBefore(now));
-        if (previews.size() >= MOST_KEPT) {
-            previews.clear();
+        int size = selection.assetCount();
+        if (size > MOST_KEPT_ASSETS) {
+            return;
         }
-        previews.put(key, new Kept(selection, now));
+        synchronized (previews) {
+            while (!previews.isEmpty() && (previews.size() >= MOST_KEPT || keptAssets() + size > MOST_KEPT_ASSETS)) {
+                previews.entrySet().stream()
+                        .min(Comparator.comparing(e -> e.getValue().at()))
+                        .ifPresent(oldest -> previews.remove(oldest.getKey()));
+            }
+            previews.put(key, new Kept(selection, now));
+        }
+    }
+
+    private int keptAssets() {
+        return previews.values().stream()
+                .mapToInt(k -> k.selection().assetCount())
+                .sum();
     }
 
     private static String key(String username, List<String> albumIds, boolean motion) {

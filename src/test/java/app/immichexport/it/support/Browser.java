@@ -139,8 +139,13 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
      * app layout's shadow root, where the driver's own scrolling does not reach.
      */
     public void click(By by) {
-        WebElement element = find(by);
-        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        click(driver, by);
+    }
+
+    /** See {@link #click(By)}. */
+    public static void click(WebDriver driver, By by) {
+        WebElement element = driver.findElement(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
 
