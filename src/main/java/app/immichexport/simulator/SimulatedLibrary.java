@@ -339,11 +339,11 @@ public final class SimulatedLibrary {
         asset.edits = List.of();
         asset.edited = null;
         asset.thumbhash = null;
-        asset.updatedAt = Instant.now();
+        asset.updatedAt = changeTime();
     }
 
     /** A picture as Immich renders one from the original and its edits: a JPEG of its own. */
-    private static void render(SimulatedAsset asset) {
+    private void render(SimulatedAsset asset) {
         String recipe = asset.id + asset.edits;
         byte[] body = ("edited picture of " + recipe).repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] jpeg = new byte[body.length + 4];
@@ -354,7 +354,7 @@ public final class SimulatedLibrary {
         jpeg[jpeg.length - 1] = (byte) 0xD9;
         asset.edited = Content.of(jpeg);
         asset.thumbhash = asset.edited.sha1Base64().substring(0, 16);
-        asset.updatedAt = Instant.now();
+        asset.updatedAt = changeTime();
     }
 
     /** Chooses an album's cover, as its owner does in Immich. */

@@ -276,6 +276,7 @@ public class ExportJobRepository {
                         "select a from JobAlbum a, ExportJob j where a.jobId = j.id and a.albumId = :album "
                                 + "and a.complete = true and j.exportRoot = :root and j.folderTemplate = :template "
                                 + "and j.includeMotion = :motion and j.metadata = :metadata and j.includeExternal = :external "
+                                + "and j.versions = :versions and j.stacks = :stacks "
                                 + "order by a.jobId desc",
                         JobAlbum.class)
                 .setParameter("album", albumId)
@@ -284,6 +285,8 @@ public class ExportJobRepository {
                 .setParameter("motion", like.isIncludeMotion())
                 .setParameter("metadata", like.getMetadata())
                 .setParameter("external", like.isIncludeExternal())
+                .setParameter("versions", like.getVersions())
+                .setParameter("stacks", like.getStacks())
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();

@@ -95,6 +95,12 @@ class EditedPicturesIT {
         assertEquals(0, requests("/assets/{id}/original"), "nothing changed: nothing downloaded");
         assertEquals(1, requests("/assets/{id}/edits"));
 
+        // originals of every stacked photo into the same folder: nothing taken over from those runs
+        String originals = "{\"albumIds\":[\"" + album + "\"],\"folderTemplate\":\"" + folder
+                + "/{album}\",\"metadata\":\"none\"}";
+        assertEquals("SUCCEEDED", user.exportAndWait(originals).getString("state"));
+        assertTrue(Files.exists(albumFolder.resolve("burst-2.jpg")), "the stacked photo left out before");
+
         library.edit(beach, "rotate", Map.of("angle", 90));
         TestImmich.simulator().clearExchanges();
         JsonObject third = user.exportAndWait(both + "}");
