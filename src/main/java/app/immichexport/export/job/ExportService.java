@@ -10,6 +10,7 @@ import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.FolderTemplate;
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.plan.StackChoice;
 import app.immichexport.export.record.ExportJob;
 import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.record.JobProgress;
@@ -509,6 +510,14 @@ public class ExportService {
         if (request.deleteAlbum() && !server.may("album.delete")) {
             throw new ExportRefusedException("The Immich API key may not delete albums (it lacks album.delete): "
                     + "export without deleting albums, or give the key that permission");
+        }
+        if (request.stackChoice() == StackChoice.PRIMARY && !server.may("stack.read")) {
+            throw new ExportRefusedException("The Immich API key may not list stacks (it lacks stack.read): export "
+                    + "every photo of a stack, or give the key that permission");
+        }
+        if (request.photoVersions().edited() && !server.may("asset.download")) {
+            throw new ExportRefusedException("The Immich API key may not download edited pictures (it lacks "
+                    + "asset.download): export originals, or give the key that permission");
         }
         if (!server.may("asset.download") && settings.immichUploadDir().isEmpty()) {
             throw new ExportRefusedException("The Immich API key may not download originals (it lacks asset.download), "

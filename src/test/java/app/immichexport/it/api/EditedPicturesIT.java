@@ -138,6 +138,12 @@ class EditedPicturesIT {
                 user,
                 "{\"albumIds\":[\"" + album + "\"],\"versions\":\"newest\"}",
                 "versions must be original, edited or both");
+        library.addKey(key + "-no-stacks", owner, "no stacks", Set.of("album.read", "asset.read", "asset.download"));
+        assertEquals(
+                200,
+                user.send("PUT", "api/me/immich-key", "{\"key\":\"" + key + "-no-stacks\"}")
+                        .statusCode());
+        assertRefused(user, "{\"albumIds\":[\"" + album + "\"],\"stacks\":\"primary\"}", "lacks stack.read");
         String description = user.send("GET", "api/openapi", null).body();
         assertTrue(description.contains("edited") && description.contains("primary"), description);
     }
