@@ -25,12 +25,19 @@ import java.util.function.LongConsumer;
 final class EditedCopy {
 
     private final FileExporter.Originals pictures;
+    private final PictureEdits edits;
     private final long backoffMillis;
     private final Durability durability;
     private final long jobId;
 
-    EditedCopy(FileExporter.Originals pictures, long backoffMillis, Durability durability, long jobId) {
+    EditedCopy(
+            FileExporter.Originals pictures,
+            PictureEdits edits,
+            long backoffMillis,
+            Durability durability,
+            long jobId) {
         this.pictures = pictures;
+        this.edits = edits;
         this.backoffMillis = backoffMillis;
         this.durability = durability;
         this.jobId = jobId;
@@ -40,15 +47,14 @@ final class EditedCopy {
      * @param there    what is at the target, null when nothing is
      * @param ours     what this application recorded of the file at the target, when it is there as
      *                 recorded; null otherwise
-     * @param madeFrom what Immich renders the picture from now: its edits and its look
      */
-    Result export(
-            PlannedFile file,
-            Path target,
-            BasicFileAttributes there,
-            Recorded ours,
-            String madeFrom,
-            LongConsumer written) {
+    Result export(PlannedFile file, Path target, BasicFileAttributes there, Recorded ours, LongConsumer written) {
+        String madeFrom;
+        try {
+            madeFrom = edits.madeFrom(file);
+        } catch (IOException e) {
+            return new Result(CopyOutcome.failed("Immich did not tell the photo's edits: " + e.getMessage()), null, 0);
+        }
         if (ours != null && madeFrom.equals(ours.madeFrom())) {
             return new Result(CopyOutcome.identical(there.size(), ours.sha1()), null, 0, true, madeFrom);
         }

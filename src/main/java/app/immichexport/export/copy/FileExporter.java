@@ -62,12 +62,6 @@ public final class FileExporter {
         }
     }
 
-    /** What Immich renders a photo's edited picture from now, asked of it once per picture and run. */
-    @FunctionalInterface
-    public interface Edits {
-        String madeFrom(PlannedFile file) throws IOException;
-    }
-
     /**
      * Times a download is opened again after a failure: a busy server failing 8 requests in 100 would
      * leave about 4 files of 100,000 failed with 3, none with 5 (the last waits 2.5 s).
@@ -86,9 +80,8 @@ public final class FileExporter {
     /** Present when sidecars are written from Immich's metadata rather than copied. */
     private Optional<SidecarContent> sidecars = Optional.empty();
 
-    private Edits edits = file -> {
-        throw new IOException("this export does not ask Immich for edits");
-    };
+    /** Present when edited pictures are exported. */
+    private Optional<EditedCopy> editedPictures = Optional.empty();
 
     public FileExporter(
             Path root,
@@ -123,8 +116,8 @@ public final class FileExporter {
     }
 
     /** Edited pictures are fetched again when what Immich renders them from has changed. */
-    public FileExporter askingEdits(Edits edits) {
-        this.edits = edits;
+    public FileExporter askingEdits(PictureEdits edits) {
+        this.editedPictures = Optional.of(new EditedCopy(originals, edits, backoffMillis, durability, jobId));
         return this;
     }
 
@@ -234,15 +227,10 @@ public final class FileExporter {
     }
 
     private Result edited(PlannedFile file, Path target, BasicFileAttributes there, LongConsumer written) {
-        String madeFrom;
-        try {
-            madeFrom = edits.madeFrom(file);
-        } catch (IOException e) {
-            return new Result(CopyOutcome.failed("Immich did not tell the photo's edits: " + e.getMessage()), null, 0);
-        }
         Recorded ours = there != null && matchesRecord(file, there) ? recorded.get(file.relativePath()) : null;
-        return new EditedCopy(originals, backoffMillis, durability, jobId)
-                .export(file, target, there, ours, madeFrom, written);
+        return editedPictures
+                .map(copy -> copy.export(file, target, there, ours, written))
+                .orElseGet(() -> new Result(CopyOutcome.failed("this export does not fetch edited pictures"), null, 0));
     }
 
     /**

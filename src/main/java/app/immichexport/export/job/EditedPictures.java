@@ -1,6 +1,6 @@
 package app.immichexport.export.job;
 
-import app.immichexport.export.copy.FileExporter;
+import app.immichexport.export.copy.PictureEdits;
 import app.immichexport.export.plan.AssetSet;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.immich.Asset;
@@ -22,7 +22,7 @@ import java.util.Map;
  * picture, and the look of its rendering (its thumbhash), which changes once Immich has rendered it
  * again. A picture whose digest is as recorded is not fetched again.
  */
-final class EditedPictures implements FileExporter.Edits {
+final class EditedPictures implements PictureEdits {
 
     private final ImmichService immich;
     private final ImmichConnection client;
