@@ -2,6 +2,7 @@ package app.immichexport.album.ui;
 
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.ui.AwaitedAnswers;
+import app.immichexport.base.ui.Failures;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.copy.UploadFolders;
 import app.immichexport.export.record.ExportJobRepository;
@@ -306,11 +307,8 @@ public class AlbumsView extends VerticalLayout {
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null && !(cause instanceof ImmichException)) {
-            cause = cause.getCause();
-        }
-        return cause != null ? cause.getMessage() : "Immich could not be asked for albums. Try again in a moment.";
+        return Failures.reason(
+                failure, "Immich could not be asked for albums. Try again in a moment.", ImmichException.class);
     }
 
     private void showMessage(String text, boolean error) {

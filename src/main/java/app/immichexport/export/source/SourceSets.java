@@ -105,7 +105,7 @@ public class SourceSets {
     }
 
     /** Unnamed people are told by a short id, as Immich shows them unnamed. */
-    private static String personName(Person person) {
+    public static String personName(Person person) {
         return person.isNamed()
                 ? person.name().strip()
                 : "Unnamed " + person.id().substring(0, Math.min(8, person.id().length()));

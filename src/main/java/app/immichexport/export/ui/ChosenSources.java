@@ -1,8 +1,10 @@
 package app.immichexport.export.ui;
 
 import app.immichexport.account.ImmichKeys;
+import app.immichexport.base.ui.Failures;
 import app.immichexport.export.source.Source;
 import app.immichexport.export.source.SourceSets;
+import app.immichexport.immich.ImmichException;
 import app.immichexport.security.Caller;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -81,7 +83,10 @@ final class ChosenSources extends VerticalLayout {
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getMessage();
+        return Failures.reason(
+                failure,
+                "Immich could not count its photos. Try again in a moment.",
+                ImmichException.class,
+                IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,6 @@
 package app.immichexport.export.ui;
 
+import app.immichexport.base.ui.Failures;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.export.job.ExportRefusedException;
 import app.immichexport.export.job.ExportRequest;
@@ -376,11 +377,10 @@ public class ExportView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ExportRefusedException || cause instanceof ImmichException) {
-                return cause.getMessage();
-            }
-        }
-        return "That did not work. Try again; the server log has the details.";
+        return Failures.reason(
+                failure,
+                "That did not work. Try again; the server log has the details.",
+                ExportRefusedException.class,
+                ImmichException.class);
     }
 }

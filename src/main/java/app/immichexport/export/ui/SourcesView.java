@@ -2,6 +2,7 @@ package app.immichexport.export.ui;
 
 import app.immichexport.account.ImmichKeys;
 import app.immichexport.base.ui.AwaitedAnswers;
+import app.immichexport.base.ui.Failures;
 import app.immichexport.export.source.Source;
 import app.immichexport.export.source.SourceSets;
 import app.immichexport.export.source.SourceType;
@@ -269,14 +270,11 @@ public class SourcesView extends VerticalLayout {
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null && !(cause instanceof ImmichException)) {
-            cause = cause.getCause();
-        }
-        return cause != null ? cause.getMessage() : "Immich could not be asked for people and tags. Try again.";
+        return Failures.reason(
+                failure, "Immich could not be asked for people and tags. Try again.", ImmichException.class);
     }
 
     static String personName(Person person) {
-        return person.isNamed() ? person.name() : "Unnamed";
+        return SourceSets.personName(person);
     }
 }

@@ -1,5 +1,6 @@
 package app.immichexport.recreate.ui;
 
+import app.immichexport.base.ui.Failures;
 import app.immichexport.base.ui.Formats;
 import app.immichexport.immich.ImmichException;
 import app.immichexport.recreate.AlbumRecreation;
@@ -137,10 +138,10 @@ public class ExportedFoldersView extends VerticalLayout {
     }
 
     private static String reason(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null && !(cause instanceof ImmichException) && !(cause instanceof RecreateRefusedException)) {
-            cause = cause.getCause();
-        }
-        return cause != null ? cause.getMessage() : "Immich could not be asked. Try again in a moment.";
+        return Failures.reason(
+                failure,
+                "Immich could not be asked. Try again in a moment.",
+                ImmichException.class,
+                RecreateRefusedException.class);
     }
 }
