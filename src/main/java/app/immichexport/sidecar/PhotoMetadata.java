@@ -43,6 +43,28 @@ public record PhotoMetadata(
         faces = faces == null ? List.of() : List.copyOf(faces);
     }
 
+    /** The same, naming its people without their face regions: for a picture cropped or turned since. */
+    public PhotoMetadata withoutFaceRegions() {
+        return new PhotoMetadata(
+                assetId,
+                ownerId,
+                description,
+                rating,
+                takenAt,
+                timeZone,
+                latitude,
+                longitude,
+                tags,
+                albums,
+                people,
+                List.of(),
+                favorite,
+                visibility,
+                orientation,
+                storedWidth,
+                storedHeight);
+    }
+
     boolean hasPlace() {
         return latitude != null && longitude != null && !(latitude == 0 && longitude == 0);
     }

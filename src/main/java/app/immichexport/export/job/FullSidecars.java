@@ -40,6 +40,17 @@ final class FullSidecars implements SidecarContent {
     }
 
     /**
+     * Sidecars that lie beside edited pictures instead of originals: their people are named without
+     * face regions, whose boxes are in the original's frame and would miss the faces of a cropped or
+     * turned picture.
+     */
+    FullSidecars besideEditedPictures(Set<String> assetIds) {
+        Map<String, PhotoMetadata> adjusted = new HashMap<>(photos);
+        assetIds.forEach(id -> adjusted.computeIfPresent(id, (key, photo) -> photo.withoutFaceRegions()));
+        return new FullSidecars(adjusted, lists);
+    }
+
+    /**
      * @param warnings receives what the sidecars will lack, and why (a permission the key lacks)
      */
     static FullSidecars collect(

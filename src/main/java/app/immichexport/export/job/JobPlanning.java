@@ -12,6 +12,7 @@ import app.immichexport.export.plan.ExportOptions;
 import app.immichexport.export.plan.ExportPlan;
 import app.immichexport.export.plan.ExportPlanner;
 import app.immichexport.export.plan.MetadataSidecar;
+import app.immichexport.export.plan.PhotoVersions;
 import app.immichexport.export.plan.PlanInput;
 import app.immichexport.export.plan.PlannedFile;
 import app.immichexport.export.plan.StackChoice;
@@ -20,6 +21,7 @@ import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.source.NamedSource;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -166,7 +168,7 @@ class JobPlanning {
         // Immich's sidecars before they start; an export copies its photos while Immich is asked about them
         Map<String, Sidecar> sidecars = asking.map(moving || full ? Sidecars.Asking::all : Sidecars.Asking::known)
                 .orElse(Map.of());
-        Optional<FullSidecars> written = full
+        Optional<FullSidecars> collected = full
                 ? Optional.of(FullSidecars.collect(
                         immich,
                         client,
@@ -177,6 +179,9 @@ class JobPlanning {
                         faceAnswers,
                         warnings))
                 : Optional.empty();
+        Optional<FullSidecars> written = options.versions() == PhotoVersions.EDITED
+                ? collected.map(c -> c.besideEditedPictures(editedPhotos(selection)))
+                : collected;
         Map<String, String> stackPrimaries = stackPrimaries(client, options);
         Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
                         new PlanInput(selection.sets(), selection.motionParts(), known, exported.pathsByKey())
@@ -245,6 +250,14 @@ class JobPlanning {
                 asking.filter(questions -> !moving && !full)
                         .map(questions -> lateSidecars(questions, files, planWith))
                         .orElse(null));
+    }
+
+    private static Set<String> editedPhotos(Selection selection) {
+        return selection.sets().stream()
+                .flatMap(set -> set.assets().stream())
+                .filter(Asset::hasEditedPicture)
+                .map(Asset::id)
+                .collect(Collectors.toSet());
     }
 
     /** Asked of Immich only when a stack's primary alone is exported: one request for all stacks. */

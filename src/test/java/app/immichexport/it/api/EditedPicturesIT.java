@@ -2,6 +2,7 @@ package app.immichexport.it.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.immichexport.it.support.ApiCalls;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -55,6 +57,9 @@ class EditedPicturesIT {
         String album = library.addAlbum("Edited " + line, owner);
         SimulatedAsset beach = photo(library, album, owner, "beach.jpg", 1);
         library.edit(beach, "crop", Map.of("x", 10, "y", 20, "width", 300, "height", 200));
+        String swimmer = library.addPerson(owner, "Swimmer " + line, false);
+        library.setExif(beach, 1, 640, 480, "Europe/Oslo");
+        library.addFace(beach, swimmer, 100, 100, 200, 200, 640, 480);
         photo(library, album, owner, "plain.jpg", 2);
         SimulatedAsset burstTop = photo(library, album, owner, "burst-1.jpg", 3);
         SimulatedAsset burstOther = photo(library, album, owner, "burst-2.jpg", 4);
@@ -117,12 +122,18 @@ class EditedPicturesIT {
         assertEquals("retouched by hand", Files.readString(albumFolder.resolve("beach_edited.jpg")));
 
         String editedOnly = "{\"albumIds\":[\"" + album + "\"],\"folderTemplate\":\"" + folder
-                + "-edited/{album}\",\"metadata\":\"none\",\"versions\":\"edited\"}";
+                + "-edited/{album}\",\"metadata\":\"full\",\"versions\":\"edited\"}";
         assertEquals("SUCCEEDED", user.exportAndWait(editedOnly).getString("state"));
+        Path editedFolder = ROOT.resolve(folder + "-edited").resolve("Edited " + line);
         assertEquals(
                 Set.of("beach_edited.jpg", "plain.jpg", "burst-1.jpg", "burst-2.jpg"),
-                names(ROOT.resolve(folder + "-edited").resolve("Edited " + line)),
+                names(editedFolder).stream().filter(n -> !n.endsWith(".xmp")).collect(Collectors.toSet()),
                 "the edited picture in place of its original; every photo of the stack");
+        String sidecar = Files.readString(editedFolder.resolve("beach_edited.jpg.xmp"));
+        assertTrue(sidecar.contains("Swimmer " + line), sidecar);
+        assertFalse(
+                sidecar.contains("mwg-rs:Regions"),
+                "a face region of the original would miss the cropped face: " + sidecar);
 
         mirrorDropsAPictureWhoseEditsWereRemoved(user, library, album, beach, folder + "-mirror");
 
