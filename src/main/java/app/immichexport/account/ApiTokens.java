@@ -1,19 +1,16 @@
 package app.immichexport.account;
 
 import app.immichexport.audit.AuditAction;
+import app.immichexport.base.TextDigest;
 import app.immichexport.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -105,11 +102,6 @@ public class ApiTokens {
 
     /** Tokens are 256 random bits: a plain SHA-256 cannot be reversed, and lets the database find one. */
     static String hash(String secret) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TextDigest.sha256Hex(secret);
     }
 }

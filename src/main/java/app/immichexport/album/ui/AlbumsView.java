@@ -255,22 +255,21 @@ public class AlbumsView extends VerticalLayout {
         lastExports = jobs.lastExports(caller.isAdmin() ? null : caller.username());
         // one push for the page's answer: by long polling, pushes close together now and then lost
         // one, and the page then waited for a full resynchronisation (11 s once, with 5,000 albums)
-        AwaitedAnswers.awaiting(ui);
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            ImmichConnection client = keys.client(caller);
-                            return new Loaded(immich.server(client), immich.albums(client));
-                        },
-                        executor)
-                .whenComplete((loaded, failure) -> ui.access(() -> {
-                    AwaitedAnswers.arrived(ui);
+        AwaitedAnswers.ask(
+                ui,
+                executor,
+                () -> {
+                    ImmichConnection client = keys.client(caller);
+                    return new Loaded(immich.server(client), immich.albums(client));
+                },
+                (loaded, failure) -> {
                     if (failure != null) {
                         showMessage(reason(failure), true);
                     } else {
                         show(loaded);
                         checkUploadFolder(ui, caller, loaded.albums());
                     }
-                }));
+                });
     }
 
     /** Looks for one album cover's original in the mounted upload folder, when one is set. */

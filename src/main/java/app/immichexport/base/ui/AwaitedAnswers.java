@@ -2,6 +2,10 @@ package app.immichexport.base.ui;
 
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Pages get answers asked for in the background by push, over long polling, which now and then loses
@@ -29,6 +33,19 @@ public final class AwaitedAnswers {
         if (awaited == 0) {
             ui.setPollInterval(-1);
         }
+    }
+
+    /**
+     * Asks a question in the background and shows its answer, or why there is none, on the page's
+     * own thread; the page is awaiting it until then.
+     */
+    public static <T> void ask(UI ui, Executor executor, Supplier<T> question, BiConsumer<T, Throwable> show) {
+        awaiting(ui);
+        CompletableFuture.supplyAsync(question, executor)
+                .whenComplete((answer, failure) -> ui.access(() -> {
+                    arrived(ui);
+                    show.accept(answer, failure);
+                }));
     }
 
     private static int count(UI ui) {

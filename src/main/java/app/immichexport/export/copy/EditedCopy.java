@@ -59,11 +59,7 @@ final class EditedCopy {
             return new Result(CopyOutcome.identical(there.size(), ours.sha1()), null, 0, true, madeFrom);
         }
         if (there != null && !there.isRegularFile()) {
-            return result(
-                    CopyOutcome.conflict(
-                            "something other than a file is at " + file.relativePath() + "; it was left as it is"),
-                    0,
-                    madeFrom);
+            return result(FileExporter.notAFile(file), 0, madeFrom);
         }
         ResumingInputStream first = open(file);
         String sha1;
@@ -89,7 +85,7 @@ final class EditedCopy {
                 return result(CopyOutcome.identical(there.size(), sha1), retries, madeFrom);
             }
             if (ours == null) {
-                return notOurs(file, target, there, sha1, retries, madeFrom);
+                return result(FileExporter.unrecorded(file, target, there, sha1), retries, madeFrom);
             }
         }
         ResumingInputStream second = open(file);
@@ -128,27 +124,6 @@ final class EditedCopy {
                     retries + second.retries(),
                     madeFrom);
         }
-    }
-
-    /** A file this application did not write, or that changed since: the same picture, or left alone. */
-    private Result notOurs(
-            PlannedFile file, Path target, BasicFileAttributes there, String sha1, int retries, String madeFrom) {
-        try {
-            if (VerifiedWriter.sha1Of(target).equals(sha1)) {
-                return result(CopyOutcome.identical(there.size(), sha1), retries, madeFrom);
-            }
-        } catch (IOException e) {
-            return result(
-                    CopyOutcome.failed(
-                            "cannot read the file already at " + file.relativePath() + ": " + e.getMessage()),
-                    retries,
-                    madeFrom);
-        }
-        return result(
-                CopyOutcome.conflict(
-                        "a different file is already at " + file.relativePath() + "; it was left as it is"),
-                retries,
-                madeFrom);
     }
 
     private ResumingInputStream open(PlannedFile file) {

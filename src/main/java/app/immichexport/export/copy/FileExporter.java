@@ -240,11 +240,7 @@ public final class FileExporter {
      */
     private Result writeSidecar(PlannedFile file, Path target, BasicFileAttributes there) {
         if (there != null && !there.isRegularFile()) {
-            return new Result(
-                    CopyOutcome.conflict(
-                            "something other than a file is at " + file.relativePath() + "; it was left as it is"),
-                    null,
-                    0);
+            return new Result(notAFile(file), null, 0);
         }
         try {
             byte[] present = there == null ? null : Files.readAllBytes(target);
@@ -331,40 +327,42 @@ public final class FileExporter {
         Source source = download == null ? null : download.source();
         int retries = download == null ? 0 : download.retries();
         if (there == null || !there.isRegularFile()) {
-            return new Result(
-                    CopyOutcome.conflict(
-                            "something other than a file is at " + file.relativePath() + "; it was left as it is"),
-                    source,
-                    retries);
+            return new Result(notAFile(file), source, retries);
         }
-        long size = there.size();
         if (matchesRecord(file, there)) {
             return new Result(
                     CopyOutcome.identical(
-                            size, recorded.get(file.relativePath()).sha1()),
+                            there.size(), recorded.get(file.relativePath()).sha1()),
                     source,
                     retries,
                     true);
         }
+        return new Result(unrecorded(file, target, there, file.expectedSha1()), source, retries);
+    }
+
+    static CopyOutcome notAFile(PlannedFile file) {
+        return CopyOutcome.conflict(
+                "something other than a file is at " + file.relativePath() + "; it was left as it is");
+    }
+
+    /**
+     * A file at the target that this application did not record there, or that changed since: the
+     * expected bytes, or somebody's file, left as it is.
+     *
+     * @param expectedSha1 what it must hold to count as the planned file; null when nothing can tell
+     */
+    static CopyOutcome unrecorded(PlannedFile file, Path target, BasicFileAttributes there, String expectedSha1) {
+        long size = there.size();
         try {
-            if (file.expectedSha1() != null && (file.expectedSize() < 0 || file.expectedSize() == size)) {
-                String sha1 = VerifiedWriter.sha1Of(target);
-                if (sha1.equals(file.expectedSha1())) {
-                    return new Result(CopyOutcome.identical(size, sha1), source, retries);
-                }
+            if (expectedSha1 != null
+                    && (file.expectedSize() < 0 || file.expectedSize() == size)
+                    && VerifiedWriter.sha1Of(target).equals(expectedSha1)) {
+                return CopyOutcome.identical(size, expectedSha1);
             }
         } catch (IOException e) {
-            return new Result(
-                    CopyOutcome.failed(
-                            "cannot read the file already at " + file.relativePath() + ": " + e.getMessage()),
-                    source,
-                    retries);
+            return CopyOutcome.failed("cannot read the file already at " + file.relativePath() + ": " + e.getMessage());
         }
-        return new Result(
-                CopyOutcome.conflict(
-                        "a different file is already at " + file.relativePath() + "; it was left as it is"),
-                source,
-                retries);
+        return CopyOutcome.conflict("a different file is already at " + file.relativePath() + "; it was left as it is");
     }
 
     private boolean matchesRecord(PlannedFile file, BasicFileAttributes there) {

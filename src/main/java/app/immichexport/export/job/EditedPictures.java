@@ -1,5 +1,6 @@
 package app.immichexport.export.job;
 
+import app.immichexport.base.TextDigest;
 import app.immichexport.export.copy.PictureEdits;
 import app.immichexport.export.plan.AssetSet;
 import app.immichexport.export.plan.PlannedFile;
@@ -9,13 +10,10 @@ import app.immichexport.immich.ImmichException;
 import app.immichexport.immich.ImmichService;
 import app.immichexport.immich.ImmichUnreachableException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Immich renders each edited picture of a job from: the photo's edits, asked of Immich once per
@@ -40,6 +38,11 @@ final class EditedPictures implements PictureEdits {
         }
     }
 
+    /** The photos with an edited picture. */
+    Set<String> photos() {
+        return looks.keySet();
+    }
+
     @Override
     public String madeFrom(PlannedFile file) throws IOException {
         String edits;
@@ -51,15 +54,6 @@ final class EditedPictures implements PictureEdits {
             // another user's photo in a shared album: its look alone tells when it is rendered anew
             edits = "(not told)";
         }
-        return digest(edits + "\n" + looks.getOrDefault(file.assetId(), ""));
-    }
-
-    static String digest(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TextDigest.sha256Hex(edits + "\n" + looks.getOrDefault(file.assetId(), ""));
     }
 }

@@ -21,7 +21,6 @@ import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.source.NamedSource;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
-import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -179,8 +178,11 @@ class JobPlanning {
                         faceAnswers,
                         warnings))
                 : Optional.empty();
+        Optional<EditedPictures> edited = options.versions().edited()
+                ? Optional.of(new EditedPictures(immich, client, selection.sets()))
+                : Optional.empty();
         Optional<FullSidecars> written = options.versions() == PhotoVersions.EDITED
-                ? collected.map(c -> c.besideEditedPictures(editedPhotos(selection)))
+                ? collected.map(c -> c.besideEditedPictures(edited.orElseThrow().photos()))
                 : collected;
         Map<String, String> stackPrimaries = stackPrimaries(client, options);
         Function<Map<String, Sidecar>, ExportPlan> planWith = known -> ExportPlanner.plan(
@@ -216,9 +218,7 @@ class JobPlanning {
         FileExporter exporter = new FileExporter(
                 root, upload, files, moving ? Map.of() : recorded, 500, Durability.inBatches(root), id);
         written.ifPresent(exporter::writingSidecars);
-        if (options.versions().edited()) {
-            exporter.askingEdits(new EditedPictures(immich, client, selection.sets()));
-        }
+        edited.ifPresent(exporter::askingEdits);
         Set<Path> folders = plan.files().stream()
                 .map(PlannedFile::folder)
                 .distinct()
@@ -250,14 +250,6 @@ class JobPlanning {
                 asking.filter(questions -> !moving && !full)
                         .map(questions -> lateSidecars(questions, files, planWith))
                         .orElse(null));
-    }
-
-    private static Set<String> editedPhotos(Selection selection) {
-        return selection.sets().stream()
-                .flatMap(set -> set.assets().stream())
-                .filter(Asset::hasEditedPicture)
-                .map(Asset::id)
-                .collect(Collectors.toSet());
     }
 
     /** Asked of Immich only when a stack's primary alone is exported: one request for all stacks. */

@@ -43,7 +43,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Photos to export by what they show rather than by album: people by face and name, tags as a tree,
@@ -173,21 +172,20 @@ public class SourcesView extends VerticalLayout {
         super.onAttach(attachEvent);
         UI ui = attachEvent.getUI();
         Caller caller = SignedIn.caller();
-        AwaitedAnswers.awaiting(ui);
-        CompletableFuture.supplyAsync(
-                        () -> {
-                            ImmichConnection client = keys.client(caller);
-                            return new Loaded(immich.people(client), immich.tags(client));
-                        },
-                        executor)
-                .whenComplete((loaded, failure) -> ui.access(() -> {
-                    AwaitedAnswers.arrived(ui);
+        AwaitedAnswers.ask(
+                ui,
+                executor,
+                () -> {
+                    ImmichConnection client = keys.client(caller);
+                    return new Loaded(immich.people(client), immich.tags(client));
+                },
+                (loaded, failure) -> {
                     if (failure != null) {
                         showMessage(reason(failure));
                     } else {
                         show(loaded);
                     }
-                }));
+                });
     }
 
     private record Loaded(List<Person> people, List<TagPath> tags) {}

@@ -33,7 +33,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /** The frame around every view: title, the user's Immich server, the signed-in user, and the side navigation. */
 @Layout
@@ -97,12 +96,7 @@ public class MainLayout extends AppLayout {
         UI ui = attach.getUI();
         Caller c = caller.get();
         serverStatus.setText("Asking Immich…");
-        AwaitedAnswers.awaiting(ui);
-        CompletableFuture.supplyAsync(() -> status(c), executor)
-                .whenComplete((status, failure) -> ui.access(() -> {
-                    AwaitedAnswers.arrived(ui);
-                    show(status, failure);
-                }));
+        AwaitedAnswers.ask(ui, executor, () -> status(c), this::show);
     }
 
     /** The server, or why there is none to show. */
