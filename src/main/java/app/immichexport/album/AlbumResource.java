@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 
 /** Albums and their members as Immich reports them to the caller's own API key. */
@@ -45,13 +46,59 @@ public class AlbumResource {
     }
 
     /** {@code complete} is false when Immich returned fewer members than the album's asset count. */
-    public record MembersView(Album album, int returned, boolean complete, List<Asset> assets) {}
+    public record MembersView(Album album, int returned, boolean complete, List<AssetView> assets) {}
+
+    /** An asset as the API shows it. */
+    public record AssetView(
+            String id,
+            String originalFileName,
+            String originalPath,
+            Asset.AssetType type,
+            Instant capturedAt,
+            Instant fileModifiedAt,
+            String checksumSha1,
+            long size,
+            String libraryId,
+            boolean trashed,
+            boolean offline,
+            String visibility,
+            String livePhotoVideoId,
+            String ownerId,
+            String mimeType,
+            Instant updatedAt,
+            String editedLook) {
+
+        static AssetView of(Asset asset) {
+            return new AssetView(
+                    asset.id(),
+                    asset.originalFileName(),
+                    asset.originalPath(),
+                    asset.type(),
+                    asset.capturedAt(),
+                    asset.fileModifiedAt(),
+                    asset.checksumSha1(),
+                    asset.size(),
+                    asset.libraryId(),
+                    asset.trashed(),
+                    asset.offline(),
+                    asset.visibility(),
+                    asset.livePhotoVideoId(),
+                    asset.ownerId(),
+                    asset.mimeType(),
+                    asset.updatedAt(),
+                    asset.editedLook());
+        }
+    }
 
     @GET
     @Path("albums/{id}/assets")
     public MembersView members(@PathParam("id") String id) {
         AlbumMembers members = immich.members(client(), id);
-        return new MembersView(members.album(), members.assets().size(), members.isComplete(), members.assets());
+        return new MembersView(
+                members.album(),
+                members.assets().size(),
+                members.isComplete(),
+                members.assets().stream().map(AssetView::of).toList());
     }
 
     private ImmichConnection client() {

@@ -115,9 +115,21 @@ public class ExportResource {
             int files,
             long bytes,
             long renamed,
-            List<PlannedFile> planned,
+            List<PlannedView> planned,
             List<SkippedView> skipped,
             List<String> warnings) {}
+
+    public record PlannedView(
+            String assetId,
+            String albumId,
+            PlannedFile.Kind kind,
+            String relativePath,
+            long expectedSize,
+            String expectedSha1,
+            Instant modifiedTime,
+            String originalFileName,
+            boolean renamed,
+            String sourcePath) {}
 
     public record SkippedView(String assetId, String albumId, String originalFileName, String reason) {}
 

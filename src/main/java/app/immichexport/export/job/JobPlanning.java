@@ -21,6 +21,7 @@ import app.immichexport.export.record.ExportJobRepository;
 import app.immichexport.export.source.NamedSource;
 import app.immichexport.immich.Album;
 import app.immichexport.immich.AlbumMembers;
+import app.immichexport.immich.Asset;
 import app.immichexport.immich.ImmichConnection;
 import app.immichexport.immich.ImmichServer;
 import app.immichexport.immich.ImmichService;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -292,11 +294,20 @@ class JobPlanning {
         }
         // three looks at the disk per photo, none waiting on another: a large album's are shared out
         // among the processors
-        return assets -> assets.parallelStream()
-                .filter(asset -> !asset.isExternal())
-                .flatMap(asset -> upload.get().sidecarBeside(asset.originalPath()).stream()
-                        .map(path -> Map.entry(asset.id(), path.map(p -> new Sidecar(asset.id(), null, p)))))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+        return assets -> {
+            Map<String, Sidecar> found = new ConcurrentHashMap<>();
+            List<Asset> untold = assets.parallelStream()
+                    .filter(asset -> {
+                        Optional<Optional<String>> beside = asset.isExternal()
+                                ? Optional.empty()
+                                : upload.get().sidecarBeside(asset.originalPath());
+                        beside.flatMap(path -> path)
+                                .ifPresent(path -> found.put(asset.id(), new Sidecar(asset.id(), null, path)));
+                        return beside.isEmpty();
+                    })
+                    .toList();
+            return new Sidecars.Told(Map.copyOf(found), untold);
+        };
     }
 
     private Function<String, Optional<Sidecar>> sidecarLookup(ImmichConnection client) {

@@ -37,12 +37,19 @@ final class Sidecars {
         void remember(Collection<Asset> asked, Map<String, Sidecar> found);
     }
 
-    /** What the mounted upload folder shows without a question; an asset whose original is not there is left out. */
+    /** What the mounted upload folder shows without a question. */
     interface Disk {
-        Disk NONE = assets -> Map.of();
+        Disk NONE = assets -> new Told(Map.of(), List.copyOf(assets));
 
-        Map<String, Optional<Sidecar>> tell(Collection<Asset> assets);
+        Told tell(Collection<Asset> assets);
     }
+
+    /**
+     * What a look on disk told: the sidecars found, by asset id, and the assets whose original is not
+     * there to look beside. Every other asset has none: for a hundred thousand photos without one, that
+     * is not held as a hundred thousand answers.
+     */
+    record Told(Map<String, Sidecar> found, List<Asset> untold) {}
 
     /** Questions in flight at once: over a network each answer is mostly waiting, so many are worth asking together. */
     private static final int CONCURRENCY = 16;
@@ -77,15 +84,11 @@ final class Sidecars {
             Disk disk,
             Memory memory,
             BooleanSupplier stop) {
-        Map<String, Asset> members = new LinkedHashMap<>();
-        albums.stream().flatMap(a -> a.assets().stream()).forEach(a -> members.putIfAbsent(a.id(), a));
-        Map<String, Optional<Sidecar>> recalled = new HashMap<>(disk.tell(members.values()));
-        recalled.putAll(memory.recall(members.values().stream()
-                .filter(a -> !recalled.containsKey(a.id()))
-                .toList()));
-        Map<String, Sidecar> known = new HashMap<>();
+        Told told = disk.tell(distinct(albums));
+        Map<String, Optional<Sidecar>> recalled = memory.recall(told.untold());
+        Map<String, Sidecar> known = new HashMap<>(told.found());
         recalled.forEach((id, sidecar) -> sidecar.ifPresent(s -> known.put(id, s)));
-        List<Asset> unknown = members.values().stream()
+        List<Asset> unknown = told.untold().stream()
                 .filter(a -> !recalled.containsKey(a.id()))
                 .toList();
         List<String> ids = unknown.stream().map(Asset::id).toList();
@@ -97,6 +100,16 @@ final class Sidecars {
             throw new ImmichException("Cannot ask Immich for sidecars: the server is stopping", e);
         }
         return new Asking(known, unknown, parts, memory);
+    }
+
+    /** Each member once: a photo is in an album once, so only several albums are told apart by id. */
+    private static Collection<Asset> distinct(List<AssetSet> albums) {
+        if (albums.size() == 1) {
+            return albums.get(0).assets();
+        }
+        Map<String, Asset> members = new LinkedHashMap<>();
+        albums.stream().flatMap(a -> a.assets().stream()).forEach(a -> members.putIfAbsent(a.id(), a));
+        return members.values();
     }
 
     /** Questions handed to the pool: their answers, and the ones remembered from earlier jobs. */

@@ -1,7 +1,6 @@
 package app.immichexport.export.plan;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -33,7 +32,7 @@ public record ExportPlan(List<PlannedFile> files, List<SkippedAsset> skipped, Li
         }
         List<PlannedFile> allFiles = new ArrayList<>(files);
         allFiles.addAll(moreFiles);
-        allFiles.sort(Comparator.comparing(PlannedFile::relativePath));
+        allFiles.sort(PlannedFile::compareByPath);
         List<SkippedAsset> allSkipped = new ArrayList<>(skipped);
         allSkipped.addAll(moreSkipped);
         List<String> allWarnings = new ArrayList<>(warnings);

@@ -34,6 +34,28 @@ public final class ExportPlanner {
     private record Unit(
             Asset asset, String setId, Asset motion, Sidecar sidecar, boolean written, Kind still, boolean editedToo) {}
 
+    /**
+     * The units of one folder, each photo once. A photo is in one album once, so a folder only one
+     * album fills needs no index of its photos, which for an album of a hundred thousand would take
+     * more of the heap than its plan.
+     */
+    private static final class FolderUnits {
+        private final List<Unit> list = new ArrayList<>();
+        private AssetSet onlySet;
+        private Set<String> ids;
+
+        void add(Unit unit, AssetSet from) {
+            if (ids == null && onlySet != null && onlySet != from) {
+                ids = new HashSet<>();
+                list.forEach(u -> ids.add(u.asset().id()));
+            }
+            onlySet = from;
+            if (ids == null || ids.add(unit.asset().id())) {
+                list.add(unit);
+            }
+        }
+    }
+
     /** Edited pictures are rendered as JPEG, Immich's default format for full-size pictures. */
     static final String EDITED_EXTENSION = ".jpg";
 
@@ -42,7 +64,7 @@ public final class ExportPlanner {
     public static ExportPlan plan(PlanInput input, ExportOptions options) {
         List<SkippedAsset> skipped = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Map<String, Map<String, Unit>> folders = new LinkedHashMap<>();
+        Map<String, FolderUnits> folders = new LinkedHashMap<>();
         for (AssetSet members : input.sets()) {
             if (!members.isComplete()) {
                 warnings.add("Immich listed " + members.assets().size() + " of the "
@@ -55,7 +77,7 @@ public final class ExportPlanner {
             Set<String> inSet = input.stackPrimaries().isEmpty() ? Set.of() : ids(members);
             for (Asset asset : members.assets()) {
                 String folder = perPhoto ? String.join("/", template.folderFor(members, asset)) : setFolder;
-                Map<String, Unit> units = folders.computeIfAbsent(folder, f -> new LinkedHashMap<>());
+                FolderUnits units = folders.computeIfAbsent(folder, f -> new FolderUnits());
                 Reason reason = skipReason(asset, options);
                 String primary = input.stackPrimaries().get(asset.id());
                 if (reason == null && primary != null && inSet.contains(primary)) {
@@ -78,8 +100,7 @@ public final class ExportPlanner {
                 }
                 Sidecar sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
                 boolean edited = asset.hasEditedPicture() && options.versions().edited();
-                units.putIfAbsent(
-                        asset.id(),
+                units.add(
                         new Unit(
                                 asset,
                                 members.id(),
@@ -87,15 +108,16 @@ public final class ExportPlanner {
                                 sidecar,
                                 options.metadata() == MetadataSidecar.FULL,
                                 edited && !options.versions().original() ? Kind.EDITED : Kind.ORIGINAL,
-                                edited && options.versions().original()));
+                                edited && options.versions().original()),
+                        members);
             }
         }
         List<PlannedFile> files = new ArrayList<>();
-        folders.forEach((folder, units) -> files.addAll(nameFolder(folder, units.values(), input.earlierPaths())));
+        folders.forEach((folder, units) -> files.addAll(nameFolder(folder, units.list, input.earlierPaths())));
         // a plan of a hundred thousand files: sorted and checked on every processor
         PlannedFile[] sorted = files.toArray(PlannedFile[]::new);
-        Arrays.parallelSort(sorted, Comparator.comparing(PlannedFile::relativePath));
-        Arrays.stream(sorted).parallel().forEach(file -> requireInside(options.root(), file.relativePath()));
+        Arrays.parallelSort(sorted, PlannedFile::compareByPath);
+        requireInside(options.root(), files);
         return new ExportPlan(List.of(sorted), List.copyOf(skipped), List.copyOf(warnings));
     }
 
@@ -125,7 +147,7 @@ public final class ExportPlanner {
      */
     private static List<PlannedFile> nameFolder(
             String folder, Collection<Unit> units, Map<String, Set<String>> earlierPaths) {
-        Set<String> taken = new HashSet<>();
+        TakenNames taken = new TakenNames();
         List<PlannedFile> files = new ArrayList<>();
         List<Unit> fresh = new ArrayList<>();
         for (Unit unit : units) {
@@ -134,15 +156,13 @@ public final class ExportPlanner {
             if (earlier == null) {
                 fresh.add(unit);
             } else {
-                taken.add(SafeName.collisionKey(earlier));
+                taken.add(earlier);
                 files.add(file(folder, unit.asset(), unit.setId(), unit.still(), earlier, false));
                 String base = SafeName.split(earlier)[0];
                 addCompanions(folder, unit, base, earlier, taken, earlierPaths, files);
             }
         }
-        fresh.sort(Comparator.comparing(
-                        (Unit u) -> u.asset().capturedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(u -> u.asset().id()));
+        fresh.sort(Comparator.comparing(Unit::asset, Asset.BY_CAPTURE_TIME));
         for (Unit unit : fresh) {
             String wanted = SafeName.ofFile(
                     MediaExtension.fit(
@@ -154,27 +174,32 @@ public final class ExportPlanner {
                 wanted = parts[0] + parts[1];
             }
             String base = null;
-            for (String candidate : candidates(parts[0], parts[1], unit.asset().id())) {
+            for (int attempt = 0; base == null && attempt < 3; attempt++) {
+                String candidate =
+                        candidate(attempt, parts[0], parts[1], unit.asset().id());
                 if (allFree(unit, candidate, parts[1], taken)) {
                     base = candidate;
-                    break;
                 }
             }
             String name = base + parts[1];
-            taken.add(SafeName.collisionKey(name));
+            taken.add(name);
             files.add(file(folder, unit.asset(), unit.setId(), unit.still(), name, !name.equals(wanted)));
             addCompanions(folder, unit, base, name, taken, earlierPaths, files);
         }
         return files;
     }
 
-    private static List<String> candidates(String base, String extension, String assetId) {
-        String shortId = assetId.replace("-", "")
-                .substring(0, Math.min(8, assetId.replace("-", "").length()));
-        return List.of(
-                base,
-                withSuffix(base, " (" + shortId + ")", extension),
-                withSuffix(base, " (" + assetId + ")", extension));
+    /**
+     * The name's base, else with the first 8 characters of the asset's id, else with the whole id: only
+     * asked for the next when the one before is taken, as names rarely are.
+     */
+    private static String candidate(int attempt, String base, String extension, String assetId) {
+        if (attempt == 0) {
+            return base;
+        }
+        String plainId = assetId.replace("-", "");
+        String suffix = attempt == 1 ? plainId.substring(0, Math.min(8, plainId.length())) : assetId;
+        return withSuffix(base, " (" + suffix + ")", extension);
     }
 
     /** The base with a suffix, shortened so that base, suffix and extension fit in one name. */
@@ -183,17 +208,17 @@ public final class ExportPlanner {
         return full.substring(0, full.length() - extension.length());
     }
 
-    private static boolean allFree(Unit unit, String base, String extension, Set<String> taken) {
-        if (taken.contains(SafeName.collisionKey(base + extension))) {
+    private static boolean allFree(Unit unit, String base, String extension, TakenNames taken) {
+        if (taken.contains(base + extension)) {
             return false;
         }
-        if (unit.motion() != null && taken.contains(SafeName.collisionKey(motionName(base, unit.motion())))) {
+        if (unit.motion() != null && taken.contains(motionName(base, unit.motion()))) {
             return false;
         }
-        if (unit.editedToo() && taken.contains(SafeName.collisionKey(editedBase(base) + EDITED_EXTENSION))) {
+        if (unit.editedToo() && taken.contains(editedBase(base) + EDITED_EXTENSION)) {
             return false;
         }
-        return !taken.contains(SafeName.collisionKey(SafeName.truncate(base + extension, ".xmp")));
+        return !taken.contains(SafeName.truncate(base + extension, ".xmp"));
     }
 
     /**
@@ -206,7 +231,7 @@ public final class ExportPlanner {
             Unit unit,
             String base,
             String stillName,
-            Set<String> taken,
+            TakenNames taken,
             Map<String, Set<String>> earlierPaths,
             List<PlannedFile> files) {
         if (unit.motion() != null) {
@@ -237,14 +262,12 @@ public final class ExportPlanner {
                 taken,
                 earlierPaths);
         if (unit.sidecar() != null || unit.written()) {
-            files.add(new PlannedFile(
-                    unit.asset().id(),
+            files.add(PlannedFile.madeFor(
+                    unit.asset(),
                     unit.setId(),
                     Kind.SIDECAR,
-                    join(folder, name),
-                    -1,
-                    null,
-                    unit.asset().capturedAt(),
+                    folder,
+                    name,
                     stillName + ".xmp",
                     false,
                     unit.sidecar() == null ? null : unit.sidecar().path()));
@@ -256,15 +279,15 @@ public final class ExportPlanner {
             String key,
             String wanted,
             String assetId,
-            Set<String> taken,
+            TakenNames taken,
             Map<String, Set<String>> earlierPaths) {
         String earlier = earlierName(folder, key, earlierPaths);
         String name = earlier != null ? earlier : wanted;
-        if (earlier == null && taken.contains(SafeName.collisionKey(name))) {
+        if (earlier == null && taken.contains(name)) {
             String[] parts = SafeName.split(name);
             name = SafeName.truncate(parts[0], " (" + assetId + ")" + parts[1]);
         }
-        taken.add(SafeName.collisionKey(name));
+        taken.add(name);
         return name;
     }
 
@@ -289,30 +312,30 @@ public final class ExportPlanner {
     }
 
     private static PlannedFile file(String folder, Asset asset, String setId, Kind kind, String name, boolean renamed) {
-        boolean edited = kind == Kind.EDITED;
-        return new PlannedFile(
-                asset.id(),
-                setId,
-                kind,
-                join(folder, name),
-                edited ? -1 : asset.size(),
-                edited ? null : asset.checksumSha1(),
-                asset.capturedAt(),
-                asset.originalFileName(),
-                renamed,
-                edited ? null : asset.originalPath());
+        return kind == Kind.EDITED
+                ? PlannedFile.madeFor(asset, setId, kind, folder, name, asset.originalFileName(), renamed, null)
+                : PlannedFile.original(asset, setId, kind, folder, name, renamed);
     }
 
-    private static String join(String folder, String name) {
-        return folder.isEmpty() ? name : folder + "/" + name;
-    }
-
-    /** The last line of defence: whatever the names, nothing is planned outside the root. */
-    private static void requireInside(Path root, String relativePath) {
+    /**
+     * The last line of defence: whatever the names, nothing is planned outside the root. Each folder is
+     * resolved below the root once; a file inside it is a name that cannot leave it.
+     */
+    private static void requireInside(Path root, List<PlannedFile> files) {
         Path normalRoot = root.toAbsolutePath().normalize();
-        Path target = normalRoot.resolve(relativePath).normalize();
-        if (!target.startsWith(normalRoot) || target.equals(normalRoot)) {
-            throw new IllegalStateException("Refusing a target outside the export root: " + relativePath);
+        Set<String> checked = new HashSet<>();
+        for (PlannedFile file : files) {
+            String name = file.fileName();
+            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
+                throw new IllegalStateException("Refusing a target outside the export root: " + file.relativePath());
+            }
+            if (checked.add(file.folder())) {
+                Path folder = normalRoot.resolve(file.folder()).normalize();
+                if (!folder.startsWith(normalRoot)) {
+                    throw new IllegalStateException(
+                            "Refusing a target outside the export root: " + file.relativePath());
+                }
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns any text into one path component that is valid on Linux and on SMB/NTFS shares browsed
@@ -16,6 +17,8 @@ final class SafeName {
     private static final Set<String> RESERVED = Set.of(
             "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
             "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+
+    private static final Pattern LEADING_DOTS = Pattern.compile("^[. ]+");
 
     private SafeName() {}
 
@@ -55,6 +58,9 @@ final class SafeName {
     }
 
     private static String clean(String text) {
+        if (isClean(text)) {
+            return text;
+        }
         String nfc = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(nfc.length());
         nfc.codePoints().forEach(cp -> {
@@ -69,7 +75,7 @@ final class SafeName {
             }
         });
         // a leading dot hides a file on Linux and macOS, and Immich's scan skips such names
-        String name = out.toString().strip().replaceFirst("^[. ]+", "");
+        String name = LEADING_DOTS.matcher(out.toString().strip()).replaceFirst("");
         // Windows drops trailing dots and spaces, which would make two names one.
         int end = name.length();
         while (end > 0 && (name.charAt(end - 1) == '.' || name.charAt(end - 1) == ' ')) {
@@ -77,6 +83,26 @@ final class SafeName {
         }
         name = name.substring(0, end);
         return name.equals(".") || name.equals("..") ? "" : name;
+    }
+
+    /**
+     * A name of printable ASCII without forbidden characters, neither starting with a dot or space nor
+     * ending with one, is what {@link #clean} would make of it: most photos' names, which a hundred
+     * thousand times over are not worth taking apart.
+     */
+    private static boolean isClean(String text) {
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7F || FORBIDDEN.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        char first = text.charAt(0);
+        char last = text.charAt(text.length() - 1);
+        return first != '.' && first != ' ' && last != '.' && last != ' ';
     }
 
     private static boolean isReserved(String name) {
@@ -110,6 +136,11 @@ final class SafeName {
     }
 
     static int utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return text.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return text.length();
     }
 }

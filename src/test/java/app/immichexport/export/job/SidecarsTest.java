@@ -157,13 +157,11 @@ class SidecarsTest {
             }
         };
         // the originals of a0 to a89 are on disk, a3 with a sidecar beside it
-        Sidecars.Disk disk = assets -> {
-            Map<String, Optional<Sidecar>> told = new java.util.HashMap<>();
-            assets.stream()
-                    .filter(a -> Integer.parseInt(a.id().substring(1)) < 90)
-                    .forEach(a -> told.put(a.id(), a.id().equals("a3") ? Optional.of(beside) : Optional.empty()));
-            return told;
-        };
+        Sidecars.Disk disk = assets -> new Sidecars.Told(
+                Map.of("a3", beside),
+                assets.stream()
+                        .filter(a -> Integer.parseInt(a.id().substring(1)) >= 90)
+                        .toList());
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             Map<String, Sidecar> found = Sidecars.of(
