@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,12 +114,13 @@ public final class ExportPlanner {
             }
         }
         List<PlannedFile> files = new ArrayList<>();
-        folders.forEach((folder, units) -> files.addAll(nameFolder(folder, units.list, input.earlierPaths())));
+        folders.forEach((folder, units) -> nameFolder(folder, units.list, input.earlierPaths(), files));
         // a plan of a hundred thousand files: sorted and checked on every processor
         PlannedFile[] sorted = files.toArray(PlannedFile[]::new);
         Arrays.parallelSort(sorted, PlannedFile::compareByPath);
         requireInside(options.root(), files);
-        return new ExportPlan(List.of(sorted), List.copyOf(skipped), List.copyOf(warnings));
+        return new ExportPlan(
+                Collections.unmodifiableList(Arrays.asList(sorted)), List.copyOf(skipped), List.copyOf(warnings));
     }
 
     private static Set<String> ids(AssetSet members) {
@@ -145,10 +147,9 @@ public final class ExportPlanner {
      * order the photos were taken, and a name already taken gets the asset's id added, which does not
      * depend on what else is in the album.
      */
-    private static List<PlannedFile> nameFolder(
-            String folder, Collection<Unit> units, Map<String, Set<String>> earlierPaths) {
+    private static void nameFolder(
+            String folder, Collection<Unit> units, Map<String, Set<String>> earlierPaths, List<PlannedFile> files) {
         TakenNames taken = new TakenNames();
-        List<PlannedFile> files = new ArrayList<>();
         List<Unit> fresh = new ArrayList<>();
         for (Unit unit : units) {
             String earlier = earlierName(
@@ -186,7 +187,6 @@ public final class ExportPlanner {
             files.add(file(folder, unit.asset(), unit.setId(), unit.still(), name, !name.equals(wanted)));
             addCompanions(folder, unit, base, name, taken, earlierPaths, files);
         }
-        return files;
     }
 
     /**

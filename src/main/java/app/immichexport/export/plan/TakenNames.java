@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The names already given in one folder, as they collide ({@link SafeName#collisionKey}). A folder of a
- * hundred thousand photos holds two hundred thousand names: kept as 64-bit hashes they take a tenth of
- * the heap of a set of strings. Two names with the same hash would make the second one renamed as if it
+ * hundred thousand photos holds two hundred thousand names: kept as 64-bit hashes in a table at most
+ * three quarters full, they take a twentieth of the heap of a set of strings. Two names with the same hash would make the second one renamed as if it
  * collided, with its asset's id added; never two files with one name.
  */
 final class TakenNames {
@@ -17,7 +17,7 @@ final class TakenNames {
 
     void add(String name) {
         long hash = hash(name);
-        if ((size + 1) * 2 > slots.length) {
+        if ((size + 1) * 4 > slots.length * 3) {
             grow();
         }
         if (insert(slots, hash)) {

@@ -434,6 +434,13 @@ class ExportApiIT {
                 "/api/albums:")) {
             assertTrue(description.contains(path), path);
         }
+        // a dry run's files as PlanJson writes them, and an album's members as the API shows them
+        String planned = description.substring(description.indexOf("    PlannedView:") + 1)
+                .split("\n    (?=\\S)")[0];
+        for (String property : List.of("relativePath:", "albumId:", "expectedSha1:", "sourcePath:")) {
+            assertTrue(planned.contains(property), property + " in " + planned);
+        }
+        assertTrue(description.contains("    AssetView:"), "the members' schema");
     }
 
     @Test
