@@ -67,16 +67,15 @@ final class ImmichTranslator {
         long size = exif == null || exif.fileSizeInByte() == null ? -1 : exif.fileSizeInByte();
         // For external-library assets Immich hashes the path, not the bytes: it cannot verify content.
         String checksum = dto.libraryId() == null ? dto.checksum() : null;
-        Instant modified = instant(dto.fileModifiedAt());
         // an album of a hundred thousand photos holds as many assets while it is planned and exported:
-        // the values they share are held once
+        // the texts they share are held once
         return new Asset(
                 dto.id(),
                 dto.originalFileName(),
                 dto.originalPath(),
                 type(dto.type()),
                 capturedAt,
-                modified != null && modified.equals(capturedAt) ? capturedAt : modified,
+                instant(dto.fileModifiedAt()),
                 checksum,
                 size,
                 shared(dto.libraryId()),

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The names already given in one folder, as they collide ({@link SafeName#collisionKey}). A folder of a
  * hundred thousand photos holds two hundred thousand names: kept as 64-bit hashes in a table at most
- * three quarters full, they take a twentieth of the heap of a set of strings. Two names with the same hash would make the second one renamed as if it
- * collided, with its asset's id added; never two files with one name.
+ * three quarters full, they take a twentieth of the heap of a set of strings. Two names with the same
+ * hash would make the second one renamed as if it collided, with its asset's id added; never two files
+ * with one name.
  */
 final class TakenNames {
 
