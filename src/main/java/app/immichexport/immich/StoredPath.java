@@ -26,11 +26,8 @@ record StoredPath(String folder, String name, boolean nested, boolean afterId) {
         }
         int slash = path.lastIndexOf('/');
         String name = path.substring(slash + 1);
-        String folder = path.substring(0, slash + 1);
-        boolean nested = name.length() >= 4 && (folder.endsWith("/" + nesting(name)) || folder.equals(nesting(name)));
-        if (nested) {
-            folder = folder.substring(0, folder.length() - 6);
-        }
+        boolean nested = isNested(path, slash);
+        String folder = path.substring(0, nested ? slash - 5 : slash + 1);
         boolean afterId = id != null && name.startsWith(id);
         if (afterId) {
             name = name.substring(id.length()).intern();
@@ -53,12 +50,34 @@ record StoredPath(String folder, String name, boolean nested, boolean afterId) {
         return SHARED.size() < MOST_SHARED ? Objects.requireNonNullElse(SHARED.putIfAbsent(path, path), path) : path;
     }
 
-    String text(String id) {
-        String file = afterId ? id + name : name;
-        return nested ? folder + nesting(file) + file : folder + file;
+    /** Whether the file at {@code slash} sits in {@code ab/cd/} named after its name's first four characters. */
+    private static boolean isNested(String path, int slash) {
+        int name = slash + 1;
+        int nesting = slash - 5;
+        return path.length() - name >= 4
+                && nesting >= 0
+                && (nesting == 0 || path.charAt(nesting - 1) == '/')
+                && path.charAt(nesting) == path.charAt(name)
+                && path.charAt(nesting + 1) == path.charAt(name + 1)
+                && path.charAt(nesting + 2) == '/'
+                && path.charAt(nesting + 3) == path.charAt(name + 2)
+                && path.charAt(nesting + 4) == path.charAt(name + 3)
+                && path.charAt(slash) == '/';
     }
 
-    private static String nesting(String name) {
-        return name.length() < 4 ? "" : name.substring(0, 2) + "/" + name.substring(2, 4) + "/";
+    /** The path as Immich gave it, made in one piece: it is asked for once per photo and plan. */
+    String text(String id) {
+        String file = afterId ? id + name : name;
+        if (!nested) {
+            return folder.concat(file);
+        }
+        return new StringBuilder(folder.length() + 6 + file.length())
+                .append(folder)
+                .append(file, 0, 2)
+                .append('/')
+                .append(file, 2, 4)
+                .append('/')
+                .append(file)
+                .toString();
     }
 }

@@ -152,8 +152,7 @@ public final class ExportPlanner {
         TakenNames taken = new TakenNames();
         List<Unit> fresh = new ArrayList<>();
         for (Unit unit : units) {
-            String earlier = earlierName(
-                    folder, PlannedFile.key(unit.still(), unit.asset().id()), earlierPaths);
+            String earlier = earlierName(folder, unit.still(), unit.asset(), earlierPaths);
             if (earlier == null) {
                 fresh.add(unit);
             } else {
@@ -168,7 +167,7 @@ public final class ExportPlanner {
             String wanted = SafeName.ofFile(
                     MediaExtension.fit(
                             unit.asset().originalFileName(), unit.asset().mimeType()),
-                    "asset-" + unit.asset().id());
+                    () -> "asset-" + unit.asset().id());
             String[] parts = SafeName.split(wanted);
             if (unit.still() == Kind.EDITED) {
                 parts = new String[] {editedBase(parts[0]), EDITED_EXTENSION};
@@ -176,8 +175,7 @@ public final class ExportPlanner {
             }
             String base = null;
             for (int attempt = 0; base == null && attempt < 3; attempt++) {
-                String candidate =
-                        candidate(attempt, parts[0], parts[1], unit.asset().id());
+                String candidate = candidate(attempt, parts[0], parts[1], unit.asset());
                 if (allFree(unit, candidate, parts[1], taken)) {
                     base = candidate;
                 }
@@ -193,10 +191,11 @@ public final class ExportPlanner {
      * The name's base, else with the first 8 characters of the asset's id, else with the whole id: only
      * asked for the next when the one before is taken, as names rarely are.
      */
-    private static String candidate(int attempt, String base, String extension, String assetId) {
+    private static String candidate(int attempt, String base, String extension, Asset asset) {
         if (attempt == 0) {
             return base;
         }
+        String assetId = asset.id();
         String plainId = assetId.replace("-", "");
         String suffix = attempt == 1 ? plainId.substring(0, Math.min(8, plainId.length())) : assetId;
         return withSuffix(base, " (" + suffix + ")", extension);
@@ -236,31 +235,16 @@ public final class ExportPlanner {
             List<PlannedFile> files) {
         if (unit.motion() != null) {
             String name = companionName(
-                    folder,
-                    PlannedFile.key(Kind.MOTION_PART, unit.motion().id()),
-                    motionName(base, unit.motion()),
-                    unit.motion().id(),
-                    taken,
-                    earlierPaths);
+                    folder, Kind.MOTION_PART, unit.motion(), motionName(base, unit.motion()), taken, earlierPaths);
             files.add(file(folder, unit.motion(), unit.setId(), Kind.MOTION_PART, name, false));
         }
         if (unit.editedToo()) {
             String name = companionName(
-                    folder,
-                    PlannedFile.key(Kind.EDITED, unit.asset().id()),
-                    editedBase(base) + EDITED_EXTENSION,
-                    unit.asset().id(),
-                    taken,
-                    earlierPaths);
+                    folder, Kind.EDITED, unit.asset(), editedBase(base) + EDITED_EXTENSION, taken, earlierPaths);
             files.add(file(folder, unit.asset(), unit.setId(), Kind.EDITED, name, false));
         }
         String name = companionName(
-                folder,
-                PlannedFile.key(Kind.SIDECAR, unit.asset().id()),
-                SafeName.truncate(stillName, ".xmp"),
-                unit.asset().id(),
-                taken,
-                earlierPaths);
+                folder, Kind.SIDECAR, unit.asset(), SafeName.truncate(stillName, ".xmp"), taken, earlierPaths);
         if (unit.sidecar() != null || unit.written()) {
             files.add(PlannedFile.madeFor(
                     unit.asset(),
@@ -276,23 +260,26 @@ public final class ExportPlanner {
 
     private static String companionName(
             String folder,
-            String key,
+            Kind kind,
+            Asset owner,
             String wanted,
-            String assetId,
             TakenNames taken,
             Map<String, Set<String>> earlierPaths) {
-        String earlier = earlierName(folder, key, earlierPaths);
+        String earlier = earlierName(folder, kind, owner, earlierPaths);
         String name = earlier != null ? earlier : wanted;
         if (earlier == null && taken.contains(name)) {
             String[] parts = SafeName.split(name);
-            name = SafeName.truncate(parts[0], " (" + assetId + ")" + parts[1]);
+            name = SafeName.truncate(parts[0], " (" + owner.id() + ")" + parts[1]);
         }
         taken.add(name);
         return name;
     }
 
-    private static String earlierName(String folder, String key, Map<String, Set<String>> earlierPaths) {
-        for (String path : earlierPaths.getOrDefault(key, Set.of())) {
+    private static String earlierName(String folder, Kind kind, Asset asset, Map<String, Set<String>> earlierPaths) {
+        if (earlierPaths.isEmpty()) {
+            return null;
+        }
+        for (String path : earlierPaths.getOrDefault(PlannedFile.key(kind, asset.id()), Set.of())) {
             int slash = path.lastIndexOf('/');
             if ((slash < 0 ? "" : path.substring(0, slash)).equals(folder)) {
                 return path.substring(slash + 1);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,11 @@ final class SafeName {
 
     /** A file name: a long one is shortened before its extension, not through it. */
     public static String ofFile(String text, String fallback) {
+        return ofFile(text, () -> fallback);
+    }
+
+    /** As {@link #ofFile(String, String)}, the fallback made only when it is needed. */
+    public static String ofFile(String text, Supplier<String> fallback) {
         String name = usable(text, fallback);
         String[] parts = split(name);
         String extension = parts[1].length() <= 16 ? parts[1] : "";
@@ -36,9 +42,13 @@ final class SafeName {
     }
 
     private static String usable(String text, String fallback) {
+        return usable(text, () -> fallback);
+    }
+
+    private static String usable(String text, Supplier<String> fallback) {
         String name = clean(text);
         if (name.isEmpty()) {
-            name = fallback;
+            name = fallback.get();
         }
         return isReserved(name) ? "_" + name : name;
     }

@@ -60,12 +60,18 @@ final class TakenNames {
         return (int) (hash ^ (hash >>> 32)) & mask;
     }
 
-    /** FNV-1a over the collision key's characters, mixed so that every bit of the result depends on all of them. */
+    /**
+     * FNV-1a over the collision key's characters, mixed so that every bit of the result depends on all
+     * of them. A name of Latin-1 characters is lowered character by character, as {@link
+     * SafeName#collisionKey} lowers it, without making the key.
+     */
     static long hash(String name) {
-        String key = SafeName.collisionKey(name);
+        boolean latin1 = isLatin1(name);
+        String key = latin1 ? name : SafeName.collisionKey(name);
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
-            hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
+            char c = latin1 ? Character.toLowerCase(key.charAt(i)) : key.charAt(i);
+            hash = (hash ^ c) * 0x100000001b3L;
         }
         hash ^= hash >>> 33;
         hash *= 0xff51afd7ed558ccdL;
@@ -73,5 +79,14 @@ final class TakenNames {
         hash *= 0xc4ceb9fe1a85ec53L;
         hash ^= hash >>> 33;
         return hash == EMPTY ? 1 : hash;
+    }
+
+    private static boolean isLatin1(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) > 0xFF) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -34,6 +34,16 @@ class TakenNamesTest {
     }
 
     @Test
+    void aNameHashesAsItsCollisionKeyDoes() {
+        for (String name : new String[] {"IMG_0001.JPG", "ÄÖÜ ßÿ.JPG", "İSTANBUL.JPG", "ΣΊΣΥΦΟΣ.heic", "日本.JPG"}) {
+            assertEquals(TakenNames.hash(SafeName.collisionKey(name)), TakenNames.hash(name), name);
+        }
+        TakenNames taken = new TakenNames();
+        taken.add("ÄÖÜ.JPG");
+        assertTrue(taken.contains("äöü.jpg"));
+    }
+
+    @Test
     void hashesOfSimilarNamesDiffer() {
         Set<Long> hashes = new HashSet<>();
         for (int i = 0; i < 200_000; i++) {
