@@ -39,7 +39,7 @@ class Selections {
     private static final int MOST_KEPT = 100;
 
     /**
-     * The most assets kept previews hold in all, about 10 MB: a job lists a larger selection again
+     * The most assets kept previews hold in all, about 4 MB: a job lists a larger selection again
      * (a hundred thousand photos take a few seconds), rather than the application holding it in a small
      * container's heap for a quarter of an hour.
      */
