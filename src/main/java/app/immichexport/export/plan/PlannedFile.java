@@ -22,7 +22,9 @@ public final class PlannedFile {
     private final String assetId;
     private final String setId;
     private final Kind kind;
+    /** the path before its last {@code /}; null for a path without one */
     private final String folder;
+
     private final String fileName;
     private final long expectedSize;
     private final Instant modifiedTime;
@@ -108,7 +110,7 @@ public final class PlannedFile {
                 null,
                 setId,
                 kind,
-                folder,
+                below(folder),
                 name.equals(asset.originalFileName()) ? asset.originalFileName() : name,
                 asset.size(),
                 null,
@@ -131,7 +133,19 @@ public final class PlannedFile {
             boolean renamed,
             String sourcePath) {
         return new PlannedFile(
-                null, setId, kind, folder, name, -1, null, null, originalFileName, renamed, sourcePath, asset, false);
+                null,
+                setId,
+                kind,
+                below(folder),
+                name,
+                -1,
+                null,
+                null,
+                originalFileName,
+                renamed,
+                sourcePath,
+                asset,
+                false);
     }
 
     /** Identifies what a file holds, across runs: the key of {@link PlanInput#earlierPaths()}. */
@@ -157,7 +171,7 @@ public final class PlannedFile {
 
     /** Below the export root, folders separated by {@code /}. */
     public String relativePath() {
-        return folder.isEmpty() ? fileName : folder + "/" + fileName;
+        return folder == null ? fileName : folder + "/" + fileName;
     }
 
     public long expectedSize() {
@@ -189,12 +203,12 @@ public final class PlannedFile {
     }
 
     public String folder() {
-        return folder;
+        return folder == null ? "" : folder;
     }
 
     /** The order of {@link #relativePath()}, told without making the paths of a hundred thousand files. */
     static int compareByPath(PlannedFile a, PlannedFile b) {
-        if (a.folder.equals(b.folder)) {
+        if (Objects.equals(a.folder, b.folder)) {
             return a.fileName.compareTo(b.fileName);
         }
         int lengthA = a.pathLength();
@@ -210,11 +224,11 @@ public final class PlannedFile {
     }
 
     private int pathLength() {
-        return folder.isEmpty() ? fileName.length() : folder.length() + 1 + fileName.length();
+        return folder == null ? fileName.length() : folder.length() + 1 + fileName.length();
     }
 
     private char pathChar(int i) {
-        if (folder.isEmpty()) {
+        if (folder == null) {
             return fileName.charAt(i);
         }
         if (i < folder.length()) {
@@ -225,7 +239,12 @@ public final class PlannedFile {
 
     private static String folderOf(String relativePath) {
         int slash = relativePath.lastIndexOf('/');
-        return slash < 0 ? "" : relativePath.substring(0, slash);
+        return slash < 0 ? null : relativePath.substring(0, slash);
+    }
+
+    /** The planner's folder below the root, the root itself being the empty one. */
+    private static String below(String folder) {
+        return folder.isEmpty() ? null : folder;
     }
 
     @Override
@@ -236,7 +255,7 @@ public final class PlannedFile {
                 && kind == file.kind
                 && Objects.equals(assetId(), file.assetId())
                 && Objects.equals(setId, file.setId)
-                && folder.equals(file.folder)
+                && Objects.equals(folder, file.folder)
                 && fileName.equals(file.fileName)
                 && Objects.equals(expectedSha1(), file.expectedSha1())
                 && Objects.equals(modifiedTime(), file.modifiedTime())
