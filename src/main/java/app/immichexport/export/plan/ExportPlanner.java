@@ -115,7 +115,7 @@ public final class ExportPlanner {
         }
         List<PlannedFile> files = new ArrayList<>();
         folders.forEach((folder, units) -> nameFolder(folder, units.list, input.earlierPaths(), files));
-        // a plan of a hundred thousand files: sorted and checked on every processor
+        // a plan of a hundred thousand files: sorted on every processor
         PlannedFile[] sorted = files.toArray(PlannedFile[]::new);
         Arrays.parallelSort(sorted, PlannedFile::compareByPath);
         requireInside(options.root(), files);

@@ -30,7 +30,7 @@ public final class PlannedFile {
     private final Instant modifiedTime;
     private final String originalFileName;
     private final boolean renamed;
-    /** the asset it is planned for, which tells its time; null when read back from records */
+    /** the asset it is planned for, which tells its id and time; null when read back from records */
     private final Asset asset;
     /** it holds the asset's original (or motion part): the asset tells its checksum and Immich's path */
     private final boolean copiesOriginal;
