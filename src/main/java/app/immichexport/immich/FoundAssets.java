@@ -27,8 +27,9 @@ public record FoundAssets(List<Asset> assets, Map<String, AssetMetadata> metadat
 
         void add(ImmichDtos.Asset dto) {
             Asset asset = ImmichTranslator.asset(dto);
-            if (wanted.test(asset) && assets.putIfAbsent(asset.id(), asset) == null && metadata != null) {
-                metadata.put(asset.id(), ImmichTranslator.metadata(dto));
+            // the answer's id as it came: an asset makes its id anew each time it is asked
+            if (wanted.test(asset) && assets.putIfAbsent(dto.id(), asset) == null && metadata != null) {
+                metadata.put(dto.id(), ImmichTranslator.metadata(dto));
             }
         }
 

@@ -79,13 +79,14 @@ public final class ExportPlanner {
             for (Asset asset : members.assets()) {
                 String folder = perPhoto ? String.join("/", template.folderFor(members, asset)) : setFolder;
                 FolderUnits units = folders.computeIfAbsent(folder, f -> new FolderUnits());
+                String id = asset.id();
                 Reason reason = skipReason(asset, options);
-                String primary = input.stackPrimaries().get(asset.id());
+                String primary = input.stackPrimaries().get(id);
                 if (reason == null && primary != null && inSet.contains(primary)) {
                     reason = Reason.IN_STACK;
                 }
                 if (reason != null) {
-                    skipped.add(new SkippedAsset(asset.id(), members.id(), asset.originalFileName(), reason));
+                    skipped.add(new SkippedAsset(id, members.id(), asset.originalFileName(), reason));
                     continue;
                 }
                 Asset motion = null;
@@ -99,7 +100,7 @@ public final class ExportPlanner {
                                 Reason.MOTION_PART_MISSING));
                     }
                 }
-                Sidecar sidecar = options.includeSidecars() ? input.sidecars().get(asset.id()) : null;
+                Sidecar sidecar = options.includeSidecars() ? input.sidecars().get(id) : null;
                 boolean edited = asset.hasEditedPicture() && options.versions().edited();
                 units.add(
                         new Unit(

@@ -56,24 +56,7 @@ class PlannedFileTest {
 
     @Test
     void aFilePlannedForAnAssetTellsWhatTheAssetHolds() {
-        Asset asset = new Asset(
-                "ab12cd34-0000-4000-8000-000000000001",
-                "IMG_0001.JPG",
-                "/data/upload/u1/ab/12/ab12cd34-0000-4000-8000-000000000001.jpg",
-                Asset.AssetType.IMAGE,
-                TAKEN,
-                TAKEN,
-                "2jmj7l5rSw0yVb/vlWAYkK/YBwk=",
-                100,
-                null,
-                false,
-                false,
-                "timeline",
-                null,
-                "u1",
-                "image/jpeg",
-                TAKEN,
-                null);
+        Asset asset = Fixtures.photo("ab12cd34-0000-4000-8000-000000000001", "IMG_0001.JPG", TAKEN);
         PlannedFile file = PlannedFile.original(asset, "s1", Kind.ORIGINAL, "2024/Wedding", "IMG_0001.JPG", false);
         assertSame(asset.originalFileName(), file.fileName(), "the name is the asset's, not a copy");
         assertEquals("2024/Wedding/IMG_0001.JPG", file.relativePath());
@@ -83,8 +66,8 @@ class PlannedFileTest {
                         "s1",
                         Kind.ORIGINAL,
                         "2024/Wedding/IMG_0001.JPG",
-                        100,
-                        "2jmj7l5rSw0yVb/vlWAYkK/YBwk=",
+                        1000,
+                        "c2hhMQ==",
                         TAKEN,
                         "IMG_0001.JPG",
                         false,
